@@ -1,0 +1,76 @@
+#pragma once
+
+#include "actions/params.h"
+#include "auth/identity.h"
+#include "rules/checks.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace fd {
+
+class ActionBus;
+class Clock;
+class Database;
+class Policy;
+class Services;
+
+// What a widget, dialog or CLI command asks for.
+struct ActionRequest {
+    QString action;
+    QVariantMap params;
+    Actor actor;
+    std::vector<SignatureInput> signatures;
+    QString reason;
+};
+
+// What a handler sees: the validated parameters and the open write transaction.
+struct ActionContext {
+    const Services& services;
+    QSqlDatabase db;
+    const Actor& actor;
+    const QVariantMap& params;
+    const std::vector<VerifiedSignature>& signatures;
+    const QString& reason;
+    const std::optional<ApprovalGrant>& approval;
+    QDateTime now; // the clock's time for this action (R2-1.1)
+};
+
+// What a handler changed: the audit row's entity, old and new values, and the content
+// that signatures given with the request sign.
+struct ActionOutcome {
+    QString entity;
+    QString entityId;
+    QJsonObject oldValues;
+    QJsonObject newValues;
+    QJsonObject result; // returned to the caller (ids, numbers)
+};
+
+using ActionHandler = std::function<Result<ActionOutcome>(ActionContext&)>;
+
+struct ActionDef {
+    QString name;
+    Text title;
+    QList<ParamSpec> params;
+    ActionHandler handler;
+    QString permission; // empty: the action's name
+    [[nodiscard]] QString requiredPermission() const { return permission.isEmpty() ? name : permission; }
+};
+
+struct ActionResult {
+    enum class Status { Done, PendingApproval };
+    Status status = Status::Done;
+    qint64 auditSeq = 0;
+    QString entity;
+    QString entityId;
+    qint64 approvalId = 0;
+    QString approverRole;
+    Text message; // for PendingApproval: why it waits
+    QJsonObject result;
+    QStringList rulesEvaluated;
+};
+
+} // namespace fd

@@ -1,0 +1,182 @@
+#include "db/migrations.h"
+
+#include "db/backup.h"
+#include "db/sql.h"
+#include "db/transaction.h"
+#include "util/clock.h"
+#include "util/log.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <sqlite3.h>
+
+namespace fd {
+namespace {
+
+const QString kCreateMeta = QStringLiteral(
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " area TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"
+    " applied_at TEXT NOT NULL, PRIMARY KEY (area, version)) STRICT");
+
+Error newerDatabase(const QString& area, int dbVersion, int known) {
+    return Error::integrity(
+        {QStringLiteral("This database was written by a newer Frontdesk (area %1 is at schema "
+                        "version %2; this program knows up to %3). Install the newer program; "
+                        "nothing was changed.")
+             .arg(area)
+             .arg(dbVersion)
+             .arg(known),
+         QStringLiteral("该数据库由更新版本的前台系统创建（%1 模块结构版本 %2，本程序最高支持 %3）。"
+                        "请安装新版程序；数据库未作任何更改。")
+             .arg(area)
+             .arg(dbVersion)
+             .arg(known)});
+}
+
+} // namespace
+
+Migrator::Migrator(std::vector<MigrationSource> sources) : sources_(std::move(sources)) {}
+
+Result<std::vector<MigrationStep>> Migrator::steps() const {
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{3,})_([A-Za-z0-9_]+)\\.sql$"));
+    std::vector<MigrationStep> out;
+    for (const MigrationSource& source : sources_) {
+        const QDir dir(source.directory);
+        const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        int last = 0;
+        for (const QString& file : files) {
+            const auto m = pattern.match(file);
+            if (!m.hasMatch())
+                return fail(Error::internal(QStringLiteral("bad migration file name %1").arg(file)));
+            const int version = m.captured(1).toInt();
+            if (version != last + 1)
+                return fail(Error::internal(
+                    QStringLiteral("migration %1/%2 is out of order").arg(source.area, file)));
+            last = version;
+            out.push_back({source.area, version, m.captured(2), dir.filePath(file)});
+        }
+    }
+    return out;
+}
+
+Result<QMap<QString, int>> Migrator::appliedVersions(const Database& db) {
+    QMap<QString, int> versions;
+    auto exists = sql::scalar(db.connection(),
+                              QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' "
+                                             "AND name='schema_migrations'"));
+    if (!exists)
+        return fail(exists.error());
+    if (exists->toInt() == 0)
+        return versions;
+    auto q = sql::exec(db.connection(),
+                       QStringLiteral("SELECT area, max(version) FROM schema_migrations GROUP BY area"));
+    if (!q)
+        return fail(q.error());
+    while (q->next())
+        versions.insert(q->value(0).toString(), q->value(1).toInt());
+    return versions;
+}
+
+Status execScript(const Database& db, const QString& script) {
+    if (db.dialect() == Dialect::SQLite) {
+        sqlite3* handle = db.sqliteHandle();
+        if (handle == nullptr)
+            return fail(Error::internal(QStringLiteral("no SQLite handle")));
+        char* message = nullptr;
+        const QByteArray utf8 = script.toUtf8();
+        if (sqlite3_exec(handle, utf8.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+            const QString why = QString::fromUtf8(message);
+            sqlite3_free(message);
+            return fail(Error::storage({QStringLiteral("SQL script failed: %1").arg(why),
+                                        QStringLiteral("SQL 脚本执行失败：%1").arg(why)}));
+        }
+        return {};
+    }
+    auto q = sql::exec(db.connection(), DialectSql::adaptScript(db.dialect(), script));
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
+                                        const QString& backupDirectory) const {
+    auto all = steps();
+    if (!all)
+        return fail(all.error());
+    auto applied = appliedVersions(db);
+    if (!applied)
+        return fail(applied.error());
+
+    QMap<QString, int> known;
+    for (const auto& s : *all)
+        known[s.area] = std::max(known.value(s.area), s.version);
+    for (auto it = applied->cbegin(); it != applied->cend(); ++it) {
+        if (it.value() > known.value(it.key(), 0))
+            return fail(newerDatabase(it.key(), it.value(), known.value(it.key(), 0)));
+    }
+
+    std::vector<MigrationStep> pending;
+    for (const auto& s : *all)
+        if (s.version > applied->value(s.area, 0))
+            pending.push_back(s);
+
+    MigrationReport report;
+    if (pending.empty())
+        return report;
+
+    // An existing database is copied before its schema changes.
+    if (!applied->isEmpty() && db.path() != QStringLiteral(":memory:")) {
+        const QString dir =
+            backupDirectory.isEmpty() ? QFileInfo(db.path()).absolutePath() : backupDirectory;
+        const QString dest = QDir(dir).filePath(
+            QFileInfo(db.path()).completeBaseName() + QStringLiteral(".pre-migration-") +
+            clock.nowUtc().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".db"));
+        if (auto ok = backupTo(db, dest); !ok)
+            return fail(ok.error());
+        report.backupPath = dest;
+    }
+
+    {
+        auto meta = sql::exec(db.connection(), kCreateMeta);
+        if (!meta)
+            return fail(meta.error());
+    }
+    for (const MigrationStep& step : pending) {
+        QFile f(step.file);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(Error::internal(QStringLiteral("cannot read %1").arg(step.file)));
+        const QString script = QString::fromUtf8(f.readAll());
+        auto tx = WriteTransaction::begin(db.connection(), db.dialect());
+        if (!tx)
+            return fail(tx.error());
+        if (auto ok = execScript(db, script); !ok) {
+            log::get("fd.db")->error("migration {}/{} failed", step.area, step.version);
+            Error e = ok.error();
+            e.message.en = QStringLiteral("Migration %1 %2 (%3) failed and was rolled back: %4")
+                               .arg(step.area)
+                               .arg(step.version)
+                               .arg(step.name, e.message.en);
+            e.message.zh = QStringLiteral("数据库升级 %1 %2（%3）失败，已回滚：%4")
+                               .arg(step.area)
+                               .arg(step.version)
+                               .arg(step.name, e.message.zh);
+            return fail(e);
+        }
+        auto rec = sql::exec(db.connection(),
+                             QStringLiteral("INSERT INTO schema_migrations(area, version, name, "
+                                            "applied_at) VALUES (?, ?, ?, ?)"),
+                             {step.area, step.version, step.name, toStorage(clock.nowUtc())});
+        if (!rec)
+            return fail(rec.error());
+        if (auto ok = tx->commit(); !ok)
+            return fail(ok.error());
+        log::get("fd.db")->info("applied migration {}/{:03} {}", step.area, step.version, step.name);
+        ++report.applied;
+    }
+    return report;
+}
+
+} // namespace fd

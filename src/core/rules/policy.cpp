@@ -1,0 +1,273 @@
+#include "rules/policy.h"
+
+#include "actions/action_registry.h"
+#include "rules/checks.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace fd {
+namespace {
+
+Text readText(const QJsonObject& o) {
+    return Text{o.value(QStringLiteral("en")).toString(), o.value(QStringLiteral("zh")).toString()};
+}
+
+QStringList readStrings(const QJsonValue& v) {
+    QStringList out;
+    for (const auto& item : v.toArray())
+        out << item.toString();
+    return out;
+}
+
+bool matches(const QString& pattern, const QString& action) {
+    if (pattern == QStringLiteral("*"))
+        return true;
+    if (pattern.endsWith(QStringLiteral(".*")))
+        return action.startsWith(pattern.left(pattern.size() - 1));
+    return pattern == action;
+}
+
+Error badPolicy(const QString& origin, const QString& why) {
+    return Error::badInput(QStringLiteral("policy"),
+                           {QStringLiteral("The policy %1 cannot be used: %2").arg(origin, why),
+                            QStringLiteral("规则文件 %1 无法使用：%2").arg(origin, why)});
+}
+
+QString typeName(RuleParamType t) {
+    switch (t) {
+    case RuleParamType::Int:
+        return QStringLiteral("integer");
+    case RuleParamType::String:
+        return QStringLiteral("string");
+    case RuleParamType::Bool:
+        return QStringLiteral("boolean");
+    case RuleParamType::StringList:
+        return QStringLiteral("list of strings");
+    case RuleParamType::ObjectList:
+        return QStringLiteral("list of objects");
+    case RuleParamType::Object:
+        return QStringLiteral("object");
+    }
+    return {};
+}
+
+bool hasType(const QJsonValue& v, RuleParamType t) {
+    switch (t) {
+    case RuleParamType::Int:
+        return v.isDouble() && v.toDouble() == static_cast<double>(v.toInteger());
+    case RuleParamType::String:
+        return v.isString();
+    case RuleParamType::Bool:
+        return v.isBool();
+    case RuleParamType::StringList: {
+        if (!v.isArray())
+            return false;
+        const auto arr = v.toArray();
+        return std::all_of(arr.begin(), arr.end(), [](const QJsonValue& x) { return x.isString(); });
+    }
+    case RuleParamType::ObjectList: {
+        if (!v.isArray())
+            return false;
+        const auto arr = v.toArray();
+        return std::all_of(arr.begin(), arr.end(), [](const QJsonValue& x) { return x.isObject(); });
+    }
+    case RuleParamType::Object:
+        return v.isObject();
+    }
+    return false;
+}
+
+} // namespace
+
+bool RuleDef::appliesTo(const QString& action) const {
+    return std::any_of(actions.begin(), actions.end(),
+                       [&](const QString& p) { return matches(p, action); });
+}
+
+Result<Policy> Policy::loadFile(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(badPolicy(path, QStringLiteral("cannot read the file")));
+    return fromJson(f.readAll(), path);
+}
+
+Result<Policy> Policy::builtIn() { return loadFile(QStringLiteral(":/policy/default.json")); }
+
+Result<Policy> Policy::fromJson(const QByteArray& json, const QString& origin) {
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (doc.isNull() || !doc.isObject())
+        return fail(badPolicy(origin, err.errorString()));
+    const QJsonObject root = doc.object();
+    Policy p;
+    p.origin_ = origin;
+    p.source_ = json;
+    const QString declared = root.value(QStringLiteral("version")).toString();
+    if (declared.isEmpty())
+        return fail(badPolicy(origin, QStringLiteral("$.version is missing")));
+    // The version recorded in audit rows names the file's content, not only its label.
+    p.version_ = declared + QLatin1Char('+') +
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex().left(8));
+    p.parameters_ = root.value(QStringLiteral("parameters")).toObject();
+    p.officeName_ = readText(root.value(QStringLiteral("office")).toObject());
+    const QJsonObject roles = root.value(QStringLiteral("roles")).toObject();
+    for (auto it = roles.begin(); it != roles.end(); ++it) {
+        const QJsonObject r = it.value().toObject();
+        p.roles_.insert(it.key(), RoleDef{it.key(), readText(r),
+                                          readStrings(r.value(QStringLiteral("permissions")))});
+    }
+    for (const auto& v : root.value(QStringLiteral("rules")).toArray()) {
+        const QJsonObject r = v.toObject();
+        RuleDef rule;
+        rule.id = r.value(QStringLiteral("id")).toString();
+        rule.clauses = readStrings(r.value(QStringLiteral("clauses")));
+        rule.actions = readStrings(r.value(QStringLiteral("actions")));
+        rule.check = r.value(QStringLiteral("check")).toString();
+        rule.params = r.value(QStringLiteral("params")).toObject();
+        rule.message = readText(r.value(QStringLiteral("message")).toObject());
+        if (rule.id.isEmpty() || rule.check.isEmpty())
+            return fail(badPolicy(origin, QStringLiteral("a rule lacks its id or check")));
+        p.rules_.push_back(std::move(rule));
+    }
+    return p;
+}
+
+std::vector<const RuleDef*> Policy::rulesFor(const QString& action) const {
+    std::vector<const RuleDef*> out;
+    for (const RuleDef& r : rules_)
+        if (r.appliesTo(action))
+            out.push_back(&r);
+    return out;
+}
+
+const RuleDef* Policy::rule(const QString& id) const {
+    for (const RuleDef& r : rules_)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+bool Policy::permits(const QStringList& roles, const QString& permission) const {
+    for (const QString& role : roles) {
+        const auto it = roles_.find(role);
+        if (it == roles_.end())
+            continue;
+        for (const QString& p : it->permissions)
+            if (matches(p, permission))
+                return true;
+    }
+    return false;
+}
+
+QJsonValue Policy::parameter(const QString& name) const { return parameters_.value(name); }
+
+int Policy::intParameter(const QString& name, int fallback) const {
+    const QJsonValue v = parameters_.value(name);
+    return v.isDouble() ? v.toInt() : fallback;
+}
+
+const QStringList& Policy::knownClauses() {
+    static const QStringList clauses = [] {
+        QFile f(QStringLiteral(":/policy/clauses.txt"));
+        QStringList out;
+        if (f.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : f.readAll().split('\n'))
+                if (!line.trimmed().isEmpty())
+                    out << QString::fromUtf8(line.trimmed());
+        return out;
+    }();
+    return clauses;
+}
+
+QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& actions,
+                              const CheckRegistry& checks) {
+    QList<LintError> errors;
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (doc.isNull() || !doc.isObject()) {
+        errors.push_back({QStringLiteral("$"), QStringLiteral("not a JSON object: %1 at offset %2")
+                                                   .arg(err.errorString())
+                                                   .arg(err.offset)});
+        return errors;
+    }
+    const QJsonObject root = doc.object();
+    if (!root.value(QStringLiteral("version")).isString())
+        errors.push_back({QStringLiteral("$.version"), QStringLiteral("missing version string")});
+    const QJsonObject roles = root.value(QStringLiteral("roles")).toObject();
+    for (auto it = roles.begin(); it != roles.end(); ++it) {
+        const QJsonArray perms = it.value().toObject().value(QStringLiteral("permissions")).toArray();
+        for (int i = 0; i < perms.size(); ++i) {
+            const QString perm = perms.at(i).toString();
+            const QString path =
+                QStringLiteral("$.roles.%1.permissions[%2]").arg(it.key()).arg(i);
+            if (!perms.at(i).isString())
+                errors.push_back({path, QStringLiteral("must be a string")});
+            else if (perm != QStringLiteral("*") && !perm.endsWith(QStringLiteral(".*")) &&
+                     actions.find(perm) == nullptr)
+                errors.push_back({path, QStringLiteral("unknown action \"%1\"").arg(perm)});
+        }
+    }
+    const QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
+    QStringList seen;
+    const QStringList& clauses = knownClauses();
+    for (int i = 0; i < rules.size(); ++i) {
+        const QString base = QStringLiteral("$.rules[%1]").arg(i);
+        const QJsonObject r = rules.at(i).toObject();
+        const QString id = r.value(QStringLiteral("id")).toString();
+        if (id.isEmpty())
+            errors.push_back({base + QStringLiteral(".id"), QStringLiteral("missing rule id")});
+        else if (seen.contains(id))
+            errors.push_back({base + QStringLiteral(".id"),
+                              QStringLiteral("duplicate rule id \"%1\"").arg(id)});
+        seen << id;
+        const QJsonArray cl = r.value(QStringLiteral("clauses")).toArray();
+        if (cl.isEmpty())
+            errors.push_back({base + QStringLiteral(".clauses"),
+                              QStringLiteral("missing clause: every rule cites the regulation")});
+        for (int c = 0; c < cl.size(); ++c)
+            if (!clauses.isEmpty() && !clauses.contains(cl.at(c).toString()))
+                errors.push_back({base + QStringLiteral(".clauses[%1]").arg(c),
+                                  QStringLiteral("unknown clause \"%1\"").arg(cl.at(c).toString())});
+        const QJsonArray acts = r.value(QStringLiteral("actions")).toArray();
+        if (acts.isEmpty())
+            errors.push_back({base + QStringLiteral(".actions"), QStringLiteral("no actions")});
+        for (int a = 0; a < acts.size(); ++a) {
+            const QString name = acts.at(a).toString();
+            if (name.endsWith(QStringLiteral(".*")) ? !actions.hasPrefix(name.left(name.size() - 1))
+                                                   : actions.find(name) == nullptr)
+                errors.push_back({base + QStringLiteral(".actions[%1]").arg(a),
+                                  QStringLiteral("unknown action \"%1\"").arg(name)});
+        }
+        const QString checkName = r.value(QStringLiteral("check")).toString();
+        const CheckDef* check = checks.find(checkName);
+        if (check == nullptr) {
+            errors.push_back({base + QStringLiteral(".check"),
+                              QStringLiteral("unknown check \"%1\"").arg(checkName)});
+        } else {
+            const QJsonObject params = r.value(QStringLiteral("params")).toObject();
+            for (auto it = params.begin(); it != params.end(); ++it) {
+                const QString path = base + QStringLiteral(".params.") + it.key();
+                if (!check->params.contains(it.key()))
+                    errors.push_back({path, QStringLiteral("check \"%1\" has no parameter \"%2\"")
+                                                .arg(checkName, it.key())});
+                else if (!hasType(it.value(), check->params.value(it.key())))
+                    errors.push_back(
+                        {path, QStringLiteral("bad parameter type: expected %1")
+                                   .arg(typeName(check->params.value(it.key())))});
+            }
+        }
+        const QJsonObject msg = r.value(QStringLiteral("message")).toObject();
+        if (msg.value(QStringLiteral("zh")).toString().isEmpty())
+            errors.push_back({base + QStringLiteral(".message.zh"), QStringLiteral("missing Chinese message")});
+        if (msg.value(QStringLiteral("en")).toString().isEmpty())
+            errors.push_back({base + QStringLiteral(".message.en"), QStringLiteral("missing English message")});
+    }
+    return errors;
+}
+
+} // namespace fd

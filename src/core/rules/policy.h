@@ -1,0 +1,74 @@
+#pragma once
+
+#include "util/error.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QStringList>
+#include <vector>
+
+namespace fd {
+
+class ActionRegistry;
+class CheckRegistry;
+
+struct RuleDef {
+    QString id;
+    QStringList clauses; // IDs from the clause catalogue, e.g. R1-1.2.2
+    QStringList actions; // action names or prefixes ending in ".*"
+    QString check;       // a check registered by a module
+    QJsonObject params;
+    Text message;
+    [[nodiscard]] bool appliesTo(const QString& action) const;
+    [[nodiscard]] QString clauseText() const { return clauses.join(QStringLiteral(", ")); }
+};
+
+struct RoleDef {
+    QString code;
+    Text name;
+    QStringList permissions; // action names, "area.*" or "*"
+};
+
+struct LintError {
+    QString path; // JSON path, e.g. $.rules[3].check
+    QString message;
+};
+
+// The regulations as data: rules binding named checks to actions, roles and parameters.
+class Policy final {
+public:
+    static Result<Policy> loadFile(const QString& path);
+    static Result<Policy> fromJson(const QByteArray& json, const QString& origin);
+    // The policy shipped with the program (resources/policy/default.json).
+    static Result<Policy> builtIn();
+
+    [[nodiscard]] const QString& version() const { return version_; }
+    [[nodiscard]] const QString& origin() const { return origin_; }
+    [[nodiscard]] const QByteArray& source() const { return source_; }
+    [[nodiscard]] const std::vector<RuleDef>& rules() const { return rules_; }
+    [[nodiscard]] std::vector<const RuleDef*> rulesFor(const QString& action) const;
+    [[nodiscard]] const RuleDef* rule(const QString& id) const;
+    [[nodiscard]] const QMap<QString, RoleDef>& roles() const { return roles_; }
+    [[nodiscard]] bool permits(const QStringList& roles, const QString& permission) const;
+    [[nodiscard]] QJsonValue parameter(const QString& name) const;
+    [[nodiscard]] int intParameter(const QString& name, int fallback) const;
+    [[nodiscard]] Text officeName() const { return officeName_; }
+
+    // Lints a policy document against the registered actions and checks.
+    static QList<LintError> lint(const QByteArray& json, const ActionRegistry& actions,
+                                 const CheckRegistry& checks);
+    // Clause IDs of ../shared/regulations/clauses.en.md, shipped as a resource.
+    static const QStringList& knownClauses();
+
+private:
+    QString version_;
+    QString origin_;
+    QByteArray source_;
+    QJsonObject parameters_;
+    QMap<QString, RoleDef> roles_;
+    std::vector<RuleDef> rules_;
+    Text officeName_;
+};
+
+} // namespace fd

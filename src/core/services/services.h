@@ -1,0 +1,99 @@
+#pragma once
+
+#include "actions/action_bus.h"
+#include "actions/action_registry.h"
+#include "auth/signature_book.h"
+#include "auth/user_directory.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "rules/checks.h"
+#include "rules/policy.h"
+#include "services/query_registry.h"
+#include "util/clock.h"
+
+#include <memory>
+#include <vector>
+
+namespace fd {
+
+class Services;
+
+struct SeedOptions {
+    QString profile = QStringLiteral("demo"); // demo | large
+    quint32 seed = 1;                         // same seed, same data
+};
+
+// A regulation area: its migrations and what it registers (actions, checks, queries,
+// content of signed records, dashboard sources), and how it fills a demo database.
+struct Module {
+    QString area;
+    QString migrations; // directory of NNN_*.sql, usually a Qt resource path
+    std::function<void(Services&)> registerAll;
+    // Seeds through the action bus as `admin` (modules seed in dependency order).
+    std::function<Status(const Services&, const Actor& admin, const SeedOptions&)> seed;
+};
+
+struct ServicesOptions {
+    QString databasePath;
+    QString policyPath;               // empty: the built-in policy
+    std::shared_ptr<Clock> clock;     // empty: the system clock
+    std::vector<Module> modules;      // in dependency order
+    bool migrate = true;              // apply pending migrations on open
+    QString backupDirectory;          // for the pre-migration copy
+    DatabaseOptions databaseOptions;
+};
+
+// The composition root both fronts (the desktop program and frontdeskctl) open.
+class Services final {
+public:
+    static Result<std::unique_ptr<Services>> open(ServicesOptions options);
+    ~Services();
+    Q_DISABLE_COPY_MOVE(Services)
+
+    [[nodiscard]] const Database& database() const { return *database_; }
+    [[nodiscard]] const Clock& clock() const { return *clock_; }
+    [[nodiscard]] const Policy& policy() const { return policy_; }
+    [[nodiscard]] const ActionRegistry& actions() const { return actions_; }
+    [[nodiscard]] const CheckRegistry& checks() const { return checks_; }
+    [[nodiscard]] const QueryRegistry& queries() const { return queries_; }
+    [[nodiscard]] const AttentionRegistry& attention() const { return attention_; }
+    [[nodiscard]] const SignatureBook& signatures() const { return signatures_; }
+    [[nodiscard]] const UserDirectory& users() const { return *users_; }
+    [[nodiscard]] const ActionBus& bus() const { return *bus_; }
+    [[nodiscard]] const std::vector<Module>& modules() const { return modules_; }
+
+    // Registration, used by modules while the services are being opened.
+    ActionRegistry& actionRegistry() { return actions_; }
+    CheckRegistry& checkRegistry() { return checks_; }
+    QueryRegistry& queryRegistry() { return queries_; }
+    AttentionRegistry& attentionRegistry() { return attention_; }
+    SignatureBook& signatureBook() { return signatures_; }
+
+    // Runs a query with its parameters validated; the actor decides masking.
+    Result<QueryResult> query(const QString& name, const QVariantMap& params,
+                              const Actor& actor) const;
+    // Whether the database has been initialised (has at least one user).
+    Result<bool> initialised() const;
+    // Creates the first administrator (frontdeskctl init); audited.
+    Result<qint64> initialise(const QString& login, const QString& displayName,
+                              const QString& password) const;
+
+private:
+    Services() = default;
+    std::shared_ptr<Database> database_;
+    std::shared_ptr<Clock> clock_;
+    Policy policy_;
+    ActionRegistry actions_;
+    CheckRegistry checks_;
+    QueryRegistry queries_;
+    AttentionRegistry attention_;
+    SignatureBook signatures_;
+    std::unique_ptr<UserDirectory> users_;
+    std::unique_ptr<ActionBus> bus_;
+    std::vector<Module> modules_;
+};
+
+// The core module: users, roles, approvals (frontdeskctl user ..., approval.*).
+Module coreModule();
+
+} // namespace fd

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace fd {
+
+// Every time the product records comes from a Clock (R2-1.1), never from typed text.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    [[nodiscard]] virtual QDateTime nowUtc() const = 0;
+    // The office's time zone, for display and for "today".
+    [[nodiscard]] static QTimeZone officeZone();
+    [[nodiscard]] QDate officeToday() const;
+};
+
+class SystemClock final : public Clock {
+public:
+    [[nodiscard]] QDateTime nowUtc() const override;
+};
+
+// A clock that tests set and advance.
+class FixedClock final : public Clock {
+public:
+    explicit FixedClock(QDateTime utc);
+    [[nodiscard]] QDateTime nowUtc() const override { return now_; }
+    void set(const QDateTime& utc);
+    void advanceSeconds(qint64 seconds);
+
+private:
+    QDateTime now_;
+};
+
+// ISO-8601 UTC text with milliseconds, the storage format of every timestamp.
+QString toStorage(const QDateTime& utc);
+QDateTime fromStorage(const QString& text);
+
+} // namespace fd

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "services/services.h"
+
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+#include <memory>
+
+namespace fd::testing {
+
+// The time every test starts at: 2026-03-02 09:00 office time (01:00 UTC).
+QDateTime startTime();
+
+// A fresh database file in a temporary folder, opened with every module of the program
+// (or the given ones), a fixed clock, and an administrator "admin" (password "admin-pass").
+class TestServices {
+public:
+    explicit TestServices(std::vector<Module> modules = {}, bool allModules = true,
+                          const QString& policyPath = {});
+    ~TestServices();
+
+    Services& services() { return *services_; }
+    const Services* operator->() const { return services_.get(); }
+    FixedClock& clock() { return *clock_; }
+    QString path() const { return dir_.filePath(QStringLiteral("frontdesk.db")); }
+    QString dirPath() const { return dir_.path(); }
+
+    // Adds a user with the given roles; the password is "<login>-pass".
+    Actor addUser(const QString& login, const QStringList& roles, const QString& name = {});
+    Actor actor(const QString& login) const;
+    static QString passwordOf(const QString& login) { return login + QStringLiteral("-pass"); }
+    SignatureInput sign(const QString& meaning, const QString& login) const {
+        return {meaning, login, passwordOf(login)};
+    }
+
+    // Runs an action as `login`, with optional signatures and reason.
+    Result<ActionResult> run(const QString& action, const QString& login, const QVariantMap& params,
+                             const std::vector<SignatureInput>& signatures = {},
+                             const QString& reason = {}) const;
+
+    qint64 auditCount() const;
+    qint64 count(const QString& table) const;
+
+    void reopen(); // closes and opens the same file again
+
+private:
+    void open(std::vector<Module> modules, bool allModules, const QString& policyPath);
+
+    QTemporaryDir dir_;
+    std::shared_ptr<FixedClock> clock_;
+    std::unique_ptr<Services> services_;
+    std::vector<Module> extra_;
+    bool all_ = true;
+    QString policyPath_;
+};
+
+} // namespace fd::testing
