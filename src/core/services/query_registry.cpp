@@ -18,4 +18,19 @@ QList<const QueryDef*> QueryRegistry::all() const {
 
 void AttentionRegistry::add(AttentionSource source) { sources_.push_back(std::move(source)); }
 
+void StaffOpenItemRegistry::add(StaffOpenItemSource source) { sources_.push_back(std::move(source)); }
+
+Result<QStringList> StaffOpenItemRegistry::openItems(const QSqlDatabase& db, qint64 staffId,
+                                                     bool chinese) const {
+    QStringList out;
+    for (const StaffOpenItemSource& s : sources_) {
+        auto items = s.openItems(db, staffId);
+        if (!items)
+            return fail(items.error());
+        for (const QString& item : *items)
+            out << s.title.in(chinese) + QStringLiteral(": ") + item;
+    }
+    return out;
+}
+
 } // namespace fd

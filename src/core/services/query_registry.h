@@ -73,4 +73,24 @@ private:
     QList<AttentionSource> sources_;
 };
 
+// Something registered to a staff member that must be returned or handed over before
+// they leave (R1-1.2.7, R5-d): open archive loans, keys out, custody items. Modules add
+// sources; the "staff leaves" rule asks every source.
+struct StaffOpenItemSource {
+    QString id;
+    Text title;
+    std::function<Result<QStringList>(const QSqlDatabase&, qint64 staffId)> openItems;
+};
+
+class StaffOpenItemRegistry final {
+public:
+    void add(StaffOpenItemSource source);
+    [[nodiscard]] const QList<StaffOpenItemSource>& all() const { return sources_; }
+    // Every open item of the staff member, "title: item" each.
+    Result<QStringList> openItems(const QSqlDatabase& db, qint64 staffId, bool chinese) const;
+
+private:
+    QList<StaffOpenItemSource> sources_;
+};
+
 } // namespace fd

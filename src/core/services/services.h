@@ -58,6 +58,7 @@ public:
     [[nodiscard]] const QueryRegistry& queries() const { return queries_; }
     [[nodiscard]] const AttentionRegistry& attention() const { return attention_; }
     [[nodiscard]] const SignatureBook& signatures() const { return signatures_; }
+    [[nodiscard]] const StaffOpenItemRegistry& staffOpenItems() const { return staffOpenItems_; }
     [[nodiscard]] const UserDirectory& users() const { return *users_; }
     [[nodiscard]] const ActionBus& bus() const { return *bus_; }
     [[nodiscard]] const std::vector<Module>& modules() const { return modules_; }
@@ -68,6 +69,7 @@ public:
     QueryRegistry& queryRegistry() { return queries_; }
     AttentionRegistry& attentionRegistry() { return attention_; }
     SignatureBook& signatureBook() { return signatures_; }
+    StaffOpenItemRegistry& staffOpenItemRegistry() { return staffOpenItems_; }
 
     // Runs a query with its parameters validated; the actor decides masking.
     Result<QueryResult> query(const QString& name, const QVariantMap& params,
@@ -88,6 +90,7 @@ private:
     QueryRegistry queries_;
     AttentionRegistry attention_;
     SignatureBook signatures_;
+    StaffOpenItemRegistry staffOpenItems_;
     std::unique_ptr<UserDirectory> users_;
     std::unique_ptr<ActionBus> bus_;
     std::vector<Module> modules_;
