@@ -113,8 +113,8 @@ QString writeNotesPolicy(const QString& directory) {
                            {QStringLiteral("check"), check},
                            {QStringLiteral("params"), params},
                            {QStringLiteral("message"),
-                            QJsonObject{{QStringLiteral("en"), QStringLiteral("Refused by ") + id},
-                                        {QStringLiteral("zh"), QStringLiteral("规则拒绝：") + id}}}};
+                            QJsonObject{{QStringLiteral("en"), QString(QStringLiteral("Refused by ") + id)},
+                                        {QStringLiteral("zh"), QString(QStringLiteral("规则拒绝：") + id)}}}};
     };
     rules.append(rule(QStringLiteral("note-no-forbidden-word"), QStringLiteral("R2-1.2"),
                       {QStringLiteral("note.add"), QStringLiteral("note.edit")},
