@@ -2,7 +2,20 @@
 
 namespace fd {
 
-void ActionRegistry::add(ActionDef def) { actions_.insert(def.name, std::move(def)); }
+void ActionRegistry::add(ActionDef def) {
+    if (!def.permission.isEmpty())
+        declarePermission(def.permission);
+    actions_.insert(def.name, std::move(def));
+}
+
+void ActionRegistry::declarePermission(const QString& name) {
+    if (!permissions_.contains(name))
+        permissions_ << name;
+}
+
+bool ActionRegistry::knowsPermission(const QString& name) const {
+    return actions_.contains(name) || permissions_.contains(name);
+}
 
 const ActionDef* ActionRegistry::find(const QString& name) const {
     const auto it = actions_.find(name);
@@ -11,6 +24,8 @@ const ActionDef* ActionRegistry::find(const QString& name) const {
 
 bool ActionRegistry::hasPrefix(const QString& prefix) const {
     return std::any_of(actions_.keyBegin(), actions_.keyEnd(),
+                       [&](const QString& k) { return k.startsWith(prefix); }) ||
+           std::any_of(permissions_.begin(), permissions_.end(),
                        [&](const QString& k) { return k.startsWith(prefix); });
 }
 

@@ -185,7 +185,12 @@ const QStringList& Policy::knownClauses() {
 }
 
 QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& actions,
-                              const CheckRegistry& checks) {
+                              const CheckRegistry& checks, LintMode mode) {
+    // An action name's area is what precedes the first dot ("archive.lend" -> "archive").
+    auto areaAbsent = [&](const QString& action) {
+        return mode == LintMode::SkipAbsentAreas &&
+               !actions.hasPrefix(action.section(QLatin1Char('.'), 0, 0) + QLatin1Char('.'));
+    };
     QList<LintError> errors;
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
@@ -208,8 +213,8 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
             if (!perms.at(i).isString())
                 errors.push_back({path, QStringLiteral("must be a string")});
             else if (perm != QStringLiteral("*") && !perm.endsWith(QStringLiteral(".*")) &&
-                     actions.find(perm) == nullptr)
-                errors.push_back({path, QStringLiteral("unknown action \"%1\"").arg(perm)});
+                     !actions.knowsPermission(perm) && !areaAbsent(perm))
+                errors.push_back({path, QStringLiteral("unknown action or permission \"%1\"").arg(perm)});
         }
     }
     const QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
@@ -234,6 +239,12 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
                 errors.push_back({base + QStringLiteral(".clauses[%1]").arg(c),
                                   QStringLiteral("unknown clause \"%1\"").arg(cl.at(c).toString())});
         const QJsonArray acts = r.value(QStringLiteral("actions")).toArray();
+        const bool absent = !acts.isEmpty() &&
+                            std::all_of(acts.begin(), acts.end(), [&](const QJsonValue& a) {
+                                return areaAbsent(a.toString());
+                            });
+        if (absent)
+            continue; // a rule of an area this build does not contain
         if (acts.isEmpty())
             errors.push_back({base + QStringLiteral(".actions"), QStringLiteral("no actions")});
         for (int a = 0; a < acts.size(); ++a) {

@@ -55,9 +55,12 @@ public:
     [[nodiscard]] int intParameter(const QString& name, int fallback) const;
     [[nodiscard]] Text officeName() const { return officeName_; }
 
-    // Lints a policy document against the registered actions and checks.
+    // Lints a policy document against the registered actions and checks. Opening the
+    // services is lenient about rules and permissions of areas this build does not
+    // contain (no action of that area is registered); `policy check` is strict.
+    enum class LintMode { Strict, SkipAbsentAreas };
     static QList<LintError> lint(const QByteArray& json, const ActionRegistry& actions,
-                                 const CheckRegistry& checks);
+                                 const CheckRegistry& checks, LintMode mode = LintMode::Strict);
     // Clause IDs of ../shared/regulations/clauses.en.md, shipped as a resource.
     static const QStringList& knownClauses();
 

@@ -36,7 +36,8 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
         if (m.registerAll)
             m.registerAll(*s);
 
-    const QList<LintError> problems = Policy::lint(s->policy_.source(), s->actions_, s->checks_);
+    const QList<LintError> problems = Policy::lint(s->policy_.source(), s->actions_, s->checks_,
+                                                       Policy::LintMode::SkipAbsentAreas);
     if (!problems.isEmpty()) {
         QStringList lines;
         for (const LintError& e : problems)
