@@ -1,0 +1,244 @@
+// init, user, seed, backup, restore: the administrator's commands.
+#include "audit/audit_log.h"
+#include "cli_context.h"
+#include "db/backup.h"
+
+#include <QFileInfo>
+
+namespace fd::cli {
+namespace {
+
+QJsonObject headJson(const QSqlDatabase& db) {
+    auto head = AuditLog::head(db);
+    return head ? QJsonObject{{QStringLiteral("seq"), head->seq},
+                              {QStringLiteral("hash"), head->hash}}
+                : QJsonObject{};
+}
+
+Result<Reply> runAdminAction(CliContext& ctx, const QString& adminLogin,
+                             const QString& adminPassword, const QString& action,
+                             const QVariantMap& params) {
+    auto s = ctx.services();
+    if (!s)
+        return fail(s.error());
+    auto admin = ctx.signIn(**s, adminLogin, adminPassword);
+    if (!admin)
+        return fail(admin.error());
+    auto done = (*s)->bus().execute({action, params, *admin, {}, {}});
+    if (!done)
+        return fail(done.error());
+    return actionReply(*done);
+}
+
+} // namespace
+
+Result<Reply> runInit(CliContext& ctx, const ParsedArgs& args) {
+    const QString login = args.value(QStringLiteral("admin"));
+    if (login.trimmed().isEmpty())
+        return fail(Error::badInput(QStringLiteral("admin"),
+                                    {QStringLiteral("--admin LOGIN is required."),
+                                     QStringLiteral("必须给出 --admin 登录名。")}));
+    auto pw = ctx.passwords({QStringLiteral("--admin ") + login}, {QStringLiteral("password")});
+    if (!pw)
+        return fail(pw.error());
+    auto s = ctx.services(true);
+    if (!s)
+        return fail(s.error());
+    auto id = (*s)->initialise(login, args.value(QStringLiteral("name")), pw->first());
+    if (!id)
+        return fail(id.error());
+    Reply r;
+    r.data = {{QStringLiteral("user_id"), *id},
+              {QStringLiteral("login"), login},
+              {QStringLiteral("database"), ctx.options().dbPath},
+              {QStringLiteral("audit_head"), headJson((*s)->database().connection())}};
+    r.lines << ctx.options().dbPath;
+    r.note = {QStringLiteral("Database %1 initialised; administrator %2.")
+                  .arg(ctx.options().dbPath, login),
+              QStringLiteral("数据库 %1 已初始化；管理员 %2。").arg(ctx.options().dbPath, login)};
+    return r;
+}
+
+Result<Reply> runUserAdd(CliContext& ctx, const ParsedArgs& args) {
+    const QString login = args.positional.value(QStringLiteral("login"));
+    const QString admin = args.value(QStringLiteral("as"));
+    if (admin.isEmpty())
+        return fail(Error::badInput(
+            QStringLiteral("as"),
+            {QStringLiteral("--as ADMIN is required (an administrator adds users)."),
+             QStringLiteral("必须给出 --as 管理员（由管理员添加用户）。")}));
+    auto pw = ctx.passwords({QStringLiteral("--as ") + admin, login},
+                            {QStringLiteral("password:as"), QStringLiteral("password")});
+    if (!pw)
+        return fail(pw.error());
+    QVariantMap params{{QStringLiteral("login"), login},
+                       {QStringLiteral("name"), args.value(QStringLiteral("name"))},
+                       {QStringLiteral("roles"),
+                        args.options.value(QStringLiteral("role")).join(QLatin1Char(','))},
+                       {QStringLiteral("password"), pw->at(1)}};
+    if (args.has(QStringLiteral("staff-id")))
+        params.insert(QStringLiteral("staff_id"), args.value(QStringLiteral("staff-id")));
+    auto r = runAdminAction(ctx, admin, pw->at(0), QStringLiteral("user.add"), params);
+    if (r)
+        r->note = {QStringLiteral("User %1 added.").arg(login),
+                   QStringLiteral("已添加用户 %1。").arg(login)};
+    if (r)
+        r->lines << r->data.value(QStringLiteral("entity_id")).toString();
+    return r;
+}
+
+Result<Reply> runUserUnlock(CliContext& ctx, const ParsedArgs& args) {
+    const QString login = args.positional.value(QStringLiteral("login"));
+    const QString admin = args.value(QStringLiteral("as"));
+    if (admin.isEmpty())
+        return fail(Error::badInput(
+            QStringLiteral("as"),
+            {QStringLiteral("--as ADMIN is required (an administrator unlocks users)."),
+             QStringLiteral("必须给出 --as 管理员（由管理员解锁用户）。")}));
+    auto pw = ctx.passwords({QStringLiteral("--as ") + admin}, {QStringLiteral("password:as")});
+    if (!pw)
+        return fail(pw.error());
+    auto r = runAdminAction(ctx, admin, pw->at(0), QStringLiteral("user.unlock"),
+                            {{QStringLiteral("login"), login}});
+    if (r)
+        r->note = {QStringLiteral("User %1 unlocked.").arg(login),
+                   QStringLiteral("已解锁用户 %1。").arg(login)};
+    return r;
+}
+
+Result<Reply> runUserList(CliContext& ctx, const ParsedArgs& args) {
+    const QString who = args.value(QStringLiteral("as"));
+    if (who.isEmpty())
+        return fail(
+            Error::badInput(QStringLiteral("as"), {QStringLiteral("--as LOGIN is required."),
+                                                   QStringLiteral("必须给出 --as 登录名。")}));
+    auto pw = ctx.passwords({QStringLiteral("--as ") + who}, {QStringLiteral("password:as")});
+    if (!pw)
+        return fail(pw.error());
+    auto s = ctx.services();
+    if (!s)
+        return fail(s.error());
+    auto actor = ctx.signIn(**s, who, pw->first());
+    if (!actor)
+        return fail(actor.error());
+    auto result = (*s)->query(QStringLiteral("users"), {}, *actor);
+    if (!result)
+        return fail(result.error());
+    return queryReply(QStringLiteral("users"), *result, ctx.options().chinese);
+}
+
+Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args) {
+    SeedOptions options;
+    options.profile = args.has(QStringLiteral("profile")) ? args.value(QStringLiteral("profile"))
+                                                          : QStringLiteral("demo");
+    if (options.profile != QStringLiteral("demo") && options.profile != QStringLiteral("large"))
+        return fail(Error::badInput(
+            QStringLiteral("profile"),
+            {QStringLiteral("--profile is demo or large, not \"%1\".").arg(options.profile),
+             QStringLiteral("--profile 只能是 demo 或 large，不能是「%1」。")
+                 .arg(options.profile)}));
+    if (args.has(QStringLiteral("seed"))) {
+        bool ok = false;
+        options.seed = args.value(QStringLiteral("seed")).toUInt(&ok);
+        if (!ok)
+            return fail(Error::badInput(QStringLiteral("seed"),
+                                        {QStringLiteral("--seed is a whole number, not \"%1\".")
+                                             .arg(args.value(QStringLiteral("seed"))),
+                                         QStringLiteral("--seed 须为非负整数，不能是「%1」。")
+                                             .arg(args.value(QStringLiteral("seed")))}));
+    }
+    auto s = ctx.services();
+    if (!s)
+        return fail(s.error());
+    if (auto ok = CliContext::requireInitialised(**s); !ok)
+        return fail(ok.error());
+    auto users = (*s)->users().list();
+    if (!users)
+        return fail(users.error());
+    const auto admin = std::find_if(users->cbegin(), users->cend(), [](const UserRecord& u) {
+        return u.active && u.roles.contains(QStringLiteral("admin"));
+    });
+    if (admin == users->cend())
+        return fail(Error::badInput(QStringLiteral("db"),
+                                    {QStringLiteral("No active administrator to seed as."),
+                                     QStringLiteral("没有可用的系统管理员来填充数据。")}));
+    const Actor actor{admin->id, admin->login, admin->displayName, admin->roles, admin->staffId};
+    QJsonArray seeded;
+    QStringList areas;
+    for (const Module& m : (*s)->modules()) {
+        if (!m.seed)
+            continue;
+        if (auto ok = m.seed(**s, actor, options); !ok)
+            return fail(ok.error());
+        seeded.append(m.area);
+        areas << m.area;
+    }
+    Reply r;
+    r.data = {{QStringLiteral("profile"), options.profile},
+              {QStringLiteral("seed"), static_cast<qint64>(options.seed)},
+              {QStringLiteral("modules"), seeded},
+              {QStringLiteral("audit_head"), headJson((*s)->database().connection())}};
+    r.lines = areas;
+    r.note = areas.isEmpty()
+                 ? Text{QStringLiteral("No module in this build has %1 data; nothing was seeded.")
+                            .arg(options.profile),
+                        QStringLiteral("本程序中没有模块提供 %1 数据；未填充任何内容。")
+                            .arg(options.profile)}
+                 : Text{QStringLiteral("Seeded %1 (%2, seed %3) as %4.")
+                            .arg(areas.join(QStringLiteral(", ")), options.profile)
+                            .arg(options.seed)
+                            .arg(actor.login),
+                        QStringLiteral("已填充 %1（%2，种子 %3），操作人 %4。")
+                            .arg(areas.join(QStringLiteral("、")), options.profile)
+                            .arg(options.seed)
+                            .arg(actor.login)};
+    return r;
+}
+
+Result<Reply> runBackup(CliContext& ctx, const ParsedArgs& args) {
+    const QString dest = args.positional.value(QStringLiteral("dest"));
+    auto db = ctx.database();
+    if (!db)
+        return fail(db.error());
+    if (auto ok = backupTo(**db, dest); !ok)
+        return fail(ok.error());
+    auto check = verifyBackup(dest);
+    if (!check)
+        return fail(check.error());
+    Reply r;
+    r.data = {{QStringLiteral("backup"), QFileInfo(dest).absoluteFilePath()},
+              {QStringLiteral("audit_rows"), check->auditRows},
+              {QStringLiteral("audit_head"), headJson((*db)->connection())}};
+    r.lines << QFileInfo(dest).absoluteFilePath();
+    r.note = {QStringLiteral("Backup written and verified (%1 audit rows).").arg(check->auditRows),
+              QStringLiteral("备份已写入并校验（审计记录 %1 条）。").arg(check->auditRows)};
+    return r;
+}
+
+Result<Reply> runRestore(CliContext& ctx, const ParsedArgs& args) {
+    const QString src = args.positional.value(QStringLiteral("src"));
+    // Checked before the live file is even opened, so a bad copy changes nothing.
+    auto check = verifyBackup(src);
+    if (!check)
+        return fail(check.error());
+    auto db = ctx.database(false);
+    if (!db)
+        return fail(db.error());
+    if (auto ok = restoreFrom(**db, src); !ok)
+        return fail(ok.error());
+    Reply r;
+    r.data = {{QStringLiteral("restored_from"), QFileInfo(src).absoluteFilePath()},
+              {QStringLiteral("database"), ctx.options().dbPath},
+              {QStringLiteral("audit_rows"), check->auditRows},
+              {QStringLiteral("audit_head"), headJson((*db)->connection())}};
+    r.lines << ctx.options().dbPath;
+    r.note = {QStringLiteral("Restored %1 from %2 (%3 audit rows verified).")
+                  .arg(ctx.options().dbPath, src)
+                  .arg(check->auditRows),
+              QStringLiteral("已从 %2 恢复 %1（已校验审计记录 %3 条）。")
+                  .arg(ctx.options().dbPath, src)
+                  .arg(check->auditRows)};
+    return r;
+}
+
+} // namespace fd::cli
