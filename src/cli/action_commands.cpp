@@ -121,8 +121,11 @@ Result<Reply> runDo(CliContext& ctx, const ParsedArgs& args) {
     auto actor = ctx.signIn(**s, who, pw->first());
     if (!actor)
         return fail(actor.error());
-    auto done = (*s)->bus().execute(
-        {action, args.params, *actor, std::move(signatures), args.value(QStringLiteral("reason"))});
+    // Empty, not null: the bus stores the reason of an approval request in a NOT NULL column.
+    QString reason = args.value(QStringLiteral("reason"));
+    if (reason.isNull())
+        reason = QString::fromLatin1("");
+    auto done = (*s)->bus().execute({action, args.params, *actor, std::move(signatures), reason});
     if (!done)
         return fail(done.error());
     return actionReply(*done);

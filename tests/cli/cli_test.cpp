@@ -1,0 +1,613 @@
+// frontdeskctl end to end: the real program, real database files, every exit code.
+#include "cli_runner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <gtest/gtest.h>
+
+namespace fd::testing {
+namespace {
+
+const QString kAdminPass = QStringLiteral("admin-pass");
+
+class FrontdeskctlTest : public ::testing::Test {
+protected:
+    QString db() const { return dir_.filePath(QStringLiteral("frontdesk.db")); }
+    QString file(const QString& name) const { return dir_.filePath(name); }
+
+    // Runs frontdeskctl --db <db> [--json] ARGS with the given stdin lines.
+    CliRun ctl(QStringList args, const QStringList& stdinLines = {}, bool json = false,
+               const QString& lang = QStringLiteral("C")) const {
+        QStringList full{QStringLiteral("--db"), db()};
+        if (json)
+            full << QStringLiteral("--json");
+        full += args;
+        const QString input = stdinLines.isEmpty()
+                                  ? QString()
+                                  : stdinLines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        return runCli(full, input, dir_.filePath(QStringLiteral("data")), lang);
+    }
+    CliRun json(const QStringList& args, const QStringList& stdinLines = {}) const {
+        return ctl(args, stdinLines, true);
+    }
+
+    void init() {
+        const CliRun r =
+            json({QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("admin"),
+                  QStringLiteral("--name"), QStringLiteral("管理员")},
+                 {kAdminPass});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+    void addUser(const QString& login, const QString& roles) {
+        const CliRun r = json({QStringLiteral("user"), QStringLiteral("add"), login,
+                               QStringLiteral("--name"), login, QStringLiteral("--role"), roles,
+                               QStringLiteral("--as"), QStringLiteral("admin")},
+                              {kAdminPass, login + QStringLiteral("-pass")});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString() << r.out.toStdString();
+    }
+    QString head() const {
+        return ctl({QStringLiteral("audit"), QStringLiteral("head")}).out.trimmed();
+    }
+    qint64 auditRows() const {
+        return json({QStringLiteral("audit"), QStringLiteral("verify")})
+            .json()[QStringLiteral("rows")]
+            .toInteger();
+    }
+
+    // Changes one stored audit value behind the program's back, the way a tamperer would.
+    static void tamper(const QString& path, qint64 seq) {
+        const QString name = QUuid::createUuid().toString();
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            raw.setDatabaseName(path);
+            ASSERT_TRUE(raw.open());
+            QSqlQuery q(raw);
+            ASSERT_TRUE(q.exec(QStringLiteral("DROP TRIGGER audit_log_no_update")));
+            ASSERT_TRUE(
+                q.exec(QStringLiteral("UPDATE audit_log SET actor = 'someone else' WHERE seq = %1")
+                           .arg(seq)));
+            ASSERT_EQ(q.numRowsAffected(), 1);
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    QTemporaryDir dir_;
+};
+
+// --- 0 and the JSON shapes ---------------------------------------------------------------
+
+TEST_F(FrontdeskctlTest, InitCreatesTheDatabaseWithAnAuditedAdministrator) {
+    const CliRun r = json(
+        {QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("admin")}, {kAdminPass});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    ASSERT_TRUE(r.isOneJsonDocument()) << r.out.toStdString();
+    const QJsonObject o = r.json();
+    EXPECT_TRUE(o[QStringLiteral("ok")].toBool());
+    EXPECT_EQ(o[QStringLiteral("user_id")].toInteger(), 1);
+    EXPECT_EQ(o[QStringLiteral("audit_head")].toObject()[QStringLiteral("seq")].toInteger(), 1);
+    EXPECT_FALSE(r.out.contains(kAdminPass));
+    EXPECT_FALSE(r.err.contains(kAdminPass));
+}
+
+TEST_F(FrontdeskctlTest, DoReportsTheAuditedResultAsJson) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    const CliRun r = json({QStringLiteral("do"), QStringLiteral("user.set_roles"),
+                           QStringLiteral("--as"), QStringLiteral("admin"),
+                           QStringLiteral("--reason"), QStringLiteral("moved to the archive room"),
+                           QStringLiteral("login=clerk"), QStringLiteral("roles=clerk,archivist")},
+                          {kAdminPass});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    ASSERT_TRUE(r.isOneJsonDocument());
+    const QJsonObject o = r.json();
+    EXPECT_TRUE(o[QStringLiteral("ok")].toBool());
+    EXPECT_EQ(o[QStringLiteral("status")].toString(), QStringLiteral("done"));
+    EXPECT_EQ(o[QStringLiteral("audit_seq")].toInteger(), 3);
+    EXPECT_EQ(o[QStringLiteral("entity")].toString(), QStringLiteral("user"));
+    EXPECT_EQ(o[QStringLiteral("entity_id")].toString(), QStringLiteral("2"));
+    EXPECT_TRUE(o.contains(QStringLiteral("result")));
+
+    const CliRun log = json({QStringLiteral("audit"), QStringLiteral("log"),
+                             QStringLiteral("--entity"), QStringLiteral("user")});
+    ASSERT_EQ(log.exitCode, 0);
+    const QJsonArray rows = log.json()[QStringLiteral("rows")].toArray();
+    ASSERT_EQ(rows.size(), 3);
+    EXPECT_EQ(rows[0].toObject()[QStringLiteral("action")].toString(),
+              QStringLiteral("user.set_roles"));
+    EXPECT_EQ(rows[0].toObject()[QStringLiteral("reason")].toString(),
+              QStringLiteral("moved to the archive room"));
+}
+
+TEST_F(FrontdeskctlTest, ApprovalRequestWaitsThenRunsWhenASupervisorSigns) {
+    // A policy where unlocking an account waits for a supervisor's approval.
+    QFile in(QStringLiteral(FD_SOURCE_DIR "/resources/policy/default.json"));
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+    QJsonObject policy = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonArray rules = policy[QStringLiteral("rules")].toArray();
+    rules.append(QJsonObject{
+        {QStringLiteral("id"), QStringLiteral("unlock-approved")},
+        {QStringLiteral("clauses"), QJsonArray{QStringLiteral("R1-1.3.7")}},
+        {QStringLiteral("actions"), QJsonArray{QStringLiteral("user.unlock")}},
+        {QStringLiteral("check"), QStringLiteral("core.require_approval")},
+        {QStringLiteral("params"),
+         QJsonObject{{QStringLiteral("role"), QStringLiteral("supervisor")}}},
+        {QStringLiteral("message"),
+         QJsonObject{{QStringLiteral("en"), QStringLiteral("Unlocking waits for a supervisor")},
+                     {QStringLiteral("zh"), QStringLiteral("解锁须主管批准")}}}});
+    policy[QStringLiteral("rules")] = rules;
+    QFile out(file(QStringLiteral("policy.json")));
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(policy).toJson());
+    out.close();
+    init();
+    addUser(QStringLiteral("sup"), QStringLiteral("supervisor"));
+    const QStringList withPolicy{QStringLiteral("--policy"), file(QStringLiteral("policy.json"))};
+
+    const CliRun asked =
+        json(withPolicy + QStringList{QStringLiteral("do"), QStringLiteral("user.unlock"),
+                                      QStringLiteral("--as"), QStringLiteral("admin"),
+                                      QStringLiteral("login=sup")},
+             {kAdminPass});
+    ASSERT_EQ(asked.exitCode, 0) << asked.err.toStdString();
+    EXPECT_EQ(asked.json()[QStringLiteral("status")].toString(),
+              QStringLiteral("pending_approval"));
+    const qint64 approvalId = asked.json()[QStringLiteral("approval_id")].toInteger();
+    EXPECT_GT(approvalId, 0);
+
+    const CliRun mine =
+        json(withPolicy + QStringList{QStringLiteral("approvals"), QStringLiteral("--mine"),
+                                      QStringLiteral("--as"), QStringLiteral("sup")},
+             {QStringLiteral("sup-pass")});
+    ASSERT_EQ(mine.exitCode, 0) << mine.err.toStdString();
+    const QJsonArray waiting = mine.json()[QStringLiteral("rows")].toArray();
+    ASSERT_EQ(waiting.size(), 1);
+    EXPECT_EQ(waiting[0].toObject()[QStringLiteral("action")].toString(),
+              QStringLiteral("user.unlock"));
+    EXPECT_EQ(waiting[0].toObject()[QStringLiteral("rule")].toString(),
+              QStringLiteral("unlock-approved"));
+
+    const CliRun notMine =
+        json(withPolicy + QStringList{QStringLiteral("approvals"), QStringLiteral("--mine"),
+                                      QStringLiteral("--as"), QStringLiteral("admin")},
+             {kAdminPass});
+    EXPECT_EQ(notMine.json()[QStringLiteral("rows")].toArray().size(),
+              0); // the requester does not see it
+
+    const CliRun approved =
+        json(withPolicy + QStringList{QStringLiteral("do"), QStringLiteral("approval.approve"),
+                                      QStringLiteral("--as"), QStringLiteral("sup"),
+                                      QStringLiteral("--sign"), QStringLiteral("approver=sup"),
+                                      QStringLiteral("id=%1").arg(approvalId)},
+             {QStringLiteral("sup-pass"), QStringLiteral("sup-pass")});
+    ASSERT_EQ(approved.exitCode, 0) << approved.err.toStdString() << approved.out.toStdString();
+    EXPECT_EQ(approved.json()[QStringLiteral("status")].toString(), QStringLiteral("done"));
+    EXPECT_EQ(
+        approved.json()[QStringLiteral("result")].toObject()[QStringLiteral("entity")].toString(),
+        QStringLiteral("user"));
+}
+
+// --- 1: other errors ---------------------------------------------------------------------
+
+TEST_F(FrontdeskctlTest, UnwritableDatabasePathExitsOne) {
+    QFile blocker(file(QStringLiteral("not-a-folder")));
+    ASSERT_TRUE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const CliRun r =
+        runCli({QStringLiteral("--db"), file(QStringLiteral("not-a-folder/frontdesk.db")),
+                QStringLiteral("--json"), QStringLiteral("init"), QStringLiteral("--admin"),
+                QStringLiteral("admin")},
+               kAdminPass + QLatin1Char('\n'), file(QStringLiteral("data")));
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    ASSERT_TRUE(r.isOneJsonDocument());
+    EXPECT_FALSE(r.json()[QStringLiteral("ok")].toBool());
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString(),
+              QStringLiteral("storage"));
+}
+
+TEST_F(FrontdeskctlTest, UnreadableDatabaseFileExitsOne) {
+    QFile garbage(db());
+    ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(8192, 'x'));
+    garbage.close();
+    const CliRun r = json({QStringLiteral("audit"), QStringLiteral("head")});
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.isOneJsonDocument());
+}
+
+// --- 2: bad input and usage --------------------------------------------------------------
+
+TEST_F(FrontdeskctlTest, MissingRequiredFieldIsNamed) {
+    init();
+    const CliRun r = json({QStringLiteral("do"), QStringLiteral("user.add"), QStringLiteral("--as"),
+                           QStringLiteral("admin"), QStringLiteral("login=li")},
+                          {kAdminPass});
+    EXPECT_EQ(r.exitCode, 2);
+    const QJsonObject e = r.json()[QStringLiteral("error")].toObject();
+    EXPECT_EQ(e[QStringLiteral("kind")].toString(), QStringLiteral("bad_input"));
+    EXPECT_EQ(e[QStringLiteral("field")].toString(), QStringLiteral("name"));
+    EXPECT_FALSE(
+        e[QStringLiteral("message")].toObject()[QStringLiteral("zh")].toString().isEmpty());
+    EXPECT_EQ(auditRows(), 1); // nothing written
+}
+
+TEST_F(FrontdeskctlTest, BadFieldMessageGoesToStderrInChinese) {
+    init();
+    const CliRun r =
+        ctl({QStringLiteral("do"), QStringLiteral("user.add"), QStringLiteral("--as"),
+             QStringLiteral("admin"), QStringLiteral("login=li"), QStringLiteral("name=李"),
+             QStringLiteral("roles=nobody"), QStringLiteral("password=long-enough")},
+            {kAdminPass}, false, QStringLiteral("zh_CN.UTF-8"));
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.out.isEmpty());
+    EXPECT_TRUE(r.err.contains(QStringLiteral("未知角色"))) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("roles")));
+}
+
+TEST_F(FrontdeskctlTest, UnknownCommandExitsTwo) {
+    const CliRun r = json({QStringLiteral("frobnicate")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("command"));
+    EXPECT_EQ(json({QStringLiteral("user"), QStringLiteral("remove")}).exitCode, 2);
+    EXPECT_EQ(ctl({}).exitCode, 2);
+}
+
+TEST_F(FrontdeskctlTest, MissingArgumentIsNamed) {
+    init();
+    CliRun r = json({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"),
+                     QStringLiteral("Li")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("login"));
+    r = json({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--anchor")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("anchor"));
+    r = json({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--anchor"),
+              QStringLiteral("12-abc")});
+    EXPECT_EQ(r.exitCode, 2);
+    r = json({QStringLiteral("do"), QStringLiteral("user.unlock"), QStringLiteral("login=admin")});
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("as"));
+}
+
+TEST_F(FrontdeskctlTest, MissingPasswordLineIsNamedAndNothingRuns) {
+    init();
+    const CliRun r =
+        json({QStringLiteral("do"), QStringLiteral("approval.approve"), QStringLiteral("--as"),
+              QStringLiteral("admin"), QStringLiteral("--sign"), QStringLiteral("approver=admin"),
+              QStringLiteral("id=1")},
+             {kAdminPass});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("password:sign:approver"));
+}
+
+TEST_F(FrontdeskctlTest, WeakAdministratorPasswordIsRefusedByField) {
+    const CliRun r =
+        json({QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("admin")},
+             {QStringLiteral("short")});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("password"));
+    const CliRun none =
+        json({QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("admin")});
+    EXPECT_EQ(none.exitCode, 2);
+    EXPECT_EQ(none.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("password"));
+}
+
+TEST_F(FrontdeskctlTest, CommandsOnAMissingDatabaseSayToRunInit) {
+    for (const QStringList& args :
+         {QStringList{QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo")},
+          QStringList{QStringLiteral("audit"), QStringLiteral("verify")},
+          QStringList{QStringLiteral("backup"), file(QStringLiteral("b.db"))}}) {
+        const CliRun r = json(args);
+        EXPECT_EQ(r.exitCode, 2) << args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.json()[QStringLiteral("error")]
+                        .toObject()[QStringLiteral("message")]
+                        .toObject()[QStringLiteral("en")]
+                        .toString()
+                        .contains(QStringLiteral("init")));
+    }
+    EXPECT_FALSE(QFile::exists(db()));
+}
+
+TEST_F(FrontdeskctlTest, SeedRunsOnAnInitialisedDatabase) {
+    init();
+    const CliRun r = json({QStringLiteral("seed"), QStringLiteral("--profile"),
+                           QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("7")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json()[QStringLiteral("profile")].toString(), QStringLiteral("demo"));
+    EXPECT_EQ(json({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("huge")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(
+        json({QStringLiteral("seed"), QStringLiteral("--seed"), QStringLiteral("x")}).exitCode, 2);
+    EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+}
+
+TEST_F(FrontdeskctlTest, PolicyCheckListsErrorsAndPassesACleanFile) {
+    QFile bad(file(QStringLiteral("bad.json")));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"version":"x","roles":{"admin":{"en":"A","zh":"管","permissions":["*"]}},
+                 "rules":[{"id":"r1","clauses":["R9-9"],"actions":["no.such"],"check":"no.check",
+                           "message":{"en":"m","zh":"m"}}]})");
+    bad.close();
+    CliRun r =
+        ctl({QStringLiteral("policy"), QStringLiteral("check"), file(QStringLiteral("bad.json"))});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_TRUE(r.out.contains(QStringLiteral("$.rules[0]"))) << r.out.toStdString();
+    r = json({QStringLiteral("policy"), QStringLiteral("check"), file(QStringLiteral("bad.json"))});
+    EXPECT_GE(r.json()[QStringLiteral("errors")].toArray().size(), 2);
+
+    QFile clean(file(QStringLiteral("clean.json")));
+    ASSERT_TRUE(clean.open(QIODevice::WriteOnly));
+    clean.write(R"({"version":"1","office":{"en":"Office","zh":"管理处"},
+                   "roles":{"admin":{"en":"A","zh":"管","permissions":["*"]}},
+                   "rules":[{"id":"decision-signed","clauses":["R3-3.1"],"actions":["approval.approve"],
+                             "check":"core.require_signatures","params":{"signers":[{"meaning":"approver"}]},
+                             "message":{"en":"signed","zh":"须签字"}}]})");
+    clean.close();
+    r = ctl(
+        {QStringLiteral("policy"), QStringLiteral("check"), file(QStringLiteral("clean.json"))});
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_EQ(ctl({QStringLiteral("policy"), QStringLiteral("check"),
+                   file(QStringLiteral("absent.json"))})
+                  .exitCode,
+              2);
+}
+
+// --- 3: refused by a rule ----------------------------------------------------------------
+
+TEST_F(FrontdeskctlTest, UnsignedApprovalDecisionIsRefusedByRule) {
+    init();
+    const QString before = head();
+    const CliRun r = json({QStringLiteral("do"), QStringLiteral("approval.approve"),
+                           QStringLiteral("--as"), QStringLiteral("admin"), QStringLiteral("id=1")},
+                          {kAdminPass});
+    EXPECT_EQ(r.exitCode, 3);
+    ASSERT_TRUE(r.isOneJsonDocument());
+    const QJsonObject e = r.json()[QStringLiteral("error")].toObject();
+    EXPECT_EQ(e[QStringLiteral("kind")].toString(), QStringLiteral("refused"));
+    EXPECT_EQ(e[QStringLiteral("rule")].toString(), QStringLiteral("approval-decision-signed"));
+    EXPECT_TRUE(e[QStringLiteral("clause")].toString().startsWith(QStringLiteral("R3-3.")))
+        << e[QStringLiteral("clause")].toString().toStdString();
+    EXPECT_FALSE(
+        e[QStringLiteral("message")].toObject()[QStringLiteral("en")].toString().isEmpty());
+    EXPECT_EQ(head(), before);
+}
+
+TEST_F(FrontdeskctlTest, ActionOutsideTheRolesPermissionIsRefused) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    const QString before = head();
+    const CliRun r =
+        json({QStringLiteral("do"), QStringLiteral("user.add"), QStringLiteral("--as"),
+              QStringLiteral("clerk"), QStringLiteral("login=x"), QStringLiteral("name=X"),
+              QStringLiteral("roles=admin"), QStringLiteral("password=long-enough")},
+             {QStringLiteral("clerk-pass")});
+    EXPECT_EQ(r.exitCode, 3);
+    const QJsonObject e = r.json()[QStringLiteral("error")].toObject();
+    EXPECT_EQ(e[QStringLiteral("rule")].toString(), QStringLiteral("permission"));
+    EXPECT_EQ(e[QStringLiteral("clause")].toString(), QStringLiteral("R1-1.3.7"));
+    EXPECT_EQ(head(), before);
+    // The users list needs the user.add permission too.
+    EXPECT_EQ(json({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--as"),
+                    QStringLiteral("clerk")},
+                   {QStringLiteral("clerk-pass")})
+                  .exitCode,
+              3);
+}
+
+// --- 4: integrity ------------------------------------------------------------------------
+
+TEST_F(FrontdeskctlTest, TamperedAuditRowFailsVerificationNamingItsSequence) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    addUser(QStringLiteral("lili"), QStringLiteral("cashier"));
+    const QString anchor = head();
+    ASSERT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--anchor"),
+                    anchor})
+                  .exitCode,
+              0);
+    tamper(db(), 2);
+    const CliRun r = json({QStringLiteral("audit"), QStringLiteral("verify")});
+    EXPECT_EQ(r.exitCode, 4);
+    ASSERT_TRUE(r.isOneJsonDocument());
+    EXPECT_EQ(r.json()[QStringLiteral("first_broken_seq")].toInteger(), 2);
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString(),
+              QStringLiteral("integrity"));
+    const CliRun text = ctl({QStringLiteral("audit"), QStringLiteral("verify")});
+    EXPECT_EQ(text.exitCode, 4);
+    EXPECT_TRUE(text.err.contains(QStringLiteral("sequence 2"))) << text.err.toStdString();
+}
+
+TEST_F(FrontdeskctlTest, RestoreOfATamperedCopyExitsFourAndChangesNothing) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    const QString copy = file(QStringLiteral("copy.db"));
+    ASSERT_EQ(ctl({QStringLiteral("backup"), copy}).exitCode, 0);
+    tamper(copy, 1);
+    addUser(QStringLiteral("lili"), QStringLiteral("cashier"));
+    const QString before = head();
+    const CliRun r = json({QStringLiteral("restore"), copy});
+    EXPECT_EQ(r.exitCode, 4) << r.err.toStdString();
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString(),
+              QStringLiteral("integrity"));
+    EXPECT_EQ(head(), before);
+    EXPECT_EQ(auditRows(), 3);
+
+    QFile junk(file(QStringLiteral("junk.db")));
+    ASSERT_TRUE(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'j'));
+    junk.close();
+    EXPECT_EQ(ctl({QStringLiteral("restore"), file(QStringLiteral("junk.db"))}).exitCode, 4);
+    EXPECT_EQ(head(), before);
+}
+
+TEST_F(FrontdeskctlTest, BackupThenRestoreRoundTrips) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    const QString copy = file(QStringLiteral("copy.db"));
+    const CliRun b = json({QStringLiteral("backup"), copy});
+    ASSERT_EQ(b.exitCode, 0) << b.err.toStdString();
+    EXPECT_EQ(b.json()[QStringLiteral("audit_rows")].toInteger(), 2);
+    const QString atBackup = head();
+    EXPECT_EQ(ctl({QStringLiteral("backup"), copy}).exitCode, 2); // never overwrites a file
+
+    addUser(QStringLiteral("lili"), QStringLiteral("cashier"));
+    ASSERT_NE(head(), atBackup);
+    const CliRun r = json({QStringLiteral("restore"), copy});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(head(), atBackup);
+    EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--anchor"),
+                    atBackup})
+                  .exitCode,
+              0);
+    const CliRun users = json({QStringLiteral("user"), QStringLiteral("list"),
+                               QStringLiteral("--as"), QStringLiteral("admin")},
+                              {kAdminPass});
+    ASSERT_EQ(users.exitCode, 0);
+    EXPECT_EQ(users.json()[QStringLiteral("rows")].toArray().size(), 2); // lili is gone again
+}
+
+// --- 5: authentication -------------------------------------------------------------------
+
+TEST_F(FrontdeskctlTest, WrongPasswordExitsFive) {
+    init();
+    const CliRun r =
+        json({QStringLiteral("do"), QStringLiteral("user.unlock"), QStringLiteral("--as"),
+              QStringLiteral("admin"), QStringLiteral("login=admin")},
+             {QStringLiteral("not-the-password")});
+    EXPECT_EQ(r.exitCode, 5);
+    EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString(),
+              QStringLiteral("auth"));
+    const CliRun signer =
+        json({QStringLiteral("do"), QStringLiteral("approval.approve"), QStringLiteral("--as"),
+              QStringLiteral("admin"), QStringLiteral("--sign"), QStringLiteral("approver=admin"),
+              QStringLiteral("id=1")},
+             {kAdminPass, QStringLiteral("wrong-signature")});
+    EXPECT_EQ(signer.exitCode, 5);
+    EXPECT_EQ(signer.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("sign:approver"));
+}
+
+TEST_F(FrontdeskctlTest, LockedAccountExitsFiveUntilAnAdministratorUnlocksIt) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    const QStringList asClerk{QStringLiteral("approvals"), QStringLiteral("--as"),
+                              QStringLiteral("clerk")};
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(json(asClerk, {QStringLiteral("guess-%1").arg(i)}).exitCode, 5);
+    const CliRun locked = json(asClerk, {QStringLiteral("clerk-pass")});
+    EXPECT_EQ(locked.exitCode, 5);
+    EXPECT_TRUE(locked.json()[QStringLiteral("error")]
+                    .toObject()[QStringLiteral("message")]
+                    .toObject()[QStringLiteral("en")]
+                    .toString()
+                    .contains(QStringLiteral("locked")));
+
+    const CliRun unlock =
+        json({QStringLiteral("user"), QStringLiteral("unlock"), QStringLiteral("clerk"),
+              QStringLiteral("--as"), QStringLiteral("admin")},
+             {kAdminPass});
+    ASSERT_EQ(unlock.exitCode, 0) << unlock.err.toStdString();
+    EXPECT_EQ(json(asClerk, {QStringLiteral("clerk-pass")}).exitCode, 0);
+}
+
+// --- help, JSON, catalogues --------------------------------------------------------------
+
+TEST_F(FrontdeskctlTest, EveryCommandHasHelp) {
+    const QList<QStringList> commands = {{QStringLiteral("init")},
+                                         {QStringLiteral("user"), QStringLiteral("add")},
+                                         {QStringLiteral("user"), QStringLiteral("list")},
+                                         {QStringLiteral("user"), QStringLiteral("unlock")},
+                                         {QStringLiteral("actions")},
+                                         {QStringLiteral("do")},
+                                         {QStringLiteral("approvals")},
+                                         {QStringLiteral("query")},
+                                         {QStringLiteral("audit"), QStringLiteral("verify")},
+                                         {QStringLiteral("audit"), QStringLiteral("head")},
+                                         {QStringLiteral("audit"), QStringLiteral("log")},
+                                         {QStringLiteral("policy"), QStringLiteral("show")},
+                                         {QStringLiteral("policy"), QStringLiteral("check")},
+                                         {QStringLiteral("backup")},
+                                         {QStringLiteral("restore")},
+                                         {QStringLiteral("seed")},
+                                         {QStringLiteral("user")},
+                                         {QStringLiteral("audit")},
+                                         {QStringLiteral("policy")}};
+    for (const QStringList& c : commands) {
+        const CliRun r = ctl(c + QStringList{QStringLiteral("--help")});
+        EXPECT_EQ(r.exitCode, 0) << c.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.out.contains(QStringLiteral("usage: frontdeskctl")))
+            << c.join(QLatin1Char(' ')).toStdString();
+        const CliRun j = json(c + QStringList{QStringLiteral("--help")});
+        EXPECT_TRUE(j.isOneJsonDocument()) << c.join(QLatin1Char(' ')).toStdString();
+    }
+    EXPECT_EQ(ctl({QStringLiteral("--help")}).exitCode, 0);
+    const CliRun zh = ctl({QStringLiteral("do"), QStringLiteral("--help")}, {}, false,
+                          QStringLiteral("zh_CN.UTF-8"));
+    EXPECT_TRUE(zh.out.contains(QStringLiteral("标准输入"))) << zh.out.toStdString();
+    EXPECT_FALSE(QFile::exists(db())); // help never opens a database
+}
+
+TEST_F(FrontdeskctlTest, JsonOutputIsOneDocumentForEveryReadCommand) {
+    init();
+    const QList<std::pair<QStringList, QStringList>> reads = {
+        {{QStringLiteral("actions")}, {}},
+        {{QStringLiteral("query")}, {}},
+        {{QStringLiteral("query"), QStringLiteral("users"), QStringLiteral("--as"),
+          QStringLiteral("admin")},
+         {kAdminPass}},
+        {{QStringLiteral("approvals"), QStringLiteral("--as"), QStringLiteral("admin")},
+         {kAdminPass}},
+        {{QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--as"),
+          QStringLiteral("admin")},
+         {kAdminPass}},
+        {{QStringLiteral("audit"), QStringLiteral("head")}, {}},
+        {{QStringLiteral("audit"), QStringLiteral("log"), QStringLiteral("--since"),
+          QStringLiteral("2020-01-01")},
+         {}},
+        {{QStringLiteral("policy"), QStringLiteral("show")}, {}},
+    };
+    for (const auto& [args, input] : reads) {
+        const CliRun r = json(args, input);
+        EXPECT_EQ(r.exitCode, 0) << args.join(QLatin1Char(' ')).toStdString()
+                                 << r.err.toStdString();
+        EXPECT_TRUE(r.isOneJsonDocument()) << args.join(QLatin1Char(' ')).toStdString();
+        EXPECT_TRUE(r.json()[QStringLiteral("ok")].toBool());
+    }
+}
+
+TEST_F(FrontdeskctlTest, ActionsListsParametersPermissionAndRules) {
+    const CliRun r = json({QStringLiteral("actions")});
+    ASSERT_EQ(r.exitCode, 0);
+    bool found = false;
+    for (const QJsonValue& v : r.json()[QStringLiteral("actions")].toArray()) {
+        const QJsonObject a = v.toObject();
+        if (a[QStringLiteral("name")].toString() != QStringLiteral("approval.approve"))
+            continue;
+        found = true;
+        EXPECT_EQ(a[QStringLiteral("permission")].toString(), QStringLiteral("approval.decide"));
+        const QJsonObject id = a[QStringLiteral("params")].toArray()[0].toObject();
+        EXPECT_EQ(id[QStringLiteral("name")].toString(), QStringLiteral("id"));
+        EXPECT_TRUE(id[QStringLiteral("required")].toBool());
+        QStringList rules;
+        for (const QJsonValue& rule : a[QStringLiteral("rules")].toArray())
+            rules << rule.toObject()[QStringLiteral("id")].toString();
+        EXPECT_TRUE(rules.contains(QStringLiteral("approval-decision-signed")));
+    }
+    EXPECT_TRUE(found);
+    EXPECT_FALSE(QFile::exists(db()));
+}
+
+} // namespace
+} // namespace fd::testing
