@@ -23,8 +23,11 @@ Result<ActionOutcome> addNote(ActionContext& ctx) {
         return fail(q.error());
     q->next();
     const qint64 id = q->value(0).toLongLong();
-    return ActionOutcome{QStringLiteral("note"), QString::number(id), {},
-                         {{QStringLiteral("text"), text}}, {{QStringLiteral("id"), id}}};
+    return ActionOutcome{QStringLiteral("note"),
+                         QString::number(id),
+                         {},
+                         {{QStringLiteral("text"), text}},
+                         {{QStringLiteral("id"), id}}};
 }
 
 Result<ActionOutcome> editNote(ActionContext& ctx) {
@@ -36,10 +39,12 @@ Result<ActionOutcome> editNote(ActionContext& ctx) {
         return fail(Error::notFound(QStringLiteral("id"), {QStringLiteral("No such note."),
                                                            QStringLiteral("记录不存在。")}));
     const QString text = ctx.params.value(QStringLiteral("text")).toString();
-    auto q = sql::exec(ctx.db, QStringLiteral("UPDATE notes SET text = ? WHERE id = ?"), {text, id});
+    auto q =
+        sql::exec(ctx.db, QStringLiteral("UPDATE notes SET text = ? WHERE id = ?"), {text, id});
     if (!q)
         return fail(q.error());
-    return ActionOutcome{QStringLiteral("note"), QString::number(id),
+    return ActionOutcome{QStringLiteral("note"),
+                         QString::number(id),
                          {{QStringLiteral("text"), old->toString()}},
                          {{QStringLiteral("text"), text}},
                          {}};
@@ -48,12 +53,12 @@ Result<ActionOutcome> editNote(ActionContext& ctx) {
 Result<ActionOutcome> touchNote(ActionContext& ctx, const QString& what) {
     const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
     if (what == QStringLiteral("published")) {
-        auto q = sql::exec(ctx.db, QStringLiteral("UPDATE notes SET published = 1 WHERE id = ?"), {id});
+        auto q =
+            sql::exec(ctx.db, QStringLiteral("UPDATE notes SET published = 1 WHERE id = ?"), {id});
         if (!q)
             return fail(q.error());
     }
-    return ActionOutcome{QStringLiteral("note"), QString::number(id), {},
-                         {{what, true}}, {}};
+    return ActionOutcome{QStringLiteral("note"), QString::number(id), {}, {{what, true}}, {}};
 }
 
 } // namespace
@@ -65,24 +70,39 @@ Module notesModule() {
     m.registerAll = [](Services& s) {
         const ParamSpec text{QStringLiteral("text"), ParamType::Text, true, kText};
         const ParamSpec id{QStringLiteral("id"), ParamType::Id, true, kId};
-        s.actionRegistry().add({QStringLiteral("note.add"), {QStringLiteral("Add note"), QStringLiteral("添加记录")}, {text}, addNote});
-        s.actionRegistry().add({QStringLiteral("note.edit"), {QStringLiteral("Edit note"), QStringLiteral("修改记录")}, {id, text}, editNote});
-        s.actionRegistry().add({QStringLiteral("note.sign"), {QStringLiteral("Sign note"), QStringLiteral("签署记录")}, {id},
-                                [](ActionContext& ctx) { return touchNote(ctx, QStringLiteral("signed")); }});
-        s.actionRegistry().add({QStringLiteral("note.publish"), {QStringLiteral("Publish note"), QStringLiteral("发布记录")}, {id},
-                                [](ActionContext& ctx) { return touchNote(ctx, QStringLiteral("published")); }});
-        s.checkRegistry().add({QStringLiteral("test.no_forbidden_word"),
-                               QStringLiteral("Refuses text containing the word"),
-                               {{QStringLiteral("word"), RuleParamType::String}},
-                               [](const CheckContext& ctx) -> Result<CheckOutcome> {
-                                   const QString word = ctx.ruleParams.value(QStringLiteral("word")).toString();
-                                   return ctx.params.value(QStringLiteral("text")).toString().contains(word)
-                                              ? CheckOutcome::failed(word)
-                                              : CheckOutcome::pass();
-                               }});
+        s.actionRegistry().add({QStringLiteral("note.add"),
+                                {QStringLiteral("Add note"), QStringLiteral("添加记录")},
+                                {text},
+                                addNote});
+        s.actionRegistry().add({QStringLiteral("note.edit"),
+                                {QStringLiteral("Edit note"), QStringLiteral("修改记录")},
+                                {id, text},
+                                editNote});
+        s.actionRegistry().add(
+            {QStringLiteral("note.sign"),
+             {QStringLiteral("Sign note"), QStringLiteral("签署记录")},
+             {id},
+             [](ActionContext& ctx) { return touchNote(ctx, QStringLiteral("signed")); }});
+        s.actionRegistry().add(
+            {QStringLiteral("note.publish"),
+             {QStringLiteral("Publish note"), QStringLiteral("发布记录")},
+             {id},
+             [](ActionContext& ctx) { return touchNote(ctx, QStringLiteral("published")); }});
+        s.checkRegistry().add(
+            {QStringLiteral("test.no_forbidden_word"),
+             QStringLiteral("Refuses text containing the word"),
+             {{QStringLiteral("word"), RuleParamType::String}},
+             [](const CheckContext& ctx) -> Result<CheckOutcome> {
+                 const QString word = ctx.ruleParams.value(QStringLiteral("word")).toString();
+                 return ctx.params.value(QStringLiteral("text")).toString().contains(word)
+                            ? CheckOutcome::failed(word)
+                            : CheckOutcome::pass();
+             }});
         s.signatureBook().registerContent(
-            QStringLiteral("note"), [](const QSqlDatabase& db, const QString& id) -> Result<QByteArray> {
-                auto v = sql::scalar(db, QStringLiteral("SELECT text FROM notes WHERE id = ?"), {id.toLongLong()});
+            QStringLiteral("note"),
+            [](const QSqlDatabase& db, const QString& id) -> Result<QByteArray> {
+                auto v = sql::scalar(db, QStringLiteral("SELECT text FROM notes WHERE id = ?"),
+                                     {id.toLongLong()});
                 if (!v)
                     return fail(v.error());
                 return v->toString().toUtf8();
@@ -107,25 +127,29 @@ QString writeNotesPolicy(const QString& directory) {
     QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
     auto rule = [](const QString& id, const QString& clause, const QStringList& actions,
                    const QString& check, const QJsonObject& params) {
-        return QJsonObject{{QStringLiteral("id"), id},
-                           {QStringLiteral("clauses"), QJsonArray{clause}},
-                           {QStringLiteral("actions"), QJsonArray::fromStringList(actions)},
-                           {QStringLiteral("check"), check},
-                           {QStringLiteral("params"), params},
-                           {QStringLiteral("message"),
-                            QJsonObject{{QStringLiteral("en"), QString(QStringLiteral("Refused by ") + id)},
-                                        {QStringLiteral("zh"), QString(QStringLiteral("规则拒绝：") + id)}}}};
+        return QJsonObject{
+            {QStringLiteral("id"), id},
+            {QStringLiteral("clauses"), QJsonArray{clause}},
+            {QStringLiteral("actions"), QJsonArray::fromStringList(actions)},
+            {QStringLiteral("check"), check},
+            {QStringLiteral("params"), params},
+            {QStringLiteral("message"),
+             QJsonObject{{QStringLiteral("en"), QString(QStringLiteral("Refused by ") + id)},
+                         {QStringLiteral("zh"), QString(QStringLiteral("规则拒绝：") + id)}}}};
     };
     rules.append(rule(QStringLiteral("note-no-forbidden-word"), QStringLiteral("R2-1.2"),
                       {QStringLiteral("note.add"), QStringLiteral("note.edit")},
-                      QStringLiteral("test.no_forbidden_word"), {{QStringLiteral("word"), QStringLiteral("禁止")}}));
-    rules.append(rule(QStringLiteral("note-two-signers"), QStringLiteral("R2-2.3"), {QStringLiteral("note.sign")},
-                      QStringLiteral("core.require_signatures"),
-                      {{QStringLiteral("signers"),
-                        QJsonArray{QJsonObject{{QStringLiteral("meaning"), QStringLiteral("author")}},
-                                   QJsonObject{{QStringLiteral("meaning"), QStringLiteral("witness")}}}}}));
-    rules.append(rule(QStringLiteral("note-publish-approved"), QStringLiteral("R6-4"), {QStringLiteral("note.publish")},
-                      QStringLiteral("core.require_approval"), {{QStringLiteral("role"), QStringLiteral("supervisor")}}));
+                      QStringLiteral("test.no_forbidden_word"),
+                      {{QStringLiteral("word"), QStringLiteral("禁止")}}));
+    rules.append(
+        rule(QStringLiteral("note-two-signers"), QStringLiteral("R2-2.3"),
+             {QStringLiteral("note.sign")}, QStringLiteral("core.require_signatures"),
+             {{QStringLiteral("signers"),
+               QJsonArray{QJsonObject{{QStringLiteral("meaning"), QStringLiteral("author")}},
+                          QJsonObject{{QStringLiteral("meaning"), QStringLiteral("witness")}}}}}));
+    rules.append(rule(QStringLiteral("note-publish-approved"), QStringLiteral("R6-4"),
+                      {QStringLiteral("note.publish")}, QStringLiteral("core.require_approval"),
+                      {{QStringLiteral("role"), QStringLiteral("supervisor")}}));
     root.insert(QStringLiteral("rules"), rules);
     const QString path = QDir(directory).filePath(QStringLiteral("notes-policy.json"));
     QFile out(path);

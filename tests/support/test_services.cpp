@@ -5,7 +5,9 @@
 
 namespace fd::testing {
 
-QDateTime startTime() { return QDateTime(QDate(2026, 3, 2), QTime(1, 0), Qt::UTC); }
+QDateTime startTime() {
+    return QDateTime(QDate(2026, 3, 2), QTime(1, 0), Qt::UTC);
+}
 
 TestServices::TestServices(std::vector<Module> modules, bool allModules, const QString& policyPath)
     : clock_(std::make_shared<FixedClock>(startTime())) {
@@ -16,7 +18,9 @@ TestServices::TestServices(std::vector<Module> modules, bool allModules, const Q
         throw std::runtime_error(admin.error().message.en.toStdString());
 }
 
-TestServices::~TestServices() { services_.reset(); }
+TestServices::~TestServices() {
+    services_.reset();
+}
 
 void TestServices::open(std::vector<Module> modules, bool allModules, const QString& policyPath) {
     extra_ = modules;
@@ -40,15 +44,14 @@ void TestServices::reopen() {
 
 Actor TestServices::addUser(const QString& login, const QStringList& roles, const QString& name) {
     const Actor admin = actor(QStringLiteral("admin"));
-    auto r = services_->bus().execute(
-        {QStringLiteral("user.add"),
-         {{QStringLiteral("login"), login},
-          {QStringLiteral("name"), name.isEmpty() ? login : name},
-          {QStringLiteral("roles"), roles.join(QLatin1Char(','))},
-          {QStringLiteral("password"), passwordOf(login)}},
-         admin,
-         {},
-         {}});
+    auto r = services_->bus().execute({QStringLiteral("user.add"),
+                                       {{QStringLiteral("login"), login},
+                                        {QStringLiteral("name"), name.isEmpty() ? login : name},
+                                        {QStringLiteral("roles"), roles.join(QLatin1Char(','))},
+                                        {QStringLiteral("password"), passwordOf(login)}},
+                                       admin,
+                                       {},
+                                       {}});
     if (!r)
         throw std::runtime_error(r.error().message.en.toStdString());
     return actor(login);
@@ -68,7 +71,9 @@ Result<ActionResult> TestServices::run(const QString& action, const QString& log
     return services_->bus().execute({action, params, actor(login), signatures, reason});
 }
 
-qint64 TestServices::auditCount() const { return count(QStringLiteral("audit_log")); }
+qint64 TestServices::auditCount() const {
+    return count(QStringLiteral("audit_log"));
+}
 
 qint64 TestServices::count(const QString& table) const {
     auto v = sql::scalar(services_->database().connection(),

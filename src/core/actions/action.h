@@ -57,7 +57,9 @@ struct ActionDef {
     QList<ParamSpec> params;
     ActionHandler handler;
     QString permission; // empty: the action's name
-    [[nodiscard]] QString requiredPermission() const { return permission.isEmpty() ? name : permission; }
+    [[nodiscard]] QString requiredPermission() const {
+        return permission.isEmpty() ? name : permission;
+    }
 };
 
 struct ActionResult {

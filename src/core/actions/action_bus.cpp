@@ -20,12 +20,12 @@ Error unknownAction(const QString& name) {
 }
 
 Error notPermitted(const Actor& actor, const ActionDef& def) {
-    return Error::refused(
-        QStringLiteral("permission"), QStringLiteral("R1-1.3.7"),
-        {QStringLiteral("%1's roles (%2) do not permit %3.")
-             .arg(actor.login, actor.roles.join(QStringLiteral(", ")), def.name),
-         QStringLiteral("%1 的角色（%2）无权执行「%3」。")
-             .arg(actor.displayName, actor.roles.join(QStringLiteral("、")), def.title.zh.isEmpty() ? def.name : def.title.zh)});
+    return Error::refused(QStringLiteral("permission"), QStringLiteral("R1-1.3.7"),
+                          {QStringLiteral("%1's roles (%2) do not permit %3.")
+                               .arg(actor.login, actor.roles.join(QStringLiteral(", ")), def.name),
+                           QStringLiteral("%1 的角色（%2）无权执行「%3」。")
+                               .arg(actor.displayName, actor.roles.join(QStringLiteral("、")),
+                                    def.title.zh.isEmpty() ? def.name : def.title.zh)});
 }
 
 QJsonObject paramsJson(const QVariantMap& params) {
@@ -44,7 +44,8 @@ QJsonObject paramsJson(const QVariantMap& params) {
 
 ActionBus::ActionBus(const Services& services) : services_(services) {}
 
-Result<std::vector<VerifiedSignature>> ActionBus::verifySignatures(const ActionRequest& request) const {
+Result<std::vector<VerifiedSignature>>
+ActionBus::verifySignatures(const ActionRequest& request) const {
     std::vector<VerifiedSignature> out;
     std::set<std::pair<QString, QString>> seen;
     for (const SignatureInput& in : request.signatures) {
@@ -89,9 +90,10 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
     if (!params)
         return fail(params.error());
     if (request.reason.size() > 2000)
-        return fail(Error::badInput(QStringLiteral("reason"),
-                                    {QStringLiteral("The reason is too long (at most 2000 characters)."),
-                                     QStringLiteral("原因过长（最多 2000 个字符）。")}));
+        return fail(
+            Error::badInput(QStringLiteral("reason"),
+                            {QStringLiteral("The reason is too long (at most 2000 characters)."),
+                             QStringLiteral("原因过长（最多 2000 个字符）。")}));
     auto signatures = verifySignatures(request);
     if (!signatures)
         return fail(signatures.error());
@@ -106,9 +108,9 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
         return fail(result.error()); // the guard rolls back
     if (auto ok = tx->commit(); !ok)
         return fail(ok.error());
-    log::get("fd.actions")->info("{} by {} -> {} {} (audit {})", request.action,
-                                 request.actor.login, result->entity, result->entityId,
-                                 result->auditSeq);
+    log::get("fd.actions")
+        ->info("{} by {} -> {} {} (audit {})", request.action, request.actor.login, result->entity,
+               result->entityId, result->auditSeq);
     return result;
 }
 
@@ -152,19 +154,25 @@ Result<ActionResult> ActionBus::runInTransaction(const ActionDef& def, const Act
                            "approver_role, rule_id, clause, status, requested_at) "
                            "VALUES (?,?,?,?,?,?,?,'pending',?) RETURNING id"),
             {request.action, QString::fromUtf8(QJsonDocument(p).toJson(QJsonDocument::Compact)),
-             request.reason, request.actor.userId, decision->approverRole, decision->ruleId,
-             decision->clause, toStorage(now)});
+             sql::text(request.reason), request.actor.userId, decision->approverRole,
+             decision->ruleId, sql::text(decision->clause), toStorage(now)});
         if (!ins)
             return fail(ins.error());
         ins->next();
         const qint64 approvalId = ins->value(0).toLongLong();
         ins->finish();
-        AuditEntry e{request.actor.login, QStringLiteral("approval.request"), QStringLiteral("approval"),
-                     QString::number(approvalId), {},
-                     {{QStringLiteral("action"), request.action}, {QStringLiteral("params"), p},
+        AuditEntry e{request.actor.login,
+                     QStringLiteral("approval.request"),
+                     QStringLiteral("approval"),
+                     QString::number(approvalId),
+                     {},
+                     {{QStringLiteral("action"), request.action},
+                      {QStringLiteral("params"), p},
                       {QStringLiteral("approver_role"), decision->approverRole},
                       {QStringLiteral("rule"), decision->ruleId}},
-                     request.reason, services_.policy().version(), decision->evaluated};
+                     request.reason,
+                     services_.policy().version(),
+                     decision->evaluated};
         auto seq = AuditLog::append(db, now, e);
         if (!seq)
             return fail(seq.error());
@@ -189,9 +197,10 @@ Result<ActionResult> ActionBus::runInTransaction(const ActionDef& def, const Act
     auto outcome = def.handler(ctx);
     if (!outcome)
         return fail(outcome.error());
-    AuditEntry e{request.actor.login, request.action, outcome->entity, outcome->entityId,
-                 outcome->oldValues, outcome->newValues, request.reason,
-                 services_.policy().version(), decision->evaluated};
+    AuditEntry e{
+        request.actor.login, request.action,     outcome->entity, outcome->entityId,
+        outcome->oldValues,  outcome->newValues, request.reason,  services_.policy().version(),
+        decision->evaluated};
     if (grant)
         e.newValues.insert(QStringLiteral("approved_by"), grant->approver.login);
     auto seq = AuditLog::append(db, now, e);

@@ -57,19 +57,20 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
         const bool known = std::any_of(specs.begin(), specs.end(),
                                        [&](const ParamSpec& s) { return s.name == it.key(); });
         if (!known)
-            return fail(Error::badInput(it.key(),
-                                        {QStringLiteral("Unknown field %1.").arg(it.key()),
-                                         QStringLiteral("未知字段「%1」。").arg(it.key())}));
+            return fail(
+                Error::badInput(it.key(), {QStringLiteral("Unknown field %1.").arg(it.key()),
+                                           QStringLiteral("未知字段「%1」。").arg(it.key())}));
     }
     for (const ParamSpec& s : specs) {
         const QVariant v = raw.value(s.name);
-        const bool isList = v.typeId() == QMetaType::QStringList || v.typeId() == QMetaType::QVariantList;
-        const QString text = isList
-                                 ? v.toStringList().join(QLatin1Char(','))
-                                 : v.toString().trimmed();
+        const bool isList =
+            v.typeId() == QMetaType::QStringList || v.typeId() == QMetaType::QVariantList;
+        const QString text =
+            isList ? v.toStringList().join(QLatin1Char(',')) : v.toString().trimmed();
         if (!v.isValid() || (text.isEmpty() && v.typeId() != QMetaType::Bool)) {
             if (s.required)
-                return fail(fieldError(s, QStringLiteral("is required"), QStringLiteral("为必填项")));
+                return fail(
+                    fieldError(s, QStringLiteral("is required"), QStringLiteral("为必填项")));
             continue;
         }
         switch (s.type) {
@@ -77,8 +78,9 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
         case ParamType::LongText: {
             const int max = s.type == ParamType::Text ? s.maxLength : std::max(s.maxLength, 4000);
             if (text.size() > max)
-                return fail(fieldError(s, QStringLiteral("is too long (at most %1 characters)").arg(max),
-                                       QStringLiteral("过长（最多 %1 个字符）").arg(max)));
+                return fail(
+                    fieldError(s, QStringLiteral("is too long (at most %1 characters)").arg(max),
+                               QStringLiteral("过长（最多 %1 个字符）").arg(max)));
             if (s.type == ParamType::Text && text.contains(QLatin1Char('\n')))
                 return fail(fieldError(s, QStringLiteral("must be one line"),
                                        QStringLiteral("只能填写一行")));
@@ -94,9 +96,14 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
                                        QStringLiteral("必须是整数")));
             const qint64 min = s.type == ParamType::Id ? std::max<qint64>(1, s.min) : s.min;
             if (n < min || (s.max > 0 && n > s.max))
-                return fail(fieldError(
-                    s, QStringLiteral("is out of range (%1 to %2)").arg(min).arg(s.max > 0 ? QString::number(s.max) : QStringLiteral("∞")),
-                    QStringLiteral("超出范围（%1 至 %2）").arg(min).arg(s.max > 0 ? QString::number(s.max) : QStringLiteral("∞"))));
+                return fail(
+                    fieldError(s,
+                               QStringLiteral("is out of range (%1 to %2)")
+                                   .arg(min)
+                                   .arg(s.max > 0 ? QString::number(s.max) : QStringLiteral("∞")),
+                               QStringLiteral("超出范围（%1 至 %2）")
+                                   .arg(min)
+                                   .arg(s.max > 0 ? QString::number(s.max) : QStringLiteral("∞"))));
             out.insert(s.name, n);
             break;
         }
@@ -122,9 +129,11 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
                 break;
             }
             const QString t = text.toLower();
-            if (t == QStringLiteral("1") || t == QStringLiteral("true") || t == QStringLiteral("yes"))
+            if (t == QStringLiteral("1") || t == QStringLiteral("true") ||
+                t == QStringLiteral("yes"))
                 out.insert(s.name, true);
-            else if (t == QStringLiteral("0") || t == QStringLiteral("false") || t == QStringLiteral("no"))
+            else if (t == QStringLiteral("0") || t == QStringLiteral("false") ||
+                     t == QStringLiteral("no"))
                 out.insert(s.name, false);
             else
                 return fail(fieldError(s, QStringLiteral("must be yes or no"),
@@ -132,8 +141,8 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
             break;
         }
         case ParamType::Date: {
-            const QDate d = v.typeId() == QMetaType::QDate ? v.toDate()
-                                                           : QDate::fromString(text, Qt::ISODate);
+            const QDate d =
+                v.typeId() == QMetaType::QDate ? v.toDate() : QDate::fromString(text, Qt::ISODate);
             if (!d.isValid())
                 return fail(fieldError(s, QStringLiteral("must be a date like 2026-05-01"),
                                        QStringLiteral("日期格式应为 2026-05-01")));
@@ -142,8 +151,10 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
         }
         case ParamType::Choice:
             if (!s.choices.contains(text))
-                return fail(fieldError(s, QStringLiteral("must be one of: %1").arg(s.choices.join(QStringLiteral(", "))),
-                                       QStringLiteral("只能是：%1").arg(s.choices.join(QStringLiteral("、")))));
+                return fail(fieldError(
+                    s,
+                    QStringLiteral("must be one of: %1").arg(s.choices.join(QStringLiteral(", "))),
+                    QStringLiteral("只能是：%1").arg(s.choices.join(QStringLiteral("、")))));
             out.insert(s.name, text);
             break;
         case ParamType::TextList: {
@@ -151,7 +162,8 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
             for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
                 items << item.trimmed();
             if (s.required && items.isEmpty())
-                return fail(fieldError(s, QStringLiteral("is required"), QStringLiteral("为必填项")));
+                return fail(
+                    fieldError(s, QStringLiteral("is required"), QStringLiteral("为必填项")));
             out.insert(s.name, items);
             break;
         }

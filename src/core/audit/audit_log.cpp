@@ -12,6 +12,7 @@
 #include <string_view>
 
 namespace fd {
+using sql::text;
 namespace {
 
 constexpr int kHashedFields = 11; // seq .. rules, then prev_hash is appended
@@ -44,15 +45,21 @@ private:
     std::string buffer_;
 };
 
-QByteArray json(const QJsonObject& o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray json(const QJsonObject& o) {
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
-std::string_view view(const QByteArray& b) { return {b.constData(), static_cast<size_t>(b.size())}; }
+std::string_view view(const QByteArray& b) {
+    return {b.constData(), static_cast<size_t>(b.size())};
+}
 
 } // namespace
 
 const QString AuditLog::kGenesisHash = QString(64, QLatin1Char('0'));
 
-QString AuditHead::text() const { return QStringLiteral("%1:%2").arg(seq).arg(hash); }
+QString AuditHead::text() const {
+    return QStringLiteral("%1:%2").arg(seq).arg(hash);
+}
 
 std::optional<AuditHead> AuditHead::parse(const QString& text) {
     const auto parts = text.split(QLatin1Char(':'));
@@ -68,11 +75,17 @@ std::optional<AuditHead> AuditHead::parse(const QString& text) {
 QString AuditLog::rowHash(qint64 seq, const QString& atUtc, const AuditEntry& e,
                           const QString& prevHash) {
     CanonicalHasher h;
-    const std::array<QByteArray, kHashedFields> fields = {
-        QByteArray::number(seq), atUtc.toUtf8(),        e.actor.toUtf8(),
-        e.action.toUtf8(),       e.entity.toUtf8(),     e.entityId.toUtf8(),
-        json(e.oldValues),       json(e.newValues),     e.reason.toUtf8(),
-        e.policyVersion.toUtf8(), e.rules.join(QLatin1Char(',')).toUtf8()};
+    const std::array<QByteArray, kHashedFields> fields = {QByteArray::number(seq),
+                                                          atUtc.toUtf8(),
+                                                          e.actor.toUtf8(),
+                                                          e.action.toUtf8(),
+                                                          e.entity.toUtf8(),
+                                                          e.entityId.toUtf8(),
+                                                          json(e.oldValues),
+                                                          json(e.newValues),
+                                                          e.reason.toUtf8(),
+                                                          e.policyVersion.toUtf8(),
+                                                          e.rules.join(QLatin1Char(',')).toUtf8()};
     for (const auto& f : fields)
         h.field(view(f));
     const QByteArray prev = prevHash.toUtf8();
@@ -81,8 +94,9 @@ QString AuditLog::rowHash(qint64 seq, const QString& atUtc, const AuditEntry& e,
 
 Result<qint64> AuditLog::append(const QSqlDatabase& db, const QDateTime& atUtc,
                                 const AuditEntry& entry) {
-    auto last = sql::exec(db, QStringLiteral("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC "
-                                             "LIMIT 1"));
+    auto last =
+        sql::exec(db, QStringLiteral("SELECT seq, row_hash FROM audit_log ORDER BY seq DESC "
+                                     "LIMIT 1"));
     if (!last)
         return fail(last.error());
     qint64 seq = 1;
@@ -95,12 +109,14 @@ Result<qint64> AuditLog::append(const QSqlDatabase& db, const QDateTime& atUtc,
     const QString hash = rowHash(seq, at, entry, prev);
     auto ins = sql::exec(
         db,
-        QStringLiteral("INSERT INTO audit_log(seq, at_utc, actor, action, entity, entity_id, "
-                       "old_values, new_values, reason, policy_version, rules, prev_hash, row_hash) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-        {seq, at, entry.actor, entry.action, entry.entity, entry.entityId,
+        QStringLiteral(
+            "INSERT INTO audit_log(seq, at_utc, actor, action, entity, entity_id, "
+            "old_values, new_values, reason, policy_version, rules, prev_hash, row_hash) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        {seq, at, text(entry.actor), text(entry.action), text(entry.entity), text(entry.entityId),
          QString::fromUtf8(json(entry.oldValues)), QString::fromUtf8(json(entry.newValues)),
-         entry.reason, entry.policyVersion, entry.rules.join(QLatin1Char(',')), prev, hash});
+         text(entry.reason), text(entry.policyVersion), text(entry.rules.join(QLatin1Char(','))),
+         prev, hash});
     if (!ins)
         return fail(ins.error());
     return seq;
@@ -184,7 +200,8 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
         return fail(Error::integrity({QStringLiteral("The audit table cannot be read."),
                                       QStringLiteral("无法读取审计表。")}));
     if (report.ok && anchor && !anchorSeen)
-        broken(anchor->seq, QStringLiteral("the chain no longer contains the anchored row (truncated)"));
+        broken(anchor->seq,
+               QStringLiteral("the chain no longer contains the anchored row (truncated)"));
     return report;
 }
 
@@ -196,7 +213,7 @@ Result<QList<AuditRow>> AuditLog::rows(const QSqlDatabase& db, const QString& en
                        "new_values, reason, policy_version, rules, prev_hash, row_hash "
                        "FROM audit_log WHERE (? = '' OR entity = ?) AND at_utc >= ? "
                        "ORDER BY seq DESC LIMIT ?"),
-        {entity, entity, since.isValid() ? toStorage(since) : QString(), limit});
+        {text(entity), text(entity), since.isValid() ? toStorage(since) : text({}), limit});
     if (!q)
         return fail(q.error());
     QList<AuditRow> out;

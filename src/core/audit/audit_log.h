@@ -59,7 +59,7 @@ public:
     static Result<ChainReport> verify(const Database& db,
                                       const std::optional<AuditHead>& anchor = std::nullopt);
     static Result<QList<AuditRow>> rows(const QSqlDatabase& db, const QString& entity,
-                                       const QDateTime& since, int limit = 1000);
+                                        const QDateTime& since, int limit = 1000);
 
     // SHA-256 hex over the canonical serialisation of the fields plus the previous hash.
     static QString rowHash(qint64 seq, const QString& atUtc, const AuditEntry& entry,

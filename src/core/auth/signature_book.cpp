@@ -11,10 +11,13 @@ void SignatureBook::registerContent(const QString& entity, ContentProvider provi
     providers_.insert(entity, std::move(provider));
 }
 
-bool SignatureBook::hasContent(const QString& entity) const { return providers_.contains(entity); }
+bool SignatureBook::hasContent(const QString& entity) const {
+    return providers_.contains(entity);
+}
 
 QString SignatureBook::hashContent(const QByteArray& content) {
-    return QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
 }
 
 Result<QByteArray> SignatureBook::content(const QSqlDatabase& db, const QString& entity,
@@ -28,12 +31,13 @@ Result<QByteArray> SignatureBook::content(const QSqlDatabase& db, const QString&
 Status SignatureBook::record(const QSqlDatabase& db, qint64 auditSeq, const QString& entity,
                              const QString& entityId, const VerifiedSignature& sig,
                              const QDateTime& at, const QString& contentHash) const {
-    auto q = sql::exec(db,
-                       QStringLiteral("INSERT INTO signatures(audit_seq, entity, entity_id, meaning, "
-                                      "signer_user_id, signer_name, signed_at, content_hash) "
-                                      "VALUES (?,?,?,?,?,?,?,?)"),
-                       {auditSeq, entity, entityId, sig.meaning, sig.signer.userId,
-                        sig.signer.displayName, toStorage(at), contentHash});
+    auto q =
+        sql::exec(db,
+                  QStringLiteral("INSERT INTO signatures(audit_seq, entity, entity_id, meaning, "
+                                 "signer_user_id, signer_name, signed_at, content_hash) "
+                                 "VALUES (?,?,?,?,?,?,?,?)"),
+                  {auditSeq, entity, entityId, sig.meaning, sig.signer.userId,
+                   sig.signer.displayName, toStorage(at), contentHash});
     if (!q)
         return fail(q.error());
     return {};

@@ -38,7 +38,8 @@ UserDirectory::UserDirectory(const Database& db, const Clock& clock, LockoutPoli
     : db_(db), clock_(clock), policy_(policy) {}
 
 Result<UserRecord> UserDirectory::find(const QString& login) const {
-    auto q = sql::exec(db_.connection(), kSelectUser + QStringLiteral("WHERE u.login = ?"), {login});
+    auto q =
+        sql::exec(db_.connection(), kSelectUser + QStringLiteral("WHERE u.login = ?"), {login});
     if (!q)
         return fail(q.error());
     if (!q->next())
@@ -53,9 +54,9 @@ Result<UserRecord> UserDirectory::findById(qint64 id) const {
     if (!q)
         return fail(q.error());
     if (!q->next())
-        return fail(Error::notFound(QStringLiteral("user"),
-                                    {QStringLiteral("No user with id %1.").arg(id),
-                                     QStringLiteral("用户 %1 不存在。").arg(id)}));
+        return fail(
+            Error::notFound(QStringLiteral("user"), {QStringLiteral("No user with id %1.").arg(id),
+                                                     QStringLiteral("用户 %1 不存在。").arg(id)}));
     return readUser(*q);
 }
 
@@ -81,15 +82,16 @@ Status UserDirectory::recordAttempt(const QString& login, bool ok) const {
     if (!tx)
         return fail(tx.error());
     const QString now = toStorage(clock_.nowUtc());
-    auto ins = sql::exec(db_.connection(),
-                         QStringLiteral("INSERT INTO login_attempts(login, at_utc, ok) VALUES (?,?,?)"),
-                         {login, now, ok ? 1 : 0});
+    auto ins =
+        sql::exec(db_.connection(),
+                  QStringLiteral("INSERT INTO login_attempts(login, at_utc, ok) VALUES (?,?,?)"),
+                  {login, now, ok ? 1 : 0});
     if (!ins)
         return fail(ins.error());
     if (ok) {
-        auto reset = sql::exec(db_.connection(),
-                               QStringLiteral("UPDATE users SET attempts_reset_at = ? WHERE login = ?"),
-                               {now, login});
+        auto reset = sql::exec(
+            db_.connection(),
+            QStringLiteral("UPDATE users SET attempts_reset_at = ? WHERE login = ?"), {now, login});
         if (!reset)
             return fail(reset.error());
         return tx->commit();
@@ -105,22 +107,27 @@ Status UserDirectory::recordAttempt(const QString& login, bool ok) const {
         return fail(failures.error());
     if (failures->toInt() >= policy_.maxFailures) {
         const QDateTime until = clock_.nowUtc().addSecs(60LL * policy_.lockMinutes);
-        auto lock = sql::exec(db_.connection(),
-                              QStringLiteral("UPDATE users SET locked_until = ? WHERE login = ? AND "
-                                             "(locked_until IS NULL OR locked_until < ?)"),
-                              {toStorage(until), login, now});
+        auto lock =
+            sql::exec(db_.connection(),
+                      QStringLiteral("UPDATE users SET locked_until = ? WHERE login = ? AND "
+                                     "(locked_until IS NULL OR locked_until < ?)"),
+                      {toStorage(until), login, now});
         if (!lock)
             return fail(lock.error());
         if (lock->numRowsAffected() > 0) {
             log::get("fd.auth")->warn("account {} locked after {} failed logins", login,
                                       failures->toInt());
-            AuditEntry e{QStringLiteral("system"), QStringLiteral("auth.lockout"),
-                         QStringLiteral("user"), login, {}, {{QStringLiteral("locked_until"),
-                                                              toStorage(until)}},
+            AuditEntry e{QStringLiteral("system"),
+                         QStringLiteral("auth.lockout"),
+                         QStringLiteral("user"),
+                         login,
+                         {},
+                         {{QStringLiteral("locked_until"), toStorage(until)}},
                          QStringLiteral("%1 failed logins within %2 minutes")
                              .arg(failures->toInt())
                              .arg(policy_.windowMinutes),
-                         policy_.policyVersion, {}};
+                         policy_.policyVersion,
+                         {}};
             if (auto seq = AuditLog::append(db_.connection(), clock_.nowUtc(), e); !seq)
                 return fail(seq.error());
         }
@@ -188,8 +195,8 @@ Result<qint64> UserDirectory::insert(const QString& login, const QString& displa
     auto q = sql::exec(db_.connection(),
                        QStringLiteral("INSERT INTO users(login, display_name, staff_id, "
                                       "password_hash, created_at) VALUES (?,?,?,?,?) RETURNING id"),
-                       {login, displayName, staffId > 0 ? QVariant(staffId) : QVariant(),
-                        hash, toStorage(clock_.nowUtc())});
+                       {login, displayName, staffId > 0 ? QVariant(staffId) : QVariant(), hash,
+                        toStorage(clock_.nowUtc())});
     if (!q)
         return fail(q.error());
     if (!q->next())
@@ -202,8 +209,8 @@ Result<qint64> UserDirectory::insert(const QString& login, const QString& displa
 }
 
 Status UserDirectory::setRoles(qint64 userId, const QStringList& roles) const {
-    auto del = sql::exec(db_.connection(), QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"),
-                         {userId});
+    auto del = sql::exec(db_.connection(),
+                         QStringLiteral("DELETE FROM user_roles WHERE user_id = ?"), {userId});
     if (!del)
         return fail(del.error());
     for (const QString& role : roles) {

@@ -23,9 +23,9 @@ Status copyPages(sqlite3* from, sqlite3* to, const BackupProgress& progress) {
         const int left = sqlite3_backup_remaining(backup);
         if (progress && total > 0 && !progress(1.0 - static_cast<double>(left) / total)) {
             sqlite3_backup_finish(backup);
-            return fail(Error::badInput(QStringLiteral("backup"),
-                                        {QStringLiteral("Backup cancelled."),
-                                         QStringLiteral("备份已取消。")}));
+            return fail(
+                Error::badInput(QStringLiteral("backup"), {QStringLiteral("Backup cancelled."),
+                                                           QStringLiteral("备份已取消。")}));
         }
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
             sqlite3_sleep(20);
@@ -50,10 +50,10 @@ Status backupTo(const Database& db, const QString& destination, const BackupProg
     if (db.dialect() != Dialect::SQLite)
         return fail(Error::internal(QStringLiteral("backup of a server database uses pg_dump")));
     if (QFileInfo::exists(destination))
-        return fail(Error::badInput(QStringLiteral("dest"),
-                                    {QStringLiteral("%1 exists already; choose a new file.")
-                                         .arg(destination),
-                                     QStringLiteral("%1 已存在，请另选文件名。").arg(destination)}));
+        return fail(Error::badInput(
+            QStringLiteral("dest"),
+            {QStringLiteral("%1 exists already; choose a new file.").arg(destination),
+             QStringLiteral("%1 已存在，请另选文件名。").arg(destination)}));
     RawHandle out;
     if (sqlite3_open_v2(QFile::encodeName(destination).constData(), &out.db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK)
@@ -102,7 +102,8 @@ Result<BackupCheck> verifyBackup(const QString& source) {
         check.integrityOk = problems == QStringList{QStringLiteral("ok")};
         if (!check.integrityOk)
             return fail(Error::integrity(
-                {QStringLiteral("%1 fails the integrity check: %2").arg(source, check.integrityMessage),
+                {QStringLiteral("%1 fails the integrity check: %2")
+                     .arg(source, check.integrityMessage),
                  QStringLiteral("%1 未通过完整性检查：%2").arg(source, check.integrityMessage)}));
     }
     DatabaseOptions options;
@@ -115,15 +116,15 @@ Result<BackupCheck> verifyBackup(const QString& source) {
     if (!chain)
         return fail(chain.error());
     if (!chain->ok)
-        return fail(Error::integrity(
-            {QStringLiteral("%1: the audit chain is broken at sequence %2 (%3).")
-                 .arg(source)
-                 .arg(chain->firstBrokenSeq)
-                 .arg(chain->problem),
-             QStringLiteral("%1：审计链在序号 %2 处断裂（%3）。")
-                 .arg(source)
-                 .arg(chain->firstBrokenSeq)
-                 .arg(chain->problem)}));
+        return fail(
+            Error::integrity({QStringLiteral("%1: the audit chain is broken at sequence %2 (%3).")
+                                  .arg(source)
+                                  .arg(chain->firstBrokenSeq)
+                                  .arg(chain->problem),
+                              QStringLiteral("%1：审计链在序号 %2 处断裂（%3）。")
+                                  .arg(source)
+                                  .arg(chain->firstBrokenSeq)
+                                  .arg(chain->problem)}));
     check.auditRows = chain->rows;
     return check;
 }

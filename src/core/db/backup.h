@@ -11,7 +11,8 @@ namespace fd {
 using BackupProgress = std::function<bool(double)>;
 
 // Online copy with SQLite's backup API: consistent while others keep writing.
-Status backupTo(const Database& db, const QString& destination, const BackupProgress& progress = {});
+Status backupTo(const Database& db, const QString& destination,
+                const BackupProgress& progress = {});
 
 struct BackupCheck {
     bool integrityOk = false;

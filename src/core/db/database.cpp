@@ -64,9 +64,9 @@ Database::~Database() {
 Result<std::shared_ptr<Database>> Database::openSqlite(const QString& path,
                                                        DatabaseOptions options) {
     if (path.isEmpty())
-        return fail(Error::badInput(QStringLiteral("db"),
-                                    {QStringLiteral("No database path given."),
-                                     QStringLiteral("未指定数据库路径。")}));
+        return fail(
+            Error::badInput(QStringLiteral("db"), {QStringLiteral("No database path given."),
+                                                   QStringLiteral("未指定数据库路径。")}));
     if (path != QStringLiteral(":memory:") && !options.allowNetworkShare) {
         if (auto ok = checkLocalPath(path); !ok)
             return fail(ok.error());
@@ -80,8 +80,9 @@ Result<std::shared_ptr<Database>> Database::openSqlite(const QString& path,
 }
 
 QString Database::connectionName() const {
-    return QStringLiteral("fd-%1-%2").arg(instanceId_).arg(
-        reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
+    return QStringLiteral("fd-%1-%2")
+        .arg(instanceId_)
+        .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
 }
 
 QSqlDatabase Database::connection() const {
@@ -104,8 +105,9 @@ Result<QSqlDatabase> Database::openConnection(const QString& name) const {
     if (!db.open()) {
         const QString why = db.lastError().text();
         log::get("fd.db")->error("cannot open database {}: {}", path_, why);
-        return fail(Error::storage({QStringLiteral("Cannot open the database %1: %2").arg(path_, why),
-                                    QStringLiteral("无法打开数据库 %1：%2").arg(path_, why)}));
+        return fail(
+            Error::storage({QStringLiteral("Cannot open the database %1: %2").arg(path_, why),
+                            QStringLiteral("无法打开数据库 %1：%2").arg(path_, why)}));
     }
     const QStringList pragmas = {
         QStringLiteral("PRAGMA journal_mode=WAL"),
@@ -118,9 +120,9 @@ Result<QSqlDatabase> Database::openConnection(const QString& name) const {
         QSqlQuery q(db);
         if (!q.exec(pragma)) {
             const QString why = q.lastError().text();
-            return fail(Error::storage({QStringLiteral("Cannot prepare the database (%1): %2")
-                                            .arg(pragma, why),
-                                        QStringLiteral("无法设置数据库（%1）：%2").arg(pragma, why)}));
+            return fail(Error::storage(
+                {QStringLiteral("Cannot prepare the database (%1): %2").arg(pragma, why),
+                 QStringLiteral("无法设置数据库（%1）：%2").arg(pragma, why)}));
         }
     }
     return db;

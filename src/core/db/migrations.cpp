@@ -16,10 +16,10 @@
 namespace fd {
 namespace {
 
-const QString kCreateMeta = QStringLiteral(
-    "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    " area TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"
-    " applied_at TEXT NOT NULL, PRIMARY KEY (area, version)) STRICT");
+const QString kCreateMeta =
+    QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                   " area TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"
+                   " applied_at TEXT NOT NULL, PRIMARY KEY (area, version)) STRICT");
 
 Error newerDatabase(const QString& area, int dbVersion, int known) {
     return Error::integrity(
@@ -29,8 +29,9 @@ Error newerDatabase(const QString& area, int dbVersion, int known) {
              .arg(area)
              .arg(dbVersion)
              .arg(known),
-         QStringLiteral("该数据库由更新版本的前台系统创建（%1 模块结构版本 %2，本程序最高支持 %3）。"
-                        "请安装新版程序；数据库未作任何更改。")
+         QStringLiteral(
+             "该数据库由更新版本的前台系统创建（%1 模块结构版本 %2，本程序最高支持 %3）。"
+             "请安装新版程序；数据库未作任何更改。")
              .arg(area)
              .arg(dbVersion)
              .arg(known)});
@@ -50,7 +51,8 @@ Result<std::vector<MigrationStep>> Migrator::steps() const {
         for (const QString& file : files) {
             const auto m = pattern.match(file);
             if (!m.hasMatch())
-                return fail(Error::internal(QStringLiteral("bad migration file name %1").arg(file)));
+                return fail(
+                    Error::internal(QStringLiteral("bad migration file name %1").arg(file)));
             const int version = m.captured(1).toInt();
             if (version != last + 1)
                 return fail(Error::internal(
@@ -64,15 +66,16 @@ Result<std::vector<MigrationStep>> Migrator::steps() const {
 
 Result<QMap<QString, int>> Migrator::appliedVersions(const Database& db) {
     QMap<QString, int> versions;
-    auto exists = sql::scalar(db.connection(),
-                              QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' "
-                                             "AND name='schema_migrations'"));
+    auto exists = sql::scalar(
+        db.connection(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' "
+                                        "AND name='schema_migrations'"));
     if (!exists)
         return fail(exists.error());
     if (exists->toInt() == 0)
         return versions;
-    auto q = sql::exec(db.connection(),
-                       QStringLiteral("SELECT area, max(version) FROM schema_migrations GROUP BY area"));
+    auto q =
+        sql::exec(db.connection(),
+                  QStringLiteral("SELECT area, max(version) FROM schema_migrations GROUP BY area"));
     if (!q)
         return fail(q.error());
     while (q->next())
@@ -173,7 +176,8 @@ Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
             return fail(rec.error());
         if (auto ok = tx->commit(); !ok)
             return fail(ok.error());
-        log::get("fd.db")->info("applied migration {}/{:03} {}", step.area, step.version, step.name);
+        log::get("fd.db")->info("applied migration {}/{:03} {}", step.area, step.version,
+                                step.name);
         ++report.applied;
     }
     return report;

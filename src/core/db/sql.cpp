@@ -12,8 +12,9 @@ Error errorFrom(const QSqlQuery& query, const QString& what) {
     log::get("fd.db")->error("{} failed: {} [{}]", what, text, err.nativeErrorCode());
     if (text.contains(QStringLiteral("full"), Qt::CaseInsensitive) ||
         err.nativeErrorCode() == QStringLiteral("13"))
-        return Error::storage({QStringLiteral("The disk is full: nothing was saved (%1).").arg(what),
-                               QStringLiteral("磁盘已满：未保存任何内容（%1）。").arg(what)});
+        return Error::storage(
+            {QStringLiteral("The disk is full: nothing was saved (%1).").arg(what),
+             QStringLiteral("磁盘已满：未保存任何内容（%1）。").arg(what)});
     return Error::storage({QStringLiteral("Database error in %1: %2").arg(what, text),
                            QStringLiteral("数据库错误（%1）：%2").arg(what, text)});
 }

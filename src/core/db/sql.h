@@ -15,6 +15,10 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement,
 // The first column of the first row, or an invalid QVariant when there is no row.
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement,
                         const QVariantList& bindings = {});
+// A null QString binds as SQL NULL; this gives '' for NOT NULL text columns.
+inline QString text(const QString& s) {
+    return s.isNull() ? QString::fromLatin1("") : s;
+}
 // Error for a failed query, recognising SQLITE_FULL and constraint failures.
 Error errorFrom(const QSqlQuery& query, const QString& what);
 

@@ -20,7 +20,9 @@ Result<WriteTransaction> WriteTransaction::begin(const QSqlDatabase& db, Dialect
     return WriteTransaction(db);
 }
 
-WriteTransaction::~WriteTransaction() { rollback(); }
+WriteTransaction::~WriteTransaction() {
+    rollback();
+}
 
 Status WriteTransaction::commit() {
     if (!active_)

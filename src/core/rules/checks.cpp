@@ -26,14 +26,18 @@ CheckOutcome CheckOutcome::needsSignatures(std::vector<SignatureRequirement> req
     return o;
 }
 
-void CheckRegistry::add(CheckDef def) { checks_.insert(def.name, std::move(def)); }
+void CheckRegistry::add(CheckDef def) {
+    checks_.insert(def.name, std::move(def));
+}
 
 const CheckDef* CheckRegistry::find(const QString& name) const {
     const auto it = checks_.find(name);
     return it == checks_.end() ? nullptr : &it.value();
 }
 
-QStringList CheckRegistry::names() const { return checks_.keys(); }
+QStringList CheckRegistry::names() const {
+    return checks_.keys();
+}
 
 void registerCoreChecks(CheckRegistry& registry) {
     registry.add({QStringLiteral("core.require_signatures"),
@@ -41,7 +45,8 @@ void registerCoreChecks(CheckRegistry& registry) {
                   {{QStringLiteral("signers"), RuleParamType::ObjectList}},
                   [](const CheckContext& ctx) -> Result<CheckOutcome> {
                       std::vector<SignatureRequirement> reqs;
-                      for (const auto& v : ctx.ruleParams.value(QStringLiteral("signers")).toArray()) {
+                      for (const auto& v :
+                           ctx.ruleParams.value(QStringLiteral("signers")).toArray()) {
                           const QJsonObject o = v.toObject();
                           reqs.push_back({o.value(QStringLiteral("meaning")).toString(),
                                           o.value(QStringLiteral("role")).toString()});
@@ -67,7 +72,8 @@ void registerCoreChecks(CheckRegistry& registry) {
                   QStringLiteral("The listed parameters must be present and non-empty"),
                   {{QStringLiteral("fields"), RuleParamType::StringList}},
                   [](const CheckContext& ctx) -> Result<CheckOutcome> {
-                      for (const auto& f : ctx.ruleParams.value(QStringLiteral("fields")).toArray()) {
+                      for (const auto& f :
+                           ctx.ruleParams.value(QStringLiteral("fields")).toArray()) {
                           const QString name = f.toString();
                           if (ctx.params.value(name).toString().trimmed().isEmpty())
                               return CheckOutcome::failed(name);

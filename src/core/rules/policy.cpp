@@ -67,13 +67,15 @@ bool hasType(const QJsonValue& v, RuleParamType t) {
         if (!v.isArray())
             return false;
         const auto arr = v.toArray();
-        return std::all_of(arr.begin(), arr.end(), [](const QJsonValue& x) { return x.isString(); });
+        return std::all_of(arr.begin(), arr.end(),
+                           [](const QJsonValue& x) { return x.isString(); });
     }
     case RuleParamType::ObjectList: {
         if (!v.isArray())
             return false;
         const auto arr = v.toArray();
-        return std::all_of(arr.begin(), arr.end(), [](const QJsonValue& x) { return x.isObject(); });
+        return std::all_of(arr.begin(), arr.end(),
+                           [](const QJsonValue& x) { return x.isObject(); });
     }
     case RuleParamType::Object:
         return v.isObject();
@@ -95,7 +97,9 @@ Result<Policy> Policy::loadFile(const QString& path) {
     return fromJson(f.readAll(), path);
 }
 
-Result<Policy> Policy::builtIn() { return loadFile(QStringLiteral(":/policy/default.json")); }
+Result<Policy> Policy::builtIn() {
+    return loadFile(QStringLiteral(":/policy/default.json"));
+}
 
 Result<Policy> Policy::fromJson(const QByteArray& json, const QString& origin) {
     QJsonParseError err{};
@@ -164,7 +168,9 @@ bool Policy::permits(const QStringList& roles, const QString& permission) const 
     return false;
 }
 
-QJsonValue Policy::parameter(const QString& name) const { return parameters_.value(name); }
+QJsonValue Policy::parameter(const QString& name) const {
+    return parameters_.value(name);
+}
 
 int Policy::intParameter(const QString& name, int fallback) const {
     const QJsonValue v = parameters_.value(name);
@@ -205,16 +211,17 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
         errors.push_back({QStringLiteral("$.version"), QStringLiteral("missing version string")});
     const QJsonObject roles = root.value(QStringLiteral("roles")).toObject();
     for (auto it = roles.begin(); it != roles.end(); ++it) {
-        const QJsonArray perms = it.value().toObject().value(QStringLiteral("permissions")).toArray();
+        const QJsonArray perms =
+            it.value().toObject().value(QStringLiteral("permissions")).toArray();
         for (int i = 0; i < perms.size(); ++i) {
             const QString perm = perms.at(i).toString();
-            const QString path =
-                QStringLiteral("$.roles.%1.permissions[%2]").arg(it.key()).arg(i);
+            const QString path = QStringLiteral("$.roles.%1.permissions[%2]").arg(it.key()).arg(i);
             if (!perms.at(i).isString())
                 errors.push_back({path, QStringLiteral("must be a string")});
             else if (perm != QStringLiteral("*") && !perm.endsWith(QStringLiteral(".*")) &&
                      !actions.knowsPermission(perm) && !areaAbsent(perm))
-                errors.push_back({path, QStringLiteral("unknown action or permission \"%1\"").arg(perm)});
+                errors.push_back(
+                    {path, QStringLiteral("unknown action or permission \"%1\"").arg(perm)});
         }
     }
     const QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
@@ -227,8 +234,8 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
         if (id.isEmpty())
             errors.push_back({base + QStringLiteral(".id"), QStringLiteral("missing rule id")});
         else if (seen.contains(id))
-            errors.push_back({base + QStringLiteral(".id"),
-                              QStringLiteral("duplicate rule id \"%1\"").arg(id)});
+            errors.push_back(
+                {base + QStringLiteral(".id"), QStringLiteral("duplicate rule id \"%1\"").arg(id)});
         seen << id;
         const QJsonArray cl = r.value(QStringLiteral("clauses")).toArray();
         if (cl.isEmpty())
@@ -236,13 +243,14 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
                               QStringLiteral("missing clause: every rule cites the regulation")});
         for (int c = 0; c < cl.size(); ++c)
             if (!clauses.isEmpty() && !clauses.contains(cl.at(c).toString()))
-                errors.push_back({base + QStringLiteral(".clauses[%1]").arg(c),
-                                  QStringLiteral("unknown clause \"%1\"").arg(cl.at(c).toString())});
+                errors.push_back(
+                    {base + QStringLiteral(".clauses[%1]").arg(c),
+                     QStringLiteral("unknown clause \"%1\"").arg(cl.at(c).toString())});
         const QJsonArray acts = r.value(QStringLiteral("actions")).toArray();
-        const bool absent = !acts.isEmpty() &&
-                            std::all_of(acts.begin(), acts.end(), [&](const QJsonValue& a) {
-                                return areaAbsent(a.toString());
-                            });
+        const bool absent =
+            !acts.isEmpty() && std::all_of(acts.begin(), acts.end(), [&](const QJsonValue& a) {
+                return areaAbsent(a.toString());
+            });
         if (absent)
             continue; // a rule of an area this build does not contain
         if (acts.isEmpty())
@@ -250,7 +258,7 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
         for (int a = 0; a < acts.size(); ++a) {
             const QString name = acts.at(a).toString();
             if (name.endsWith(QStringLiteral(".*")) ? !actions.hasPrefix(name.left(name.size() - 1))
-                                                   : actions.find(name) == nullptr)
+                                                    : actions.find(name) == nullptr)
                 errors.push_back({base + QStringLiteral(".actions[%1]").arg(a),
                                   QStringLiteral("unknown action \"%1\"").arg(name)});
         }
@@ -267,16 +275,17 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
                     errors.push_back({path, QStringLiteral("check \"%1\" has no parameter \"%2\"")
                                                 .arg(checkName, it.key())});
                 else if (!hasType(it.value(), check->params.value(it.key())))
-                    errors.push_back(
-                        {path, QStringLiteral("bad parameter type: expected %1")
-                                   .arg(typeName(check->params.value(it.key())))});
+                    errors.push_back({path, QStringLiteral("bad parameter type: expected %1")
+                                                .arg(typeName(check->params.value(it.key())))});
             }
         }
         const QJsonObject msg = r.value(QStringLiteral("message")).toObject();
         if (msg.value(QStringLiteral("zh")).toString().isEmpty())
-            errors.push_back({base + QStringLiteral(".message.zh"), QStringLiteral("missing Chinese message")});
+            errors.push_back(
+                {base + QStringLiteral(".message.zh"), QStringLiteral("missing Chinese message")});
         if (msg.value(QStringLiteral("en")).toString().isEmpty())
-            errors.push_back({base + QStringLiteral(".message.en"), QStringLiteral("missing English message")});
+            errors.push_back(
+                {base + QStringLiteral(".message.en"), QStringLiteral("missing English message")});
     }
     return errors;
 }

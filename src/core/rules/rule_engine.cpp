@@ -59,11 +59,11 @@ Result<Decision> RuleEngine::evaluate(const CheckContext& base) const {
         decision.evaluated << rule->id;
         const CheckDef* check = checks_.find(rule->check);
         if (check == nullptr)
-            return fail(Error::internal(QStringLiteral("rule %1 names unknown check %2")
-                                            .arg(rule->id, rule->check)));
-        const CheckContext ctx{base.action,   base.params,    rule->params, base.actor,
+            return fail(Error::internal(
+                QStringLiteral("rule %1 names unknown check %2").arg(rule->id, rule->check)));
+        const CheckContext ctx{base.action,     base.params,   rule->params, base.actor,
                                base.signatures, base.approval, base.reason,  base.db,
-                               base.clock,    base.policy};
+                               base.clock,      base.policy};
         auto outcome = check->fn(ctx);
         if (!outcome)
             return fail(outcome.error());

@@ -26,8 +26,10 @@ Status checkRolesKnown(const Services& s, const QStringList& roles) {
         if (!s.policy().roles().contains(r))
             return fail(Error::badInput(
                 QStringLiteral("roles"),
-                {QStringLiteral("Unknown role %1 (known: %2).").arg(r, s.policy().roles().keys().join(QStringLiteral(", "))),
-                 QStringLiteral("未知角色「%1」（可用：%2）。").arg(r, s.policy().roles().keys().join(QStringLiteral("、")))}));
+                {QStringLiteral("Unknown role %1 (known: %2).")
+                     .arg(r, s.policy().roles().keys().join(QStringLiteral(", "))),
+                 QStringLiteral("未知角色「%1」（可用：%2）。")
+                     .arg(r, s.policy().roles().keys().join(QStringLiteral("、")))}));
     return {};
 }
 
@@ -48,10 +50,11 @@ struct PendingApproval {
 };
 
 Result<PendingApproval> loadApproval(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT id, action, params, reason, requester_user_id, "
-                                      "approver_role, rule_id, clause, status FROM approvals WHERE id = ?"),
-                       {id});
+    auto q = sql::exec(
+        db,
+        QStringLiteral("SELECT id, action, params, reason, requester_user_id, "
+                       "approver_role, rule_id, clause, status FROM approvals WHERE id = ?"),
+        {id});
     if (!q)
         return fail(q.error());
     if (!q->next())
@@ -84,21 +87,25 @@ Result<ActionOutcome> decide(ActionContext& ctx, bool approve) {
     if (!a)
         return fail(a.error());
     if (a->status != QStringLiteral("pending"))
-        return fail(Error::badInput(QStringLiteral("id"),
-                                    {QStringLiteral("Approval request %1 was %2 already.").arg(a->id).arg(a->status),
-                                     QStringLiteral("审批申请 %1 已处理（%2）。").arg(a->id).arg(a->status)}));
+        return fail(Error::badInput(
+            QStringLiteral("id"),
+            {QStringLiteral("Approval request %1 was %2 already.").arg(a->id).arg(a->status),
+             QStringLiteral("审批申请 %1 已处理（%2）。").arg(a->id).arg(a->status)}));
     const Actor& approver = decider(ctx.signatures, ctx.actor);
-    const QString note = ctx.params.value(QStringLiteral("note")).toString();
-    auto upd = sql::exec(ctx.db,
-                         QStringLiteral("UPDATE approvals SET status = ?, decided_by_user_id = ?, "
-                                        "decided_at = ?, decision_note = ? WHERE id = ? AND status = 'pending'"),
-                         {approve ? QStringLiteral("approved") : QStringLiteral("rejected"),
-                          approver.userId, toStorage(ctx.now), note, a->id});
+    const QString note = sql::text(ctx.params.value(QStringLiteral("note")).toString());
+    auto upd = sql::exec(
+        ctx.db,
+        QStringLiteral("UPDATE approvals SET status = ?, decided_by_user_id = ?, "
+                       "decided_at = ?, decision_note = ? WHERE id = ? AND status = 'pending'"),
+        {approve ? QStringLiteral("approved") : QStringLiteral("rejected"), approver.userId,
+         toStorage(ctx.now), note, a->id});
     if (!upd)
         return fail(upd.error());
-    ActionOutcome out{QStringLiteral("approval"), QString::number(a->id),
+    ActionOutcome out{QStringLiteral("approval"),
+                      QString::number(a->id),
                       {{QStringLiteral("status"), QStringLiteral("pending")}},
-                      {{QStringLiteral("status"), approve ? QStringLiteral("approved") : QStringLiteral("rejected")},
+                      {{QStringLiteral("status"),
+                        approve ? QStringLiteral("approved") : QStringLiteral("rejected")},
                        {QStringLiteral("decided_by"), approver.login},
                        {QStringLiteral("action"), a->action}},
                       {{QStringLiteral("approval_id"), a->id}}};
@@ -107,15 +114,19 @@ Result<ActionOutcome> decide(ActionContext& ctx, bool approve) {
     auto requester = ctx.services.users().findById(a->requesterId);
     if (!requester)
         return fail(requester.error());
-    ActionRequest original{a->action, a->params,
+    ActionRequest original{a->action,
+                           a->params,
                            Actor{requester->id, requester->login, requester->displayName,
                                  requester->roles, requester->staffId},
-                           {}, a->reason};
-    auto done = ctx.services.bus().executeApproved(original, ApprovalGrant{a->id, a->role, approver}, ctx.db);
+                           {},
+                           a->reason};
+    auto done = ctx.services.bus().executeApproved(original,
+                                                   ApprovalGrant{a->id, a->role, approver}, ctx.db);
     if (!done)
         return fail(done.error());
-    auto rec = sql::exec(ctx.db, QStringLiteral("UPDATE approvals SET result_entity_id = ? WHERE id = ?"),
-                         {done->entityId, a->id});
+    auto rec =
+        sql::exec(ctx.db, QStringLiteral("UPDATE approvals SET result_entity_id = ? WHERE id = ?"),
+                  {done->entityId, a->id});
     if (!rec)
         return fail(rec.error());
     out.newValues.insert(QStringLiteral("executed_audit_seq"), done->auditSeq);
@@ -135,7 +146,8 @@ void registerApprovalChecks(Services& s) {
              if (!a)
                  return CheckOutcome::pass(); // the handler reports the missing request
              const Actor& who = decider(ctx.signatures, ctx.actor);
-             return who.userId == a->requesterId ? CheckOutcome::failed(a->clause) : CheckOutcome::pass();
+             return who.userId == a->requesterId ? CheckOutcome::failed(a->clause)
+                                                 : CheckOutcome::pass();
          }});
     s.checkRegistry().add(
         {QStringLiteral("core.approver_holds_role"),
@@ -160,32 +172,39 @@ void registerUserActions(Services& s) {
           {QStringLiteral("name"), ParamType::Text, true, kName},
           {QStringLiteral("roles"), ParamType::TextList, true, kRoles},
           {QStringLiteral("password"), ParamType::Text, true, kPassword},
-          {QStringLiteral("staff_id"), ParamType::Id, false, {QStringLiteral("Staff"), QStringLiteral("员工")}}},
+          {QStringLiteral("staff_id"),
+           ParamType::Id,
+           false,
+           {QStringLiteral("Staff"), QStringLiteral("员工")}}},
          [](ActionContext& ctx) -> Result<ActionOutcome> {
              const QString loginName = ctx.params.value(QStringLiteral("login")).toString();
              const QStringList roles = ctx.params.value(QStringLiteral("roles")).toStringList();
              if (auto ok = checkRolesKnown(ctx.services, roles); !ok)
                  return fail(ok.error());
              if (ctx.services.users().find(loginName))
-                 return fail(Error::badInput(QStringLiteral("login"),
-                                             {QStringLiteral("The login %1 is taken.").arg(loginName),
-                                              QStringLiteral("登录名 %1 已被使用。").arg(loginName)}));
+                 return fail(
+                     Error::badInput(QStringLiteral("login"),
+                                     {QStringLiteral("The login %1 is taken.").arg(loginName),
+                                      QStringLiteral("登录名 %1 已被使用。").arg(loginName)}));
              const QString clear = ctx.params.value(QStringLiteral("password")).toString();
              if (auto strong = password::checkStrength(clear); !strong)
                  return fail(strong.error());
              auto hash = password::hash(clear);
              if (!hash)
                  return fail(hash.error());
-             auto id = ctx.services.users().insert(loginName, ctx.params.value(QStringLiteral("name")).toString(),
-                                                   *hash, roles,
-                                                   ctx.params.value(QStringLiteral("staff_id")).toLongLong());
+             auto id = ctx.services.users().insert(
+                 loginName, ctx.params.value(QStringLiteral("name")).toString(), *hash, roles,
+                 ctx.params.value(QStringLiteral("staff_id")).toLongLong());
              if (!id)
                  return fail(id.error());
-             return ActionOutcome{QStringLiteral("user"), QString::number(*id), {},
-                                  {{QStringLiteral("login"), loginName},
-                                   {QStringLiteral("name"), ctx.params.value(QStringLiteral("name")).toString()},
-                                   {QStringLiteral("roles"), roles.join(QLatin1Char(','))}},
-                                  {{QStringLiteral("user_id"), *id}}};
+             return ActionOutcome{
+                 QStringLiteral("user"),
+                 QString::number(*id),
+                 {},
+                 {{QStringLiteral("login"), loginName},
+                  {QStringLiteral("name"), ctx.params.value(QStringLiteral("name")).toString()},
+                  {QStringLiteral("roles"), roles.join(QLatin1Char(','))}},
+                 {{QStringLiteral("user_id"), *id}}};
          }});
     s.actionRegistry().add(
         {QStringLiteral("user.set_roles"),
@@ -200,9 +219,11 @@ void registerUserActions(Services& s) {
                  return fail(ok.error());
              if (auto ok = ctx.services.users().setRoles(u->id, roles); !ok)
                  return fail(ok.error());
-             return ActionOutcome{QStringLiteral("user"), QString::number(u->id),
+             return ActionOutcome{QStringLiteral("user"),
+                                  QString::number(u->id),
                                   {{QStringLiteral("roles"), u->roles.join(QLatin1Char(','))}},
-                                  {{QStringLiteral("roles"), roles.join(QLatin1Char(','))}}, {}};
+                                  {{QStringLiteral("roles"), roles.join(QLatin1Char(','))}},
+                                  {}};
          }});
     s.actionRegistry().add(
         {QStringLiteral("user.unlock"),
@@ -214,27 +235,34 @@ void registerUserActions(Services& s) {
                  return fail(u.error());
              if (auto ok = ctx.services.users().unlock(u->id); !ok)
                  return fail(ok.error());
-             return ActionOutcome{QStringLiteral("user"), QString::number(u->id),
-                                  {{QStringLiteral("locked_until"), u->lockedUntil.isValid() ? toStorage(u->lockedUntil) : QString()}},
-                                  {{QStringLiteral("locked_until"), QString()}}, {}};
+             return ActionOutcome{
+                 QStringLiteral("user"),
+                 QString::number(u->id),
+                 {{QStringLiteral("locked_until"),
+                   u->lockedUntil.isValid() ? toStorage(u->lockedUntil) : QString()}},
+                 {{QStringLiteral("locked_until"), QString()}},
+                 {}};
          }});
-    s.actionRegistry().add(
-        {QStringLiteral("user.deactivate"),
-         {QStringLiteral("Disable user"), QStringLiteral("停用用户")},
-         {login},
-         [](ActionContext& ctx) -> Result<ActionOutcome> {
-             auto u = userByLogin(ctx);
-             if (!u)
-                 return fail(u.error());
-             if (u->id == ctx.actor.userId)
-                 return fail(Error::badInput(QStringLiteral("login"),
-                                             {QStringLiteral("You cannot disable your own account."),
-                                              QStringLiteral("不能停用自己的账户。")}));
-             if (auto ok = ctx.services.users().setActive(u->id, false); !ok)
-                 return fail(ok.error());
-             return ActionOutcome{QStringLiteral("user"), QString::number(u->id),
-                                  {{QStringLiteral("active"), true}}, {{QStringLiteral("active"), false}}, {}};
-         }});
+    s.actionRegistry().add({QStringLiteral("user.deactivate"),
+                            {QStringLiteral("Disable user"), QStringLiteral("停用用户")},
+                            {login},
+                            [](ActionContext& ctx) -> Result<ActionOutcome> {
+                                auto u = userByLogin(ctx);
+                                if (!u)
+                                    return fail(u.error());
+                                if (u->id == ctx.actor.userId)
+                                    return fail(Error::badInput(
+                                        QStringLiteral("login"),
+                                        {QStringLiteral("You cannot disable your own account."),
+                                         QStringLiteral("不能停用自己的账户。")}));
+                                if (auto ok = ctx.services.users().setActive(u->id, false); !ok)
+                                    return fail(ok.error());
+                                return ActionOutcome{QStringLiteral("user"),
+                                                     QString::number(u->id),
+                                                     {{QStringLiteral("active"), true}},
+                                                     {{QStringLiteral("active"), false}},
+                                                     {}};
+                            }});
     s.actionRegistry().add(
         {QStringLiteral("user.change_password"),
          {QStringLiteral("Change password"), QStringLiteral("修改密码")},
@@ -251,8 +279,11 @@ void registerUserActions(Services& s) {
                  return fail(hash.error());
              if (auto ok = ctx.services.users().setPasswordHash(u->id, *hash); !ok)
                  return fail(ok.error());
-             return ActionOutcome{QStringLiteral("user"), QString::number(u->id), {},
-                                  {{QStringLiteral("password"), QStringLiteral("changed")}}, {}};
+             return ActionOutcome{QStringLiteral("user"),
+                                  QString::number(u->id),
+                                  {},
+                                  {{QStringLiteral("password"), QStringLiteral("changed")}},
+                                  {}};
          }});
 }
 
@@ -281,49 +312,67 @@ void registerCoreQueries(Services& s) {
              if (!users)
                  return fail(users.error());
              QueryResult r;
-             r.columns = {{QStringLiteral("login"), kLogin},
-                          {QStringLiteral("name"), kName},
-                          {QStringLiteral("roles"), kRoles},
-                          {QStringLiteral("active"), {QStringLiteral("Active"), QStringLiteral("启用")}},
-                          {QStringLiteral("locked_until"), {QStringLiteral("Locked until"), QStringLiteral("锁定至")}}};
+             r.columns = {
+                 {QStringLiteral("login"), kLogin},
+                 {QStringLiteral("name"), kName},
+                 {QStringLiteral("roles"), kRoles},
+                 {QStringLiteral("active"), {QStringLiteral("Active"), QStringLiteral("启用")}},
+                 {QStringLiteral("locked_until"),
+                  {QStringLiteral("Locked until"), QStringLiteral("锁定至")}}};
              for (const UserRecord& u : *users)
-                 r.rows.push_back({u.login, u.displayName, u.roles.join(QLatin1Char(',')), u.active,
-                                   u.lockedUntil.isValid() && u.lockedUntil > ctx.services.clock().nowUtc()
-                                       ? toStorage(u.lockedUntil) : QString()});
+                 r.rows.push_back(
+                     {u.login, u.displayName, u.roles.join(QLatin1Char(',')), u.active,
+                      u.lockedUntil.isValid() && u.lockedUntil > ctx.services.clock().nowUtc()
+                          ? toStorage(u.lockedUntil)
+                          : QString()});
              return r;
          },
          QStringLiteral("user.add")});
     s.queryRegistry().add(
         {QStringLiteral("approvals"),
          {QStringLiteral("Approval requests"), QStringLiteral("审批申请")},
-         {{QStringLiteral("mine"), ParamType::Bool, false, {QStringLiteral("Waiting for me"), QStringLiteral("待我审批")}},
-          {QStringLiteral("status"), ParamType::Choice, false, {QStringLiteral("Status"), QStringLiteral("状态")},
+         {{QStringLiteral("mine"),
+           ParamType::Bool,
+           false,
+           {QStringLiteral("Waiting for me"), QStringLiteral("待我审批")}},
+          {QStringLiteral("status"),
+           ParamType::Choice,
+           false,
+           {QStringLiteral("Status"), QStringLiteral("状态")},
            {QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("rejected")}}},
          [](const QueryContext& ctx) -> Result<QueryResult> {
-             const QString status = ctx.params.value(QStringLiteral("status"), QStringLiteral("pending")).toString();
+             const QString status =
+                 ctx.params.value(QStringLiteral("status"), QStringLiteral("pending")).toString();
              const bool mine = ctx.params.value(QStringLiteral("mine")).toBool();
-             auto q = sql::exec(ctx.db,
-                                QStringLiteral("SELECT a.id, a.action, a.params, a.reason, u.login, u.display_name, "
-                                               "a.approver_role, a.rule_id, a.clause, a.status, a.requested_at "
-                                               "FROM approvals a JOIN users u ON u.id = a.requester_user_id "
-                                               "WHERE a.status = ? ORDER BY a.id"),
-                                {status});
+             auto q = sql::exec(
+                 ctx.db,
+                 QStringLiteral(
+                     "SELECT a.id, a.action, a.params, a.reason, u.login, u.display_name, "
+                     "a.approver_role, a.rule_id, a.clause, a.status, a.requested_at "
+                     "FROM approvals a JOIN users u ON u.id = a.requester_user_id "
+                     "WHERE a.status = ? ORDER BY a.id"),
+                 {status});
              if (!q)
                  return fail(q.error());
              QueryResult r;
-             r.columns = {{QStringLiteral("id"), {QStringLiteral("No."), QStringLiteral("编号")}},
-                          {QStringLiteral("action"), {QStringLiteral("Action"), QStringLiteral("操作")}},
-                          {QStringLiteral("params"), {QStringLiteral("Details"), QStringLiteral("内容")}},
-                          {QStringLiteral("reason"), {QStringLiteral("Reason"), QStringLiteral("原因")}},
-                          {QStringLiteral("requester"), {QStringLiteral("Requested by"), QStringLiteral("申请人")}},
-                          {QStringLiteral("approver_role"), {QStringLiteral("Approver role"), QStringLiteral("审批角色")}},
-                          {QStringLiteral("rule"), {QStringLiteral("Rule"), QStringLiteral("规则")}},
-                          {QStringLiteral("clause"), {QStringLiteral("Clause"), QStringLiteral("条款")}},
-                          {QStringLiteral("status"), {QStringLiteral("Status"), QStringLiteral("状态")}},
-                          {QStringLiteral("requested_at"), {QStringLiteral("Requested at"), QStringLiteral("申请时间")}}};
+             r.columns = {
+                 {QStringLiteral("id"), {QStringLiteral("No."), QStringLiteral("编号")}},
+                 {QStringLiteral("action"), {QStringLiteral("Action"), QStringLiteral("操作")}},
+                 {QStringLiteral("params"), {QStringLiteral("Details"), QStringLiteral("内容")}},
+                 {QStringLiteral("reason"), {QStringLiteral("Reason"), QStringLiteral("原因")}},
+                 {QStringLiteral("requester"),
+                  {QStringLiteral("Requested by"), QStringLiteral("申请人")}},
+                 {QStringLiteral("approver_role"),
+                  {QStringLiteral("Approver role"), QStringLiteral("审批角色")}},
+                 {QStringLiteral("rule"), {QStringLiteral("Rule"), QStringLiteral("规则")}},
+                 {QStringLiteral("clause"), {QStringLiteral("Clause"), QStringLiteral("条款")}},
+                 {QStringLiteral("status"), {QStringLiteral("Status"), QStringLiteral("状态")}},
+                 {QStringLiteral("requested_at"),
+                  {QStringLiteral("Requested at"), QStringLiteral("申请时间")}}};
              while (q->next()) {
                  const QString role = q->value(6).toString();
-                 if (mine && (!ctx.actor.hasRole(role) || q->value(4).toString() == ctx.actor.login))
+                 if (mine &&
+                     (!ctx.actor.hasRole(role) || q->value(4).toString() == ctx.actor.login))
                      continue;
                  r.rows.push_back({q->value(0), q->value(1), q->value(2), q->value(3), q->value(5),
                                    role, q->value(7), q->value(8), q->value(9), q->value(10)});
@@ -331,16 +380,22 @@ void registerCoreQueries(Services& s) {
              return r;
          }});
     s.attentionRegistry().add(
-        {QStringLiteral("approvals.mine"), QStringLiteral("approvals"),
+        {QStringLiteral("approvals.mine"),
+         QStringLiteral("approvals"),
          {QStringLiteral("Requests waiting for my approval"), QStringLiteral("待我审批的申请")},
          [](const Services& services, const Actor& actor) -> Result<QList<AttentionItem>> {
-             auto r = services.query(QStringLiteral("approvals"), {{QStringLiteral("mine"), true}}, actor);
+             auto r = services.query(QStringLiteral("approvals"), {{QStringLiteral("mine"), true}},
+                                     actor);
              if (!r)
                  return fail(r.error());
              QList<AttentionItem> items;
              for (const auto& row : r->rows) {
-                 const QString text = QStringLiteral("#%1 %2 — %3").arg(row[0].toString(), row[1].toString(), row[4].toString());
-                 items.push_back({QStringLiteral("approval"), row[0].toString(), {text, text},
+                 const QString text =
+                     QStringLiteral("#%1 %2 — %3")
+                         .arg(row[0].toString(), row[1].toString(), row[4].toString());
+                 items.push_back({QStringLiteral("approval"),
+                                  row[0].toString(),
+                                  {text, text},
                                   fromStorage(row[9].toString())});
              }
              return items;

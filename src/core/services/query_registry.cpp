@@ -2,7 +2,9 @@
 
 namespace fd {
 
-void QueryRegistry::add(QueryDef def) { queries_.insert(def.name, std::move(def)); }
+void QueryRegistry::add(QueryDef def) {
+    queries_.insert(def.name, std::move(def));
+}
 
 const QueryDef* QueryRegistry::find(const QString& name) const {
     const auto it = queries_.find(name);
@@ -16,9 +18,13 @@ QList<const QueryDef*> QueryRegistry::all() const {
     return out;
 }
 
-void AttentionRegistry::add(AttentionSource source) { sources_.push_back(std::move(source)); }
+void AttentionRegistry::add(AttentionSource source) {
+    sources_.push_back(std::move(source));
+}
 
-void StaffOpenItemRegistry::add(StaffOpenItemSource source) { sources_.push_back(std::move(source)); }
+void StaffOpenItemRegistry::add(StaffOpenItemSource source) {
+    sources_.push_back(std::move(source));
+}
 
 Result<QStringList> StaffOpenItemRegistry::openItems(const QSqlDatabase& db, qint64 staffId,
                                                      bool chinese) const {

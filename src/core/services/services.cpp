@@ -23,7 +23,8 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
         return fail(db.error());
     s->database_ = *db;
 
-    auto policy = options.policyPath.isEmpty() ? Policy::builtIn() : Policy::loadFile(options.policyPath);
+    auto policy =
+        options.policyPath.isEmpty() ? Policy::builtIn() : Policy::loadFile(options.policyPath);
     if (!policy)
         return fail(policy.error());
     s->policy_ = std::move(*policy);
@@ -37,15 +38,17 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
             m.registerAll(*s);
 
     const QList<LintError> problems = Policy::lint(s->policy_.source(), s->actions_, s->checks_,
-                                                       Policy::LintMode::SkipAbsentAreas);
+                                                   Policy::LintMode::SkipAbsentAreas);
     if (!problems.isEmpty()) {
         QStringList lines;
         for (const LintError& e : problems)
             lines << e.path + QStringLiteral(": ") + e.message;
-        return fail(Error::badInput(
-            QStringLiteral("policy"),
-            {QStringLiteral("The policy %1 has errors:\n%2").arg(s->policy_.origin(), lines.join(QLatin1Char('\n'))),
-             QStringLiteral("规则文件 %1 有错误：\n%2").arg(s->policy_.origin(), lines.join(QLatin1Char('\n')))}));
+        return fail(
+            Error::badInput(QStringLiteral("policy"),
+                            {QStringLiteral("The policy %1 has errors:\n%2")
+                                 .arg(s->policy_.origin(), lines.join(QLatin1Char('\n'))),
+                             QStringLiteral("规则文件 %1 有错误：\n%2")
+                                 .arg(s->policy_.origin(), lines.join(QLatin1Char('\n')))}));
     }
 
     if (options.migrate) {
@@ -60,7 +63,8 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
 
     LockoutPolicy lockout;
     lockout.maxFailures = s->policy_.intParameter(QStringLiteral("auth.max_failed_logins"), 5);
-    lockout.windowMinutes = s->policy_.intParameter(QStringLiteral("auth.failure_window_minutes"), 15);
+    lockout.windowMinutes =
+        s->policy_.intParameter(QStringLiteral("auth.failure_window_minutes"), 15);
     lockout.lockMinutes = s->policy_.intParameter(QStringLiteral("auth.lock_minutes"), 30);
     lockout.policyVersion = s->policy_.version();
     s->users_ = std::make_unique<UserDirectory>(*s->database_, *s->clock_, lockout);
@@ -76,9 +80,10 @@ Result<QueryResult> Services::query(const QString& name, const QVariantMap& para
                                     {QStringLiteral("Unknown query %1.").arg(name),
                                      QStringLiteral("未知查询「%1」。").arg(name)}));
     if (!def->permission.isEmpty() && !policy_.permits(actor.roles, def->permission))
-        return fail(Error::refused(QStringLiteral("permission"), QStringLiteral("R1-1.3.7"),
-                                   {QStringLiteral("Your roles do not allow the list %1.").arg(name),
-                                    QStringLiteral("您的角色无权查看「%1」。").arg(def->title.zh)}));
+        return fail(
+            Error::refused(QStringLiteral("permission"), QStringLiteral("R1-1.3.7"),
+                           {QStringLiteral("Your roles do not allow the list %1.").arg(name),
+                            QStringLiteral("您的角色无权查看「%1」。").arg(def->title.zh)}));
     auto valid = validateParams(def->params, params);
     if (!valid)
         return fail(valid.error());
@@ -117,10 +122,17 @@ Result<qint64> Services::initialise(const QString& login, const QString& display
     auto id = users_->insert(login, name, *hash, {QStringLiteral("admin")}, 0);
     if (!id)
         return fail(id.error());
-    AuditEntry e{login, QStringLiteral("system.init"), QStringLiteral("user"), QString::number(*id),
-                 {}, {{QStringLiteral("login"), login}, {QStringLiteral("display_name"), name},
-                      {QStringLiteral("roles"), QStringLiteral("admin")}},
-                 {}, policy_.version(), {}};
+    AuditEntry e{login,
+                 QStringLiteral("system.init"),
+                 QStringLiteral("user"),
+                 QString::number(*id),
+                 {},
+                 {{QStringLiteral("login"), login},
+                  {QStringLiteral("display_name"), name},
+                  {QStringLiteral("roles"), QStringLiteral("admin")}},
+                 {},
+                 policy_.version(),
+                 {}};
     if (auto seq = AuditLog::append(database_->connection(), clock_->nowUtc(), e); !seq)
         return fail(seq.error());
     if (auto ok = tx->commit(); !ok)

@@ -35,11 +35,11 @@ struct Module {
 
 struct ServicesOptions {
     QString databasePath;
-    QString policyPath;               // empty: the built-in policy
-    std::shared_ptr<Clock> clock;     // empty: the system clock
-    std::vector<Module> modules;      // in dependency order
-    bool migrate = true;              // apply pending migrations on open
-    QString backupDirectory;          // for the pre-migration copy
+    QString policyPath;           // empty: the built-in policy
+    std::shared_ptr<Clock> clock; // empty: the system clock
+    std::vector<Module> modules;  // in dependency order
+    bool migrate = true;          // apply pending migrations on open
+    QString backupDirectory;      // for the pre-migration copy
     DatabaseOptions databaseOptions;
 };
 

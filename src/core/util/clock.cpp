@@ -7,17 +7,29 @@ QTimeZone Clock::officeZone() {
     return zone.isValid() ? zone : QTimeZone(8 * 3600);
 }
 
-QDate Clock::officeToday() const { return nowUtc().toTimeZone(officeZone()).date(); }
+QDate Clock::officeToday() const {
+    return nowUtc().toTimeZone(officeZone()).date();
+}
 
-QDateTime SystemClock::nowUtc() const { return QDateTime::currentDateTimeUtc(); }
+QDateTime SystemClock::nowUtc() const {
+    return QDateTime::currentDateTimeUtc();
+}
 
-FixedClock::FixedClock(QDateTime utc) : now_(std::move(utc)) { now_.setTimeSpec(Qt::UTC); }
+FixedClock::FixedClock(QDateTime utc) : now_(std::move(utc)) {
+    now_.setTimeSpec(Qt::UTC);
+}
 
-void FixedClock::set(const QDateTime& utc) { now_ = utc.toUTC(); }
+void FixedClock::set(const QDateTime& utc) {
+    now_ = utc.toUTC();
+}
 
-void FixedClock::advanceSeconds(qint64 seconds) { now_ = now_.addSecs(seconds); }
+void FixedClock::advanceSeconds(qint64 seconds) {
+    now_ = now_.addSecs(seconds);
+}
 
-QString toStorage(const QDateTime& utc) { return utc.toUTC().toString(Qt::ISODateWithMs); }
+QString toStorage(const QDateTime& utc) {
+    return utc.toUTC().toString(Qt::ISODateWithMs);
+}
 
 QDateTime fromStorage(const QString& text) {
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);

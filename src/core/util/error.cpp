@@ -8,11 +8,15 @@ Error Error::badInput(const QString& field, Text message) {
 Error Error::refused(const QString& ruleId, const QString& clause, Text message) {
     return Error{Kind::Refused, std::move(message), {}, ruleId, clause};
 }
-Error Error::storage(Text message) { return Error{Kind::Storage, std::move(message), {}, {}, {}}; }
+Error Error::storage(Text message) {
+    return Error{Kind::Storage, std::move(message), {}, {}, {}};
+}
 Error Error::integrity(Text message) {
     return Error{Kind::Integrity, std::move(message), {}, {}, {}};
 }
-Error Error::auth(Text message) { return Error{Kind::Auth, std::move(message), {}, {}, {}}; }
+Error Error::auth(Text message) {
+    return Error{Kind::Auth, std::move(message), {}, {}, {}};
+}
 Error Error::notFound(const QString& field, Text message) {
     return Error{Kind::NotFound, std::move(message), field, {}, {}};
 }

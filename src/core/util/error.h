@@ -9,7 +9,9 @@ namespace fd {
 struct Text {
     QString en;
     QString zh;
-    [[nodiscard]] const QString& in(bool chinese) const { return chinese && !zh.isEmpty() ? zh : en; }
+    [[nodiscard]] const QString& in(bool chinese) const {
+        return chinese && !zh.isEmpty() ? zh : en;
+    }
 };
 
 // Errors are values at every boundary. The kind maps to frontdeskctl's exit codes.
@@ -44,6 +46,8 @@ struct Error {
 template <typename T> using Result = std::expected<T, Error>;
 using Status = std::expected<void, Error>;
 
-inline std::unexpected<Error> fail(Error e) { return std::unexpected<Error>(std::move(e)); }
+inline std::unexpected<Error> fail(Error e) {
+    return std::unexpected<Error>(std::move(e));
+}
 
 } // namespace fd

@@ -29,8 +29,7 @@ std::shared_ptr<spdlog::logger> get(const char* area) {
     const std::lock_guard lock(mutex);
     if (auto existing = spdlog::get(area))
         return existing;
-    spdlog::sink_ptr sink =
-        fileSink ? fileSink : std::make_shared<spdlog::sinks::null_sink_mt>();
+    spdlog::sink_ptr sink = fileSink ? fileSink : std::make_shared<spdlog::sinks::null_sink_mt>();
     auto logger = std::make_shared<spdlog::logger>(area, sink);
     logger->set_level(spdlog::level::info);
     logger->flush_on(spdlog::level::warn);

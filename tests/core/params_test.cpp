@@ -1,0 +1,90 @@
+#include "actions/params.h"
+#include "util/privacy.h"
+
+#include <QDate>
+#include <gtest/gtest.h>
+
+using namespace fd;
+
+namespace {
+const QList<ParamSpec> kSpecs = {
+    {QStringLiteral("title"),
+     ParamType::Text,
+     true,
+     {QStringLiteral("Title"), QStringLiteral("题名")},
+     {},
+     10},
+    {QStringLiteral("pages"),
+     ParamType::Int,
+     false,
+     {QStringLiteral("Pages"), QStringLiteral("页数")},
+     {},
+     0,
+     1,
+     999},
+    {QStringLiteral("fee"),
+     ParamType::Money,
+     false,
+     {QStringLiteral("Fee"), QStringLiteral("费用")}},
+    {QStringLiteral("due"),
+     ParamType::Date,
+     false,
+     {QStringLiteral("Due date"), QStringLiteral("归还日期")}},
+    {QStringLiteral("mode"),
+     ParamType::Choice,
+     false,
+     {QStringLiteral("Mode"), QStringLiteral("方式")},
+     {QStringLiteral("read_on_site"), QStringLiteral("lend")}},
+};
+} // namespace
+
+TEST(Params, AMissingRequiredFieldIsNamedInBothLanguages) {
+    auto r = validateParams(kSpecs, {});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().field, QStringLiteral("title"));
+    EXPECT_EQ(r.error().message.zh, QStringLiteral("「题名」为必填项"));
+    EXPECT_TRUE(r.error().message.en.contains(QStringLiteral("Title")));
+}
+
+TEST(Params, TooLongTextIsRefused) {
+    auto r = validateParams(kSpecs, {{QStringLiteral("title"), QString(11, QChar(0x6863))}});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().field, QStringLiteral("title"));
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("过长")));
+}
+
+TEST(Params, WrongTypesAreRefusedNamingTheField) {
+    const QVariantMap base{{QStringLiteral("title"), QStringLiteral("合同")}};
+    auto bad = [&](const QString& key, const QVariant& v) {
+        QVariantMap m = base;
+        m.insert(key, v);
+        auto r = validateParams(kSpecs, m);
+        return r ? QString() : r.error().field;
+    };
+    EXPECT_EQ(bad(QStringLiteral("pages"), QStringLiteral("十")), QStringLiteral("pages"));
+    EXPECT_EQ(bad(QStringLiteral("pages"), QStringLiteral("0")), QStringLiteral("pages"));
+    EXPECT_EQ(bad(QStringLiteral("fee"), QStringLiteral("12.345")), QStringLiteral("fee"));
+    EXPECT_EQ(bad(QStringLiteral("due"), QStringLiteral("2026-02-30")), QStringLiteral("due"));
+    EXPECT_EQ(bad(QStringLiteral("mode"), QStringLiteral("take_home")), QStringLiteral("mode"));
+    EXPECT_EQ(bad(QStringLiteral("colour"), QStringLiteral("red")), QStringLiteral("colour"));
+}
+
+TEST(Params, MoneyIsIntegerFen) {
+    auto r = validateParams(kSpecs, {{QStringLiteral("title"), QStringLiteral("合同")},
+                                     {QStringLiteral("fee"), QStringLiteral("120.5")},
+                                     {QStringLiteral("due"), QStringLiteral("2026-05-01")}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->value(QStringLiteral("fee")).toLongLong(), 12050);
+    EXPECT_EQ(r->value(QStringLiteral("due")).toDate(), QDate(2026, 5, 1));
+}
+
+TEST(Privacy, PhonesAreMaskedInTheMiddle) {
+    EXPECT_EQ(maskPhone(QStringLiteral("13812345678")), QStringLiteral("138****5678"));
+    EXPECT_EQ(maskPhone(QStringLiteral("1234")), QStringLiteral("****"));
+    EXPECT_EQ(maskPhonesInText(QStringLiteral("业主电话13812345678请回电")),
+              QStringLiteral("业主电话138****5678请回电"));
+}
+
+TEST(Privacy, LikePatternsAreEscaped) {
+    EXPECT_EQ(escapeLike(QStringLiteral("50%_a\\b")), QStringLiteral("50\\%\\_a\\\\b"));
+}
