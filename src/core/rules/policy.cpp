@@ -177,17 +177,33 @@ int Policy::intParameter(const QString& name, int fallback) const {
     return v.isDouble() ? v.toInt() : fallback;
 }
 
-const QStringList& Policy::knownClauses() {
-    static const QStringList clauses = [] {
+namespace {
+// clauses.txt: one clause a line, "ID<TAB>tag,tag".
+const QMap<QString, QStringList>& clauseCatalogue() {
+    static const QMap<QString, QStringList> catalogue = [] {
         QFile f(QStringLiteral(":/policy/clauses.txt"));
-        QStringList out;
+        QMap<QString, QStringList> out;
         if (f.open(QIODevice::ReadOnly))
-            for (const QByteArray& line : f.readAll().split('\n'))
-                if (!line.trimmed().isEmpty())
-                    out << QString::fromUtf8(line.trimmed());
+            for (const QByteArray& line : f.readAll().split('\n')) {
+                const QList<QByteArray> cols = line.trimmed().split('\t');
+                if (!cols.first().isEmpty())
+                    out.insert(QString::fromUtf8(cols.first()),
+                               QString::fromUtf8(cols.value(1))
+                                   .split(QLatin1Char(','), Qt::SkipEmptyParts));
+            }
         return out;
     }();
+    return catalogue;
+}
+} // namespace
+
+const QStringList& Policy::knownClauses() {
+    static const QStringList clauses = clauseCatalogue().keys();
     return clauses;
+}
+
+QStringList Policy::clauseTags(const QString& clause) {
+    return clauseCatalogue().value(clause);
 }
 
 QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& actions,

@@ -61,8 +61,10 @@ public:
     enum class LintMode { Strict, SkipAbsentAreas };
     static QList<LintError> lint(const QByteArray& json, const ActionRegistry& actions,
                                  const CheckRegistry& checks, LintMode mode = LintMode::Strict);
-    // Clause IDs of ../shared/regulations/clauses.en.md, shipped as a resource.
+    // Clause IDs of the regulations' clause catalogue, shipped as a resource.
     static const QStringList& knownClauses();
+    // The catalogue's tags of a clause: rule, record, remind, report, print, guide.
+    static QStringList clauseTags(const QString& clause);
 
 private:
     QString version_;

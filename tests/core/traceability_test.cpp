@@ -1,0 +1,131 @@
+// docs/traceability.md is generated from the policy file and the test sources: for every
+// clause the catalogue tags "rule", the policy rules citing it and the tests naming those
+// rules. This test fails when the document is stale or a rule has no test; run it with
+// FD_UPDATE_TRACEABILITY=1 to rewrite the document.
+#include "rules/policy.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMap>
+#include <QRegularExpression>
+#include <gtest/gtest.h>
+
+using namespace fd;
+
+namespace {
+
+const QString kSourceDir = QStringLiteral(FD_SOURCE_DIR);
+
+// rule id -> "Suite.Name" of every test whose body names the rule id in quotes.
+QMap<QString, QStringList> testsNamingRules(const QStringList& ruleIds) {
+    QMap<QString, QStringList> out;
+    static const QRegularExpression testHead(
+        QStringLiteral("^\\s*TEST(?:_F|_P)?\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)"));
+    QDirIterator it(kSourceDir + QStringLiteral("/tests"), {QStringLiteral("*.cpp")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        QString current;
+        for (const QString& line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
+            const auto m = testHead.match(line);
+            if (m.hasMatch())
+                current = m.captured(1) + QLatin1Char('.') + m.captured(2);
+            if (current.isEmpty())
+                continue;
+            for (const QString& id : ruleIds)
+                if (line.contains(QLatin1Char('"') + id + QLatin1Char('"')) &&
+                    !out[id].contains(current))
+                    out[id] << current;
+        }
+    }
+    for (auto& names : out)
+        names.sort();
+    return out;
+}
+
+QString cell(const QStringList& items) {
+    return items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral("<br>"));
+}
+
+QString generate(const Policy& policy, const QMap<QString, QStringList>& tests) {
+    QString md;
+    md += QStringLiteral("# Traceability: clause → rule → test\n\n");
+    md += QStringLiteral(
+        "Generated from `resources/policy/default.json` and the test sources by "
+        "`FD_UPDATE_TRACEABILITY=1 build/dev/tests/core/fd_traceability_test`; the suite fails "
+        "when this page is stale or when a rule has no test naming it.\n\n");
+    md += QStringLiteral("## Clauses the software enforces (tagged **rule**)\n\n");
+    md += QStringLiteral("| Clause | Rules | Tests |\n|---|---|---|\n");
+    int enforced = 0;
+    int ruleClauses = 0;
+    for (const QString& clause : Policy::knownClauses()) {
+        if (!Policy::clauseTags(clause).contains(QStringLiteral("rule")))
+            continue;
+        ++ruleClauses;
+        QStringList rules;
+        QStringList clauseTests;
+        for (const RuleDef& r : policy.rules()) {
+            if (!r.clauses.contains(clause))
+                continue;
+            rules << QStringLiteral("`%1`").arg(r.id);
+            for (const QString& t : tests.value(r.id))
+                if (!clauseTests.contains(t))
+                    clauseTests << t;
+        }
+        if (!rules.isEmpty())
+            ++enforced;
+        md += QStringLiteral("| %1 | %2 | %3 |\n")
+                  .arg(clause,
+                       rules.isEmpty() ? QStringLiteral("not enforced yet")
+                                       : rules.join(QStringLiteral("<br>")),
+                       cell(clauseTests));
+    }
+    md += QStringLiteral("\n%1 of %2 clauses tagged **rule** have a policy rule.\n\n")
+              .arg(enforced)
+              .arg(ruleClauses);
+    md += QStringLiteral("## Every rule of the policy\n\n");
+    md += QStringLiteral("| Rule | Clauses | Actions | Check | Tests |\n|---|---|---|---|---|\n");
+    for (const RuleDef& r : policy.rules())
+        md += QStringLiteral("| `%1` | %2 | %3 | `%4` | %5 |\n")
+                  .arg(r.id, r.clauses.join(QStringLiteral(", ")),
+                       r.actions.join(QStringLiteral(", ")), r.check, cell(tests.value(r.id)));
+    return md;
+}
+
+} // namespace
+
+TEST(Traceability, EveryRuleOfThePolicyHasATestNamingIt) {
+    auto policy = Policy::builtIn();
+    ASSERT_TRUE(policy);
+    QStringList ids;
+    for (const RuleDef& r : policy->rules())
+        ids << r.id;
+    const auto tests = testsNamingRules(ids);
+    for (const QString& id : ids)
+        EXPECT_FALSE(tests.value(id).isEmpty())
+            << "rule " << id.toStdString() << " has no test naming it";
+}
+
+TEST(Traceability, TheTraceabilityDocumentIsUpToDate) {
+    auto policy = Policy::builtIn();
+    ASSERT_TRUE(policy);
+    QStringList ids;
+    for (const RuleDef& r : policy->rules())
+        ids << r.id;
+    const QString expected = generate(*policy, testsNamingRules(ids));
+    const QString path = kSourceDir + QStringLiteral("/docs/traceability.md");
+    if (qEnvironmentVariableIsSet("FD_UPDATE_TRACEABILITY")) {
+        QFile out(path);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(expected.toUtf8());
+        return;
+    }
+    QFile in(path);
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly)) << "missing " << path.toStdString();
+    EXPECT_TRUE(QString::fromUtf8(in.readAll()) == expected)
+        << "docs/traceability.md is stale: run FD_UPDATE_TRACEABILITY=1 "
+           "build/dev/tests/core/fd_traceability_test";
+}
