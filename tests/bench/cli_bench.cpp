@@ -27,7 +27,7 @@ void BM_CliHelp(benchmark::State& state) {
             return;
         }
 }
-BENCHMARK(BM_CliHelp)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_CliHelp)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
 void BM_CliAuditHead(benchmark::State& state) {
     QTemporaryDir dir;
@@ -45,7 +45,7 @@ void BM_CliAuditHead(benchmark::State& state) {
             return;
         }
 }
-BENCHMARK(BM_CliAuditHead)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_CliAuditHead)->Unit(benchmark::kMillisecond)->MinTime(2.0)->UseRealTime();
 
 } // namespace
 
