@@ -1,0 +1,147 @@
+// The desktop program: language, log, database, first administrator, sign-in, main window.
+#include "all_modules.h"
+#include "first_admin_dialog.h"
+#include "login_dialog.h"
+#include "main_window.h"
+#include "page_registry.h"
+#include "refusal.h"
+#include "session.h"
+#include "settings_dialog.h"
+#include "translations.h"
+#include "util/log.h"
+#include "util/paths.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEvent>
+#include <QMessageBox>
+#include <memory>
+
+namespace {
+
+// Sign-in, the main window, and sign-in again after "sign out" until the program quits.
+class Shell final : public QObject {
+public:
+    Shell(const fd::Services& services, fd::gui::AppSettings settings)
+        : services_(services), settings_(std::move(settings)),
+          pages_(fd::gui::PageRegistry::withAllPages()) {}
+
+    bool signIn() {
+        window_.reset();
+        session_.reset();
+        fd::gui::LoginDialog login(services_);
+        if (login.exec() != QDialog::Accepted)
+            return false;
+        session_ = std::make_unique<fd::gui::Session>(services_, login.actor());
+        openWindow();
+        return true;
+    }
+
+    void openWindow() {
+        fd::gui::MainWindowOptions options;
+        if (settings_.idleMinutes > 0)
+            options.idleTimeout = std::chrono::minutes(settings_.idleMinutes);
+        window_ = std::make_unique<fd::gui::MainWindow>(*session_, pages_, options);
+        connect(window_.get(), &fd::gui::MainWindow::signOutRequested, this, [this] {
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    if (!signIn())
+                        QApplication::quit();
+                },
+                Qt::QueuedConnection);
+        });
+        connect(window_.get(), &fd::gui::MainWindow::languageChanged, this, [this] {
+            settings_ = fd::gui::AppSettings::load();
+            QMetaObject::invokeMethod(
+                this, [this] { openWindow(); }, Qt::QueuedConnection);
+        });
+        window_->installEventFilter(this);
+        window_->show();
+    }
+
+protected:
+    // Closing the main window ends the program; signing out only replaces it.
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (watched == window_.get() && event->type() == QEvent::Close)
+            QApplication::quit();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const fd::Services& services_;
+    fd::gui::AppSettings settings_;
+    fd::gui::PageRegistry pages_;
+    std::unique_ptr<fd::gui::Session> session_;
+    std::unique_ptr<fd::gui::MainWindow> window_;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Frontdesk"));
+    QApplication::setApplicationName(QStringLiteral("frontdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(FD_VERSION));
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    const fd::gui::AppSettings settings = fd::gui::AppSettings::load();
+    fd::gui::Translations::install(
+        settings.language.isEmpty() ? fd::gui::Translations::systemLanguage() : settings.language);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("frontdesk", "Frontdesk, the customer-service front desk."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QCoreApplication::translate("frontdesk",
+                                    "The database file (else FRONTDESK_DB, else the "
+                                    "settings, else frontdesk.db in the data folder)."),
+        QCoreApplication::translate("frontdesk", "PATH"));
+    parser.addOption(dbOption);
+    parser.process(app);
+
+    const QString dataDir = fd::paths::dataDirectory();
+    QDir().mkpath(dataDir);
+    fd::log::init(dataDir);
+
+    QString dbChoice = parser.value(dbOption);
+    if (dbChoice.isEmpty() && qEnvironmentVariableIsEmpty("FRONTDESK_DB"))
+        dbChoice = settings.databasePath;
+    fd::ServicesOptions options;
+    options.databasePath = fd::paths::databasePath(dbChoice);
+    options.backupDirectory = QDir(dataDir).filePath(QStringLiteral("backups"));
+    auto services = fd::openServices(std::move(options));
+    if (!services) {
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("frontdesk", "Frontdesk"),
+            QCoreApplication::translate("frontdesk", "The database could not be opened:\n%1")
+                .arg(fd::gui::errorText(services.error())));
+        return 1;
+    }
+    auto initialised = (*services)->initialised();
+    if (!initialised) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("frontdesk", "Frontdesk"),
+                              fd::gui::errorText(initialised.error()));
+        return 1;
+    }
+    if (!*initialised) {
+        fd::gui::FirstAdminDialog setup(**services);
+        if (setup.exec() != QDialog::Accepted) {
+            QMessageBox::information(nullptr, QCoreApplication::translate("frontdesk", "Frontdesk"),
+                                     QCoreApplication::translate(
+                                         "frontdesk",
+                                         "The database %1 has no users. Create the administrator "
+                                         "with:\n  frontdeskctl init --admin admin")
+                                         .arg((*services)->database().path()));
+            return 2;
+        }
+    }
+    Shell shell(**services, settings);
+    if (!shell.signIn())
+        return 0;
+    return app.exec();
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "auth/identity.h"
+
+#include <QDialog>
+#include <memory>
+
+namespace Ui {
+class LoginDialog;
+}
+
+namespace fd {
+class Services;
+}
+
+namespace fd::gui {
+
+// Asks for login and password; wrong passwords and a locked account (with the minutes
+// left, as the user directory words it) are shown in the dialog, which stays open.
+class LoginDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit LoginDialog(const Services& services, QWidget* parent = nullptr);
+    ~LoginDialog() override;
+
+    [[nodiscard]] const Actor& actor() const { return actor_; }
+    [[nodiscard]] QString message() const;
+    void setLogin(const QString& login);
+
+    void accept() override;
+
+private:
+    const Services& services_;
+    std::unique_ptr<Ui::LoginDialog> ui_;
+    Actor actor_;
+};
+
+} // namespace fd::gui

@@ -1,0 +1,243 @@
+#include "main_window.h"
+
+#include "audit/audit_log.h"
+#include "db/backup.h"
+#include "idle_lock.h"
+#include "page_registry.h"
+#include "refusal.h"
+#include "services/services.h"
+#include "session.h"
+#include "settings_dialog.h"
+#include "task_runner.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
+
+namespace fd::gui {
+
+MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOptions options,
+                       QWidget* parent)
+    : QMainWindow(parent), session_(session), registry_(pages) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Frontdesk — %1").arg(display(session.services().policy().officeName())));
+    resize(1280, 800);
+
+    root_ = new QStackedWidget(this);
+    workspace_ = new QWidget(root_);
+    auto* layout = new QHBoxLayout(workspace_);
+    layout->setContentsMargins(4, 4, 4, 4);
+    navigation_ = new QListWidget(workspace_);
+    navigation_->setObjectName(QStringLiteral("navigation"));
+    navigation_->setIconSize(QSize(24, 24));
+    navigation_->setFixedWidth(180);
+    navigation_->setStyleSheet(QStringLiteral("QListWidget::item { padding: 8px 4px; }"));
+    pages_ = new QStackedWidget(workspace_);
+    layout->addWidget(navigation_);
+    layout->addWidget(pages_, 1);
+    lock_ = new LockScreen(session, root_);
+    root_->addWidget(workspace_);
+    root_->addWidget(lock_);
+    setCentralWidget(root_);
+
+    visible_ = registry_.visibleTo(session);
+    for (const PageDef* def : visible_) {
+        QString title = def->displayTitle();
+        if (def->counter)
+            if (const int n = def->counter(session); n > 0)
+                title += QStringLiteral(" (%1)").arg(n);
+        auto* item = new QListWidgetItem(title, navigation_);
+        item->setData(Qt::UserRole, def->id);
+        QIcon icon(def->icon);
+        item->setIcon(icon.isNull() ? style()->standardIcon(QStyle::SP_FileIcon) : icon);
+    }
+    connect(navigation_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < visible_.size())
+            showPage(visible_[row]->id);
+    });
+    if (!visible_.isEmpty())
+        navigation_->setCurrentRow(0);
+
+    user_ = new QLabel(this);
+    roles_ = new QLabel(this);
+    database_ = new QLabel(this);
+    audit_ = new QLabel(this);
+    audit_->setObjectName(QStringLiteral("auditHead"));
+    statusBar()->addWidget(user_);
+    statusBar()->addWidget(roles_);
+    statusBar()->addWidget(database_, 1);
+    statusBar()->addPermanentWidget(audit_);
+    refreshStatus();
+    connect(&session_, &Session::dataChanged, this, [this] { refreshStatus(); });
+    auto* statusTimer = new QTimer(this);
+    statusTimer->setInterval(std::chrono::seconds(30)); // other workstations write too
+    connect(statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    statusTimer->start();
+
+    std::chrono::milliseconds timeout = options.idleTimeout;
+    if (timeout.count() <= 0)
+        timeout = std::chrono::minutes(
+            session.services().policy().intParameter(QStringLiteral("session.idle_minutes"), 15));
+    idle_ = new IdleWatcher(timeout, this);
+    connect(idle_, &IdleWatcher::idle, this, &MainWindow::lock);
+    connect(lock_, &LockScreen::unlocked, this, &MainWindow::unlock);
+    connect(lock_, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
+    buildMenus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    if (session_.actor().hasRole(QStringLiteral("admin")))
+        file->addAction(tr("&Back up the database…"), this, &MainWindow::backup);
+    file->addSeparator();
+    file->addAction(tr("&Lock"), this, &MainWindow::lock);
+    file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Frontdesk"), this, [this] {
+        QMessageBox::about(this, tr("About Frontdesk"),
+                           tr("Frontdesk %1 — the customer-service front desk of %2.\nPolicy %3.")
+                               .arg(QStringLiteral(FD_VERSION),
+                                    display(session_.services().policy().officeName()),
+                                    session_.services().policy().version()));
+    });
+}
+
+QStringList MainWindow::pageIds() const {
+    QStringList ids;
+    for (const PageDef* def : visible_)
+        ids << def->id;
+    return ids;
+}
+
+Page* MainWindow::showPage(const QString& id) {
+    const auto it = std::find_if(visible_.cbegin(), visible_.cend(),
+                                 [&](const PageDef* d) { return d->id == id; });
+    if (it == visible_.cend())
+        return nullptr;
+    Page* page = created_.value(id);
+    if (page == nullptr) {
+        page = (*it)->create(session_, pages_);
+        page->setObjectName(id + QStringLiteral("Page"));
+        connect(page, &Page::openRequested, this,
+                [this](const QString& area, const QString& entity, const QString& entityId) {
+                    openRecord(area, entity, entityId);
+                });
+        pages_->addWidget(page);
+        created_.insert(id, page);
+    }
+    pages_->setCurrentWidget(page);
+    const int row = static_cast<int>(std::distance(visible_.cbegin(), it));
+    if (navigation_->currentRow() != row) {
+        const QSignalBlocker block(navigation_);
+        navigation_->setCurrentRow(row);
+    }
+    return page;
+}
+
+QString MainWindow::currentPageId() const {
+    return created_.key(qobject_cast<Page*>(pages_->currentWidget()));
+}
+
+bool MainWindow::openRecord(const QString& area, const QString& entity, const QString& entityId) {
+    const PageDef* def = registry_.forArea(area);
+    if (def == nullptr)
+        return false;
+    Page* page = showPage(def->id);
+    return page != nullptr && page->openRecord(entity, entityId);
+}
+
+void MainWindow::lock() {
+    if (isLocked())
+        return;
+    idle_->setActive(false);
+    root_->setCurrentWidget(lock_);
+    lock_->reset();
+}
+
+bool MainWindow::isLocked() const {
+    return root_->currentWidget() == lock_;
+}
+
+void MainWindow::unlock() {
+    root_->setCurrentWidget(workspace_);
+    idle_->setActive(true);
+}
+
+void MainWindow::refreshStatus() {
+    const Services& s = session_.services();
+    user_->setText(tr("User: %1 (%2)").arg(session_.actor().displayName, session_.actor().login));
+    QStringList roleNames;
+    for (const QString& r : session_.actor().roles) {
+        const auto role = s.policy().roles().value(r);
+        roleNames << (role.code.isEmpty() ? r : display(role.name));
+    }
+    roles_->setText(tr("Roles: %1").arg(roleNames.join(QStringLiteral(", "))));
+    database_->setText(tr("Database: %1").arg(s.database().path()));
+    auto head = AuditLog::head(s.database().connection());
+    if (head)
+        audit_->setText(tr("Audit head: %1:%2").arg(head->seq).arg(head->hash.left(12)));
+    else
+        audit_->setText(tr("Audit head unavailable: %1").arg(errorText(head.error())));
+}
+
+QString MainWindow::statusText() const {
+    return QStringList{user_->text(), roles_->text(), database_->text(), audit_->text()}.join(
+        QStringLiteral(" | "));
+}
+
+void MainWindow::openSettings() {
+    SettingsDialog dialog(AppSettings::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const AppSettings chosen = dialog.settings();
+    const QString before = AppSettings::load().language;
+    chosen.save();
+    if (chosen.idleMinutes > 0)
+        idle_->setTimeout(std::chrono::minutes(chosen.idleMinutes));
+    if (chosen.language != before) {
+        Translations::install(chosen.language.isEmpty() ? Translations::systemLanguage()
+                                                        : chosen.language);
+        emit languageChanged();
+    }
+}
+
+void MainWindow::backup() {
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Back up the database"),
+                                                      QStringLiteral("frontdesk-%1.db").arg(stamp),
+                                                      tr("SQLite database (*.db)"));
+    if (path.isEmpty())
+        return;
+    const Database& db = session_.services().database();
+    auto ok = TaskRunner::run(
+        this, tr("Backing up the database…"),
+        [&db, path](TaskControl& control) {
+            return backupTo(db, path, [&control](double p) {
+                control.setProgress(p);
+                return !control.cancelled();
+            });
+        },
+        &db);
+    if (!ok) {
+        if (!TaskRunner::lastCancelled())
+            showError(this, ok.error());
+        return;
+    }
+    QMessageBox::information(this, tr("Backup"), tr("The database was copied to %1.").arg(path));
+}
+
+} // namespace fd::gui

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QHash>
+#include <QMainWindow>
+#include <chrono>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace fd::gui {
+
+class IdleWatcher;
+class LockScreen;
+class Page;
+class PageRegistry;
+struct PageDef;
+class Session;
+
+struct MainWindowOptions {
+    // Lock after this long without input; zero: the policy's session.idle_minutes.
+    std::chrono::milliseconds idleTimeout{0};
+};
+
+// The shell: navigation with the pages the user's roles can use, the pages themselves
+// (kept alive for the session), a status bar, and the idle lock over everything.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(Session& session, const PageRegistry& pages, MainWindowOptions options = {},
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The ids of the pages in the navigation, in order.
+    [[nodiscard]] QStringList pageIds() const;
+    // Shows a page (creating it on first use); nullptr when the user cannot see it.
+    Page* showPage(const QString& id);
+    [[nodiscard]] Page* page(const QString& id) const { return created_.value(id); }
+    [[nodiscard]] QString currentPageId() const;
+    // Opens a record from the dashboard: the page of `area`, then the entity.
+    bool openRecord(const QString& area, const QString& entity, const QString& entityId);
+
+    void lock();
+    [[nodiscard]] bool isLocked() const;
+    [[nodiscard]] LockScreen* lockScreen() const { return lock_; }
+    [[nodiscard]] IdleWatcher* idleWatcher() const { return idle_; }
+    void refreshStatus();
+    [[nodiscard]] QString statusText() const;
+
+signals:
+    void signOutRequested();
+    // The language was changed in the settings; the program rebuilds its windows.
+    void languageChanged();
+
+private:
+    void buildMenus();
+    void openSettings();
+    void backup();
+    void unlock();
+
+    Session& session_;
+    const PageRegistry& registry_;
+    QList<const PageDef*> visible_;
+    QHash<QString, Page*> created_;
+    QStackedWidget* root_ = nullptr;
+    QWidget* workspace_ = nullptr;
+    QListWidget* navigation_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
+    LockScreen* lock_ = nullptr;
+    IdleWatcher* idle_ = nullptr;
+    QLabel* user_ = nullptr;
+    QLabel* roles_ = nullptr;
+    QLabel* database_ = nullptr;
+    QLabel* audit_ = nullptr;
+};
+
+} // namespace fd::gui

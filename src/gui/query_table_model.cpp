@@ -1,0 +1,65 @@
+#include "query_table_model.h"
+
+#include "session.h"
+
+namespace fd::gui {
+
+QueryTableModel::QueryTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void QueryTableModel::setResult(QueryResult result) {
+    beginResetModel();
+    result_ = std::move(result);
+    endResetModel();
+}
+
+int QueryTableModel::columnOf(const QString& key) const {
+    for (int i = 0; i < result_.columns.size(); ++i)
+        if (result_.columns[i].key == key)
+            return i;
+    return -1;
+}
+
+QVariant QueryTableModel::value(int row, const QString& key) const {
+    const int column = columnOf(key);
+    if (row < 0 || row >= result_.rows.size() || column < 0)
+        return {};
+    return result_.rows[row].value(column);
+}
+
+int QueryTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(result_.rows.size());
+}
+
+int QueryTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(result_.columns.size());
+}
+
+QVariant QueryTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QVariant v = result_.rows[index.row()].value(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (v.typeId() == QMetaType::Bool)
+            return v.toBool() ? tr("Yes") : tr("No");
+        return v.toString();
+    case RawRole:
+        return v;
+    case Qt::TextAlignmentRole:
+        if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong ||
+            v.typeId() == QMetaType::Double)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant QueryTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal || section < 0 ||
+        section >= result_.columns.size())
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return display(result_.columns[section].title);
+}
+
+} // namespace fd::gui

@@ -1,0 +1,83 @@
+#include "refusal.h"
+
+#include "session.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QWidget>
+
+namespace fd::gui {
+namespace {
+
+// The rule engine appends the clause list ("【R1-1.2.2】" / " [R1-1.2.2]"); the label in
+// front says it already.
+QString withoutClauseSuffix(QString message) {
+    static const QRegularExpression suffix(QStringLiteral("\\s*(【[^】]*】|\\[[^\\]]*\\])\\s*$"));
+    return message.remove(suffix);
+}
+
+} // namespace
+
+QString clauseLabel(const QString& clause) {
+    static const QRegularExpression id(QStringLiteral("^R(\\d+)-(.+)$"));
+    const auto m = id.match(clause.trimmed());
+    if (!m.hasMatch())
+        return clause;
+    return QCoreApplication::translate("fd::gui::Refusal", "Part %1, %2")
+        .arg(m.captured(1), m.captured(2));
+}
+
+QString errorText(const Error& error) {
+    const QString message = display(error.message);
+    switch (error.kind) {
+    case Error::Kind::Refused: {
+        if (error.clause.isEmpty())
+            return withoutClauseSuffix(message);
+        return QCoreApplication::translate("fd::gui::Refusal", "%1: %2")
+            .arg(clauseLabel(error.clause), withoutClauseSuffix(message));
+    }
+    case Error::Kind::BadInput:
+    case Error::Kind::NotFound:
+    case Error::Kind::Auth:
+        return message;
+    case Error::Kind::Integrity:
+        return QCoreApplication::translate("fd::gui::Refusal",
+                                           "The data failed an integrity check: %1")
+            .arg(message);
+    case Error::Kind::Storage:
+        return QCoreApplication::translate("fd::gui::Refusal", "The database could not be used: %1")
+            .arg(message);
+    case Error::Kind::Internal:
+        return QCoreApplication::translate("fd::gui::Refusal", "Unexpected error: %1").arg(message);
+    }
+    return message;
+}
+
+void showError(QWidget* parent, const Error& error, const QHash<QString, QWidget*>& fields) {
+    QString title;
+    switch (error.kind) {
+    case Error::Kind::Refused:
+        title = QCoreApplication::translate("fd::gui::Refusal", "Not allowed by the regulations");
+        break;
+    case Error::Kind::BadInput:
+    case Error::Kind::NotFound:
+        title = QCoreApplication::translate("fd::gui::Refusal", "Please check the input");
+        break;
+    case Error::Kind::Auth:
+        title = QCoreApplication::translate("fd::gui::Refusal", "Sign-in failed");
+        break;
+    default:
+        title = QCoreApplication::translate("fd::gui::Refusal", "Error");
+        break;
+    }
+    QMessageBox box(error.kind == Error::Kind::Refused ? QMessageBox::Warning
+                                                       : QMessageBox::Information,
+                    title, errorText(error), QMessageBox::Ok, parent);
+    box.setObjectName(QStringLiteral("errorBox"));
+    box.exec();
+    if (QWidget* field = fields.value(error.field); field != nullptr)
+        field->setFocus(Qt::OtherFocusReason);
+}
+
+} // namespace fd::gui

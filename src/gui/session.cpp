@@ -1,0 +1,27 @@
+#include "session.h"
+
+#include "services/services.h"
+#include "translations.h"
+
+namespace fd::gui {
+
+Session::Session(const Services& services, Actor actor, QObject* parent)
+    : QObject(parent), services_(services), actor_(std::move(actor)) {}
+
+bool Session::permits(const QString& permission) const {
+    return permission.isEmpty() || services_.policy().permits(actor_.roles, permission);
+}
+
+void Session::notifyChanged(const QString& entity) {
+    emit dataChanged(entity);
+}
+
+bool chinese() {
+    return Translations::current().startsWith(QLatin1String("zh"));
+}
+
+QString display(const Text& text) {
+    return text.in(chinese());
+}
+
+} // namespace fd::gui

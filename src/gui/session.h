@@ -1,0 +1,42 @@
+#pragma once
+
+#include "auth/identity.h"
+#include "util/error.h"
+
+#include <QObject>
+
+namespace fd {
+class Services;
+}
+
+namespace fd::gui {
+
+// The signed-in person and the services every page works with. Pages keep a reference;
+// the session outlives the main window.
+class Session final : public QObject {
+    Q_OBJECT
+public:
+    Session(const Services& services, Actor actor, QObject* parent = nullptr);
+
+    [[nodiscard]] const Services& services() const { return services_; }
+    [[nodiscard]] const Actor& actor() const { return actor_; }
+    // Whether the user's roles grant the permission (an action name or "area.*").
+    [[nodiscard]] bool permits(const QString& permission) const;
+
+    // Tell every page that business state changed (after an action succeeded).
+    void notifyChanged(const QString& entity);
+
+signals:
+    void dataChanged(const QString& entity);
+
+private:
+    const Services& services_;
+    Actor actor_;
+};
+
+// Whether the interface currently speaks Chinese (the language the translators loaded).
+bool chinese();
+// A message of the core in the interface's language.
+QString display(const Text& text);
+
+} // namespace fd::gui

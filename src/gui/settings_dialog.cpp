@@ -1,0 +1,70 @@
+#include "settings_dialog.h"
+
+#include "translations.h"
+#include "ui_settings_dialog.h"
+
+#include <QFileDialog>
+#include <QPrinterInfo>
+#include <QPushButton>
+#include <QSettings>
+
+namespace fd::gui {
+
+AppSettings AppSettings::load() {
+    QSettings s;
+    AppSettings a;
+    a.language = s.value(QStringLiteral("ui/language")).toString();
+    a.databasePath = s.value(QStringLiteral("database/path")).toString();
+    a.idleMinutes = s.value(QStringLiteral("session/idleMinutes"), 0).toInt();
+    a.printer = s.value(QStringLiteral("print/printer")).toString();
+    return a;
+}
+
+void AppSettings::save() const {
+    QSettings s;
+    s.setValue(QStringLiteral("ui/language"), language);
+    s.setValue(QStringLiteral("database/path"), databasePath);
+    s.setValue(QStringLiteral("session/idleMinutes"), idleMinutes);
+    s.setValue(QStringLiteral("print/printer"), printer);
+}
+
+SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
+    : QDialog(parent), ui_(std::make_unique<Ui::SettingsDialog>()), original_(std::move(settings)) {
+    ui_->setupUi(this);
+    ui_->language->addItem(tr("System language"), QString());
+    // Each language is named in itself, so a person who cannot read the current one finds theirs.
+    ui_->language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    ui_->language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    ui_->language->setCurrentIndex(std::max(0, ui_->language->findData(original_.language)));
+    ui_->database->setText(original_.databasePath);
+    ui_->idleMinutes->setValue(original_.idleMinutes);
+    ui_->idleMinutes->setSpecialValueText(tr("Policy default"));
+    ui_->printer->addItem(tr("System default"), QString());
+    for (const QString& name : QPrinterInfo::availablePrinterNames())
+        ui_->printer->addItem(name, name);
+    ui_->printer->setCurrentIndex(std::max(0, ui_->printer->findData(original_.printer)));
+    ui_->buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
+    ui_->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
+    connect(ui_->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(ui_->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    connect(ui_->browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Database file"), ui_->database->text(), tr("SQLite database (*.db)"), nullptr,
+            QFileDialog::DontConfirmOverwrite);
+        if (!path.isEmpty())
+            ui_->database->setText(path);
+    });
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+AppSettings SettingsDialog::settings() const {
+    AppSettings a = original_;
+    a.language = ui_->language->currentData().toString();
+    a.databasePath = ui_->database->text().trimmed();
+    a.idleMinutes = ui_->idleMinutes->value();
+    a.printer = ui_->printer->currentData().toString();
+    return a;
+}
+
+} // namespace fd::gui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QDialog>
+#include <QString>
+#include <memory>
+
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace fd::gui {
+
+// The workstation's settings, kept with QSettings (per user).
+struct AppSettings {
+    QString language;     // zh_CN | en; empty: the system locale
+    QString databasePath; // empty: FRONTDESK_DB or the data folder
+    int idleMinutes = 0;  // 0: the policy's session.idle_minutes
+    QString printer;      // empty: the system default
+
+    static AppSettings load();
+    void save() const;
+};
+
+class SettingsDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(AppSettings settings, QWidget* parent = nullptr);
+    ~SettingsDialog() override;
+
+    [[nodiscard]] AppSettings settings() const;
+
+private:
+    std::unique_ptr<Ui::SettingsDialog> ui_;
+    AppSettings original_;
+};
+
+} // namespace fd::gui

@@ -1,0 +1,154 @@
+// Start-up of the desktop program on the large profile: from process start to the main
+// window shown with the "needs attention" dashboard painted.
+//
+// BM_ProcessStartToDashboard starts this program again as a child (`--child DB`), which
+// does what frontdesk does after the login dialog: QApplication, translations, opening the
+// services on the database, checking the administrator's password (the same argon2id
+// check the login dialog runs; only the typing is skipped), the main window, and the first
+// paint of the dashboard. The parent measures from QProcess::start to the child's
+// "painted" line. BM_WindowToDashboard measures the in-process part alone (window
+// construction to first paint). Run under Xvfb: xvfb-run -a build/.../bench/gui_bench
+#include "all_modules.h"
+#include "main_window.h"
+#include "page_registry.h"
+#include "session.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <benchmark/benchmark.h>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+const QString kAdmin = QStringLiteral("admin");
+const QString kPassword = QStringLiteral("admin-pass-1");
+
+// Signals the first paint of a widget.
+class FirstPaint final : public QObject {
+public:
+    bool painted = false;
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint)
+            painted = true;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+// The large profile, seeded once through the action bus of every module.
+QString largeDatabase() {
+    static QTemporaryDir dir;
+    static QString path;
+    if (!path.isEmpty())
+        return path;
+    path = dir.filePath(QStringLiteral("large.db"));
+    fd::ServicesOptions options;
+    options.databasePath = path;
+    auto services = fd::openServices(std::move(options));
+    if (!services)
+        qFatal("open: %s", qPrintable(services.error().message.en));
+    if (auto id = (*services)->initialise(kAdmin, QStringLiteral("管理员"), kPassword); !id)
+        qFatal("init: %s", qPrintable(id.error().message.en));
+    auto admin = (*services)->users().authenticate(kAdmin, kPassword);
+    fd::SeedOptions seed;
+    seed.profile = QStringLiteral("large");
+    for (const fd::Module& m : (*services)->modules())
+        if (m.seed)
+            if (auto ok = m.seed(**services, *admin, seed); !ok)
+                qFatal("seed %s: %s", qPrintable(m.area), qPrintable(ok.error().message.en));
+    return path;
+}
+
+bool paintDashboard(fd::gui::MainWindow& window) {
+    FirstPaint probe;
+    QWidget* dashboard = window.page(QStringLiteral("dashboard"));
+    if (dashboard == nullptr)
+        return false;
+    dashboard->installEventFilter(&probe);
+    window.show();
+    QElapsedTimer guard;
+    guard.start();
+    while (!probe.painted && guard.elapsed() < 10000)
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    dashboard->removeEventFilter(&probe);
+    return probe.painted;
+}
+
+int child(const QString& db) {
+    fd::gui::Translations::install(QStringLiteral("zh_CN"));
+    fd::ServicesOptions options;
+    options.databasePath = db;
+    auto services = fd::openServices(std::move(options));
+    if (!services)
+        return 2;
+    auto actor = (*services)->users().authenticate(kAdmin, kPassword);
+    if (!actor)
+        return 3;
+    fd::gui::Session session(**services, *actor);
+    const fd::gui::PageRegistry pages = fd::gui::PageRegistry::withAllPages();
+    fd::gui::MainWindow window(session, pages);
+    if (!paintDashboard(window))
+        return 4;
+    std::fputs("painted\n", stdout);
+    std::fflush(stdout);
+    return 0;
+}
+
+void BM_ProcessStartToDashboard(benchmark::State& state) {
+    const QString db = largeDatabase();
+    for (auto _ : state) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer t;
+        t.start();
+        p.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child"), db});
+        while (!p.canReadLine() && p.state() != QProcess::NotRunning)
+            p.waitForReadyRead(10000);
+        const qint64 ns = t.nsecsElapsed();
+        const QByteArray line = p.readLine();
+        p.waitForFinished(10000);
+        if (!line.startsWith("painted")) {
+            state.SkipWithError("the child did not paint the dashboard");
+            return;
+        }
+        state.SetIterationTime(static_cast<double>(ns) / 1e9);
+    }
+}
+BENCHMARK(BM_ProcessStartToDashboard)
+    ->UseManualTime()
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(10);
+
+void BM_WindowToDashboard(benchmark::State& state) {
+    fd::ServicesOptions options;
+    options.databasePath = largeDatabase();
+    auto services = fd::openServices(std::move(options));
+    auto actor = (*services)->users().authenticate(kAdmin, kPassword);
+    fd::gui::Session session(**services, *actor);
+    const fd::gui::PageRegistry pages = fd::gui::PageRegistry::withAllPages();
+    for (auto _ : state) {
+        fd::gui::MainWindow window(session, pages);
+        if (!paintDashboard(window))
+            state.SkipWithError("no dashboard paint");
+    }
+}
+BENCHMARK(BM_WindowToDashboard)->Unit(benchmark::kMillisecond)->Iterations(10);
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    if (argc == 3 && qstrcmp(argv[1], "--child") == 0)
+        return child(QString::fromLocal8Bit(argv[2]));
+    fd::gui::Translations::install(QStringLiteral("zh_CN"));
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

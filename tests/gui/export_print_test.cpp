@@ -1,0 +1,141 @@
+// Lists: the model, export to CSV/XLSX of what the list shows, printing to PDF.
+#include "gui_test_support.h"
+#include "print/form_printer.h"
+#include "query_list_view.h"
+#include "query_table_model.h"
+#include "session.h"
+#include "table_export.h"
+#include "test_services.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QtTest/QTest>
+#include <gtest/gtest.h>
+
+using namespace fd;
+using fd::testing::TestServices;
+
+namespace {
+
+// The PDF's text as pdftotext reads it. Qt maps some CJK glyphs back to their Kangxi radical
+// code points (⼤ for 大); NFKC folds them to the characters that were drawn.
+QString pdfText(const QString& path) {
+    if (const QByteArray keep = qgetenv("FD_GUI_TEST_OUTPUT"); !keep.isEmpty())
+        QFile::copy(path,
+                    QString::fromLocal8Bit(keep) + QLatin1Char('/') + QFileInfo(path).fileName());
+    return fd::testing::runTool(QStringLiteral("pdftotext"), {path, QStringLiteral("-")})
+        .normalized(QString::NormalizationForm_KC);
+}
+
+int pdfPages(const QString& path) {
+    const QString info = fd::testing::runTool(QStringLiteral("pdfinfo"), {path});
+    for (const QString& line : info.split(QLatin1Char('\n')))
+        if (line.startsWith(QStringLiteral("Pages:")))
+            return line.mid(6).trimmed().toInt();
+    return 0;
+}
+
+} // namespace
+
+TEST(QueryTableModel, PassesTheModelTesterWithQueryColumns) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")}, QStringLiteral("李娜"));
+    gui::QueryTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto r = ts->query(QStringLiteral("users"), {}, ts.actor(QStringLiteral("admin")));
+    ASSERT_TRUE(r.has_value());
+    model.setResult(*r);
+    EXPECT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("姓名"));
+    EXPECT_EQ(model.value(1, QStringLiteral("name")).toString(), QStringLiteral("李娜"));
+    model.setResult({});
+    EXPECT_EQ(model.rowCount(), 0);
+}
+
+TEST(ListExport, CsvHasBomChineseHeadersAndOnlyTheFilteredRows) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")}, QStringLiteral("李娜"));
+    ts.addUser(QStringLiteral("zhao"), {QStringLiteral("clerk")}, QStringLiteral("赵强, \"老赵\""));
+    gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+    gui::QueryListView list(session, QStringLiteral("users"));
+    QAbstractItemModelTester tester(list.proxy(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QTest::keyClicks(list.filter(), QStringLiteral("赵"));
+    ASSERT_EQ(list.proxy()->rowCount(), 1);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("users.csv"));
+    ASSERT_TRUE(list.exportTo(path).has_value());
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    ASSERT_TRUE(bytes.startsWith("\xEF\xBB\xBF"));
+    const QStringList lines =
+        QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_TRUE(lines[0].startsWith(QStringLiteral("登录名,姓名,角色"))) << lines[0].toStdString();
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("zhao,\"赵强, \"\"老赵\"\"\",clerk")))
+        << lines[1].toStdString();
+}
+
+TEST(ListExport, XlsxIsAWorkbook) {
+    TestServices ts;
+    gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+    gui::QueryListView list(session, QStringLiteral("users"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("users.xlsx"));
+    ASSERT_TRUE(list.exportTo(path).has_value());
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(f.read(2) == "PK"); // a zip package
+    EXPECT_GT(f.size(), 1000);
+}
+
+TEST(ListPrint, PdfHasTheOfficeHeaderInChineseAndPageNumbers) {
+    TestServices ts;
+    gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+    gui::QueryListView list(session, QStringLiteral("users"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("users.pdf"));
+    ASSERT_TRUE(list.printToPdf(path).has_value());
+    EXPECT_EQ(pdfPages(path), 1);
+    const QString text = pdfText(path);
+    EXPECT_TRUE(text.contains(QStringLiteral("大厦物业管理处 客服部"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("第 1 页，共 1 页"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("管理员"))) << text.toStdString();
+}
+
+TEST(FormPrinter, LongTablesFlowOverPagesWithSignatureLines) {
+    gui::PrintDocument doc;
+    doc.officeName = QStringLiteral("大厦物业管理处 客服部");
+    doc.title = QStringLiteral("交接班记录");
+    doc.fields = {{QStringLiteral("班次"), QStringLiteral("早班")},
+                  {QStringLiteral("日期"), QStringLiteral("2026-03-02")}};
+    gui::PrintTable table{QStringLiteral("交接事项"),
+                          {QStringLiteral("序号"), QStringLiteral("事项"), QStringLiteral("状态")},
+                          {}};
+    for (int i = 1; i <= 120; ++i)
+        table.rows << QStringList{QString::number(i),
+                                  QStringLiteral("住户报修：%1 号楼水管漏水").arg(i),
+                                  QStringLiteral("未完成")};
+    doc.tables << table;
+    doc.signatures = {
+        {QStringLiteral("交班人签字"), QStringLiteral("李娜"), QStringLiteral("2026-03-02 09:00")},
+        {QStringLiteral("接班人签字"), {}, {}}};
+    doc.auditHead = QStringLiteral("42:abcdef");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sheet.pdf"));
+    auto pages = gui::FormPrinter::toPdf(doc, path);
+    ASSERT_TRUE(pages.has_value());
+    EXPECT_GE(*pages, 3);
+    EXPECT_EQ(pdfPages(path), *pages);
+    const QString text = pdfText(path);
+    EXPECT_EQ(text.count(QStringLiteral("序号")), *pages); // the header repeats on each page
+    EXPECT_TRUE(text.contains(QStringLiteral("接班人签字"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("42:abcdef")));
+    EXPECT_TRUE(text.contains(QStringLiteral("第 %1 页，共 %1 页").arg(*pages)))
+        << text.toStdString();
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QApplication>
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QTimer>
+#include <functional>
+
+namespace fd::testing {
+
+// Runs `handle` on the next modal dialog once it is shown (a dialog's exec() blocks the
+// test otherwise). The handler must close the dialog.
+void onNextModal(std::function<void(QWidget*)> handle, int timeoutMs = 5000);
+
+// Processes events until `done` holds or the time runs out.
+bool waitUntil(const std::function<bool()>& done, int timeoutMs = 5000);
+
+// Runs a program and returns its standard output.
+QString runTool(const QString& program, const QStringList& arguments);
+
+} // namespace fd::testing

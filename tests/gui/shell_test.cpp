@@ -1,0 +1,180 @@
+// The shell: sign-in and lockout, navigation by role, the idle lock, the status bar.
+#include "gui_test_support.h"
+#include "idle_lock.h"
+#include "login_dialog.h"
+#include "main_window.h"
+#include "page_registry.h"
+#include "pages/core/lists_page.h"
+#include "query_list_view.h"
+#include "session.h"
+#include "test_services.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QtTest/QTest>
+#include <gtest/gtest.h>
+
+using namespace fd;
+using fd::testing::TestServices;
+
+namespace {
+
+void signInWith(gui::LoginDialog& dialog, const QString& login, const QString& password) {
+    auto* loginEdit = dialog.findChild<QLineEdit*>(QStringLiteral("login"));
+    auto* passwordEdit = dialog.findChild<QLineEdit*>(QStringLiteral("password"));
+    loginEdit->clear();
+    QTest::keyClicks(loginEdit, login);
+    QTest::keyClicks(passwordEdit, password);
+    QTest::keyClick(passwordEdit, Qt::Key_Return);
+}
+
+} // namespace
+
+TEST(LoginDialog, SignsInWithTheRightPassword) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")}, QStringLiteral("李娜"));
+    gui::LoginDialog dialog(ts.services());
+    dialog.show();
+    signInWith(dialog, QStringLiteral("lina"), TestServices::passwordOf(QStringLiteral("lina")));
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(dialog.actor().login, QStringLiteral("lina"));
+    EXPECT_EQ(dialog.actor().displayName, QStringLiteral("李娜"));
+}
+
+TEST(LoginDialog, ShowsWrongPasswordAndStaysOpen) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")});
+    gui::LoginDialog dialog(ts.services());
+    dialog.show();
+    signInWith(dialog, QStringLiteral("lina"), QStringLiteral("wrong-password"));
+    EXPECT_TRUE(dialog.isVisible());
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    EXPECT_EQ(dialog.message(), QStringLiteral("用户名或密码错误。"));
+    EXPECT_TRUE(dialog.findChild<QLineEdit*>(QStringLiteral("password"))->text().isEmpty());
+}
+
+TEST(LoginDialog, ShowsLockoutWithMinutesLeftAfterRepeatedFailures) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")});
+    gui::LoginDialog dialog(ts.services());
+    dialog.show();
+    for (int i = 0; i < 5; ++i)
+        signInWith(dialog, QStringLiteral("lina"), QStringLiteral("wrong-password"));
+    ts.clock().advanceSeconds(60);
+    // Even the right password is refused while locked; the message names the minutes.
+    signInWith(dialog, QStringLiteral("lina"), TestServices::passwordOf(QStringLiteral("lina")));
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    EXPECT_TRUE(dialog.message().contains(QStringLiteral("已被锁定")))
+        << dialog.message().toStdString();
+    EXPECT_TRUE(dialog.message().contains(QStringLiteral("29 分钟")))
+        << dialog.message().toStdString();
+}
+
+TEST(MainWindow, ClerkSeesOnlyPagesTheirRolesCanUse) {
+    TestServices ts;
+    const Actor clerk = ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")});
+    gui::Session session(ts.services(), clerk);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    window.show();
+    const QStringList ids = window.pageIds();
+    EXPECT_TRUE(ids.contains(QStringLiteral("dashboard")));
+    EXPECT_TRUE(ids.contains(QStringLiteral("lists")));
+    EXPECT_FALSE(ids.contains(QStringLiteral("approvals"))); // no approval.decide
+    EXPECT_EQ(window.showPage(QStringLiteral("approvals")), nullptr);
+    auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    EXPECT_EQ(nav->count(), ids.size());
+}
+
+TEST(MainWindow, SupervisorSeesTheApprovalInbox) {
+    TestServices ts;
+    const Actor sup = ts.addUser(QStringLiteral("wang"), {QStringLiteral("supervisor")});
+    gui::Session session(ts.services(), sup);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    EXPECT_TRUE(window.pageIds().contains(QStringLiteral("approvals")));
+    EXPECT_NE(window.showPage(QStringLiteral("approvals")), nullptr);
+}
+
+TEST(MainWindow, StatusBarShowsUserRolesDatabaseAndAuditHead) {
+    TestServices ts;
+    const Actor sup =
+        ts.addUser(QStringLiteral("wang"), {QStringLiteral("supervisor")}, QStringLiteral("王芳"));
+    gui::Session session(ts.services(), sup);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    const QString status = window.statusText();
+    EXPECT_TRUE(status.contains(QStringLiteral("王芳"))) << status.toStdString();
+    EXPECT_TRUE(status.contains(QStringLiteral("客服主管"))) << status.toStdString();
+    EXPECT_TRUE(status.contains(ts.path())) << status.toStdString();
+    EXPECT_TRUE(status.contains(QStringLiteral("%1:").arg(ts.auditCount())))
+        << status.toStdString();
+}
+
+TEST(IdleLock, LocksAfterTimeoutAndKeepsFormInputAcrossUnlock) {
+    TestServices ts;
+    const Actor clerk = ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")});
+    gui::Session session(ts.services(), clerk);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages, {std::chrono::milliseconds(200)});
+    window.show();
+    auto* lists = qobject_cast<gui::ListsPage*>(window.showPage(QStringLiteral("lists")));
+    ASSERT_NE(lists, nullptr);
+    QTest::keyClicks(lists->list()->filter(), QStringLiteral("未保存的输入"));
+
+    ASSERT_TRUE(fd::testing::waitUntil([&] { return window.isLocked(); }, 3000));
+    EXPECT_FALSE(lists->isVisible()); // hidden behind the lock screen
+
+    auto* password = window.lockScreen()->findChild<QLineEdit*>(QStringLiteral("unlockPassword"));
+    QTest::keyClicks(password, QStringLiteral("wrong-password"));
+    QTest::keyClick(password, Qt::Key_Return);
+    EXPECT_TRUE(window.isLocked());
+    EXPECT_EQ(window.lockScreen()->message(), QStringLiteral("用户名或密码错误。"));
+
+    QTest::keyClicks(password, TestServices::passwordOf(QStringLiteral("lina")));
+    QTest::mouseClick(window.lockScreen()->findChild<QPushButton*>(QStringLiteral("unlockButton")),
+                      Qt::LeftButton);
+    EXPECT_FALSE(window.isLocked());
+    EXPECT_TRUE(lists->isVisible());
+    EXPECT_EQ(lists->list()->filter()->text(), QStringLiteral("未保存的输入"));
+}
+
+TEST(IdleLock, InputKeepsTheSessionOpen) {
+    TestServices ts;
+    const Actor clerk = ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")});
+    gui::Session session(ts.services(), clerk);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages, {std::chrono::milliseconds(400)});
+    window.show();
+    auto* lists = qobject_cast<gui::ListsPage*>(window.showPage(QStringLiteral("lists")));
+    for (int i = 0; i < 8; ++i) { // 8 x 100 ms of typing, longer than the timeout
+        QTest::keyClick(lists->list()->filter(), Qt::Key_A);
+        QTest::qWait(100);
+        EXPECT_FALSE(window.isLocked());
+    }
+}
+
+TEST(IdleLock, SignOutFromTheLockScreen) {
+    TestServices ts;
+    const Actor clerk = ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")});
+    gui::Session session(ts.services(), clerk);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    bool signedOut = false;
+    QObject::connect(&window, &gui::MainWindow::signOutRequested, &window,
+                     [&] { signedOut = true; });
+    window.lock();
+    QTest::mouseClick(window.lockScreen()->findChild<QPushButton*>(QStringLiteral("signOutButton")),
+                      Qt::LeftButton);
+    EXPECT_TRUE(signedOut);
+}
+
+TEST(IdleLock, TimeoutDefaultsToThePolicyParameter) {
+    TestServices ts;
+    gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    EXPECT_EQ(window.idleWatcher()->timeout(), std::chrono::minutes(15));
+}
