@@ -1,0 +1,15 @@
+#pragma once
+
+#include "services/services.h"
+
+// The pieces residents_module.cpp puts together (not part of the public API).
+namespace fd::residents {
+
+void registerEstateActions(Services& s);
+void registerStaffActions(Services& s);
+void registerQueries(Services& s);
+Status seed(const Services& s, const Actor& admin, const SeedOptions& options);
+
+Error badField(const QString& field, const QString& en, const QString& zh);
+
+} // namespace fd::residents

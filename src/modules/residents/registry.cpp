@@ -1,0 +1,393 @@
+#include "residents/registry.h"
+
+#include "db/sql.h"
+#include "util/privacy.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace fd::residents {
+namespace {
+
+const QString kResidentColumns = QStringLiteral(
+    "r.id, r.room_id, r.room_code, r.kind, r.name, r.id_tail, r.phone, r.phone2, r.move_in, "
+    "r.move_out, r.notes");
+
+Resident residentFrom(const QSqlQuery& q) {
+    Resident r;
+    r.id = q.value(0).toLongLong();
+    r.roomId = q.value(1).toLongLong();
+    r.roomCode = q.value(2).toString();
+    r.kind = parseKind(q.value(3).toString()).value_or(ResidentKind::Owner);
+    r.name = q.value(4).toString();
+    r.idTail = q.value(5).toString();
+    const QString phone = q.value(6).toString();
+    const QString phone2 = q.value(7).toString();
+    r.phoneMasked = phone.isEmpty() ? QString() : maskPhone(phone);
+    r.phone2Masked = phone2.isEmpty() ? QString() : maskPhone(phone2);
+    r.moveIn = QDate::fromString(q.value(8).toString(), Qt::ISODate);
+    r.moveOut = QDate::fromString(q.value(9).toString(), Qt::ISODate);
+    r.notes = q.value(10).toString();
+    return r;
+}
+
+Result<QList<Resident>> residentsWhere(const QSqlDatabase& db, const QString& where,
+                                       const QVariantList& bindings, int limit) {
+    QString statement = QStringLiteral("SELECT ") + kResidentColumns +
+                        QStringLiteral(" FROM residents r WHERE ") + where +
+                        QStringLiteral(" ORDER BY r.room_code, r.id");
+    QVariantList b = bindings;
+    if (limit > 0) {
+        statement += QStringLiteral(" LIMIT ?");
+        b << limit;
+    }
+    auto q = sql::exec(db, statement, b);
+    if (!q)
+        return fail(q.error());
+    QList<Resident> out;
+    while (q->next())
+        out.push_back(residentFrom(*q));
+    return out;
+}
+
+Error missing(const QString& field, const Text& what, const QString& key) {
+    return Error::notFound(field, {QStringLiteral("No %1 %2.").arg(what.en, key),
+                                   QStringLiteral("%1「%2」不存在。").arg(what.zh, key)});
+}
+
+const QString kStaffSelect = QStringLiteral(
+    "SELECT s.id, s.name, s.department_id, d.name, s.post, s.phone, s.status, s.left_on, "
+    "coalesce(u.id, 0), coalesce(u.login, '') FROM staff s JOIN departments d ON d.id = "
+    "s.department_id "
+    "LEFT JOIN users u ON u.id = (SELECT min(id) FROM users WHERE staff_id = s.id) ");
+
+StaffMember staffFrom(const QSqlQuery& q) {
+    StaffMember s;
+    s.id = q.value(0).toLongLong();
+    s.name = q.value(1).toString();
+    s.departmentId = q.value(2).toLongLong();
+    s.department = q.value(3).toString();
+    s.post = q.value(4).toString();
+    s.phone = q.value(5).toString();
+    s.active = q.value(6).toString() == QStringLiteral("active");
+    s.leftOn = QDate::fromString(q.value(7).toString(), Qt::ISODate);
+    s.userId = q.value(8).toLongLong();
+    s.login = q.value(9).toString();
+    return s;
+}
+
+const QString kOrganisationSelect =
+    QStringLiteral("SELECT id, name, kind, contact, phone, notes, active FROM organisations ");
+
+Organisation organisationFrom(const QSqlQuery& q) {
+    Organisation o;
+    o.id = q.value(0).toLongLong();
+    o.name = q.value(1).toString();
+    o.kind = parseOrganisationKind(q.value(2).toString()).value_or(OrganisationKind::Other);
+    o.contact = q.value(3).toString();
+    o.phone = q.value(4).toString();
+    o.notes = q.value(5).toString();
+    o.active = q.value(6).toBool();
+    return o;
+}
+
+} // namespace
+
+QString kindCode(ResidentKind kind) {
+    switch (kind) {
+    case ResidentKind::Owner:
+        return QStringLiteral("owner");
+    case ResidentKind::Tenant:
+        return QStringLiteral("tenant");
+    case ResidentKind::Family:
+        return QStringLiteral("family");
+    }
+    return {};
+}
+
+Text kindName(ResidentKind kind) {
+    switch (kind) {
+    case ResidentKind::Owner:
+        return {QStringLiteral("Owner"), QStringLiteral("业主")};
+    case ResidentKind::Tenant:
+        return {QStringLiteral("Tenant"), QStringLiteral("租户")};
+    case ResidentKind::Family:
+        return {QStringLiteral("Family member"), QStringLiteral("家属")};
+    }
+    return {};
+}
+
+std::optional<ResidentKind> parseKind(const QString& text) {
+    const QString t = text.trimmed().toLower();
+    for (ResidentKind k : {ResidentKind::Owner, ResidentKind::Tenant, ResidentKind::Family}) {
+        const Text name = kindName(k);
+        if (t == kindCode(k) || t == name.zh || t == name.en.toLower())
+            return k;
+    }
+    if (t == QStringLiteral("住户") || t == QStringLiteral("业户"))
+        return ResidentKind::Owner;
+    if (t == QStringLiteral("家庭成员"))
+        return ResidentKind::Family;
+    return std::nullopt;
+}
+
+QString organisationKindCode(OrganisationKind kind) {
+    switch (kind) {
+    case OrganisationKind::OutsideUnit:
+        return QStringLiteral("outside_unit");
+    case OrganisationKind::Contractor:
+        return QStringLiteral("contractor");
+    case OrganisationKind::ParentCompany:
+        return QStringLiteral("parent_company");
+    case OrganisationKind::Government:
+        return QStringLiteral("government");
+    case OrganisationKind::Other:
+        return QStringLiteral("other");
+    }
+    return {};
+}
+
+Text organisationKindName(OrganisationKind kind) {
+    switch (kind) {
+    case OrganisationKind::OutsideUnit:
+        return {QStringLiteral("Outside unit"), QStringLiteral("外单位")};
+    case OrganisationKind::Contractor:
+        return {QStringLiteral("Contractor"), QStringLiteral("承包商")};
+    case OrganisationKind::ParentCompany:
+        return {QStringLiteral("Parent company"), QStringLiteral("上级公司")};
+    case OrganisationKind::Government:
+        return {QStringLiteral("Government office"), QStringLiteral("政府部门")};
+    case OrganisationKind::Other:
+        return {QStringLiteral("Other"), QStringLiteral("其他")};
+    }
+    return {};
+}
+
+std::optional<OrganisationKind> parseOrganisationKind(const QString& text) {
+    const QString t = text.trimmed().toLower();
+    for (OrganisationKind k :
+         {OrganisationKind::OutsideUnit, OrganisationKind::Contractor,
+          OrganisationKind::ParentCompany, OrganisationKind::Government, OrganisationKind::Other})
+        if (t == organisationKindCode(k) || t == organisationKindName(k).zh)
+            return k;
+    return std::nullopt;
+}
+
+std::optional<RoomCode> RoomCode::parse(const QString& text) {
+    static const QRegularExpression re(
+        QStringLiteral("^([0-9A-Za-z]{1,8})-([0-9A-Za-z]{1,4})-([0-9A-Za-z]{1,8})$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    return RoomCode{m.captured(1).toUpper(), m.captured(2).toUpper(), m.captured(3).toUpper()};
+}
+
+QString RoomCode::text() const {
+    return building + QLatin1Char('-') + unit + QLatin1Char('-') + room;
+}
+
+QString normalisePhone(const QString& text) {
+    QString out;
+    for (const QChar c : text.trimmed()) {
+        if (c.isDigit() && c.unicode() < 128)
+            out += c;
+        else if (c == QLatin1Char('+') && out.isEmpty())
+            out += c;
+        else if (c != QLatin1Char(' ') && c != QLatin1Char('-'))
+            return {};
+    }
+    const qsizetype digits = out.startsWith(QLatin1Char('+')) ? out.size() - 1 : out.size();
+    return digits >= 7 && digits <= 15 ? out : QString();
+}
+
+bool isIdTail(const QString& text) {
+    static const QRegularExpression re(QStringLiteral("^[0-9]{3}[0-9Xx]$"));
+    return re.match(text).hasMatch();
+}
+
+Result<QList<Resident>> searchResidents(const QSqlDatabase& db, const QString& term, int limit,
+                                        bool includeMovedOut) {
+    const QString t = term.trimmed().toLower();
+    const QString current =
+        includeMovedOut ? QStringLiteral("1") : QStringLiteral("r.move_out = ''");
+    if (t.isEmpty())
+        return residentsWhere(db, current, {}, limit);
+    static const QRegularExpression phoneTail(QStringLiteral("^[0-9]{4}$"));
+    if (t.contains(QLatin1Char('-')) && !t.contains(QLatin1Char(' '))) {
+        // A room code prefix: a range over the indexed code (codes are upper-case ASCII).
+        const QString prefix = t.toUpper();
+        return residentsWhere(db,
+                              current + QStringLiteral(" AND r.room_code >= ? AND r.room_code < ?"),
+                              {prefix, QString(prefix + QChar(0xFFFF))}, limit);
+    }
+    const QString like = QLatin1Char('%') + escapeLike(t) + QLatin1Char('%');
+    if (phoneTail.match(t).hasMatch())
+        return residentsWhere(db,
+                              current +
+                                  QStringLiteral(" AND (r.phone_tail = ? OR r.phone2_tail = ? "
+                                                 "OR r.search_text LIKE ? ESCAPE '\\')"),
+                              {t, t, like}, limit);
+    return residentsWhere(db, current + QStringLiteral(" AND r.search_text LIKE ? ESCAPE '\\'"),
+                          {like}, limit);
+}
+
+Result<Resident> findResident(const QSqlDatabase& db, qint64 id) {
+    auto list = residentsWhere(db, QStringLiteral("r.id = ?"), {id}, 1);
+    if (!list)
+        return fail(list.error());
+    if (list->isEmpty())
+        return fail(missing(QStringLiteral("id"),
+                            {QStringLiteral("resident"), QStringLiteral("住户")},
+                            QString::number(id)));
+    return list->first();
+}
+
+Result<QList<Resident>> residentsOfRoom(const QSqlDatabase& db, qint64 roomId,
+                                        bool includeMovedOut) {
+    return residentsWhere(
+        db,
+        QStringLiteral("r.room_id = ?") +
+            (includeMovedOut ? QString() : QStringLiteral(" AND r.move_out = ''")),
+        {roomId}, 0);
+}
+
+Result<QList<Building>> listBuildings(const QSqlDatabase& db) {
+    auto q =
+        sql::exec(db, QStringLiteral("SELECT b.id, b.code, b.name, "
+                                     "(SELECT count(*) FROM units u WHERE u.building_id = b.id), "
+                                     "(SELECT count(*) FROM rooms r JOIN units u ON u.id = "
+                                     "r.unit_id WHERE u.building_id = b.id), "
+                                     "(SELECT count(*) FROM residents p JOIN rooms r ON r.id = "
+                                     "p.room_id JOIN units u ON u.id = r.unit_id "
+                                     " WHERE u.building_id = b.id AND p.move_out = '') "
+                                     "FROM buildings b ORDER BY length(b.code), b.code"));
+    if (!q)
+        return fail(q.error());
+    QList<Building> out;
+    while (q->next())
+        out.push_back({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
+                       q->value(3).toInt(), q->value(4).toInt(), q->value(5).toInt()});
+    return out;
+}
+
+Result<QList<Room>> listRooms(const QSqlDatabase& db, qint64 buildingId,
+                              const QString& codePrefix) {
+    QString where = QStringLiteral("1");
+    QVariantList b;
+    if (buildingId > 0) {
+        where += QStringLiteral(" AND u.building_id = ?");
+        b << buildingId;
+    }
+    if (!codePrefix.trimmed().isEmpty()) {
+        const QString p = codePrefix.trimmed().toUpper();
+        where += QStringLiteral(" AND r.code >= ? AND r.code < ?");
+        b << p << QString(p + QChar(0xFFFF));
+    }
+    auto q = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT r.id, u.building_id, bl.code, u.number, r.number, r.code, "
+            "(SELECT count(*) FROM residents p WHERE p.room_id = r.id AND p.move_out = '') "
+            "FROM rooms r JOIN units u ON u.id = r.unit_id JOIN buildings bl ON bl.id = "
+            "u.building_id "
+            "WHERE ") +
+            where + QStringLiteral(" ORDER BY r.code"),
+        b);
+    if (!q)
+        return fail(q.error());
+    QList<Room> out;
+    while (q->next())
+        out.push_back({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+                       q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
+                       q->value(6).toInt()});
+    return out;
+}
+
+Result<Room> findRoom(const QSqlDatabase& db, const QString& code) {
+    const auto parsed = RoomCode::parse(code);
+    if (!parsed)
+        return fail(Error::badInput(
+            QStringLiteral("room_code"),
+            {QStringLiteral("The room code %1 is not building-unit-room (e.g. 3-2-1502).")
+                 .arg(code),
+             QStringLiteral("房号「%1」格式应为 楼栋-单元-房号（如 3-2-1502）。").arg(code)}));
+    auto rooms = listRooms(db, 0, parsed->text());
+    if (!rooms)
+        return fail(rooms.error());
+    for (const Room& r : *rooms)
+        if (r.code == parsed->text())
+            return r;
+    return fail(missing(QStringLiteral("room_code"),
+                        {QStringLiteral("room"), QStringLiteral("房间")}, parsed->text()));
+}
+
+Result<QList<Organisation>> listOrganisations(const QSqlDatabase& db, bool includeInactive) {
+    auto q = sql::exec(db, kOrganisationSelect +
+                               (includeInactive ? QString() : QStringLiteral("WHERE active = 1 ")) +
+                               QStringLiteral("ORDER BY kind, name"));
+    if (!q)
+        return fail(q.error());
+    QList<Organisation> out;
+    while (q->next())
+        out.push_back(organisationFrom(*q));
+    return out;
+}
+
+Result<Organisation> findOrganisation(const QSqlDatabase& db, qint64 id) {
+    auto q = sql::exec(db, kOrganisationSelect + QStringLiteral("WHERE id = ?"), {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(missing(QStringLiteral("organisation_id"),
+                            {QStringLiteral("organisation"), QStringLiteral("单位")},
+                            QString::number(id)));
+    return organisationFrom(*q);
+}
+
+Result<QList<Department>> listDepartments(const QSqlDatabase& db) {
+    auto q = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT d.id, d.name, coalesce(d.organisation_id, 0), "
+            "(SELECT count(*) FROM staff s WHERE s.department_id = d.id AND s.status = 'active') "
+            "FROM departments d ORDER BY d.id"));
+    if (!q)
+        return fail(q.error());
+    QList<Department> out;
+    while (q->next())
+        out.push_back({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
+                       q->value(3).toInt()});
+    return out;
+}
+
+Result<QList<StaffMember>> listStaff(const QSqlDatabase& db, bool includeLeft,
+                                     qint64 departmentId) {
+    QString where =
+        includeLeft ? QStringLiteral("WHERE 1") : QStringLiteral("WHERE s.status = 'active'");
+    QVariantList b;
+    if (departmentId > 0) {
+        where += QStringLiteral(" AND s.department_id = ?");
+        b << departmentId;
+    }
+    auto q =
+        sql::exec(db, kStaffSelect + where + QStringLiteral(" ORDER BY s.department_id, s.id"), b);
+    if (!q)
+        return fail(q.error());
+    QList<StaffMember> out;
+    while (q->next())
+        out.push_back(staffFrom(*q));
+    return out;
+}
+
+Result<StaffMember> findStaff(const QSqlDatabase& db, qint64 id) {
+    auto q = sql::exec(db, kStaffSelect + QStringLiteral("WHERE s.id = ?"), {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(missing(QStringLiteral("id"),
+                            {QStringLiteral("staff member"), QStringLiteral("员工")},
+                            QString::number(id)));
+    return staffFrom(*q);
+}
+
+} // namespace fd::residents
