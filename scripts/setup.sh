@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-translations-l10n
-  libspdlog-dev libfmt-dev libsodium-dev libsqlite3-dev sqlite3
+  libspdlog-dev libfmt-dev libsodium-dev libssl-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev libqrencode-dev libminizip-dev
   fonts-noto-cjk xvfb xauth x11-utils imagemagick poppler-utils

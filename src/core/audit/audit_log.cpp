@@ -6,10 +6,16 @@
 
 #include <QJsonDocument>
 #include <array>
-#include <sodium.h>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <openssl/evp.h>
 #include <sqlite3.h>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace fd {
 using sql::text;
@@ -17,32 +23,111 @@ namespace {
 
 constexpr int kHashedFields = 11; // seq .. rules, then prev_hash is appended
 
-// Canonical form: for each field "<byte length>:<bytes>\n", then the previous hash.
-class CanonicalHasher {
+// SHA-256 through OpenSSL (which uses the CPU's SHA extensions where present); one
+// context per hashing thread.
+class Sha256 {
 public:
-    void reset() { buffer_.clear(); }
-    void field(std::string_view v) {
-        buffer_ += std::to_string(v.size());
-        buffer_ += ':';
-        buffer_ += v;
-        buffer_ += '\n';
+    Sha256() : md_(EVP_MD_fetch(nullptr, "SHA256", nullptr)), ctx_(EVP_MD_CTX_new()) {}
+    ~Sha256() {
+        EVP_MD_CTX_free(ctx_);
+        EVP_MD_free(md_);
     }
-    std::string finish(std::string_view prevHash) {
-        buffer_ += prevHash;
-        std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-        crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(buffer_.data()),
-                           buffer_.size());
-        std::string hex(digest.size() * 2, '0');
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
+    std::string hex(std::string_view data) {
+        std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+        unsigned int size = 0;
+        EVP_DigestInit_ex2(ctx_, md_, nullptr);
+        EVP_DigestUpdate(ctx_, data.data(), data.size());
+        EVP_DigestFinal_ex(ctx_, digest.data(), &size);
+        std::string out(size * 2, '0');
         static constexpr char kHex[] = "0123456789abcdef";
-        for (size_t i = 0; i < digest.size(); ++i) {
-            hex[2 * i] = kHex[digest[i] >> 4];
-            hex[2 * i + 1] = kHex[digest[i] & 0x0F];
+        for (unsigned int i = 0; i < size; ++i) {
+            out[2 * i] = kHex[digest[i] >> 4];
+            out[2 * i + 1] = kHex[digest[i] & 0x0F];
         }
-        return hex;
+        return out;
     }
 
 private:
-    std::string buffer_;
+    EVP_MD* md_;
+    EVP_MD_CTX* ctx_;
+};
+
+// Canonical form: for each field "<byte length>:<bytes>\n", then the previous hash.
+void appendField(std::string& buffer, std::string_view v) {
+    buffer += std::to_string(v.size());
+    buffer += ':';
+    buffer += v;
+    buffer += '\n';
+}
+
+// Rows read but not yet hashed. A row's hash depends only on its own fields and the
+// previous hash as stored, so hashing runs on a second thread while SQLite reads on.
+struct PendingRow {
+    qint64 seq = 0;
+    std::string canonical;
+    std::string storedHash;
+};
+
+class HashPipeline {
+public:
+    HashPipeline() : worker_([this] { run(); }) {}
+    ~HashPipeline() { finish(); }
+    HashPipeline(const HashPipeline&) = delete;
+    HashPipeline& operator=(const HashPipeline&) = delete;
+
+    void push(std::vector<PendingRow>&& batch) {
+        std::unique_lock lock(mutex_);
+        spaceFree_.wait(lock, [this] { return queue_.size() < 4 || firstMismatch_ != 0; });
+        queue_.push_back(std::move(batch));
+        dataReady_.notify_one();
+    }
+    // Waits for every pushed row; returns the first row whose hash differs (0: none).
+    qint64 finish() {
+        {
+            const std::lock_guard lock(mutex_);
+            closed_ = true;
+            dataReady_.notify_one();
+        }
+        if (worker_.joinable())
+            worker_.join();
+        return firstMismatch_;
+    }
+    [[nodiscard]] bool mismatchFound() const { return firstMismatch_.load() != 0; }
+
+private:
+    void run() {
+        Sha256 sha;
+        for (;;) {
+            std::vector<PendingRow> batch;
+            {
+                std::unique_lock lock(mutex_);
+                dataReady_.wait(lock, [this] { return !queue_.empty() || closed_; });
+                if (queue_.empty())
+                    return;
+                batch = std::move(queue_.front());
+                queue_.pop_front();
+                spaceFree_.notify_one();
+            }
+            for (const PendingRow& row : batch) {
+                if (sha.hex(row.canonical) != row.storedHash) {
+                    firstMismatch_ = row.seq;
+                    spaceFree_.notify_all();
+                    return; // rows arrive in order: the first mismatch is the earliest
+                }
+            }
+        }
+    }
+
+    std::mutex mutex_;
+    std::condition_variable dataReady_;
+    std::condition_variable spaceFree_;
+    std::deque<std::vector<PendingRow>> queue_;
+    bool closed_ = false;
+    std::atomic<qint64> firstMismatch_{0};
+    std::thread worker_;
 };
 
 QByteArray json(const QJsonObject& o) {
@@ -74,7 +159,7 @@ std::optional<AuditHead> AuditHead::parse(const QString& text) {
 
 QString AuditLog::rowHash(qint64 seq, const QString& atUtc, const AuditEntry& e,
                           const QString& prevHash) {
-    CanonicalHasher h;
+    std::string buffer;
     const std::array<QByteArray, kHashedFields> fields = {QByteArray::number(seq),
                                                           atUtc.toUtf8(),
                                                           e.actor.toUtf8(),
@@ -87,9 +172,10 @@ QString AuditLog::rowHash(qint64 seq, const QString& atUtc, const AuditEntry& e,
                                                           e.policyVersion.toUtf8(),
                                                           e.rules.join(QLatin1Char(',')).toUtf8()};
     for (const auto& f : fields)
-        h.field(view(f));
-    const QByteArray prev = prevHash.toUtf8();
-    return QString::fromStdString(h.finish(view(prev)));
+        appendField(buffer, view(f));
+    buffer += prevHash.toStdString();
+    Sha256 sha;
+    return QString::fromStdString(sha.hex(buffer));
 }
 
 Result<qint64> AuditLog::append(const QSqlDatabase& db, const QDateTime& atUtc,
@@ -151,17 +237,21 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
         return std::string_view(p == nullptr ? "" : p,
                                 static_cast<size_t>(sqlite3_column_bytes(stmt, col)));
     };
-    CanonicalHasher hasher;
     std::string prev = kGenesisHash.toStdString();
     qint64 expected = 1;
     bool anchorSeen = false;
     int rc = SQLITE_OK;
+    qint64 linkBroken = 0;
+    QString linkProblem;
     auto broken = [&](qint64 seq, const QString& why) {
-        report.ok = false;
-        report.firstBrokenSeq = seq;
-        report.problem = why;
+        linkBroken = seq;
+        linkProblem = why;
     };
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    constexpr size_t kBatch = 2048;
+    HashPipeline pipeline;
+    std::vector<PendingRow> batch;
+    batch.reserve(kBatch);
+    while (!pipeline.mismatchFound() && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const qint64 seq = sqlite3_column_int64(stmt, 0);
         if (seq != expected) {
             broken(expected, seq > expected ? QStringLiteral("row %1 is missing").arg(expected)
@@ -174,15 +264,6 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
             broken(seq, QStringLiteral("previous hash does not match row %1").arg(seq - 1));
             break;
         }
-        hasher.reset();
-        hasher.field(std::to_string(seq));
-        for (int col = 1; col <= 10; ++col)
-            hasher.field(text(col));
-        const std::string computed = hasher.finish(storedPrev);
-        if (computed != storedHash) {
-            broken(seq, QStringLiteral("row content does not match its hash"));
-            break;
-        }
         if (anchor && anchor->seq == seq) {
             anchorSeen = true;
             if (storedHash != anchor->hash.toStdString()) {
@@ -190,18 +271,48 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
                 break;
             }
         }
+        PendingRow row;
+        row.seq = seq;
+        row.canonical.reserve(512);
+        appendField(row.canonical, std::to_string(seq));
+        for (int col = 1; col <= 10; ++col)
+            appendField(row.canonical, text(col));
+        row.canonical += storedPrev;
+        row.storedHash.assign(storedHash);
+        batch.push_back(std::move(row));
+        if (batch.size() == kBatch) {
+            pipeline.push(std::move(batch));
+            batch = {};
+            batch.reserve(kBatch);
+        }
         prev.assign(storedHash);
         ++expected;
-        ++report.rows;
     }
-    const bool readFailed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    if (!batch.empty())
+        pipeline.push(std::move(batch));
+    const qint64 hashBroken = pipeline.finish();
+    const bool readFailed =
+        linkBroken == 0 && hashBroken == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(stmt);
     if (readFailed)
         return fail(Error::integrity({QStringLiteral("The audit table cannot be read."),
                                       QStringLiteral("无法读取审计表。")}));
-    if (report.ok && anchor && !anchorSeen)
-        broken(anchor->seq,
-               QStringLiteral("the chain no longer contains the anchored row (truncated)"));
+    if (hashBroken != 0 && (linkBroken == 0 || hashBroken < linkBroken)) {
+        report.ok = false;
+        report.firstBrokenSeq = hashBroken;
+        report.problem = QStringLiteral("row content does not match its hash");
+    } else if (linkBroken != 0) {
+        report.ok = false;
+        report.firstBrokenSeq = linkBroken;
+        report.problem = linkProblem;
+    }
+    report.rows = report.ok ? expected - 1 : report.firstBrokenSeq - 1;
+    if (report.ok && anchor && !anchorSeen) {
+        report.ok = false;
+        report.firstBrokenSeq = anchor->seq;
+        report.problem =
+            QStringLiteral("the chain no longer contains the anchored row (truncated)");
+    }
     return report;
 }
 
