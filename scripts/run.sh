@@ -12,7 +12,7 @@ mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
   echo "Creating the demo database $db (every demo user's password is demo1234)"
   printf 'demo1234\n' | "$bin/frontdeskctl" --db "$db" init --admin admin --name "系统管理员"
-  printf 'demo1234\n' | "$bin/frontdeskctl" --db "$db" seed --profile demo
+  "$bin/frontdeskctl" --db "$db" seed --profile demo
 fi
 
 export FRONTDESK_DB="$db"
