@@ -1,0 +1,437 @@
+// Duty log (R8): duty records, inspection rounds, lighting checks, incidents, swaps.
+#include "db/sql.h"
+#include "handover/handover_internal.h"
+#include "util/clock.h"
+
+#include <QJsonArray>
+
+namespace fd::handover {
+namespace {
+
+using P = ParamSpec;
+
+QString param(const ActionContext& ctx, const char* name) {
+    return textParam(ctx.params, name);
+}
+
+Result<qint64> insertId(const QSqlDatabase& db, const QString& statement, const QVariantList& b) {
+    auto q = sql::exec(db, statement + QStringLiteral(" RETURNING id"), b);
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(Error::internal(QStringLiteral("insert returned no id")));
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return id;
+}
+
+struct DutyRow {
+    qint64 id = 0;
+    qint64 userId = 0;
+    QString status;
+    QString dutyDate;
+};
+
+Result<DutyRow> duty(const QSqlDatabase& db, qint64 id, const QString& field) {
+    auto q = sql::exec(
+        db, QStringLiteral("SELECT id, user_id, status, duty_date FROM duty_records WHERE id = ?"),
+        {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(missing(field, QStringLiteral("duty record"), QStringLiteral("值班记录"), id));
+    return DutyRow{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
+                   q->value(3).toString()};
+}
+
+Result<DutyRow> onDuty(const ActionContext& ctx, const char* field) {
+    auto d =
+        duty(ctx.db, ctx.params.value(QLatin1String(field)).toLongLong(), QLatin1String(field));
+    if (!d)
+        return fail(d.error());
+    if (d->status != QStringLiteral("on"))
+        return fail(Error::badInput(QLatin1String(field),
+                                    {QStringLiteral("Duty record %1 is closed already.").arg(d->id),
+                                     QStringLiteral("值班记录 %1 已结束。").arg(d->id)}));
+    return d;
+}
+
+QStringList stringList(const QJsonValue& v) {
+    QStringList out;
+    for (const auto& x : v.toArray())
+        out << (x.isObject() ? x.toObject().value(QStringLiteral("code")).toString()
+                             : x.toString());
+    return out;
+}
+
+Result<ActionOutcome> startDuty(ActionContext& ctx) {
+    auto open = sql::scalar(
+        ctx.db, QStringLiteral("SELECT id FROM duty_records WHERE user_id = ? AND status = 'on'"),
+        {ctx.actor.userId});
+    if (!open)
+        return fail(open.error());
+    if (open->isValid())
+        return fail(Error::badInput(
+            QStringLiteral("duty"),
+            {QStringLiteral("You are on duty already (record %1).").arg(open->toLongLong()),
+             QStringLiteral("您已在值班中（值班记录 %1）。").arg(open->toLongLong())}));
+    const QString date = ctx.services.clock().officeToday().toString(Qt::ISODate);
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO duty_records(duty_date, user_id, staff_id, started_at) "
+                       "VALUES (?,?,?,?)"),
+        {date, ctx.actor.userId, ctx.actor.staffId, toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{
+        QStringLiteral("duty_record"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("duty_date"), date}, {QStringLiteral("status"), QStringLiteral("on")}},
+        {{QStringLiteral("duty_id"), *id}}};
+}
+
+Result<ActionOutcome> endDuty(ActionContext& ctx, bool overridden) {
+    auto d = onDuty(ctx, "id");
+    if (!d)
+        return fail(d.error());
+    auto successor =
+        sql::scalar(ctx.db,
+                    QStringLiteral("SELECT user_id FROM duty_records WHERE id > ? AND user_id <> ? "
+                                   "AND status = 'on' ORDER BY id LIMIT 1"),
+                    {d->id, d->userId});
+    if (!successor)
+        return fail(successor.error());
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("UPDATE duty_records SET status = 'ended', ended_at = ?, happenings = ?, "
+                       "handling = ?, successor_user_id = ?, override_by_user_id = ?, "
+                       "override_reason = ? WHERE id = ?"),
+        {toStorage(ctx.now), param(ctx, "happenings"), param(ctx, "handling"),
+         successor->isValid() ? *successor : QVariant(),
+         overridden ? QVariant(ctx.actor.userId) : QVariant(),
+         overridden ? ctx.reason.trimmed() : QString(QLatin1String("")), d->id});
+    if (!q)
+        return fail(q.error());
+    QJsonObject now{{QStringLiteral("status"), QStringLiteral("ended")},
+                    {QStringLiteral("happenings"), param(ctx, "happenings")},
+                    {QStringLiteral("handling"), param(ctx, "handling")}};
+    if (overridden)
+        now.insert(QStringLiteral("override_by"), ctx.actor.login);
+    return ActionOutcome{QStringLiteral("duty_record"),
+                         QString::number(d->id),
+                         {{QStringLiteral("status"), QStringLiteral("on")}},
+                         now,
+                         {}};
+}
+
+Result<ActionOutcome> inspect(ActionContext& ctx) {
+    auto d = onDuty(ctx, "duty_id");
+    if (!d)
+        return fail(d.error());
+    const QString area = param(ctx, "area");
+    const QStringList areas =
+        stringList(ctx.services.policy().parameter(QStringLiteral("duty.inspection_areas")));
+    if (!areas.isEmpty() && !areas.contains(area))
+        return fail(
+            Error::badInput(QStringLiteral("area"),
+                            {QStringLiteral("Area (area): %1 is not an inspection area (%2).")
+                                 .arg(area, areas.join(QStringLiteral(", "))),
+                             QStringLiteral("「巡查区域」%1 不在巡查清单中（%2）。")
+                                 .arg(area, areas.join(QStringLiteral("、")))}));
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral(
+            "INSERT INTO duty_inspections(duty_id, area, condition, hygiene, staff_quality, "
+            "discipline, findings, inspected_at) VALUES (?,?,?,?,?,?,?,?)"),
+        {d->id, area, param(ctx, "condition"), param(ctx, "hygiene"), param(ctx, "staff_quality"),
+         param(ctx, "discipline"), param(ctx, "findings"), toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("duty_inspection"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("duty_id"), d->id},
+                          {QStringLiteral("area"), area},
+                          {QStringLiteral("findings"), param(ctx, "findings")}},
+                         {{QStringLiteral("inspection_id"), *id}}};
+}
+
+Result<ActionOutcome> lightingCheck(ActionContext& ctx) {
+    auto d = onDuty(ctx, "duty_id");
+    if (!d)
+        return fail(d.error());
+    const QString slot = param(ctx, "slot");
+    const QStringList setTimes =
+        stringList(ctx.services.policy().parameter(QStringLiteral("duty.lighting_check_times")));
+    if (!setTimes.contains(slot))
+        return fail(Error::badInput(
+            QStringLiteral("slot"),
+            {QStringLiteral("Time (slot): %1 is not a set lighting-check time (%2).")
+                 .arg(slot, setTimes.join(QStringLiteral(", "))),
+             QStringLiteral("「检查时间」%1 不是规定的灯光检查时间（%2）。")
+                 .arg(slot, setTimes.join(QStringLiteral("、")))}));
+    auto done = sql::scalar(
+        ctx.db,
+        QStringLiteral("SELECT id FROM duty_lighting_checks WHERE duty_id = ? AND slot = ?"),
+        {d->id, slot});
+    if (!done)
+        return fail(done.error());
+    if (done->isValid())
+        return fail(
+            Error::badInput(QStringLiteral("slot"),
+                            {QStringLiteral("The %1 lighting check is recorded already.").arg(slot),
+                             QStringLiteral("%1 的灯光检查已登记。").arg(slot)}));
+    auto id =
+        insertId(ctx.db,
+                 QStringLiteral(
+                     "INSERT INTO duty_lighting_checks(duty_id, slot, lights_ok, note, checked_at) "
+                     "VALUES (?,?,?,?,?)"),
+                 {d->id, slot, ctx.params.value(QStringLiteral("lights_ok")).toBool(),
+                  param(ctx, "note"), toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{
+        QStringLiteral("duty_lighting_check"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("duty_id"), d->id},
+         {QStringLiteral("slot"), slot},
+         {QStringLiteral("lights_ok"), ctx.params.value(QStringLiteral("lights_ok")).toBool()}},
+        {{QStringLiteral("check_id"), *id}}};
+}
+
+Result<ActionOutcome> incident(ActionContext& ctx) {
+    auto d = onDuty(ctx, "duty_id");
+    if (!d)
+        return fail(d.error());
+    const QString severity = param(ctx, "severity");
+    QVariant due;
+    if (severity == QStringLiteral("major")) {
+        // The written report is due by the end of the next office day (R8-1.6).
+        const QDate today = ctx.now.toTimeZone(Clock::officeZone()).date();
+        due = toStorage(QDateTime(today.addDays(2), QTime(0, 0), Clock::officeZone()).toUTC());
+    }
+    auto id =
+        insertId(ctx.db,
+                 QStringLiteral(
+                     "INSERT INTO duty_incidents(duty_id, title, description, handling, severity, "
+                     "occurred_at, report_due_at) VALUES (?,?,?,?,?,?,?)"),
+                 {d->id, param(ctx, "title"), param(ctx, "description"), param(ctx, "handling"),
+                  severity, toStorage(ctx.now), due});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{
+        QStringLiteral("duty_incident"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("duty_id"), d->id},
+         {QStringLiteral("title"), param(ctx, "title")},
+         {QStringLiteral("severity"), severity},
+         {QStringLiteral("report_due_at"), due.toString()}},
+        {{QStringLiteral("incident_id"), *id}, {QStringLiteral("report_due_at"), due.toString()}}};
+}
+
+Result<ActionOutcome> incidentReport(ActionContext& ctx) {
+    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    auto q = sql::exec(ctx.db,
+                       QStringLiteral("SELECT reported_at FROM duty_incidents WHERE id = ?"), {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(
+            missing(QStringLiteral("id"), QStringLiteral("incident"), QStringLiteral("事件"), id));
+    if (!q->value(0).isNull())
+        return fail(Error::badInput(
+            QStringLiteral("id"),
+            {QStringLiteral(
+                 "Incident %1 has its written report already; add to it by a new incident note.")
+                 .arg(id),
+             QStringLiteral("事件 %1 已提交书面报告。").arg(id)}));
+    q->finish();
+    auto upd = sql::exec(
+        ctx.db,
+        QStringLiteral(
+            "UPDATE duty_incidents SET report = ?, reported_at = ?, reported_by_user_id = ? "
+            "WHERE id = ?"),
+        {param(ctx, "report"), toStorage(ctx.now), ctx.actor.userId, id});
+    if (!upd)
+        return fail(upd.error());
+    return ActionOutcome{QStringLiteral("duty_incident"),
+                         QString::number(id),
+                         {},
+                         {{QStringLiteral("report"), param(ctx, "report")}},
+                         {}};
+}
+
+Result<ActionOutcome> recordSwap(ActionContext& ctx) {
+    auto from = ctx.services.users().find(param(ctx, "from_login"));
+    auto to = ctx.services.users().find(param(ctx, "to_login"));
+    if (!from || !to)
+        return fail(Error::badInput(
+            from ? QStringLiteral("to_login") : QStringLiteral("from_login"),
+            {QStringLiteral("No user with that login."), QStringLiteral("没有该登录名的用户。")}));
+    if (from->id == to->id)
+        return fail(Error::badInput(QStringLiteral("to_login"),
+                                    {QStringLiteral("A swap needs two different people."),
+                                     QStringLiteral("调班须为两名不同人员。")}));
+    const QString date =
+        ctx.params.value(QStringLiteral("duty_date")).toDate().toString(Qt::ISODate);
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral(
+            "INSERT INTO duty_swaps(duty_date, from_user_id, to_user_id, reason, recorded_at, "
+            "recorded_by_user_id) VALUES (?,?,?,?,?,?)"),
+        {date, from->id, to->id, ctx.reason.trimmed(), toStorage(ctx.now), ctx.actor.userId});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("duty_swap"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("duty_date"), date},
+                          {QStringLiteral("from"), from->login},
+                          {QStringLiteral("to"), to->login}},
+                         {{QStringLiteral("swap_id"), *id}}};
+}
+
+} // namespace
+
+void registerDutyActions(Services& s) {
+    ActionRegistry& r = s.actionRegistry();
+    const P id{QStringLiteral("id"),
+               ParamType::Id,
+               true,
+               {QStringLiteral("Duty record"), QStringLiteral("值班记录")}};
+    const P dutyId{QStringLiteral("duty_id"),
+                   ParamType::Id,
+                   true,
+                   {QStringLiteral("Duty record"), QStringLiteral("值班记录")}};
+    const QList<P> endParams = {
+        id,
+        {QStringLiteral("happenings"),
+         ParamType::LongText,
+         true,
+         {QStringLiteral("What happened"), QStringLiteral("值班情况")}},
+        {QStringLiteral("handling"),
+         ParamType::LongText,
+         true,
+         {QStringLiteral("How it was handled"), QStringLiteral("处理情况")}}};
+    auto finding = [](const char* name, const char* en, const char* zh) {
+        return P{QLatin1String(name),
+                 ParamType::Text,
+                 false,
+                 {QString::fromUtf8(en), QString::fromUtf8(zh)}};
+    };
+    r.add({QStringLiteral("duty.start"),
+           {QStringLiteral("Start duty"), QStringLiteral("开始值班")},
+           {},
+           startDuty});
+    r.add({QStringLiteral("duty.end"),
+           {QStringLiteral("End duty"), QStringLiteral("结束值班")},
+           endParams,
+           [](ActionContext& ctx) { return endDuty(ctx, false); }});
+    r.add(
+        {QStringLiteral("duty.override_end"),
+         {QStringLiteral("End duty without successor (override)"), QStringLiteral("特批结束值班")},
+         endParams,
+         [](ActionContext& ctx) { return endDuty(ctx, true); }});
+    r.add({QStringLiteral("duty.inspect"),
+           {QStringLiteral("Record inspection"), QStringLiteral("登记巡查")},
+           {dutyId,
+            {QStringLiteral("area"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Area"), QStringLiteral("巡查区域")}},
+            finding("condition", "Condition", "设施状况"),
+            finding("hygiene", "Hygiene", "卫生状况"),
+            finding("staff_quality", "Staff work quality", "员工工作质量"),
+            finding("discipline", "Discipline", "劳动纪律"),
+            {QStringLiteral("findings"),
+             ParamType::LongText,
+             false,
+             {QStringLiteral("Findings"), QStringLiteral("发现问题")}}},
+           inspect});
+    r.add({QStringLiteral("duty.lighting_check"),
+           {QStringLiteral("Lighting check"), QStringLiteral("灯光检查")},
+           {dutyId,
+            {QStringLiteral("slot"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Set time"), QStringLiteral("检查时间")}},
+            {QStringLiteral("lights_ok"),
+             ParamType::Bool,
+             true,
+             {QStringLiteral("Lights as required"), QStringLiteral("开关正常")}},
+            {QStringLiteral("note"),
+             ParamType::Text,
+             false,
+             {QStringLiteral("Note"), QStringLiteral("备注")}}},
+           lightingCheck});
+    r.add({QStringLiteral("duty.incident"),
+           {QStringLiteral("Record incident"), QStringLiteral("登记突发事件")},
+           {dutyId,
+            {QStringLiteral("title"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Title"), QStringLiteral("事件")}},
+            {QStringLiteral("description"),
+             ParamType::LongText,
+             true,
+             {QStringLiteral("What happened"), QStringLiteral("经过")}},
+            {QStringLiteral("handling"),
+             ParamType::LongText,
+             false,
+             {QStringLiteral("Handling"), QStringLiteral("处理")}},
+            {QStringLiteral("severity"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("Severity"), QStringLiteral("性质")},
+             {QStringLiteral("normal"), QStringLiteral("major")}}},
+           incident});
+    r.add({QStringLiteral("duty.incident_report"),
+           {QStringLiteral("Written incident report"), QStringLiteral("提交事件书面报告")},
+           {{QStringLiteral("id"),
+             ParamType::Id,
+             true,
+             {QStringLiteral("Incident"), QStringLiteral("事件")}},
+            {QStringLiteral("report"),
+             ParamType::LongText,
+             true,
+             {QStringLiteral("Report"), QStringLiteral("书面报告")}}},
+           incidentReport});
+    r.add({QStringLiteral("duty.record_swap"),
+           {QStringLiteral("Record duty swap"), QStringLiteral("登记调班")},
+           {{QStringLiteral("duty_date"),
+             ParamType::Date,
+             true,
+             {QStringLiteral("Duty date"), QStringLiteral("值班日期")}},
+            {QStringLiteral("from_login"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Scheduled person"), QStringLiteral("原值班人")}},
+            {QStringLiteral("to_login"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Replacement"), QStringLiteral("替班人")}}},
+           recordSwap});
+
+    s.staffOpenItemRegistry().add(
+        {QStringLiteral("handover.duty"),
+         {QStringLiteral("Duty not ended"), QStringLiteral("未结束的值班")},
+         [](const QSqlDatabase& db, qint64 staffId) -> Result<QStringList> {
+             auto q = sql::exec(
+                 db,
+                 QStringLiteral("SELECT id, duty_date FROM duty_records WHERE status = 'on' "
+                                "AND staff_id = ? ORDER BY id"),
+                 {staffId});
+             if (!q)
+                 return fail(q.error());
+             QStringList items;
+             while (q->next())
+                 items << QStringLiteral("#%1 %2").arg(q->value(0).toString(),
+                                                       q->value(1).toString());
+             return items;
+         }});
+}
+
+} // namespace fd::handover

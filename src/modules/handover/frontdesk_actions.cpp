@@ -1,0 +1,337 @@
+// Front desk (R6): mail register, item custody with approval, phone log and phone bill.
+#include "db/sql.h"
+#include "handover/handover_internal.h"
+#include "util/clock.h"
+#include "util/privacy.h"
+
+#include <QRegularExpression>
+
+namespace fd::handover {
+namespace {
+
+using P = ParamSpec;
+
+QString param(const ActionContext& ctx, const char* name) {
+    return textParam(ctx.params, name);
+}
+
+QVariant optionalId(const ActionContext& ctx, const char* name) {
+    const qint64 id = ctx.params.value(QLatin1String(name)).toLongLong();
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+Result<qint64> insertId(const QSqlDatabase& db, const QString& statement, const QVariantList& b) {
+    auto q = sql::exec(db, statement + QStringLiteral(" RETURNING id"), b);
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(Error::internal(QStringLiteral("insert returned no id")));
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return id;
+}
+
+Result<ActionOutcome> receiveMail(ActionContext& ctx) {
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO mail_items(kind, addressee, unit, resident_id, sender, "
+                       "received_at, received_by_user_id) VALUES (?,?,?,?,?,?,?)"),
+        {param(ctx, "kind"), param(ctx, "addressee"), param(ctx, "unit"),
+         optionalId(ctx, "resident_id"), param(ctx, "sender"), toStorage(ctx.now),
+         ctx.actor.userId});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("mail_item"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("kind"), param(ctx, "kind")},
+                          {QStringLiteral("addressee"), param(ctx, "addressee")},
+                          {QStringLiteral("unit"), param(ctx, "unit")}},
+                         {{QStringLiteral("mail_id"), *id}}};
+}
+
+Result<ActionOutcome> deliverMail(ActionContext& ctx) {
+    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    auto status =
+        sql::scalar(ctx.db, QStringLiteral("SELECT status FROM mail_items WHERE id = ?"), {id});
+    if (!status)
+        return fail(status.error());
+    if (!status->isValid())
+        return fail(
+            missing(QStringLiteral("id"), QStringLiteral("mail item"), QStringLiteral("邮件"), id));
+    if (status->toString() != QStringLiteral("waiting"))
+        return fail(Error::badInput(QStringLiteral("id"),
+                                    {QStringLiteral("Mail item %1 was delivered already.").arg(id),
+                                     QStringLiteral("邮件 %1 已经派发。").arg(id)}));
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral(
+            "UPDATE mail_items SET status = 'delivered', delivered_at = ?, "
+            "delivered_by_user_id = ?, delivered_to = ?, delivery_method = ? WHERE id = ?"),
+        {toStorage(ctx.now), ctx.actor.userId, param(ctx, "delivered_to"), param(ctx, "method"),
+         id});
+    if (!q)
+        return fail(q.error());
+    return ActionOutcome{QStringLiteral("mail_item"),
+                         QString::number(id),
+                         {{QStringLiteral("status"), QStringLiteral("waiting")}},
+                         {{QStringLiteral("status"), QStringLiteral("delivered")},
+                          {QStringLiteral("delivered_to"), param(ctx, "delivered_to")},
+                          {QStringLiteral("method"), param(ctx, "method")}},
+                         {}};
+}
+
+// Runs only once approved (the policy's custody rule asks for a supervisor, R6-4).
+Result<ActionOutcome> requestCustody(ActionContext& ctx) {
+    const QVariant approver = ctx.approval ? QVariant(ctx.approval->approver.userId) : QVariant();
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO custody_items(kind, item, depositor, recipient, unit, "
+                       "resident_id, requested_by_user_id, keeper_staff_id, approved_by_user_id, "
+                       "received_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+        {param(ctx, "kind"), param(ctx, "item"), param(ctx, "depositor"), param(ctx, "recipient"),
+         param(ctx, "unit"), optionalId(ctx, "resident_id"), ctx.actor.userId, ctx.actor.staffId,
+         approver, toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("custody_item"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("kind"), param(ctx, "kind")},
+                          {QStringLiteral("item"), param(ctx, "item")},
+                          {QStringLiteral("depositor"), param(ctx, "depositor")},
+                          {QStringLiteral("recipient"), param(ctx, "recipient")}},
+                         {{QStringLiteral("custody_id"), *id}}};
+}
+
+Result<ActionOutcome> releaseCustody(ActionContext& ctx) {
+    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    auto status =
+        sql::scalar(ctx.db, QStringLiteral("SELECT status FROM custody_items WHERE id = ?"), {id});
+    if (!status)
+        return fail(status.error());
+    if (!status->isValid())
+        return fail(missing(QStringLiteral("id"), QStringLiteral("custody item"),
+                            QStringLiteral("寄存物品"), id));
+    if (status->toString() != QStringLiteral("held"))
+        return fail(Error::badInput(
+            QStringLiteral("id"), {QStringLiteral("Custody item %1 was released already.").arg(id),
+                                   QStringLiteral("寄存物品 %1 已经领取。").arg(id)}));
+    auto q =
+        sql::exec(ctx.db,
+                  QStringLiteral("UPDATE custody_items SET status = 'released', released_at = ?, "
+                                 "released_to = ?, released_by_user_id = ? WHERE id = ?"),
+                  {toStorage(ctx.now), param(ctx, "released_to"), ctx.actor.userId, id});
+    if (!q)
+        return fail(q.error());
+    return ActionOutcome{QStringLiteral("custody_item"),
+                         QString::number(id),
+                         {{QStringLiteral("status"), QStringLiteral("held")}},
+                         {{QStringLiteral("status"), QStringLiteral("released")},
+                          {QStringLiteral("released_to"), param(ctx, "released_to")}},
+                         {}};
+}
+
+Result<ActionOutcome> logCall(ActionContext& ctx) {
+    const QString phone = param(ctx, "caller_phone");
+    static const QRegularExpression phoneShape(QStringLiteral("^[0-9+\\- ]{3,20}$"));
+    if (!phone.isEmpty() && !phoneShape.match(phone).hasMatch())
+        return fail(Error::badInput(QStringLiteral("caller_phone"),
+                                    {QStringLiteral("Caller's phone (caller_phone): digits only."),
+                                     QStringLiteral("「来电号码」只能包含数字。")}));
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO phone_calls(taken_at, taken_by_user_id, caller, caller_phone, "
+                       "resident_id, subject, follow_up) VALUES (?,?,?,?,?,?,?)"),
+        {toStorage(ctx.now), ctx.actor.userId, param(ctx, "caller"), phone,
+         optionalId(ctx, "resident_id"), param(ctx, "subject"), param(ctx, "follow_up")});
+    if (!id)
+        return fail(id.error());
+    // The audit row keeps the number masked (R6-3); the table holds it whole.
+    return ActionOutcome{QStringLiteral("phone_call"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("caller"), param(ctx, "caller")},
+                          {QStringLiteral("caller_phone"), maskPhone(phone)},
+                          {QStringLiteral("subject"), param(ctx, "subject")}},
+                         {{QStringLiteral("call_id"), *id}}};
+}
+
+Result<ActionOutcome> recordBill(ActionContext& ctx) {
+    const QString month = param(ctx, "month");
+    static const QRegularExpression monthShape(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
+    if (!monthShape.match(month).hasMatch())
+        return fail(
+            Error::badInput(QStringLiteral("month"),
+                            {QStringLiteral("Month (month): write it as yyyy-MM, e.g. 2026-03."),
+                             QStringLiteral("「月份」格式应为 yyyy-MM，例如 2026-03。")}));
+    const qint64 amount = ctx.params.value(QStringLiteral("amount")).toLongLong();
+    const qint64 quota =
+        ctx.params.contains(QStringLiteral("quota"))
+            ? ctx.params.value(QStringLiteral("quota")).toLongLong()
+            : ctx.services.policy().intParameter(QStringLiteral("phone.monthly_quota_fen"), 20000);
+    auto old = sql::exec(
+        ctx.db, QStringLiteral("SELECT amount_fen, quota_fen FROM phone_bills WHERE month = ?"),
+        {month});
+    if (!old)
+        return fail(old.error());
+    QJsonObject oldValues;
+    if (old->next())
+        oldValues = {{QStringLiteral("amount_fen"), old->value(0).toLongLong()},
+                     {QStringLiteral("quota_fen"), old->value(1).toLongLong()}};
+    old->finish();
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("INSERT INTO phone_bills(month, amount_fen, quota_fen, recorded_at, "
+                       "recorded_by_user_id) VALUES (?,?,?,?,?) ON CONFLICT(month) DO UPDATE SET "
+                       "amount_fen = excluded.amount_fen, quota_fen = excluded.quota_fen, "
+                       "recorded_at = excluded.recorded_at, recorded_by_user_id = "
+                       "excluded.recorded_by_user_id"),
+        {month, amount, quota, toStorage(ctx.now), ctx.actor.userId});
+    if (!q)
+        return fail(q.error());
+    const qint64 excess = std::max<qint64>(0, amount - quota);
+    return ActionOutcome{QStringLiteral("phone_bill"),
+                         month,
+                         oldValues,
+                         {{QStringLiteral("amount_fen"), amount},
+                          {QStringLiteral("quota_fen"), quota},
+                          {QStringLiteral("excess_fen"), excess}},
+                         {{QStringLiteral("excess_fen"), excess}}};
+}
+
+} // namespace
+
+void registerFrontDeskActions(Services& s) {
+    ActionRegistry& r = s.actionRegistry();
+    const P resident{QStringLiteral("resident_id"),
+                     ParamType::Id,
+                     false,
+                     {QStringLiteral("Resident"), QStringLiteral("住户")}};
+    const P unit{QStringLiteral("unit"),
+                 ParamType::Text,
+                 false,
+                 {QStringLiteral("Unit"), QStringLiteral("房号")}};
+    const P id{QStringLiteral("id"),
+               ParamType::Id,
+               true,
+               {QStringLiteral("Record"), QStringLiteral("记录")}};
+    r.add({QStringLiteral("mail.receive"),
+           {QStringLiteral("Receive mail"), QStringLiteral("登记信报刊")},
+           {{QStringLiteral("kind"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("Kind"), QStringLiteral("类别")},
+             {QStringLiteral("letter"), QStringLiteral("newspaper"), QStringLiteral("periodical"),
+              QStringLiteral("parcel")}},
+            {QStringLiteral("addressee"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Addressee"), QStringLiteral("收件人")}},
+            unit,
+            resident,
+            {QStringLiteral("sender"),
+             ParamType::Text,
+             false,
+             {QStringLiteral("Sender"), QStringLiteral("寄件人")}}},
+           receiveMail});
+    r.add({QStringLiteral("mail.deliver"),
+           {QStringLiteral("Deliver mail"), QStringLiteral("派发信报刊")},
+           {id,
+            {QStringLiteral("delivered_to"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Received by"), QStringLiteral("签收人")}},
+            {QStringLiteral("method"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("How"), QStringLiteral("派发方式")},
+             {QStringLiteral("signed"), QStringLiteral("handed"), QStringLiteral("mailbox")}}},
+           deliverMail});
+    r.add({QStringLiteral("custody.request"),
+           {QStringLiteral("Take item into custody"), QStringLiteral("物品寄存/转交")},
+           {{QStringLiteral("kind"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("Kind"), QStringLiteral("类别")},
+             {QStringLiteral("custody"), QStringLiteral("forwarding")}},
+            {QStringLiteral("item"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Item"), QStringLiteral("物品")}},
+            {QStringLiteral("depositor"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Deposited by"), QStringLiteral("寄存人")}},
+            {QStringLiteral("recipient"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("For"), QStringLiteral("领取人")}},
+            unit,
+            resident},
+           requestCustody});
+    r.add({QStringLiteral("custody.release"),
+           {QStringLiteral("Release custody item"), QStringLiteral("寄存物品领取")},
+           {id,
+            {QStringLiteral("released_to"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Released to"), QStringLiteral("领取人")}}},
+           releaseCustody});
+    r.add({QStringLiteral("phone.log_call"),
+           {QStringLiteral("Log call"), QStringLiteral("登记来电")},
+           {{QStringLiteral("caller"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Caller"), QStringLiteral("来电人")}},
+            {QStringLiteral("caller_phone"),
+             ParamType::Text,
+             false,
+             {QStringLiteral("Caller's phone"), QStringLiteral("来电号码")}},
+            resident,
+            {QStringLiteral("subject"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Subject"), QStringLiteral("事由")}},
+            {QStringLiteral("follow_up"),
+             ParamType::LongText,
+             false,
+             {QStringLiteral("Follow-up"), QStringLiteral("跟进")}}},
+           logCall});
+    r.add({QStringLiteral("phone.record_bill"),
+           {QStringLiteral("Record phone bill"), QStringLiteral("登记电话费")},
+           {{QStringLiteral("month"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Month"), QStringLiteral("月份")}},
+            {QStringLiteral("amount"),
+             ParamType::Money,
+             true,
+             {QStringLiteral("Amount"), QStringLiteral("金额")}},
+            {QStringLiteral("quota"),
+             ParamType::Money,
+             false,
+             {QStringLiteral("Quota"), QStringLiteral("定额")}}},
+           recordBill});
+
+    // Custody items held by a staff member block their leaving (R6-5).
+    s.staffOpenItemRegistry().add(
+        {QStringLiteral("handover.custody"),
+         {QStringLiteral("Custody items held"), QStringLiteral("保管中的寄存物品")},
+         [](const QSqlDatabase& db, qint64 staffId) -> Result<QStringList> {
+             auto q = sql::exec(
+                 db,
+                 QStringLiteral("SELECT id, item FROM custody_items WHERE status = 'held' "
+                                "AND keeper_staff_id = ? ORDER BY id"),
+                 {staffId});
+             if (!q)
+                 return fail(q.error());
+             QStringList items;
+             while (q->next())
+                 items << QStringLiteral("#%1 %2").arg(q->value(0).toString(),
+                                                       q->value(1).toString());
+             return items;
+         }});
+}
+
+} // namespace fd::handover

@@ -1,0 +1,643 @@
+// Shift handover actions (R2, R6-5..R6-8): every change goes through the bus.
+#include "db/sql.h"
+#include "handover/handover_internal.h"
+#include "handover/handover_sheet.h"
+#include "util/clock.h"
+
+#include <QJsonArray>
+
+namespace fd::handover {
+namespace {
+
+using P = ParamSpec;
+
+const Text kSheet{QStringLiteral("Handover sheet"), QStringLiteral("交接班记录")};
+const Text kMatter{QStringLiteral("Matter"), QStringLiteral("交接事项")};
+
+P sheetParam() {
+    return {QStringLiteral("sheet_id"), ParamType::Id, true, kSheet};
+}
+
+Result<qint64> insertId(const QSqlDatabase& db, const QString& statement, const QVariantList& b) {
+    auto q = sql::exec(db, statement + QStringLiteral(" RETURNING id"), b);
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(Error::internal(QStringLiteral("insert returned no id")));
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return id;
+}
+
+QString param(const ActionContext& ctx, const char* name) {
+    return textParam(ctx.params, name);
+}
+
+Result<HandoverSheet> openSheet(const ActionContext& ctx) {
+    auto sheet = loadLiveSheet(ctx.db, ctx.params.value(QStringLiteral("sheet_id")).toLongLong());
+    if (!sheet)
+        return fail(sheet.error());
+    if (sheet->completed()) // the policy refuses first; this guards a policy without the rule
+        return fail(Error::refused(
+            QStringLiteral("handover-sheet-immutable"), QStringLiteral("R2-2.3"),
+            {QStringLiteral("Handover sheet %1 is completed; add an addendum instead.")
+                 .arg(sheet->id),
+             QStringLiteral("交接班记录 %1 已完成，只能添加补充说明。").arg(sheet->id)}));
+    return sheet;
+}
+
+Result<ActionOutcome> openHandover(ActionContext& ctx) {
+    const QString post = param(ctx, "post");
+    auto existing = openSheetId(ctx.db, post);
+    if (!existing)
+        return fail(existing.error());
+    if (*existing != 0)
+        return fail(Error::badInput(
+            QStringLiteral("post"),
+            {QStringLiteral("Handover sheet %1 of this post is still open; complete it first.")
+                 .arg(*existing),
+             QStringLiteral("本岗位的交接班记录 %1 尚未完成，请先完成交接。").arg(*existing)}));
+    const ShiftSlot slot = shiftAt(ctx.services.policy(), ctx.now);
+    auto id =
+        insertId(ctx.db,
+                 QStringLiteral("INSERT INTO handover_sheets(post, shift, shift_date, opened_at, "
+                                "outgoing_user_id) VALUES (?,?,?,?,?)"),
+                 {post, slot.shift.code, slot.date.toString(Qt::ISODate), toStorage(ctx.now),
+                  ctx.actor.userId});
+    if (!id)
+        return fail(id.error());
+    // The item checklist (R2-1.5, R6-7) is copied from the policy, so a later change of the
+    // list does not alter old sheets.
+    for (const ChecklistItemDef& item : checklistItems(ctx.services.policy())) {
+        auto ins =
+            sql::exec(ctx.db,
+                      QStringLiteral("INSERT INTO handover_checklist(sheet_id, item, title_en, "
+                                     "title_zh) VALUES (?,?,?,?)"),
+                      {*id, item.code, item.title.en, item.title.zh});
+        if (!ins)
+            return fail(ins.error());
+    }
+    auto sheet = loadLiveSheet(ctx.db, *id);
+    if (!sheet)
+        return fail(sheet.error());
+    int carried = 0;
+    for (const SheetMatter& m : sheet->matters)
+        carried += m.carried ? 1 : 0;
+    int instructions = 0;
+    for (const SheetInstruction& n : sheet->instructions)
+        instructions += n.carried ? 1 : 0;
+    return ActionOutcome{
+        QStringLiteral("handover_sheet"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("post"), post},
+         {QStringLiteral("shift"), slot.shift.code},
+         {QStringLiteral("shift_date"), slot.date.toString(Qt::ISODate)},
+         {QStringLiteral("carried_matters"), carried},
+         {QStringLiteral("carried_instructions"), instructions}},
+        {{QStringLiteral("sheet_id"), *id},
+         {QStringLiteral("carried_matters"), carried},
+         {QStringLiteral("carried_instructions"), instructions},
+         {QStringLiteral("undelivered_mail"), static_cast<int>(sheet->mail.size())}}};
+}
+
+Result<ActionOutcome> addMatter(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    const QString status =
+        ctx.params.value(QStringLiteral("status"), QStringLiteral("open")).toString();
+    const QString severity =
+        ctx.params.value(QStringLiteral("severity"), QStringLiteral("normal")).toString();
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO handover_matters(sheet_id, post, cause, course, result, "
+                       "severity, status, created_at, created_by_user_id, handled_at, "
+                       "handled_sheet_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
+        {sheet->id, sheet->post, param(ctx, "cause"), param(ctx, "course"), param(ctx, "result"),
+         severity, status, toStorage(ctx.now), ctx.actor.userId,
+         status == QStringLiteral("handled") ? QVariant(toStorage(ctx.now)) : QVariant(),
+         status == QStringLiteral("handled") ? QVariant(sheet->id) : QVariant()});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("handover_matter"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("sheet_id"), sheet->id},
+                          {QStringLiteral("cause"), param(ctx, "cause")},
+                          {QStringLiteral("course"), param(ctx, "course")},
+                          {QStringLiteral("result"), param(ctx, "result")},
+                          {QStringLiteral("severity"), severity},
+                          {QStringLiteral("status"), status}},
+                         {{QStringLiteral("matter_id"), *id}}};
+}
+
+Result<ActionOutcome> updateMatter(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const SheetMatter* matter = nullptr;
+    for (const SheetMatter& m : sheet->matters)
+        if (m.id == id)
+            matter = &m;
+    if (matter == nullptr)
+        return fail(Error::badInput(
+            QStringLiteral("id"),
+            {QStringLiteral("Matter %1 is not on handover sheet %2.").arg(id).arg(sheet->id),
+             QStringLiteral("交接事项 %1 不在交接班记录 %2 上。").arg(id).arg(sheet->id)}));
+    QJsonObject oldValues;
+    QJsonObject newValues;
+    SheetMatter updated = *matter;
+    for (const char* field : {"cause", "course", "result", "severity", "status"}) {
+        const QString key = QLatin1String(field);
+        if (!ctx.params.contains(key))
+            continue;
+        const QString value = ctx.params.value(key).toString();
+        QString* target = key == QStringLiteral("cause")      ? &updated.cause
+                          : key == QStringLiteral("course")   ? &updated.course
+                          : key == QStringLiteral("result")   ? &updated.result
+                          : key == QStringLiteral("severity") ? &updated.severity
+                                                              : &updated.status;
+        if (*target == value)
+            continue;
+        oldValues.insert(key, *target);
+        newValues.insert(key, value);
+        *target = value;
+    }
+    if (updated.cause.trimmed().isEmpty())
+        return fail(
+            Error::badInput(QStringLiteral("cause"),
+                            {QStringLiteral("The cause of a matter cannot be emptied [R2-1.2]."),
+                             QStringLiteral("交接事项的起因不能为空【R2-1.2】。")}));
+    const bool handledNow =
+        matter->status != QStringLiteral("handled") && updated.status == QStringLiteral("handled");
+    const bool reopened =
+        matter->status == QStringLiteral("handled") && updated.status == QStringLiteral("open");
+    auto q =
+        sql::exec(ctx.db,
+                  QStringLiteral("UPDATE handover_matters SET cause = ?, course = ?, result = ?, "
+                                 "severity = ?, status = ?, handled_at = CASE WHEN ? THEN ? WHEN ? "
+                                 "THEN NULL ELSE handled_at END, handled_sheet_id = CASE WHEN ? "
+                                 "THEN ? WHEN ? THEN NULL ELSE handled_sheet_id END WHERE id = ?"),
+                  {updated.cause, updated.course, updated.result, updated.severity, updated.status,
+                   handledNow, toStorage(ctx.now), reopened, handledNow, sheet->id, reopened, id});
+    if (!q)
+        return fail(q.error());
+    newValues.insert(QStringLiteral("sheet_id"), sheet->id);
+    return ActionOutcome{
+        QStringLiteral("handover_matter"), QString::number(id), oldValues, newValues, {}};
+}
+
+Result<ActionOutcome> addInstruction(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO handover_instructions(sheet_id, post, issued_by, text, "
+                       "recorded_at) VALUES (?,?,?,?,?)"),
+        {sheet->id, sheet->post, param(ctx, "issued_by"), param(ctx, "text"), toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("handover_instruction"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("sheet_id"), sheet->id},
+                          {QStringLiteral("issued_by"), param(ctx, "issued_by")},
+                          {QStringLiteral("text"), param(ctx, "text")}},
+                         {{QStringLiteral("instruction_id"), *id}}};
+}
+
+Result<ActionOutcome> acknowledgeInstruction(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    bool onSheet = false;
+    for (const SheetInstruction& n : sheet->instructions)
+        onSheet = onSheet || (n.id == id && n.acknowledgedAt.isEmpty());
+    if (!onSheet)
+        return fail(Error::badInput(
+            QStringLiteral("id"),
+            {QStringLiteral("Instruction %1 is not waiting on sheet %2.").arg(id).arg(sheet->id),
+             QStringLiteral("指示 %1 不在交接班记录 %2 的待确认列表中。").arg(id).arg(sheet->id)}));
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("UPDATE handover_instructions SET acknowledged_at = ?, "
+                       "acknowledged_by_user_id = ?, acknowledged_sheet_id = ? WHERE id = ?"),
+        {toStorage(ctx.now), ctx.actor.userId, sheet->id, id});
+    if (!q)
+        return fail(q.error());
+    return ActionOutcome{QStringLiteral("handover_instruction"),
+                         QString::number(id),
+                         {{QStringLiteral("acknowledged_at"), QString()}},
+                         {{QStringLiteral("acknowledged_at"), toStorage(ctx.now)},
+                          {QStringLiteral("sheet_id"), sheet->id}},
+                         {}};
+}
+
+Result<ActionOutcome> confirmItem(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    const QString item = param(ctx, "item");
+    const QString state = param(ctx, "state");
+    const QString note = param(ctx, "note");
+    const SheetChecklistItem* found = nullptr;
+    for (const SheetChecklistItem& c : sheet->checklist)
+        if (c.item == item)
+            found = &c;
+    if (found == nullptr) {
+        QStringList known;
+        for (const SheetChecklistItem& c : sheet->checklist)
+            known << c.item;
+        return fail(Error::badInput(QStringLiteral("item"),
+                                    {QStringLiteral("%1 is not on the checklist (%2).")
+                                         .arg(item, known.join(QStringLiteral(", "))),
+                                     QStringLiteral("「%1」不在交接物品清单中（%2）。")
+                                         .arg(item, known.join(QStringLiteral("、")))}));
+    }
+    if (state == QStringLiteral("missing") && note.trimmed().isEmpty())
+        return fail(
+            Error::badInput(QStringLiteral("note"),
+                            {QStringLiteral("Note (note): say what is missing [R2-1.5]."),
+                             QStringLiteral("「备注」物品缺失时必须注明情况【R2-1.5】。")}));
+    auto q =
+        sql::exec(ctx.db,
+                  QStringLiteral(
+                      "UPDATE handover_checklist SET state = ?, note = ?, "
+                      "confirmed_by_user_id = ?, confirmed_at = ? WHERE sheet_id = ? AND item = ?"),
+                  {state, note, ctx.actor.userId, toStorage(ctx.now), sheet->id, item});
+    if (!q)
+        return fail(q.error());
+    return ActionOutcome{QStringLiteral("handover_sheet"),
+                         QString::number(sheet->id),
+                         {{QStringLiteral("item"), item}, {QStringLiteral("state"), found->state}},
+                         {{QStringLiteral("item"), item},
+                          {QStringLiteral("state"), state},
+                          {QStringLiteral("note"), note}},
+                         {}};
+}
+
+Result<ActionOutcome> recordEquipment(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    const QString equipment = param(ctx, "equipment");
+    const QString operation = param(ctx, "operation");
+    const QString state = param(ctx, "state");
+    qint64 running = 0;
+    for (const SheetEquipmentOperation& e : sheet->equipment)
+        if (e.equipment == equipment && e.operation == operation &&
+            e.state == QStringLiteral("in_progress"))
+            running = e.id;
+    qint64 id = running;
+    if (state == QStringLiteral("completed") && running != 0) {
+        auto q = sql::exec(ctx.db,
+                           QStringLiteral("UPDATE handover_equipment_ops SET state = 'completed', "
+                                          "finished_at = ? WHERE id = ?"),
+                           {toStorage(ctx.now), running});
+        if (!q)
+            return fail(q.error());
+    } else {
+        if (state == QStringLiteral("in_progress") && running != 0)
+            return fail(Error::badInput(
+                QStringLiteral("equipment"),
+                {QStringLiteral("The %1 of %2 is recorded as in progress already.")
+                     .arg(operation, equipment),
+                 QStringLiteral("%1 的%2操作已登记为进行中。").arg(equipment, operation)}));
+        auto ins = insertId(
+            ctx.db,
+            QStringLiteral(
+                "INSERT INTO handover_equipment_ops(sheet_id, equipment, operation, "
+                "state, started_at, finished_at, recorded_by_user_id) VALUES (?,?,?,?,?,?,?)"),
+            {sheet->id, equipment, operation, state, toStorage(ctx.now),
+             state == QStringLiteral("completed") ? QVariant(toStorage(ctx.now)) : QVariant(),
+             ctx.actor.userId});
+        if (!ins)
+            return fail(ins.error());
+        id = *ins;
+    }
+    return ActionOutcome{QStringLiteral("handover_equipment_op"),
+                         QString::number(id),
+                         {},
+                         {{QStringLiteral("sheet_id"), sheet->id},
+                          {QStringLiteral("equipment"), equipment},
+                          {QStringLiteral("operation"), operation},
+                          {QStringLiteral("state"), state}},
+                         {{QStringLiteral("operation_id"), id}}};
+}
+
+Result<UserRecord> userParam(const ActionContext& ctx, const char* field) {
+    auto u = ctx.services.users().find(param(ctx, field));
+    if (!u)
+        return fail(
+            Error::badInput(QLatin1String(field),
+                            {QStringLiteral("No user with the login %1.").arg(param(ctx, field)),
+                             QStringLiteral("没有登录名为 %1 的用户。").arg(param(ctx, field))}));
+    return u;
+}
+
+Result<ActionOutcome> markUnfit(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    auto u = userParam(ctx, "login");
+    if (!u)
+        return fail(u.error());
+    const QString condition = param(ctx, "condition");
+    // The unfit person cannot stay the signed-in incoming person.
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("UPDATE handover_sheets SET unfit_user_id = ?, unfit_condition = ?, "
+                       "incoming_user_id = CASE WHEN incoming_user_id = ? THEN NULL "
+                       "ELSE incoming_user_id END WHERE id = ?"),
+        {u->id, condition, u->id, sheet->id});
+    if (!q)
+        return fail(q.error());
+    return ActionOutcome{
+        QStringLiteral("handover_sheet"),
+        QString::number(sheet->id),
+        {{QStringLiteral("unfit"), sheet->unfit}},
+        {{QStringLiteral("unfit"), u->login}, {QStringLiteral("condition"), condition}},
+        {}};
+}
+
+Result<ActionOutcome> signInIncoming(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    auto u = userParam(ctx, "login");
+    if (!u)
+        return fail(u.error());
+    if (u->id == sheet->unfitUserId)
+        return fail(Error::refused(
+            QStringLiteral("handover-blocked-incoming-unfit"), QStringLiteral("R2-2.4"),
+            {QStringLiteral("%1 is marked unfit to take over; a substitute must sign in [R2-2.4].")
+                 .arg(u->displayName),
+             QStringLiteral("%1 已被登记为不宜接班，须由替班人员签到【R2-2.4】。")
+                 .arg(u->displayName)}));
+    if (u->id == sheet->outgoingUserId)
+        return fail(Error::badInput(
+            QStringLiteral("login"),
+            {QStringLiteral("The outgoing person cannot take over their own shift [R2-2.3]."),
+             QStringLiteral("交班人不能作为接班人【R2-2.3】。")}));
+    auto q = sql::exec(
+        ctx.db, QStringLiteral("UPDATE handover_sheets SET incoming_user_id = ? WHERE id = ?"),
+        {u->id, sheet->id});
+    if (!q)
+        return fail(q.error());
+    return ActionOutcome{QStringLiteral("handover_sheet"),
+                         QString::number(sheet->id),
+                         {{QStringLiteral("incoming"), sheet->incoming}},
+                         {{QStringLiteral("incoming"), u->login}},
+                         {}};
+}
+
+Result<ActionOutcome> completeHandover(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    qint64 outgoing = sheet->outgoingUserId;
+    qint64 incoming = sheet->incomingUserId;
+    for (const VerifiedSignature& sig : ctx.signatures) {
+        if (sig.meaning == QStringLiteral("outgoing"))
+            outgoing = sig.signer.userId;
+        else if (sig.meaning == QStringLiteral("incoming"))
+            incoming = sig.signer.userId;
+    }
+    if (incoming == 0 || incoming == outgoing)
+        return fail(Error::badInput(
+            QStringLiteral("sign:incoming"),
+            {QStringLiteral(
+                 "The incoming person must sign, and differ from the outgoing person [R2-2.3]."),
+             QStringLiteral("接班人必须签名，且不能与交班人为同一人【R2-2.3】。")}));
+    // Freeze the content first, then mark the sheet completed: the trigger refuses any
+    // later change of the row.
+    auto live = loadLiveSheet(ctx.db, sheet->id);
+    if (!live)
+        return fail(live.error());
+    live->status = QStringLiteral("completed");
+    live->completedAt = toStorage(ctx.now);
+    live->outgoingUserId = outgoing;
+    live->outgoing = userName(ctx.db, outgoing);
+    live->incomingUserId = incoming;
+    live->incoming = userName(ctx.db, incoming);
+    const QByteArray content = canonicalContent(*live);
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("UPDATE handover_sheets SET status = 'completed', completed_at = ?, "
+                       "outgoing_user_id = ?, incoming_user_id = ?, content = ? WHERE id = ?"),
+        {toStorage(ctx.now), outgoing, incoming, QString::fromUtf8(content), sheet->id});
+    if (!q)
+        return fail(q.error());
+    int open = 0;
+    for (const SheetMatter& m : live->matters)
+        open += m.status == QStringLiteral("open") ? 1 : 0;
+    return ActionOutcome{QStringLiteral("handover_sheet"),
+                         QString::number(sheet->id),
+                         {{QStringLiteral("status"), QStringLiteral("open")}},
+                         {{QStringLiteral("status"), QStringLiteral("completed")},
+                          {QStringLiteral("outgoing"), live->outgoing},
+                          {QStringLiteral("incoming"), live->incoming},
+                          {QStringLiteral("open_matters_carried"), open},
+                          {QStringLiteral("override"), live->overrideReason}},
+                         {{QStringLiteral("sheet_id"), sheet->id}}};
+}
+
+Result<ActionOutcome> overrideHandover(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("UPDATE handover_sheets SET override_by_user_id = ?, override_reason = ?, "
+                       "override_at = ? WHERE id = ?"),
+        {ctx.actor.userId, ctx.reason.trimmed(), toStorage(ctx.now), sheet->id});
+    if (!q)
+        return fail(q.error());
+    return ActionOutcome{QStringLiteral("handover_sheet"),
+                         QString::number(sheet->id),
+                         {{QStringLiteral("override_reason"), sheet->overrideReason}},
+                         {{QStringLiteral("override_reason"), ctx.reason.trimmed()},
+                          {QStringLiteral("override_by"), ctx.actor.login}},
+                         {}};
+}
+
+Result<ActionOutcome> addAddendum(ActionContext& ctx) {
+    const qint64 sheetId = ctx.params.value(QStringLiteral("sheet_id")).toLongLong();
+    auto sheet = loadSheet(ctx.db, sheetId);
+    if (!sheet)
+        return fail(sheet.error());
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO handover_addenda(sheet_id, text, added_at, added_by_user_id) "
+                       "VALUES (?,?,?,?)"),
+        {sheetId, param(ctx, "text"), toStorage(ctx.now), ctx.actor.userId});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{
+        QStringLiteral("handover_addendum"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("sheet_id"), sheetId}, {QStringLiteral("text"), param(ctx, "text")}},
+        {{QStringLiteral("addendum_id"), *id}}};
+}
+
+} // namespace
+
+void registerHandoverActions(Services& s) {
+    ActionRegistry& r = s.actionRegistry();
+    QStringList postCodes;
+    for (const PostDef& p : posts(s.policy()))
+        postCodes << p.code;
+    const P severity{
+        QStringLiteral("severity"),
+        ParamType::Choice,
+        false,
+        {QStringLiteral("Severity"), QStringLiteral("性质")},
+        {QStringLiteral("normal"), QStringLiteral("major"), QStringLiteral("emergency")}};
+    const P status{QStringLiteral("status"),
+                   ParamType::Choice,
+                   false,
+                   {QStringLiteral("Status"), QStringLiteral("状态")},
+                   {QStringLiteral("open"), QStringLiteral("handled")}};
+    P cause{QStringLiteral("cause"),
+            ParamType::LongText,
+            true,
+            {QStringLiteral("Cause"), QStringLiteral("起因")}};
+    P course{QStringLiteral("course"),
+             ParamType::LongText,
+             false,
+             {QStringLiteral("Course"), QStringLiteral("经过")}};
+    P result{QStringLiteral("result"),
+             ParamType::LongText,
+             false,
+             {QStringLiteral("Result"), QStringLiteral("结果")}};
+    const P login{QStringLiteral("login"),
+                  ParamType::Text,
+                  true,
+                  {QStringLiteral("Person (login)"), QStringLiteral("人员（登录名）")}};
+
+    r.add({QStringLiteral("handover.open"),
+           {QStringLiteral("Open handover sheet"), QStringLiteral("开始交接班")},
+           {{QStringLiteral("post"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("Post"), QStringLiteral("岗位")},
+             postCodes}},
+           openHandover});
+    r.add({QStringLiteral("handover.add_matter"),
+           {QStringLiteral("Add handover matter"), QStringLiteral("登记交接事项")},
+           {sheetParam(), cause, course, result, severity, status},
+           addMatter});
+    P causeOpt = cause;
+    causeOpt.required = false;
+    r.add({QStringLiteral("handover.update_matter"),
+           {QStringLiteral("Update handover matter"), QStringLiteral("更新交接事项")},
+           {sheetParam(),
+            {QStringLiteral("id"), ParamType::Id, true, kMatter},
+            causeOpt,
+            course,
+            result,
+            severity,
+            status},
+           updateMatter});
+    r.add({QStringLiteral("handover.add_instruction"),
+           {QStringLiteral("Record instruction"), QStringLiteral("登记上级指示")},
+           {sheetParam(),
+            {QStringLiteral("issued_by"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Issued by"), QStringLiteral("指示人")}},
+            {QStringLiteral("text"),
+             ParamType::LongText,
+             true,
+             {QStringLiteral("Instruction"), QStringLiteral("指示内容")}}},
+           addInstruction});
+    r.add({QStringLiteral("handover.acknowledge_instruction"),
+           {QStringLiteral("Acknowledge instruction"), QStringLiteral("确认上级指示")},
+           {sheetParam(),
+            {QStringLiteral("id"),
+             ParamType::Id,
+             true,
+             {QStringLiteral("Instruction"), QStringLiteral("指示")}}},
+           acknowledgeInstruction});
+    r.add({QStringLiteral("handover.confirm_item"),
+           {QStringLiteral("Confirm handover item"), QStringLiteral("清点交接物品")},
+           {sheetParam(),
+            {QStringLiteral("item"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Item"), QStringLiteral("物品")}},
+            {QStringLiteral("state"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("State"), QStringLiteral("清点结果")},
+             {QStringLiteral("present"), QStringLiteral("missing")}},
+            {QStringLiteral("note"),
+             ParamType::Text,
+             false,
+             {QStringLiteral("Note"), QStringLiteral("备注")}}},
+           confirmItem});
+    r.add({QStringLiteral("handover.record_equipment_operation"),
+           {QStringLiteral("Record equipment start/stop"), QStringLiteral("登记设备启停")},
+           {sheetParam(),
+            {QStringLiteral("equipment"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Equipment"), QStringLiteral("设备")}},
+            {QStringLiteral("operation"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("Operation"), QStringLiteral("操作")},
+             {QStringLiteral("start"), QStringLiteral("stop")}},
+            {QStringLiteral("state"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("State"), QStringLiteral("状态")},
+             {QStringLiteral("in_progress"), QStringLiteral("completed")}}},
+           recordEquipment});
+    r.add({QStringLiteral("handover.mark_unfit"),
+           {QStringLiteral("Mark incoming person unfit"), QStringLiteral("登记接班人不宜接班")},
+           {sheetParam(),
+            login,
+            {QStringLiteral("condition"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("Condition"), QStringLiteral("情形")},
+             {QStringLiteral("drinking"), QStringLiteral("not_lucid")}}},
+           markUnfit});
+    r.add({QStringLiteral("handover.sign_in_incoming"),
+           {QStringLiteral("Incoming person signs in"), QStringLiteral("接班人签到")},
+           {sheetParam(), login},
+           signInIncoming});
+    r.add({QStringLiteral("handover.complete"),
+           {QStringLiteral("Complete handover"), QStringLiteral("完成交接班")},
+           {sheetParam()},
+           completeHandover});
+    r.add({QStringLiteral("handover.override"),
+           {QStringLiteral("Supervisor override"), QStringLiteral("主管特批交接")},
+           {sheetParam()},
+           overrideHandover});
+    r.add({QStringLiteral("handover.add_addendum"),
+           {QStringLiteral("Add addendum"), QStringLiteral("添加补充说明")},
+           {sheetParam(),
+            {QStringLiteral("text"),
+             ParamType::LongText,
+             true,
+             {QStringLiteral("Addendum"), QStringLiteral("补充说明")}}},
+           addAddendum});
+
+    s.signatureBook().registerContent(
+        QStringLiteral("handover_sheet"),
+        [](const QSqlDatabase& db, const QString& id) -> Result<QByteArray> {
+            auto sheet = loadSheet(db, id.toLongLong());
+            if (!sheet)
+                return fail(sheet.error());
+            return canonicalContent(*sheet);
+        });
+}
+
+} // namespace fd::handover

@@ -1,0 +1,23 @@
+#pragma once
+
+// Registration pieces of the handover module, shared between its source files.
+#include "services/services.h"
+
+namespace fd::handover {
+
+void registerChecks(Services& services);
+void registerHandoverActions(Services& services);
+void registerFrontDeskActions(Services& services);
+void registerDutyActions(Services& services);
+void registerQueries(Services& services);
+void registerAttention(Services& services);
+Status seed(const Services& services, const Actor& admin, const SeedOptions& options);
+
+// A record that does not exist, named by the field that pointed at it.
+Error missing(const QString& field, const QString& what_en, const QString& what_zh, qint64 id);
+// A text parameter, never null: an absent optional field is stored as ''.
+QString textParam(const QVariantMap& params, const char* name);
+// The display name of a user id ("" when unknown).
+QString userName(const QSqlDatabase& db, qint64 userId);
+
+} // namespace fd::handover

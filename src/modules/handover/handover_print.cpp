@@ -1,0 +1,332 @@
+#include "handover/handover_print.h"
+
+#include "audit/audit_log.h"
+#include "db/sql.h"
+#include "handover/handover_sheet.h"
+#include "services/services.h"
+#include "util/clock.h"
+#include "util/privacy.h"
+
+namespace fd::handover {
+namespace {
+
+Text T(const char* en, const char* zh) {
+    return {QString::fromUtf8(en), QString::fromUtf8(zh)};
+}
+
+QString yesNo(bool v) {
+    return v ? QStringLiteral("✓") : QString();
+}
+
+Result<QList<PrintSignature>> signaturesOf(const Services& s, const QSqlDatabase& db,
+                                           const QString& entity, const QString& id) {
+    auto sigs = s.signatures().forRecord(db, entity, id);
+    if (!sigs)
+        return fail(sigs.error());
+    QList<PrintSignature> out;
+    for (const StoredSignature& sig : *sigs) {
+        Text meaning{sig.meaning, sig.meaning};
+        if (sig.meaning == QStringLiteral("outgoing"))
+            meaning = T("Outgoing", "交班人");
+        else if (sig.meaning == QStringLiteral("incoming"))
+            meaning = T("Incoming", "接班人");
+        out.push_back({meaning, sig.signerName, officeTime(toStorage(sig.signedAt)), sig.valid});
+    }
+    return out;
+}
+
+Result<QString> auditHead(const QSqlDatabase& db) {
+    auto head = AuditLog::head(db);
+    if (!head)
+        return fail(head.error());
+    return head->text();
+}
+
+Text postName(const Services& s, const QString& code) {
+    for (const PostDef& p : posts(s.policy()))
+        if (p.code == code)
+            return p.name;
+    return {code, code};
+}
+
+Text shiftName(const Services& s, const QString& code) {
+    for (const ShiftDef& d : shifts(s.policy()))
+        if (d.code == code)
+            return d.name;
+    return {code, code};
+}
+
+void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
+    PrintTable matters{
+        T("Matters handed over (cause, course, result)", "交接事项（起因、经过、结果）"),
+        {T("No.", "编号"), T("Carried", "遗留"), T("Cause", "起因"), T("Course", "经过"),
+         T("Result", "结果"), T("Severity", "性质"), T("Status", "状态")},
+        {}};
+    for (const SheetMatter& m : sheet.matters)
+        matters.rows.push_back({QString::number(m.id), yesNo(m.carried), maskPhonesInText(m.cause),
+                                maskPhonesInText(m.course), maskPhonesInText(m.result), m.severity,
+                                m.status});
+    PrintTable instructions{T("Instructions from superiors", "上级指示"),
+                            {T("Issued by", "指示人"), T("Instruction", "内容"),
+                             T("Recorded", "登记时间"), T("Acknowledged", "确认")},
+                            {}};
+    for (const SheetInstruction& n : sheet.instructions)
+        instructions.rows.push_back(
+            {n.issuedBy, maskPhonesInText(n.text), officeTime(n.recordedAt),
+             n.acknowledgedAt.isEmpty()
+                 ? QString()
+                 : n.acknowledgedBy + QLatin1Char(' ') + officeTime(n.acknowledgedAt)});
+    PrintTable checklist{
+        T("Item checklist", "交接物品清点"),
+        {T("Item", "物品"), T("State", "清点结果"), T("Note", "备注"), T("Checked by", "清点人")},
+        {}};
+    for (const SheetChecklistItem& c : sheet.checklist)
+        checklist.rows.push_back({c.title.zh, c.state, c.note, c.confirmedBy});
+    PrintTable equipment{T("Major equipment start/stop", "重大设备启停"),
+                         {T("Equipment", "设备"), T("Operation", "操作"), T("State", "状态"),
+                          T("Started", "开始"), T("Finished", "结束")},
+                         {}};
+    for (const SheetEquipmentOperation& e : sheet.equipment)
+        equipment.rows.push_back(
+            {e.equipment, e.operation, e.state, officeTime(e.startedAt), officeTime(e.finishedAt)});
+    PrintTable mail{T("Undelivered letters, newspapers and periodicals", "未派发的信、报、刊"),
+                    {T("No.", "编号"), T("Kind", "类别"), T("Addressee", "收件人"),
+                     T("Unit", "房号"), T("Received", "收到时间")},
+                    {}};
+    for (const SheetMail& m : sheet.mail)
+        mail.rows.push_back(
+            {QString::number(m.id), m.kind, m.addressee, m.unit, officeTime(m.receivedAt)});
+    doc.tables << matters << instructions << checklist << equipment;
+    if (sheet.post == QStringLiteral("front_desk"))
+        doc.tables << mail;
+}
+
+} // namespace
+
+QString officeTime(const QString& storedUtc) {
+    if (storedUtc.isEmpty())
+        return {};
+    return fromStorage(storedUtc)
+        .toTimeZone(Clock::officeZone())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+Result<PrintDocument> handoverSheetDocument(const Services& s, qint64 sheetId) {
+    const QSqlDatabase db = s.database().connection();
+    auto sheet = loadSheet(db, sheetId);
+    if (!sheet)
+        return fail(sheet.error());
+    PrintDocument doc;
+    doc.title = T("Shift handover record", "交接班记录");
+    doc.office = s.policy().officeName();
+    const Text post = postName(s, sheet->post);
+    const Text shift = shiftName(s, sheet->shift);
+    doc.fields = {{T("No.", "编号"), QString::number(sheet->id)},
+                  {T("Post", "岗位"), post.zh},
+                  {T("Shift", "班次"), shift.zh},
+                  {T("Date", "日期"), sheet->shiftDate},
+                  {T("Opened", "开始时间"), officeTime(sheet->openedAt)},
+                  {T("Outgoing", "交班人"), sheet->outgoing},
+                  {T("Incoming", "接班人"), sheet->incoming},
+                  {T("Completed", "交接完成时间"), officeTime(sheet->completedAt)}};
+    if (!sheet->unfit.isEmpty())
+        doc.fields.push_back(
+            {T("Marked unfit to take over", "不宜接班人员"),
+             sheet->unfit + QStringLiteral("（") + sheet->unfitCondition + QStringLiteral("）")});
+    appendSheetTables(*sheet, doc);
+    if (sheet->overridden())
+        doc.notes.push_back(
+            {QStringLiteral("Supervisor override by %1 at %2: %3")
+                 .arg(sheet->overrideBy, officeTime(sheet->overrideAt), sheet->overrideReason),
+             QStringLiteral("主管特批：%1，%2，原因：%3")
+                 .arg(sheet->overrideBy, officeTime(sheet->overrideAt), sheet->overrideReason)});
+    for (const SheetAddendum& a : sheet->addenda)
+        doc.notes.push_back({QStringLiteral("Addendum by %1 at %2: %3")
+                                 .arg(a.addedBy, officeTime(a.addedAt), a.text),
+                             QStringLiteral("补充说明（%1，%2）：%3")
+                                 .arg(a.addedBy, officeTime(a.addedAt), a.text)});
+    auto sigs = signaturesOf(s, db, QStringLiteral("handover_sheet"), QString::number(sheetId));
+    if (!sigs)
+        return fail(sigs.error());
+    doc.signatures = *sigs;
+    if (doc.signatures.isEmpty()) // blank lines for the paper copy of an open sheet
+        doc.signatures = {{T("Outgoing", "交班人"), {}, {}, true},
+                          {T("Incoming", "接班人"), {}, {}, true}};
+    auto head = auditHead(db);
+    if (!head)
+        return fail(head.error());
+    doc.auditHead = *head;
+    return doc;
+}
+
+Result<PrintDocument> frontDeskLogDocument(const Services& s, const QDate& day) {
+    const QSqlDatabase db = s.database().connection();
+    auto q =
+        sql::exec(db,
+                  QStringLiteral(
+                      "SELECT id FROM handover_sheets WHERE post = 'front_desk' AND shift_date = ? "
+                      "ORDER BY id"),
+                  {day.toString(Qt::ISODate)});
+    if (!q)
+        return fail(q.error());
+    QList<qint64> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    PrintDocument doc;
+    doc.title = T("Front Desk Handover Log", "前台交接日志");
+    doc.office = s.policy().officeName();
+    doc.fields = {{T("Date", "日期"), day.toString(Qt::ISODate)},
+                  {T("Sheets", "交接次数"), QString::number(ids.size())}};
+    for (qint64 id : ids) {
+        auto sheet = loadSheet(db, id);
+        if (!sheet)
+            return fail(sheet.error());
+        PrintDocument part;
+        appendSheetTables(*sheet, part);
+        const Text shift = shiftName(s, sheet->shift);
+        for (PrintTable& t : part.tables) {
+            t.title = {QStringLiteral("%1 — %2").arg(shift.en, t.title.en),
+                       QStringLiteral("%1 — %2").arg(shift.zh, t.title.zh)};
+            doc.tables << t;
+        }
+        auto sigs = signaturesOf(s, db, QStringLiteral("handover_sheet"), QString::number(id));
+        if (!sigs)
+            return fail(sigs.error());
+        doc.signatures << *sigs;
+        if (sheet->overridden())
+            doc.notes.push_back({QStringLiteral("Sheet %1: supervisor override by %2: %3")
+                                     .arg(id)
+                                     .arg(sheet->overrideBy, sheet->overrideReason),
+                                 QStringLiteral("交接 %1：主管特批（%2）：%3")
+                                     .arg(id)
+                                     .arg(sheet->overrideBy, sheet->overrideReason)});
+    }
+    auto head = auditHead(db);
+    if (!head)
+        return fail(head.error());
+    doc.auditHead = *head;
+    return doc;
+}
+
+Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
+    const QSqlDatabase db = s.database().connection();
+    auto q = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT d.duty_date, u.display_name, d.started_at, coalesce(d.ended_at, ''), "
+            "d.happenings, d.handling, coalesce(n.display_name, ''), d.override_reason, "
+            "coalesce(o.display_name, '') FROM duty_records d JOIN users u ON u.id = d.user_id "
+            "LEFT JOIN users n ON n.id = d.successor_user_id "
+            "LEFT JOIN users o ON o.id = d.override_by_user_id WHERE d.id = ?"),
+        {dutyId});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(Error::notFound(QStringLiteral("id"),
+                                    {QStringLiteral("No duty record %1.").arg(dutyId),
+                                     QStringLiteral("值班记录 %1 不存在。").arg(dutyId)}));
+    PrintDocument doc;
+    doc.title = T("Duty record", "值班记录表");
+    doc.office = s.policy().officeName();
+    doc.fields = {{T("Date", "日期"), q->value(0).toString()},
+                  {T("On duty", "值班人"), q->value(1).toString()},
+                  {T("From", "开始时间"), officeTime(q->value(2).toString())},
+                  {T("To", "结束时间"), officeTime(q->value(3).toString())},
+                  {T("What happened", "值班情况"), maskPhonesInText(q->value(4).toString())},
+                  {T("How it was handled", "处理情况"), maskPhonesInText(q->value(5).toString())},
+                  {T("Successor", "接班人"), q->value(6).toString()}};
+    if (!q->value(7).toString().isEmpty())
+        doc.notes.push_back({QStringLiteral("Ended without successor, override by %1: %2")
+                                 .arg(q->value(8).toString(), q->value(7).toString()),
+                             QStringLiteral("无接班人结束值班，%1 特批：%2")
+                                 .arg(q->value(8).toString(), q->value(7).toString())});
+    doc.signatures = {
+        {T("On duty", "值班人"), q->value(1).toString(), officeTime(q->value(3).toString()), true}};
+    q->finish();
+    auto table = [&](Text title, QList<Text> columns, const QString& statement) -> Status {
+        auto t = sql::exec(db, statement, {dutyId});
+        if (!t)
+            return fail(t.error());
+        PrintTable out{std::move(title), std::move(columns), {}};
+        while (t->next()) {
+            QStringList row;
+            for (int i = 0; i < out.columns.size(); ++i) {
+                const QString v = t->value(i).toString();
+                row << (v.endsWith(QLatin1Char('Z')) && v.size() > 19 ? officeTime(v)
+                                                                      : maskPhonesInText(v));
+            }
+            out.rows << row;
+        }
+        doc.tables << out;
+        return {};
+    };
+    if (auto ok = table(T("Inspection round", "巡查情况"),
+                        {T("Area", "区域"), T("Condition", "设施"), T("Hygiene", "卫生"),
+                         T("Staff work", "员工工作质量"), T("Discipline", "劳动纪律"),
+                         T("Findings", "发现问题"), T("Time", "时间")},
+                        QStringLiteral("SELECT area, condition, hygiene, staff_quality, "
+                                       "discipline, findings, inspected_at "
+                                       "FROM duty_inspections WHERE duty_id = ? ORDER BY id"));
+        !ok)
+        return fail(ok.error());
+    if (auto ok =
+            table(T("Lighting checks", "灯光检查"),
+                  {T("Set time", "规定时间"), T("As required", "正常"), T("Note", "备注"),
+                   T("Checked", "检查时间")},
+                  QStringLiteral(
+                      "SELECT slot, CASE lights_ok WHEN 1 THEN '✓' ELSE '✗' END, note, checked_at "
+                      "FROM duty_lighting_checks WHERE duty_id = ? ORDER BY slot"));
+        !ok)
+        return fail(ok.error());
+    if (auto ok = table(T("Incidents", "突发事件"),
+                        {T("Incident", "事件"), T("Severity", "性质"), T("Handling", "处理"),
+                         T("Time", "时间")},
+                        QStringLiteral("SELECT title, severity, handling, occurred_at FROM "
+                                       "duty_incidents WHERE duty_id = ? ORDER BY id"));
+        !ok)
+        return fail(ok.error());
+    auto head = auditHead(db);
+    if (!head)
+        return fail(head.error());
+    doc.auditHead = *head;
+    return doc;
+}
+
+Result<PrintDocument> incidentReportDocument(const Services& s, qint64 incidentId) {
+    const QSqlDatabase db = s.database().connection();
+    auto q = sql::exec(
+        db,
+        QStringLiteral("SELECT i.title, i.description, i.handling, i.severity, i.occurred_at, "
+                       "coalesce(i.report_due_at, ''), i.report, coalesce(i.reported_at, ''), "
+                       "coalesce(r.display_name, ''), u.display_name FROM duty_incidents i "
+                       "JOIN duty_records d ON d.id = i.duty_id JOIN users u ON u.id = d.user_id "
+                       "LEFT JOIN users r ON r.id = i.reported_by_user_id WHERE i.id = ?"),
+        {incidentId});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(Error::notFound(QStringLiteral("id"),
+                                    {QStringLiteral("No incident %1.").arg(incidentId),
+                                     QStringLiteral("事件 %1 不存在。").arg(incidentId)}));
+    PrintDocument doc;
+    doc.title = T("Incident report", "突发事件报告");
+    doc.office = s.policy().officeName();
+    doc.fields = {{T("Incident", "事件"), q->value(0).toString()},
+                  {T("Severity", "性质"), q->value(3).toString()},
+                  {T("Time", "发生时间"), officeTime(q->value(4).toString())},
+                  {T("On duty", "值班人"), q->value(9).toString()},
+                  {T("What happened", "经过"), maskPhonesInText(q->value(1).toString())},
+                  {T("Handling", "处理"), maskPhonesInText(q->value(2).toString())},
+                  {T("Report due", "报告期限"), officeTime(q->value(5).toString())},
+                  {T("Written report", "书面报告"), maskPhonesInText(q->value(6).toString())}};
+    doc.signatures = {{T("Reported by", "报告人"), q->value(8).toString(),
+                       officeTime(q->value(7).toString()), true}};
+    q->finish();
+    auto head = auditHead(db);
+    if (!head)
+        return fail(head.error());
+    doc.auditHead = *head;
+    return doc;
+}
+
+} // namespace fd::handover

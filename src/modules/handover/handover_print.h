@@ -1,0 +1,56 @@
+#pragma once
+
+#include "util/error.h"
+
+#include <QDate>
+#include <QList>
+#include <QStringList>
+
+namespace fd {
+class Services;
+}
+
+namespace fd::handover {
+
+// Printable content as data: the page lays it out like the paper form. Phones are masked.
+struct PrintField {
+    Text label;
+    QString value;
+};
+
+struct PrintTable {
+    Text title;
+    QList<Text> columns;
+    QList<QStringList> rows;
+};
+
+struct PrintSignature {
+    Text meaning; // 交班人 / 接班人 / 值班人 ...
+    QString signer;
+    QString signedAt; // office time, "yyyy-MM-dd HH:mm"
+    bool valid = true;
+};
+
+struct PrintDocument {
+    Text title;
+    Text office;
+    QList<PrintField> fields;
+    QList<PrintTable> tables;
+    QList<PrintSignature> signatures;
+    QList<Text> notes; // override and addenda
+    QString auditHead; // "SEQ:HASH", for verifying the chain from paper
+};
+
+// 交接班记录: one sheet with its matters, instructions, checklist, mail and signatures.
+Result<PrintDocument> handoverSheetDocument(const Services& services, qint64 sheetId);
+// 《前台交接日志》(R6-8): every front-desk sheet of a day.
+Result<PrintDocument> frontDeskLogDocument(const Services& services, const QDate& day);
+// 值班记录表 (R8-1.3) with inspections, lighting checks and incidents.
+Result<PrintDocument> dutyRecordDocument(const Services& services, qint64 dutyId);
+// The written report of an incident (R8-1.6).
+Result<PrintDocument> incidentReportDocument(const Services& services, qint64 incidentId);
+
+// Office time for paper: "yyyy-MM-dd HH:mm".
+QString officeTime(const QString& storedUtc);
+
+} // namespace fd::handover

@@ -1,0 +1,531 @@
+// Lists (frontdeskctl query, list views) and the dashboard's attention sources.
+#include "db/sql.h"
+#include "handover/handover_internal.h"
+#include "handover/handover_sheet.h"
+#include "util/clock.h"
+#include "util/privacy.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace fd::handover {
+namespace {
+
+using P = ParamSpec;
+
+QueryColumn col(const char* key, const char* en, const char* zh) {
+    return {QLatin1String(key), {QString::fromUtf8(en), QString::fromUtf8(zh)}};
+}
+
+// Runs a statement and copies every row; `shape` may rewrite a row (masking).
+Result<QueryResult> rowsOf(const QueryContext& ctx, QList<QueryColumn> columns,
+                           const QString& statement, const QVariantList& bindings,
+                           const std::function<void(QVariantList&)>& shape = {}) {
+    auto q = sql::exec(ctx.db, statement, bindings);
+    if (!q)
+        return fail(q.error());
+    QueryResult r;
+    r.columns = std::move(columns);
+    while (q->next()) {
+        QVariantList row;
+        for (int i = 0; i < r.columns.size(); ++i)
+            row << q->value(i);
+        if (shape)
+            shape(row);
+        r.rows.push_back(row);
+    }
+    return r;
+}
+
+const P kSheetId{QStringLiteral("sheet_id"),
+                 ParamType::Id,
+                 true,
+                 {QStringLiteral("Handover sheet"), QStringLiteral("交接班记录")}};
+const P kLimit{QStringLiteral("limit"),
+               ParamType::Int,
+               false,
+               {QStringLiteral("At most"), QStringLiteral("最多")},
+               {},
+               200,
+               1,
+               100000};
+
+QString text(const QueryContext& ctx, const char* name) {
+    return textParam(ctx.params, name);
+}
+
+int limitOf(const QueryContext& ctx) {
+    return ctx.params.value(QStringLiteral("limit"), 200).toInt();
+}
+
+Result<HandoverSheet> sheetOf(const QueryContext& ctx) {
+    return loadSheet(ctx.db, ctx.params.value(QStringLiteral("sheet_id")).toLongLong());
+}
+
+} // namespace
+
+void registerQueries(Services& s) {
+    QueryRegistry& r = s.queryRegistry();
+    r.add({QStringLiteral("handover.sheets"),
+           {QStringLiteral("Handover sheets"), QStringLiteral("交接班记录")},
+           {{QStringLiteral("post"),
+             ParamType::Text,
+             false,
+             {QStringLiteral("Post"), QStringLiteral("岗位")}},
+            {QStringLiteral("status"),
+             ParamType::Choice,
+             false,
+             {QStringLiteral("Status"), QStringLiteral("状态")},
+             {QStringLiteral("open"), QStringLiteral("completed")}},
+            kLimit},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   ctx,
+                   {col("id", "No.", "编号"), col("post", "Post", "岗位"),
+                    col("shift", "Shift", "班次"), col("shift_date", "Date", "日期"),
+                    col("opened_at", "Opened", "开始时间"), col("outgoing", "Outgoing", "交班人"),
+                    col("incoming", "Incoming", "接班人"), col("status", "Status", "状态"),
+                    col("completed_at", "Completed", "完成时间")},
+                   QStringLiteral(
+                       "SELECT s.id, s.post, s.shift, s.shift_date, s.opened_at, o.display_name, "
+                       "coalesce(i.display_name, ''), s.status, coalesce(s.completed_at, '') "
+                       "FROM handover_sheets s JOIN users o ON o.id = s.outgoing_user_id "
+                       "LEFT JOIN users i ON i.id = s.incoming_user_id "
+                       "WHERE (? = '' OR s.post = ?) AND (? = '' OR s.status = ?) "
+                       "ORDER BY s.id DESC LIMIT ?"),
+                   {text(ctx, "post"), text(ctx, "post"), text(ctx, "status"), text(ctx, "status"),
+                    limitOf(ctx)});
+           }});
+    r.add({QStringLiteral("handover.current"),
+           {QStringLiteral("Current handover sheet"), QStringLiteral("当前交接班记录")},
+           {{QStringLiteral("post"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Post"), QStringLiteral("岗位")}}},
+           [](const QueryContext& ctx) -> Result<QueryResult> {
+               auto id = openSheetId(ctx.db, ctx.params.value(QStringLiteral("post")).toString());
+               if (!id)
+                   return fail(id.error());
+               QueryResult out;
+               out.columns = {col("id", "No.", "编号")};
+               if (*id != 0)
+                   out.rows.push_back({*id});
+               return out;
+           }});
+    r.add({QStringLiteral("handover.matters"),
+           {QStringLiteral("Matters on a sheet"), QStringLiteral("交接事项")},
+           {kSheetId},
+           [](const QueryContext& ctx) -> Result<QueryResult> {
+               auto sheet = sheetOf(ctx);
+               if (!sheet)
+                   return fail(sheet.error());
+               QueryResult out;
+               out.columns = {
+                   col("id", "No.", "编号"),        col("carried", "Carried over", "上班遗留"),
+                   col("cause", "Cause", "起因"),   col("course", "Course", "经过"),
+                   col("result", "Result", "结果"), col("severity", "Severity", "性质"),
+                   col("status", "Status", "状态")};
+               for (const SheetMatter& m : sheet->matters)
+                   out.rows.push_back(
+                       {m.id, m.carried, m.cause, m.course, m.result, m.severity, m.status});
+               return out;
+           }});
+    r.add({QStringLiteral("handover.instructions"),
+           {QStringLiteral("Instructions on a sheet"), QStringLiteral("上级指示")},
+           {kSheetId},
+           [](const QueryContext& ctx) -> Result<QueryResult> {
+               auto sheet = sheetOf(ctx);
+               if (!sheet)
+                   return fail(sheet.error());
+               QueryResult out;
+               out.columns = {col("id", "No.", "编号"), col("carried", "Carried over", "上班遗留"),
+                              col("issued_by", "Issued by", "指示人"),
+                              col("text", "Instruction", "指示内容"),
+                              col("acknowledged_at", "Acknowledged", "确认时间")};
+               for (const SheetInstruction& n : sheet->instructions)
+                   out.rows.push_back({n.id, n.carried, n.issuedBy, n.text, n.acknowledgedAt});
+               return out;
+           }});
+    r.add({QStringLiteral("handover.checklist"),
+           {QStringLiteral("Handover item checklist"), QStringLiteral("交接物品清单")},
+           {kSheetId},
+           [](const QueryContext& ctx) -> Result<QueryResult> {
+               auto sheet = sheetOf(ctx);
+               if (!sheet)
+                   return fail(sheet.error());
+               QueryResult out;
+               out.columns = {col("item", "Item", "物品"), col("title", "Name", "名称"),
+                              col("state", "State", "清点结果"), col("note", "Note", "备注"),
+                              col("confirmed_by", "Confirmed by", "清点人")};
+               for (const SheetChecklistItem& c : sheet->checklist)
+                   out.rows.push_back({c.item, c.title.zh, c.state, c.note, c.confirmedBy});
+               return out;
+           }});
+    r.add(
+        {QStringLiteral("mail.items"),
+         {QStringLiteral("Mail register"), QStringLiteral("信报刊登记")},
+         {{QStringLiteral("status"),
+           ParamType::Choice,
+           false,
+           {QStringLiteral("Status"), QStringLiteral("状态")},
+           {QStringLiteral("waiting"), QStringLiteral("delivered")}},
+          kLimit},
+         [](const QueryContext& ctx) {
+             return rowsOf(
+                 ctx,
+                 {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
+                  col("addressee", "Addressee", "收件人"), col("unit", "Unit", "房号"),
+                  col("sender", "Sender", "寄件人"), col("received_at", "Received", "收到时间"),
+                  col("status", "Status", "状态"), col("delivered_to", "Received by", "签收人"),
+                  col("method", "How", "派发方式"), col("delivered_at", "Delivered", "派发时间")},
+                 QStringLiteral(
+                     "SELECT id, kind, addressee, unit, sender, received_at, status, delivered_to, "
+                     "delivery_method, coalesce(delivered_at, '') FROM mail_items "
+                     "WHERE (? = '' OR status = ?) ORDER BY id DESC LIMIT ?"),
+                 {text(ctx, "status"), text(ctx, "status"), limitOf(ctx)});
+         }});
+    r.add({QStringLiteral("custody.items"),
+           {QStringLiteral("Custody register"), QStringLiteral("物品寄存登记")},
+           {{QStringLiteral("status"),
+             ParamType::Choice,
+             false,
+             {QStringLiteral("Status"), QStringLiteral("状态")},
+             {QStringLiteral("held"), QStringLiteral("released")}},
+            kLimit},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   ctx,
+                   {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
+                    col("item", "Item", "物品"), col("depositor", "Deposited by", "寄存人"),
+                    col("recipient", "For", "领取人"), col("unit", "Unit", "房号"),
+                    col("approved_by", "Approved by", "批准人"),
+                    col("received_at", "Received", "寄存时间"), col("status", "Status", "状态"),
+                    col("released_to", "Released to", "实际领取人")},
+                   QStringLiteral(
+                       "SELECT c.id, c.kind, c.item, c.depositor, c.recipient, c.unit, "
+                       "coalesce(a.display_name, ''), c.received_at, c.status, c.released_to "
+                       "FROM custody_items c LEFT JOIN users a ON a.id = c.approved_by_user_id "
+                       "WHERE (? = '' OR c.status = ?) ORDER BY c.id DESC LIMIT ?"),
+                   {text(ctx, "status"), text(ctx, "status"), limitOf(ctx)});
+           }});
+    r.add({QStringLiteral("phone.calls"),
+           {QStringLiteral("Phone log"), QStringLiteral("来电登记")},
+           {kLimit},
+           [](const QueryContext& ctx) {
+               // Residents' numbers are shown masked (R6-3); reveal is the registry's audited
+               // action.
+               return rowsOf(
+                   ctx,
+                   {col("id", "No.", "编号"), col("taken_at", "Time", "时间"),
+                    col("taken_by", "Taken by", "接听人"), col("caller", "Caller", "来电人"),
+                    col("caller_phone", "Phone", "来电号码"), col("subject", "Subject", "事由"),
+                    col("follow_up", "Follow-up", "跟进")},
+                   QStringLiteral(
+                       "SELECT c.id, c.taken_at, u.display_name, c.caller, c.caller_phone, "
+                       "c.subject, "
+                       "c.follow_up FROM phone_calls c JOIN users u ON u.id = c.taken_by_user_id "
+                       "ORDER BY c.id DESC LIMIT ?"),
+                   {limitOf(ctx)}, [](QVariantList& row) {
+                       row[4] = maskPhone(row[4].toString());
+                       row[6] = maskPhonesInText(row[6].toString());
+                   });
+           }});
+    r.add({QStringLiteral("phone.bills"),
+           {QStringLiteral("Front-desk phone bill"), QStringLiteral("前台电话费")},
+           {},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   ctx,
+                   {col("month", "Month", "月份"), col("amount_fen", "Amount (fen)", "金额（分）"),
+                    col("quota_fen", "Quota (fen)", "定额（分）"),
+                    col("excess_fen", "Excess (fen)", "超额（分）")},
+                   QStringLiteral(
+                       "SELECT month, amount_fen, quota_fen, max(0, amount_fen - quota_fen) "
+                       "FROM phone_bills ORDER BY month DESC"),
+                   {});
+           }});
+    r.add({QStringLiteral("duty.records"),
+           {QStringLiteral("Duty records"), QStringLiteral("值班记录")},
+           {{QStringLiteral("status"),
+             ParamType::Choice,
+             false,
+             {QStringLiteral("Status"), QStringLiteral("状态")},
+             {QStringLiteral("on"), QStringLiteral("ended")}},
+            kLimit},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   ctx,
+                   {col("id", "No.", "编号"), col("duty_date", "Date", "日期"),
+                    col("person", "On duty", "值班人"), col("started_at", "From", "开始"),
+                    col("ended_at", "To", "结束"), col("status", "Status", "状态"),
+                    col("happenings", "What happened", "值班情况"),
+                    col("handling", "Handling", "处理情况"),
+                    col("successor", "Successor", "接班人"),
+                    col("override_reason", "Override", "特批原因")},
+                   QStringLiteral(
+                       "SELECT d.id, d.duty_date, u.display_name, d.started_at, "
+                       "coalesce(d.ended_at, ''), d.status, d.happenings, d.handling, "
+                       "coalesce(n.display_name, ''), d.override_reason FROM duty_records d "
+                       "JOIN users u ON u.id = d.user_id LEFT JOIN users n ON n.id = "
+                       "d.successor_user_id "
+                       "WHERE (? = '' OR d.status = ?) ORDER BY d.id DESC LIMIT ?"),
+                   {text(ctx, "status"), text(ctx, "status"), limitOf(ctx)}, [](QVariantList& row) {
+                       row[6] = maskPhonesInText(row[6].toString());
+                       row[7] = maskPhonesInText(row[7].toString());
+                   });
+           }});
+    r.add({QStringLiteral("duty.incidents"),
+           {QStringLiteral("Duty incidents"), QStringLiteral("值班突发事件")},
+           {kLimit},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   ctx,
+                   {col("id", "No.", "编号"), col("duty_id", "Duty record", "值班记录"),
+                    col("title", "Incident", "事件"), col("severity", "Severity", "性质"),
+                    col("occurred_at", "Time", "时间"),
+                    col("report_due_at", "Report due", "报告期限"),
+                    col("reported_at", "Reported", "报告时间")},
+                   QStringLiteral(
+                       "SELECT id, duty_id, title, severity, occurred_at, coalesce(report_due_at, "
+                       "''), "
+                       "coalesce(reported_at, '') FROM duty_incidents ORDER BY id DESC LIMIT ?"),
+                   {limitOf(ctx)});
+           }});
+    r.add({QStringLiteral("duty.inspections"),
+           {QStringLiteral("Inspection rounds"), QStringLiteral("巡查记录")},
+           {{QStringLiteral("duty_id"),
+             ParamType::Id,
+             true,
+             {QStringLiteral("Duty record"), QStringLiteral("值班记录")}}},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   ctx,
+                   {col("area", "Area", "区域"), col("condition", "Condition", "设施状况"),
+                    col("hygiene", "Hygiene", "卫生"),
+                    col("staff_quality", "Staff work", "员工工作质量"),
+                    col("discipline", "Discipline", "劳动纪律"),
+                    col("findings", "Findings", "发现问题"), col("inspected_at", "Time", "时间")},
+                   QStringLiteral(
+                       "SELECT area, condition, hygiene, staff_quality, discipline, findings, "
+                       "inspected_at FROM duty_inspections WHERE duty_id = ? ORDER BY id"),
+                   {ctx.params.value(QStringLiteral("duty_id"))});
+           }});
+}
+
+namespace {
+
+AttentionItem item(const QString& entity, const QVariant& id, const QString& en, const QString& zh,
+                   const QString& since) {
+    return {entity, id.toString(), {en, zh}, fromStorage(since)};
+}
+
+Result<QList<AttentionItem>> collect(const Services& s, const QString& statement,
+                                     const QVariantList& b,
+                                     const std::function<AttentionItem(const QSqlQuery&)>& make) {
+    auto q = sql::exec(s.database().connection(), statement, b);
+    if (!q)
+        return fail(q.error());
+    QList<AttentionItem> out;
+    while (q->next())
+        out.push_back(make(*q));
+    return out;
+}
+
+} // namespace
+
+void registerAttention(Services& s) {
+    AttentionRegistry& r = s.attentionRegistry();
+    r.add({QStringLiteral("handover.open_major_matters"),
+           QStringLiteral("handover"),
+           {QStringLiteral("Open major matters"), QStringLiteral("未解决的重大事项")},
+           [](const Services& services, const Actor&) {
+               return collect(
+                   services,
+                   QStringLiteral(
+                       "SELECT id, cause, created_at FROM handover_matters WHERE status = 'open' "
+                       "AND severity <> 'normal' ORDER BY id"),
+                   {}, [](const QSqlQuery& q) {
+                       return item(QStringLiteral("handover_matter"), q.value(0),
+                                   QStringLiteral("Matter #%1: %2")
+                                       .arg(q.value(0).toString(), q.value(1).toString()),
+                                   QStringLiteral("事项 #%1：%2")
+                                       .arg(q.value(0).toString(), q.value(1).toString()),
+                                   q.value(2).toString());
+                   });
+           },
+           {}});
+    r.add(
+        {QStringLiteral("handover.unacknowledged_instructions"),
+         QStringLiteral("handover"),
+         {QStringLiteral("Unacknowledged instructions"), QStringLiteral("未确认的上级指示")},
+         [](const Services& services, const Actor&) {
+             return collect(
+                 services,
+                 QStringLiteral(
+                     "SELECT id, issued_by, text, recorded_at FROM handover_instructions "
+                     "WHERE acknowledged_at IS NULL ORDER BY id"),
+                 {}, [](const QSqlQuery& q) {
+                     return item(
+                         QStringLiteral("handover_instruction"), q.value(0),
+                         QStringLiteral("%1: %2").arg(q.value(1).toString(), q.value(2).toString()),
+                         QStringLiteral("%1：%2").arg(q.value(1).toString(), q.value(2).toString()),
+                         q.value(3).toString());
+                 });
+         },
+         {}});
+    r.add({QStringLiteral("mail.undelivered"),
+           QStringLiteral("handover"),
+           {QStringLiteral("Undelivered mail"), QStringLiteral("逾期未派发的信报刊")},
+           [](const Services& services, const Actor&) {
+               const int days =
+                   services.policy().intParameter(QStringLiteral("mail.undelivered_days"), 3);
+               const QString before = toStorage(services.clock().nowUtc().addDays(-days));
+               return collect(
+                   services,
+                   QStringLiteral(
+                       "SELECT id, addressee, unit, received_at FROM mail_items WHERE status = "
+                       "'waiting' AND received_at < ? ORDER BY received_at"),
+                   {before}, [](const QSqlQuery& q) {
+                       return item(QStringLiteral("mail_item"), q.value(0),
+                                   QStringLiteral("Mail for %1 %2")
+                                       .arg(q.value(2).toString(), q.value(1).toString()),
+                                   QStringLiteral("%1 %2 的邮件未派发")
+                                       .arg(q.value(2).toString(), q.value(1).toString()),
+                                   q.value(3).toString());
+                   });
+           },
+           {}});
+    r.add({QStringLiteral("custody.pending_approvals"),
+           QStringLiteral("handover"),
+           {QStringLiteral("Custody requests waiting for approval"),
+            QStringLiteral("待批准的寄存/转交申请")},
+           [](const Services& services, const Actor&) {
+               return collect(
+                   services,
+                   QStringLiteral(
+                       "SELECT id, params, requested_at FROM approvals WHERE status = 'pending' "
+                       "AND action = 'custody.request' ORDER BY id"),
+                   {}, [](const QSqlQuery& q) {
+                       const QJsonObject p =
+                           QJsonDocument::fromJson(q.value(1).toByteArray()).object();
+                       const QString what = p.value(QStringLiteral("item")).toString();
+                       return item(
+                           QStringLiteral("approval"), q.value(0),
+                           QStringLiteral("Request #%1: %2").arg(q.value(0).toString(), what),
+                           QStringLiteral("申请 #%1：%2").arg(q.value(0).toString(), what),
+                           q.value(2).toString());
+                   });
+           },
+           {QStringLiteral("supervisor"), QStringLiteral("cs_manager"), QStringLiteral("clerk")}});
+    r.add(
+        {QStringLiteral("duty.missed_lighting_checks"),
+         QStringLiteral("handover"),
+         {QStringLiteral("Missed lighting checks"), QStringLiteral("漏做的灯光检查")},
+         [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
+             QStringList setTimes;
+             for (const auto& v : services.policy()
+                                      .parameter(QStringLiteral("duty.lighting_check_times"))
+                                      .toArray())
+                 setTimes << v.toString();
+             const int grace =
+                 services.policy().intParameter(QStringLiteral("duty.lighting_grace_minutes"), 30);
+             const QDateTime now = services.clock().nowUtc();
+             auto q = sql::exec(
+                 services.database().connection(),
+                 QStringLiteral(
+                     "SELECT d.id, d.duty_date, d.started_at, u.display_name, "
+                     "(SELECT group_concat(slot) FROM duty_lighting_checks c WHERE c.duty_id = "
+                     "d.id) "
+                     "FROM duty_records d JOIN users u ON u.id = d.user_id WHERE d.status = 'on'"));
+             if (!q)
+                 return fail(q.error());
+             QList<AttentionItem> out;
+             while (q->next()) {
+                 const QDateTime started = fromStorage(q->value(2).toString());
+                 const QStringList done =
+                     q->value(4).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+                 const QDate date = started.toTimeZone(Clock::officeZone()).date();
+                 for (const QString& slot : setTimes) {
+                     // A slot is due from the first occurrence after the duty started.
+                     QDateTime at(date, QTime::fromString(slot, QStringLiteral("HH:mm")),
+                                  Clock::officeZone());
+                     if (at < started)
+                         at = at.addDays(1);
+                     if (done.contains(slot) || at.addSecs(grace * 60) > now)
+                         continue;
+                     out.push_back({QStringLiteral("duty_record"),
+                                    q->value(0).toString(),
+                                    {QStringLiteral("%1: lighting check at %2 not recorded")
+                                         .arg(q->value(3).toString(), slot),
+                                     QStringLiteral("%1：%2 的灯光检查未登记")
+                                         .arg(q->value(3).toString(), slot)},
+                                    at.toUTC()});
+                 }
+             }
+             return out;
+         },
+         {}});
+    r.add(
+        {QStringLiteral("duty.overdue_incident_reports"),
+         QStringLiteral("handover"),
+         {QStringLiteral("Overdue incident reports"), QStringLiteral("逾期未交的事件书面报告")},
+         [](const Services& services, const Actor&) {
+             return collect(
+                 services,
+                 QStringLiteral(
+                     "SELECT id, title, report_due_at FROM duty_incidents WHERE severity = 'major' "
+                     "AND reported_at IS NULL AND report_due_at < ? ORDER BY report_due_at"),
+                 {toStorage(services.clock().nowUtc())}, [](const QSqlQuery& q) {
+                     return item(
+                         QStringLiteral("duty_incident"), q.value(0),
+                         QStringLiteral("Report on %1 was due").arg(q.value(1).toString()),
+                         QStringLiteral("「%1」的书面报告已逾期").arg(q.value(1).toString()),
+                         q.value(2).toString());
+                 });
+         },
+         {QStringLiteral("cs_manager"), QStringLiteral("supervisor")}});
+    // A major incident reaches the CS manager at once (R8-1.6, R8-2.3).
+    r.add({QStringLiteral("duty.major_incidents"),
+           QStringLiteral("handover"),
+           {QStringLiteral("Major incidents awaiting report"), QStringLiteral("待报告的重大事件")},
+           [](const Services& services, const Actor&) {
+               return collect(
+                   services,
+                   QStringLiteral(
+                       "SELECT id, title, occurred_at FROM duty_incidents WHERE severity = 'major' "
+                       "AND reported_at IS NULL ORDER BY id"),
+                   {}, [](const QSqlQuery& q) {
+                       return item(QStringLiteral("duty_incident"), q.value(0),
+                                   QStringLiteral("Major incident: %1").arg(q.value(1).toString()),
+                                   QStringLiteral("重大事件：%1").arg(q.value(1).toString()),
+                                   q.value(2).toString());
+                   });
+           },
+           {QStringLiteral("cs_manager")}});
+    r.add({QStringLiteral("duty.swaps"),
+           QStringLiteral("handover"),
+           {QStringLiteral("Duty swaps reported"), QStringLiteral("值班调班报告")},
+           [](const Services& services, const Actor&) {
+               return collect(
+                   services,
+                   QStringLiteral(
+                       "SELECT w.id, w.duty_date, f.display_name, t.display_name, w.recorded_at "
+                       "FROM duty_swaps w JOIN users f ON f.id = w.from_user_id "
+                       "JOIN users t ON t.id = w.to_user_id WHERE w.duty_date >= ? ORDER BY "
+                       "w.duty_date"),
+                   {services.clock().officeToday().toString(Qt::ISODate)}, [](const QSqlQuery& q) {
+                       return item(QStringLiteral("duty_swap"), q.value(0),
+                                   QStringLiteral("%1: %2 → %3")
+                                       .arg(q.value(1).toString(), q.value(2).toString(),
+                                            q.value(3).toString()),
+                                   QStringLiteral("%1：%2 → %3")
+                                       .arg(q.value(1).toString(), q.value(2).toString(),
+                                            q.value(3).toString()),
+                                   q.value(4).toString());
+                   });
+           },
+           {QStringLiteral("cs_manager")}});
+}
+
+} // namespace fd::handover

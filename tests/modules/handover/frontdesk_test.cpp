@@ -1,0 +1,190 @@
+#include "handover_fixture.h"
+
+#include "audit/audit_log.h"
+
+namespace fd::testing {
+namespace {
+
+using FrontDeskTest = HandoverFixture;
+
+QVariantMap custodyParams() {
+    return {{QStringLiteral("kind"), QStringLiteral("forwarding")},
+            {QStringLiteral("item"), QStringLiteral("装修图纸")},
+            {QStringLiteral("depositor"), QStringLiteral("设计公司吴工")},
+            {QStringLiteral("recipient"), QStringLiteral("王先生")},
+            {QStringLiteral("unit"), QStringLiteral("A-1203")}};
+}
+
+TEST_F(FrontDeskTest, UndeliveredMailCarriesToTheHandoverUntilDelivered) {
+    auto a = t.run(QStringLiteral("mail.receive"), QStringLiteral("lixm"),
+                   {{QStringLiteral("kind"), QStringLiteral("letter")},
+                    {QStringLiteral("addressee"), QStringLiteral("王先生")},
+                    {QStringLiteral("unit"), QStringLiteral("A-1203")}});
+    ASSERT_TRUE(a);
+    ASSERT_TRUE(t.run(QStringLiteral("mail.receive"), QStringLiteral("lixm"),
+                      {{QStringLiteral("kind"), QStringLiteral("newspaper")},
+                       {QStringLiteral("addressee"), QStringLiteral("刘女士")}}));
+    const qint64 sheet = open();
+    auto s = handover::loadSheet(db(), sheet);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->mail.size(), 2);
+    ASSERT_TRUE(
+        t.run(QStringLiteral("mail.deliver"), QStringLiteral("lixm"),
+              {{QStringLiteral("id"), a->result.value(QStringLiteral("mail_id")).toInteger()},
+               {QStringLiteral("delivered_to"), QStringLiteral("王先生")},
+               {QStringLiteral("method"), QStringLiteral("signed")}}));
+    s = handover::loadSheet(db(), sheet);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->mail.size(), 1);
+    // Delivering twice is refused, naming the record.
+    const qint64 before = t.auditCount();
+    auto twice =
+        t.run(QStringLiteral("mail.deliver"), QStringLiteral("lixm"),
+              {{QStringLiteral("id"), a->result.value(QStringLiteral("mail_id")).toInteger()},
+               {QStringLiteral("delivered_to"), QStringLiteral("王先生")},
+               {QStringLiteral("method"), QStringLiteral("signed")}});
+    ASSERT_FALSE(twice);
+    EXPECT_EQ(twice.error().field, QStringLiteral("id"));
+    EXPECT_EQ(t.auditCount(), before);
+    // Older than the policy's days: on the dashboard.
+    EXPECT_TRUE(attention(QStringLiteral("mail.undelivered"), QStringLiteral("lixm")).isEmpty());
+    t.clock().advanceSeconds(4 * 24 * 3600);
+    EXPECT_EQ(attention(QStringLiteral("mail.undelivered"), QStringLiteral("lixm")).size(), 1);
+}
+
+TEST_F(FrontDeskTest, CustodyWithoutApprovalStoresOnlyTheRequest) {
+    const qint64 before = t.auditCount();
+    auto r = t.run(QStringLiteral("custody.request"), QStringLiteral("lixm"), custodyParams());
+    ASSERT_TRUE(r) << r.error().message.en.toStdString();
+    EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
+    EXPECT_EQ(r->approverRole, QStringLiteral("supervisor"));
+    EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(),
+              QStringLiteral("custody-needs-approval"));
+    EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), QStringLiteral("R6-4"));
+    EXPECT_EQ(t.count(QStringLiteral("custody_items")), 0);
+    EXPECT_EQ(t.count(QStringLiteral("approvals")), 1);
+    EXPECT_EQ(t.auditCount(), before + 1); // the approval request only
+    EXPECT_EQ(attention(QStringLiteral("custody.pending_approvals"), QStringLiteral("chen")).size(),
+              1);
+
+    // A clerk cannot approve it.
+    auto clerk = t.run(QStringLiteral("approval.approve"), QStringLiteral("zhao"),
+                       {{QStringLiteral("id"), r->approvalId}},
+                       {t.sign(QStringLiteral("approver"), QStringLiteral("zhao"))});
+    ASSERT_FALSE(clerk);
+    EXPECT_EQ(t.count(QStringLiteral("custody_items")), 0);
+
+    // The supervisor approves with an e-signature; the request runs.
+    auto ok = t.run(QStringLiteral("approval.approve"), QStringLiteral("chen"),
+                    {{QStringLiteral("id"), r->approvalId}},
+                    {t.sign(QStringLiteral("approver"), QStringLiteral("chen"))});
+    ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+    EXPECT_EQ(t.count(QStringLiteral("custody_items")), 1);
+    auto approver = sql::scalar(
+        db(),
+        QStringLiteral(
+            "SELECT u.login FROM custody_items c JOIN users u ON u.id = c.approved_by_user_id"));
+    ASSERT_TRUE(approver);
+    EXPECT_EQ(approver->toString(), QStringLiteral("chen"));
+    EXPECT_TRUE(
+        attention(QStringLiteral("custody.pending_approvals"), QStringLiteral("chen")).isEmpty());
+
+    // Release to the recipient.
+    const qint64 id = ok->result.value(QStringLiteral("executed"))
+                          .toObject()
+                          .value(QStringLiteral("custody_id"))
+                          .toInteger();
+    ASSERT_GT(id, 0);
+    ASSERT_TRUE(t.run(
+        QStringLiteral("custody.release"), QStringLiteral("zhao"),
+        {{QStringLiteral("id"), id}, {QStringLiteral("released_to"), QStringLiteral("王先生")}}));
+    auto items = t->query(QStringLiteral("custody.items"),
+                          {{QStringLiteral("status"), QStringLiteral("released")}},
+                          t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(items);
+    EXPECT_EQ(items->rows.size(), 1);
+}
+
+TEST_F(FrontDeskTest, SupervisorCannotApproveTheirOwnCustodyRequest) {
+    auto r = t.run(QStringLiteral("custody.request"), QStringLiteral("chen"), custodyParams());
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, ActionResult::Status::PendingApproval);
+    const qint64 before = t.auditCount();
+    auto self = t.run(QStringLiteral("approval.approve"), QStringLiteral("chen"),
+                      {{QStringLiteral("id"), r->approvalId}},
+                      {t.sign(QStringLiteral("approver"), QStringLiteral("chen"))});
+    ASSERT_FALSE(self);
+    EXPECT_EQ(self.error().ruleId, QStringLiteral("approval-not-by-requester"));
+    EXPECT_EQ(t.auditCount(), before);
+    EXPECT_EQ(t.count(QStringLiteral("custody_items")), 0);
+}
+
+TEST_F(FrontDeskTest, CustodyHeldBlocksTheKeeperLeaving) {
+    // A clerk linked to staff record 7 keeps the item.
+    ASSERT_TRUE(t->bus().execute({QStringLiteral("user.add"),
+                                  {{QStringLiteral("login"), QStringLiteral("qian")},
+                                   {QStringLiteral("name"), QStringLiteral("钱")},
+                                   {QStringLiteral("roles"), QStringLiteral("clerk")},
+                                   {QStringLiteral("password"), QStringLiteral("qian-pass")},
+                                   {QStringLiteral("staff_id"), 7}},
+                                  t.actor(QStringLiteral("admin")),
+                                  {},
+                                  {}}));
+    auto r = t.run(QStringLiteral("custody.request"), QStringLiteral("qian"), custodyParams());
+    ASSERT_TRUE(r);
+    ASSERT_TRUE(t.run(QStringLiteral("approval.approve"), QStringLiteral("chen"),
+                      {{QStringLiteral("id"), r->approvalId}},
+                      {t.sign(QStringLiteral("approver"), QStringLiteral("chen"))}));
+    auto open = t->staffOpenItems().openItems(db(), 7, true);
+    ASSERT_TRUE(open);
+    ASSERT_EQ(open->size(), 1);
+    EXPECT_TRUE(open->first().contains(QStringLiteral("装修图纸")));
+}
+
+TEST_F(FrontDeskTest, PhoneLogMasksResidentsNumbers) {
+    auto r = t.run(QStringLiteral("phone.log_call"), QStringLiteral("lixm"),
+                   {{QStringLiteral("caller"), QStringLiteral("张先生")},
+                    {QStringLiteral("caller_phone"), QStringLiteral("13812345678")},
+                    {QStringLiteral("subject"), QStringLiteral("咨询停水")},
+                    {QStringLiteral("follow_up"), QStringLiteral("回电 13912345678")}});
+    ASSERT_TRUE(r);
+    auto calls = t->query(QStringLiteral("phone.calls"), {}, t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(calls);
+    ASSERT_EQ(calls->rows.size(), 1);
+    EXPECT_EQ(calls->rows.first()[4].toString(), QStringLiteral("138****5678"));
+    EXPECT_EQ(calls->rows.first()[6].toString(), QStringLiteral("回电 139****5678"));
+    // Stored whole, but the audit row keeps it masked.
+    auto stored = sql::scalar(db(), QStringLiteral("SELECT caller_phone FROM phone_calls"));
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->toString(), QStringLiteral("13812345678"));
+    auto audit = sql::scalar(
+        db(), QStringLiteral("SELECT new_values FROM audit_log WHERE action = 'phone.log_call'"));
+    ASSERT_TRUE(audit);
+    EXPECT_FALSE(audit->toString().contains(QStringLiteral("13812345678")));
+    EXPECT_TRUE(audit->toString().contains(QStringLiteral("138****5678")));
+}
+
+TEST_F(FrontDeskTest, PhoneBillShowsTheExcessOverTheQuota) {
+    ASSERT_TRUE(t.run(QStringLiteral("phone.record_bill"), QStringLiteral("lixm"),
+                      {{QStringLiteral("month"), QStringLiteral("2026-01")},
+                       {QStringLiteral("amount"), QStringLiteral("180.50")}}));
+    ASSERT_TRUE(t.run(QStringLiteral("phone.record_bill"), QStringLiteral("lixm"),
+                      {{QStringLiteral("month"), QStringLiteral("2026-02")},
+                       {QStringLiteral("amount"), QStringLiteral("236.00")}}));
+    auto bills = t->query(QStringLiteral("phone.bills"), {}, t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(bills);
+    ASSERT_EQ(bills->rows.size(), 2);
+    EXPECT_EQ(bills->rows[0][0].toString(), QStringLiteral("2026-02"));
+    EXPECT_EQ(bills->rows[0][3].toLongLong(), 3600); // 236.00 - 200.00 quota
+    EXPECT_EQ(bills->rows[1][3].toLongLong(), 0);
+    const qint64 before = t.auditCount();
+    auto bad = t.run(QStringLiteral("phone.record_bill"), QStringLiteral("lixm"),
+                     {{QStringLiteral("month"), QStringLiteral("2026-13")},
+                      {QStringLiteral("amount"), QStringLiteral("1")}});
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().field, QStringLiteral("month"));
+    EXPECT_EQ(t.auditCount(), before);
+}
+
+} // namespace
+} // namespace fd::testing

@@ -1,0 +1,484 @@
+#include "handover_fixture.h"
+
+#include "audit/audit_log.h"
+#include "util/clock.h"
+
+namespace fd::testing {
+namespace {
+
+using HandoverTest = HandoverFixture;
+
+TEST_F(HandoverTest, CompletesHandoverWithTwoSigners) {
+    const qint64 sheet = readySheet();
+    addMatter(sheet, QStringLiteral("A-1203 走廊灯不亮"), QStringLiteral("normal"),
+              QStringLiteral("handled"));
+    const qint64 before = t.auditCount();
+    auto r = complete(sheet);
+    ASSERT_TRUE(r) << r.error().message.en.toStdString();
+    EXPECT_EQ(t.auditCount(), before + 1);
+    EXPECT_EQ(sheetStatus(sheet), QStringLiteral("completed"));
+    auto sigs =
+        t->signatures().forRecord(db(), QStringLiteral("handover_sheet"), QString::number(sheet));
+    ASSERT_TRUE(sigs);
+    ASSERT_EQ(sigs->size(), 2);
+    QStringList meanings;
+    for (const auto& s : *sigs) {
+        meanings << s.meaning;
+        EXPECT_TRUE(s.valid);
+        EXPECT_EQ(s.signedAt, startTime()); // the clock's time (R2-1.1)
+    }
+    meanings.sort();
+    EXPECT_EQ(meanings, (QStringList{QStringLiteral("incoming"), QStringLiteral("outgoing")}));
+    auto loaded = handover::loadSheet(db(), sheet);
+    ASSERT_TRUE(loaded);
+    EXPECT_EQ(loaded->outgoing, QStringLiteral("李晓梅"));
+    EXPECT_EQ(loaded->incoming, QStringLiteral("赵丽"));
+}
+
+TEST_F(HandoverTest, HandoverBlockedWhileMajorIncidentOpen) {
+    const qint64 sheet = readySheet();
+    addMatter(sheet, QStringLiteral("车库入口积水"), QStringLiteral("major"));
+    const qint64 before = t.auditCount();
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-major-event"),
+                  QStringLiteral("R2-2.4"), before);
+    EXPECT_EQ(sheetStatus(sheet), QStringLiteral("open"));
+    EXPECT_EQ(t.count(QStringLiteral("signatures")), 0);
+}
+
+TEST_F(HandoverTest, HandoverBlockedWhileEmergencyUnresolvedEvenIfCarriedOver) {
+    const qint64 first = readySheet();
+    addMatter(first, QStringLiteral("消防报警"), QStringLiteral("emergency"));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
+                      {{QStringLiteral("sheet_id"), first}}, {},
+                      QStringLiteral("消防队已到场接管")));
+    ASSERT_TRUE(complete(first));
+    const qint64 second = open(QStringLiteral("zhao"));
+    confirmAll(second, QStringLiteral("wumin"));
+    const qint64 before = t.auditCount();
+    expectRefused(complete(second, QStringLiteral("zhao"), QStringLiteral("wumin")),
+                  QStringLiteral("handover-blocked-major-event"), QStringLiteral("R2-2.4"), before);
+}
+
+TEST_F(HandoverTest, HandoverBlockedWhileEquipmentStartInProgress) {
+    const qint64 sheet = readySheet();
+    auto rec = t.run(QStringLiteral("handover.record_equipment_operation"), QStringLiteral("lixm"),
+                     {{QStringLiteral("sheet_id"), sheet},
+                      {QStringLiteral("equipment"), QStringLiteral("冷水机组")},
+                      {QStringLiteral("operation"), QStringLiteral("start")},
+                      {QStringLiteral("state"), QStringLiteral("in_progress")}});
+    ASSERT_TRUE(rec);
+    const qint64 before = t.auditCount();
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-equipment"),
+                  QStringLiteral("R2-2.4"), before);
+    EXPECT_EQ(sheetStatus(sheet), QStringLiteral("open"));
+    // Once the start is finished the handover goes through.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.record_equipment_operation"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("equipment"), QStringLiteral("冷水机组")},
+                       {QStringLiteral("operation"), QStringLiteral("start")},
+                       {QStringLiteral("state"), QStringLiteral("completed")}}));
+    EXPECT_TRUE(complete(sheet));
+}
+
+TEST_F(HandoverTest, HandoverBlockedWhileChecklistUnconfirmed) {
+    const qint64 sheet = open();
+    auto r = t.run(QStringLiteral("handover.confirm_item"), QStringLiteral("zhao"),
+                   {{QStringLiteral("sheet_id"), sheet},
+                    {QStringLiteral("item"), QStringLiteral("front_desk_keys")},
+                    {QStringLiteral("state"), QStringLiteral("present")}});
+    ASSERT_TRUE(r);
+    const qint64 before = t.auditCount();
+    auto refused = complete(sheet);
+    expectRefused(refused, QStringLiteral("handover-blocked-checklist"), QStringLiteral("R2-2.4"),
+                  before);
+    EXPECT_TRUE(refused.error().message.zh.contains(QStringLiteral("样板房钥匙")));
+    EXPECT_TRUE(refused.error().message.en.contains(QStringLiteral("R2-1.5")));
+}
+
+TEST_F(HandoverTest, MissingItemNeedsANote) {
+    const qint64 sheet = open();
+    const qint64 before = t.auditCount();
+    auto r = t.run(QStringLiteral("handover.confirm_item"), QStringLiteral("zhao"),
+                   {{QStringLiteral("sheet_id"), sheet},
+                    {QStringLiteral("item"), QStringLiteral("show_flat_keys")},
+                    {QStringLiteral("state"), QStringLiteral("missing")}});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().field, QStringLiteral("note"));
+    EXPECT_EQ(t.auditCount(), before);
+}
+
+TEST_F(HandoverTest, HandoverBlockedWhileMatterLacksCourseOrResult) {
+    const qint64 sheet = readySheet();
+    const qint64 matter = addMatter(sheet, QStringLiteral("电梯按钮失灵"), QStringLiteral("normal"),
+                                    QStringLiteral("open"), false);
+    const qint64 before = t.auditCount();
+    auto refused = complete(sheet);
+    expectRefused(refused, QStringLiteral("handover-blocked-matter-fields"),
+                  QStringLiteral("R2-2.4"), before);
+    EXPECT_TRUE(refused.error().message.en.contains(QStringLiteral("R2-1.2")));
+    EXPECT_TRUE(refused.error().message.en.contains(QStringLiteral("#%1").arg(matter)));
+    // Course given, result still missing: still refused.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("id"), matter},
+                       {QStringLiteral("course"), QStringLiteral("已报维保单位")}}));
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-matter-fields"),
+                  QStringLiteral("R2-2.4"), t.auditCount());
+    ASSERT_TRUE(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("id"), matter},
+                       {QStringLiteral("result"), QStringLiteral("明日上门")}}));
+    EXPECT_TRUE(complete(sheet));
+}
+
+TEST_F(HandoverTest, MatterWithoutCauseIsRefusedNamingTheField) {
+    const qint64 sheet = open();
+    const qint64 before = t.auditCount();
+    auto r = t.run(
+        QStringLiteral("handover.add_matter"), QStringLiteral("lixm"),
+        {{QStringLiteral("sheet_id"), sheet}, {QStringLiteral("course"), QStringLiteral("经过")}});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, Error::Kind::BadInput);
+    EXPECT_EQ(r.error().field, QStringLiteral("cause"));
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("起因")));
+    EXPECT_EQ(t.auditCount(), before);
+    EXPECT_EQ(t.count(QStringLiteral("handover_matters")), 0);
+}
+
+TEST_F(HandoverTest, HandoverBlockedWhileIncomingUnfitAndNoSubstitute) {
+    const qint64 sheet = readySheet();
+    ASSERT_TRUE(t.run(
+        QStringLiteral("handover.sign_in_incoming"), QStringLiteral("zhao"),
+        {{QStringLiteral("sheet_id"), sheet}, {QStringLiteral("login"), QStringLiteral("zhao")}}));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.mark_unfit"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("login"), QStringLiteral("zhao")},
+                       {QStringLiteral("condition"), QStringLiteral("drinking")}}));
+    const qint64 before = t.auditCount();
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-incoming-unfit"),
+                  QStringLiteral("R2-2.4"), before);
+    // Another person signing as incoming is not enough until they signed in as substitute.
+    expectRefused(complete(sheet, QStringLiteral("lixm"), QStringLiteral("wumin")),
+                  QStringLiteral("handover-blocked-incoming-unfit"), QStringLiteral("R2-2.4"),
+                  before);
+    // The override does not lift this blocker (the policy marks it not overridable).
+    ASSERT_TRUE(t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
+                      {{QStringLiteral("sheet_id"), sheet}}, {}, QStringLiteral("主管同意")));
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-incoming-unfit"),
+                  QStringLiteral("R2-2.4"), t.auditCount());
+    // The unfit person cannot sign in again; a substitute can.
+    auto again = t.run(
+        QStringLiteral("handover.sign_in_incoming"), QStringLiteral("zhao"),
+        {{QStringLiteral("sheet_id"), sheet}, {QStringLiteral("login"), QStringLiteral("zhao")}});
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().clause, QStringLiteral("R2-2.4"));
+    ASSERT_TRUE(t.run(
+        QStringLiteral("handover.sign_in_incoming"), QStringLiteral("wumin"),
+        {{QStringLiteral("sheet_id"), sheet}, {QStringLiteral("login"), QStringLiteral("wumin")}}));
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-incoming-unfit"),
+                  QStringLiteral("R2-2.4"), t.auditCount());
+    auto done = complete(sheet, QStringLiteral("lixm"), QStringLiteral("wumin"));
+    ASSERT_TRUE(done) << done.error().message.en.toStdString();
+    auto doc = handover::handoverSheetDocument(t.services(), sheet);
+    ASSERT_TRUE(doc);
+    bool unfitPrinted = false;
+    for (const auto& f : doc->fields)
+        unfitPrinted = unfitPrinted || f.value.contains(QStringLiteral("赵丽"));
+    EXPECT_TRUE(unfitPrinted);
+}
+
+TEST_F(HandoverTest, RefusesTheSamePersonSigningTwice) {
+    const qint64 sheet = readySheet();
+    const qint64 before = t.auditCount();
+    auto r = complete(sheet, QStringLiteral("lixm"), QStringLiteral("lixm"));
+    expectRefused(r, QStringLiteral("handover-two-signatures"), QStringLiteral("R2-2.3"), before);
+    EXPECT_TRUE(r.error().message.en.contains(QStringLiteral("incoming")));
+    EXPECT_EQ(sheetStatus(sheet), QStringLiteral("open"));
+    EXPECT_EQ(t.count(QStringLiteral("signatures")), 0);
+}
+
+TEST_F(HandoverTest, RefusesHandoverWithoutTheIncomingSignature) {
+    const qint64 sheet = readySheet();
+    const qint64 before = t.auditCount();
+    auto r = t.run(QStringLiteral("handover.complete"), QStringLiteral("lixm"),
+                   {{QStringLiteral("sheet_id"), sheet}},
+                   {t.sign(QStringLiteral("outgoing"), QStringLiteral("lixm"))});
+    expectRefused(r, QStringLiteral("handover-two-signatures"), QStringLiteral("R2-2.3"), before);
+}
+
+TEST_F(HandoverTest, WrongSignaturePasswordIsRefusedWithoutWriting) {
+    const qint64 sheet = readySheet();
+    const qint64 before = t.auditCount();
+    auto r = t.run(
+        QStringLiteral("handover.complete"), QStringLiteral("lixm"),
+        {{QStringLiteral("sheet_id"), sheet}},
+        {t.sign(QStringLiteral("outgoing"), QStringLiteral("lixm")),
+         {QStringLiteral("incoming"), QStringLiteral("zhao"), QStringLiteral("wrong-password")}});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, Error::Kind::Auth);
+    EXPECT_EQ(t.auditCount(), before);
+    EXPECT_EQ(sheetStatus(sheet), QStringLiteral("open"));
+}
+
+TEST_F(HandoverTest, SupervisorOverrideIsAuditedAndPrinted) {
+    const qint64 sheet = readySheet();
+    addMatter(sheet, QStringLiteral("停电抢修"), QStringLiteral("major"));
+    qint64 before = t.auditCount();
+    expectRefused(t.run(QStringLiteral("handover.override"), QStringLiteral("lixm"),
+                        {{QStringLiteral("sheet_id"), sheet}}, {}, QStringLiteral("我要下班")),
+                  QStringLiteral("handover-override-by-supervisor"), QStringLiteral("R2-2.4"),
+                  before);
+    expectRefused(t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
+                        {{QStringLiteral("sheet_id"), sheet}}),
+                  QStringLiteral("handover-override-reason"), QStringLiteral("R2-2.4"), before);
+    const QString reason = QStringLiteral("供电局已到场，由接班人继续跟进");
+    auto ok = t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
+                    {{QStringLiteral("sheet_id"), sheet}}, {}, reason);
+    ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+    auto last = sql::exec(
+        db(), QStringLiteral("SELECT action, reason FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    ASSERT_TRUE(last);
+    ASSERT_TRUE(last->next());
+    EXPECT_EQ(last->value(0).toString(), QStringLiteral("handover.override"));
+    EXPECT_EQ(last->value(1).toString(), reason);
+    auto done = complete(sheet);
+    ASSERT_TRUE(done) << done.error().message.en.toStdString();
+    auto doc = handover::handoverSheetDocument(t.services(), sheet);
+    ASSERT_TRUE(doc);
+    ASSERT_FALSE(doc->notes.isEmpty());
+    EXPECT_TRUE(doc->notes.first().zh.contains(reason));
+    EXPECT_TRUE(doc->notes.first().zh.contains(QStringLiteral("陈志强")));
+    // The open major matter carries to the next sheet (R2-1.3).
+    const qint64 next = open(QStringLiteral("zhao"));
+    auto s = handover::loadSheet(db(), next);
+    ASSERT_TRUE(s);
+    ASSERT_EQ(s->matters.size(), 1);
+    EXPECT_TRUE(s->matters.first().carried);
+    EXPECT_EQ(s->matters.first().severity, QStringLiteral("major"));
+}
+
+TEST_F(HandoverTest, CarriesOpenMattersAndUnacknowledgedInstructionsToTheNextSheet) {
+    const qint64 first = readySheet();
+    const qint64 open1 = addMatter(first, QStringLiteral("B 座电梯按钮失灵"));
+    addMatter(first, QStringLiteral("A-1203 走廊灯"), QStringLiteral("normal"),
+              QStringLiteral("handled"));
+    auto ins = t.run(QStringLiteral("handover.add_instruction"), QStringLiteral("lixm"),
+                     {{QStringLiteral("sheet_id"), first},
+                      {QStringLiteral("issued_by"), QStringLiteral("陈志强")},
+                      {QStringLiteral("text"), QStringLiteral("周五停水通知逐户张贴")}});
+    ASSERT_TRUE(ins);
+    const qint64 instruction = ins->result.value(QStringLiteral("instruction_id")).toInteger();
+    ASSERT_TRUE(complete(first));
+
+    auto opened = t.run(QStringLiteral("handover.open"), QStringLiteral("zhao"),
+                        {{QStringLiteral("post"), QStringLiteral("front_desk")}});
+    ASSERT_TRUE(opened);
+    EXPECT_EQ(opened->result.value(QStringLiteral("carried_matters")).toInt(), 1);
+    EXPECT_EQ(opened->result.value(QStringLiteral("carried_instructions")).toInt(), 1);
+    const qint64 second = opened->result.value(QStringLiteral("sheet_id")).toInteger();
+    auto s2 = handover::loadSheet(db(), second);
+    ASSERT_TRUE(s2);
+    ASSERT_EQ(s2->matters.size(), 1);
+    EXPECT_EQ(s2->matters.first().id, open1);
+    EXPECT_TRUE(s2->matters.first().carried);
+    ASSERT_EQ(s2->instructions.size(), 1);
+    EXPECT_EQ(s2->instructions.first().id, instruction);
+    // The other post does not see them.
+    const qint64 office = open(QStringLiteral("chen"), QStringLiteral("cs_office"));
+    auto so = handover::loadSheet(db(), office);
+    ASSERT_TRUE(so);
+    EXPECT_TRUE(so->matters.isEmpty());
+    EXPECT_TRUE(so->instructions.isEmpty());
+
+    // Acknowledge the instruction and handle the matter on the second sheet.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.acknowledge_instruction"), QStringLiteral("zhao"),
+                      {{QStringLiteral("sheet_id"), second}, {QStringLiteral("id"), instruction}}));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("zhao"),
+                      {{QStringLiteral("sheet_id"), second},
+                       {QStringLiteral("id"), open1},
+                       {QStringLiteral("result"), QStringLiteral("维保单位已修复")},
+                       {QStringLiteral("status"), QStringLiteral("handled")}}));
+    confirmAll(second, QStringLiteral("wumin"));
+    ASSERT_TRUE(complete(second, QStringLiteral("zhao"), QStringLiteral("wumin")));
+    const qint64 third = open(QStringLiteral("wumin"));
+    auto s3 = handover::loadSheet(db(), third);
+    ASSERT_TRUE(s3);
+    EXPECT_TRUE(s3->matters.isEmpty());
+    EXPECT_TRUE(s3->instructions.isEmpty());
+    // The completed second sheet still shows what it handled.
+    auto s2done = handover::loadSheet(db(), second);
+    ASSERT_TRUE(s2done);
+    ASSERT_EQ(s2done->matters.size(), 1);
+    EXPECT_EQ(s2done->matters.first().status, QStringLiteral("handled"));
+}
+
+TEST_F(HandoverTest, CompletedSheetIsImmutableAndItsSignaturesStayValid) {
+    const qint64 first = readySheet();
+    const qint64 matter = addMatter(first, QStringLiteral("B 座电梯按钮失灵"));
+    ASSERT_TRUE(complete(first));
+    const qint64 before = t.auditCount();
+    expectRefused(t.run(QStringLiteral("handover.add_matter"), QStringLiteral("lixm"),
+                        {{QStringLiteral("sheet_id"), first},
+                         {QStringLiteral("cause"), QStringLiteral("补记")},
+                         {QStringLiteral("course"), QStringLiteral("x")},
+                         {QStringLiteral("result"), QStringLiteral("y")}}),
+                  QStringLiteral("handover-sheet-immutable"), QStringLiteral("R2-2.3"), before);
+    expectRefused(t.run(QStringLiteral("handover.confirm_item"), QStringLiteral("zhao"),
+                        {{QStringLiteral("sheet_id"), first},
+                         {QStringLiteral("item"), QStringLiteral("documents")},
+                         {QStringLiteral("state"), QStringLiteral("present")}}),
+                  QStringLiteral("handover-sheet-immutable"), QStringLiteral("R2-2.3"), before);
+    // Even a direct write is refused by the database.
+    EXPECT_FALSE(sql::exec(
+        db(), QStringLiteral("UPDATE handover_sheets SET override_reason = 'x' WHERE id = ?"),
+        {first}));
+    // A correction is an addendum.
+    auto add = t.run(QStringLiteral("handover.add_addendum"), QStringLiteral("lixm"),
+                     {{QStringLiteral("sheet_id"), first},
+                      {QStringLiteral("text"), QStringLiteral("更正：按钮为 3 号梯")}});
+    ASSERT_TRUE(add) << add.error().message.en.toStdString();
+    // Handling the carried matter on the next sheet leaves the first sheet's signatures valid.
+    const qint64 second = open(QStringLiteral("zhao"));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("zhao"),
+                      {{QStringLiteral("sheet_id"), second},
+                       {QStringLiteral("id"), matter},
+                       {QStringLiteral("status"), QStringLiteral("handled")}}));
+    auto sigs =
+        t->signatures().forRecord(db(), QStringLiteral("handover_sheet"), QString::number(first));
+    ASSERT_TRUE(sigs);
+    ASSERT_EQ(sigs->size(), 2);
+    for (const auto& s : *sigs)
+        EXPECT_TRUE(s.valid);
+    auto firstSheet = handover::loadSheet(db(), first);
+    ASSERT_TRUE(firstSheet);
+    EXPECT_EQ(firstSheet->matters.first().status, QStringLiteral("open")); // as signed
+    ASSERT_EQ(firstSheet->addenda.size(), 1);
+}
+
+TEST_F(HandoverTest, OnlyOneOpenSheetPerPost) {
+    const qint64 sheet = open();
+    const qint64 before = t.auditCount();
+    auto r = t.run(QStringLiteral("handover.open"), QStringLiteral("zhao"),
+                   {{QStringLiteral("post"), QStringLiteral("front_desk")}});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().field, QStringLiteral("post"));
+    EXPECT_TRUE(r.error().message.en.contains(QString::number(sheet)));
+    EXPECT_EQ(t.auditCount(), before);
+    auto current = t->query(QStringLiteral("handover.current"),
+                            {{QStringLiteral("post"), QStringLiteral("front_desk")}},
+                            t.actor(QStringLiteral("zhao")));
+    ASSERT_TRUE(current);
+    ASSERT_EQ(current->rows.size(), 1);
+    EXPECT_EQ(current->rows.first().first().toLongLong(), sheet);
+}
+
+TEST_F(HandoverTest, TimesAndShiftComeFromTheClock) {
+    // 09:00 office time: the day shift of 2026-03-02.
+    const qint64 day = open();
+    auto s = handover::loadSheet(db(), day);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->shift, QStringLiteral("day"));
+    EXPECT_EQ(s->shiftDate, QStringLiteral("2026-03-02"));
+    EXPECT_EQ(s->openedAt, toStorage(startTime()));
+    // A typed time is not a field of the action (R2-1.1).
+    auto typed = t.run(QStringLiteral("handover.open"), QStringLiteral("chen"),
+                       {{QStringLiteral("post"), QStringLiteral("cs_office")},
+                        {QStringLiteral("opened_at"), QStringLiteral("2026-01-01T00:00:00Z")}});
+    ASSERT_FALSE(typed);
+    EXPECT_EQ(typed.error().field, QStringLiteral("opened_at"));
+    // 23:30 office time: the evening shift; 01:00 the next day: the night shift.
+    t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(15, 30), Qt::UTC));
+    const qint64 evening = open(QStringLiteral("chen"), QStringLiteral("cs_office"));
+    auto e = handover::loadSheet(db(), evening);
+    ASSERT_TRUE(e);
+    EXPECT_EQ(e->shift, QStringLiteral("evening"));
+    EXPECT_EQ(e->shiftDate, QStringLiteral("2026-03-02"));
+    EXPECT_EQ(handover::shiftAt(t->policy(), QDateTime(QDate(2026, 3, 2), QTime(17, 0), Qt::UTC))
+                  .shift.code,
+              QStringLiteral("night"));
+}
+
+TEST_F(HandoverTest, SheetQueriesListMattersAndChecklist) {
+    const qint64 sheet = open();
+    addMatter(sheet, QStringLiteral("业主 13812345678 来电报修"));
+    auto matters = t->query(QStringLiteral("handover.matters"),
+                            {{QStringLiteral("sheet_id"), sheet}}, t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(matters);
+    ASSERT_EQ(matters->rows.size(), 1);
+    auto checklist =
+        t->query(QStringLiteral("handover.checklist"), {{QStringLiteral("sheet_id"), sheet}},
+                 t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(checklist);
+    EXPECT_EQ(checklist->rows.size(), 5);
+    auto sheets = t->query(QStringLiteral("handover.sheets"), {}, t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(sheets);
+    EXPECT_EQ(sheets->rows.size(), 1);
+    // Printed text masks phone numbers (R6-3).
+    auto doc = handover::handoverSheetDocument(t.services(), sheet);
+    ASSERT_TRUE(doc);
+    EXPECT_TRUE(doc->tables.first()
+                    .rows.first()
+                    .join(QLatin1Char(' '))
+                    .contains(QStringLiteral("138****5678")));
+    EXPECT_FALSE(doc->tables.first()
+                     .rows.first()
+                     .join(QLatin1Char(' '))
+                     .contains(QStringLiteral("13812345678")));
+}
+
+TEST_F(HandoverTest, PrintedSheetCarriesBothSignaturesAndTheAuditHead) {
+    const qint64 sheet = readySheet();
+    ASSERT_TRUE(complete(sheet));
+    auto doc = handover::handoverSheetDocument(t.services(), sheet);
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->title.zh, QStringLiteral("交接班记录"));
+    ASSERT_EQ(doc->signatures.size(), 2);
+    for (const auto& s : doc->signatures) {
+        EXPECT_FALSE(s.signer.isEmpty());
+        EXPECT_EQ(s.signedAt, QStringLiteral("2026-03-02 09:00"));
+    }
+    auto head = AuditLog::head(db());
+    ASSERT_TRUE(head);
+    EXPECT_EQ(doc->auditHead, head->text());
+    auto log = handover::frontDeskLogDocument(t.services(), QDate(2026, 3, 2));
+    ASSERT_TRUE(log);
+    EXPECT_EQ(log->title.zh, QStringLiteral("前台交接日志"));
+    EXPECT_EQ(log->signatures.size(), 2);
+}
+
+TEST_F(HandoverTest, DashboardShowsOpenMajorMattersAndUnacknowledgedInstructions) {
+    const qint64 sheet = open();
+    addMatter(sheet, QStringLiteral("车库积水"), QStringLiteral("major"));
+    addMatter(sheet, QStringLiteral("小事"));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.add_instruction"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("issued_by"), QStringLiteral("孙经理")},
+                       {QStringLiteral("text"), QStringLiteral("加强巡查")}}));
+    const auto major =
+        attention(QStringLiteral("handover.open_major_matters"), QStringLiteral("lixm"));
+    ASSERT_EQ(major.size(), 1);
+    EXPECT_TRUE(major.first().text.zh.contains(QStringLiteral("车库积水")));
+    EXPECT_EQ(
+        attention(QStringLiteral("handover.unacknowledged_instructions"), QStringLiteral("lixm"))
+            .size(),
+        1);
+}
+
+TEST_F(HandoverTest, DemoSeedFillsHandoversMailAndDutyRecords) {
+    const auto mods = t->modules();
+    for (const Module& m : mods)
+        if (m.area == QStringLiteral("handover")) {
+            auto ok = m.seed(t.services(), t.actor(QStringLiteral("admin")), SeedOptions{});
+            ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+        }
+    EXPECT_GE(t.count(QStringLiteral("handover_sheets")), 3);
+    EXPECT_GE(t.count(QStringLiteral("mail_items")), 4);
+    EXPECT_GE(t.count(QStringLiteral("duty_records")), 2);
+    EXPECT_GE(t.count(QStringLiteral("custody_items")), 1);
+    auto chain = AuditLog::verify(t->database());
+    ASSERT_TRUE(chain);
+    EXPECT_TRUE(chain->ok);
+}
+
+} // namespace
+} // namespace fd::testing
