@@ -1,0 +1,448 @@
+// Documents (R4): incoming routing, outgoing and internal drafting, review, issue with a
+// number, immutability and versions, filing, and document loans.
+#include "archive_search.h"
+#include "archives_internal.h"
+#include "db/sql.h"
+
+#include <QSqlQuery>
+
+namespace fd::archives {
+namespace {
+
+ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
+                QStringList choices = {}) {
+    return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
+}
+
+const Text kDocument = tx("Document", "文件");
+
+Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& binds) {
+    auto q = sql::exec(db, statement, binds);
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+Status reindex(const QSqlDatabase& db, qint64 id) {
+    auto q = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT number, title, doc_date, confidentiality FROM documents WHERE id = ?"),
+        {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return {};
+    const QString date = q->value(2).toString();
+    return indexRecord(db, {QStringLiteral("document"), id, 0, q->value(0).toString(),
+                            q->value(1).toString(), date, date, 0, QStringLiteral(""),
+                            q->value(3).toString() != QStringLiteral("ordinary")});
+}
+
+// The next number of a sequence: 收〔2026〕001号 / 发〔2026〕001号 / 内〔2026〕001号 (R4-2.2(3)).
+Result<QString> nextNumber(const QSqlDatabase& db, const QString& kind, const QDateTime& now) {
+    const int year = now.toTimeZone(Clock::officeZone()).date().year();
+    auto q = sql::exec(
+        db,
+        QStringLiteral(
+            "INSERT INTO document_sequences(kind, year, last_no) VALUES (?, ?, 1) "
+            "ON CONFLICT(kind, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no"),
+        {kind, year});
+    if (!q)
+        return fail(q.error());
+    q->next();
+    const qint64 n = q->value(0).toLongLong();
+    q->finish();
+    const QString prefix = kind == QStringLiteral("incoming")   ? QStringLiteral("收")
+                           : kind == QStringLiteral("outgoing") ? QStringLiteral("发")
+                                                                : QStringLiteral("内");
+    return QStringLiteral("%1〔%2〕%3号").arg(prefix).arg(year).arg(n, 3, 10, QLatin1Char('0'));
+}
+
+Result<DocumentRow> docFrom(const ActionContext& ctx) {
+    return loadDocument(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+}
+
+Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
+    const auto& p = ctx.params;
+    auto number = nextNumber(ctx.db, QStringLiteral("incoming"), ctx.now);
+    if (!number)
+        return fail(number.error());
+    auto id = insertReturningId(
+        ctx.db,
+        QStringLiteral("INSERT INTO documents(kind, number, title, body, doc_type, sender, "
+                       "doc_date, confidentiality, status, "
+                       "created_at, created_by, updated_at) VALUES "
+                       "('incoming',?,?,?,?,?,?,?,'registered',?,?,?) RETURNING id"),
+        {*number, p.value(QStringLiteral("title")).toString(),
+         p.value(QStringLiteral("body")).toString(), p.value(QStringLiteral("doc_type")).toString(),
+         p.value(QStringLiteral("sender")).toString(),
+         p.value(QStringLiteral("doc_date")).toDate().toString(Qt::ISODate),
+         p.value(QStringLiteral("confidentiality"), QStringLiteral("ordinary")).toString(),
+         toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    if (auto ok = reindex(ctx.db, *id); !ok)
+        return fail(ok.error());
+    return ActionOutcome{
+        QStringLiteral("document"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("number"), *number},
+         {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
+         {QStringLiteral("sender"), p.value(QStringLiteral("sender")).toString()},
+         {QStringLiteral("status"), QStringLiteral("registered")}},
+        {{QStringLiteral("document_id"), *id}, {QStringLiteral("number"), *number}}};
+}
+
+// A routing step: sets one field and the new status (R4-2.1).
+ActionHandler routingStep(QString field, QString param, QString status) {
+    return [field, param, status](ActionContext& ctx) -> Result<ActionOutcome> {
+        auto d = docFrom(ctx);
+        if (!d)
+            return fail(d.error());
+        QVariant value = ctx.params.value(param);
+        if (value.typeId() == QMetaType::QStringList)
+            value = value.toStringList().join(QLatin1Char(','));
+        if (auto ok =
+                exec(ctx.db,
+                     QStringLiteral(
+                         "UPDATE documents SET %1 = ?, status = ?, updated_at = ? WHERE id = ?")
+                         .arg(field),
+                     {value.toString(), status, toStorage(ctx.now), d->id});
+            !ok)
+            return fail(ok.error());
+        return ActionOutcome{QStringLiteral("document"),
+                             QString::number(d->id),
+                             {{QStringLiteral("status"), d->status}},
+                             {{QStringLiteral("status"), status}, {field, value.toString()}},
+                             {{QStringLiteral("document_id"), d->id}}};
+    };
+}
+
+Result<ActionOutcome> draft(ActionContext& ctx) {
+    const auto& p = ctx.params;
+    const QDate today = ctx.now.toTimeZone(Clock::officeZone()).date();
+    auto id = insertReturningId(
+        ctx.db,
+        QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, recipient, department, "
+                       "doc_date, confidentiality, "
+                       "status, created_at, created_by, updated_at) VALUES "
+                       "(?,?,?,?,?,?,?,?,'draft',?,?,?) RETURNING id"),
+        {p.value(QStringLiteral("kind")).toString(), p.value(QStringLiteral("title")).toString(),
+         p.value(QStringLiteral("body")).toString(), p.value(QStringLiteral("doc_type")).toString(),
+         p.value(QStringLiteral("recipient")).toString(),
+         p.value(QStringLiteral("department")).toString(), today.toString(Qt::ISODate),
+         p.value(QStringLiteral("confidentiality"), QStringLiteral("ordinary")).toString(),
+         toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    if (auto ok = reindex(ctx.db, *id); !ok)
+        return fail(ok.error());
+    return ActionOutcome{QStringLiteral("document"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("kind"), p.value(QStringLiteral("kind")).toString()},
+                          {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
+                          {QStringLiteral("status"), QStringLiteral("draft")}},
+                         {{QStringLiteral("document_id"), *id}}};
+}
+
+Result<ActionOutcome> edit(ActionContext& ctx) {
+    auto d = docFrom(ctx);
+    if (!d)
+        return fail(d.error());
+    const QString title = ctx.params.value(QStringLiteral("title"), d->title).toString();
+    // An approved draft that changes goes back for review.
+    const QString status =
+        d->status == QStringLiteral("approved") ? QStringLiteral("draft") : d->status;
+    QString body = ctx.params.value(QStringLiteral("body")).toString();
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral(
+            "UPDATE documents SET title = ?, body = CASE WHEN ? = '' THEN body ELSE ? END, "
+            "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
+            "updated_at = ? WHERE id = ?"),
+        {title, body, body, status, status, toStorage(ctx.now), d->id});
+    if (!q)
+        return fail(q.error());
+    if (auto ok = reindex(ctx.db, d->id); !ok)
+        return fail(ok.error());
+    return ActionOutcome{
+        QStringLiteral("document"),
+        QString::number(d->id),
+        {{QStringLiteral("title"), d->title}, {QStringLiteral("status"), d->status}},
+        {{QStringLiteral("title"), title}, {QStringLiteral("status"), status}},
+        {{QStringLiteral("document_id"), d->id}}};
+}
+
+Result<ActionOutcome> approve(ActionContext& ctx) {
+    auto d = docFrom(ctx);
+    if (!d)
+        return fail(d.error());
+    QString by = ctx.actor.login;
+    for (const auto& s : ctx.signatures)
+        if (s.meaning == QStringLiteral("approver"))
+            by = s.signer.login;
+    if (auto ok = exec(ctx.db,
+                       QStringLiteral("UPDATE documents SET status = 'approved', approved_by = ?, "
+                                      "updated_at = ? WHERE id = ?"),
+                       {by, toStorage(ctx.now), d->id});
+        !ok)
+        return fail(ok.error());
+    return ActionOutcome{QStringLiteral("document"),
+                         QString::number(d->id),
+                         {{QStringLiteral("status"), d->status}},
+                         {{QStringLiteral("status"), QStringLiteral("approved")},
+                          {QStringLiteral("approved_by"), by}},
+                         {{QStringLiteral("document_id"), d->id}}};
+}
+
+Result<ActionOutcome> issue(ActionContext& ctx) {
+    auto d = docFrom(ctx);
+    if (!d)
+        return fail(d.error());
+    auto number = nextNumber(ctx.db, d->kind, ctx.now);
+    if (!number)
+        return fail(number.error());
+    if (auto ok = exec(ctx.db,
+                       QStringLiteral("UPDATE documents SET number = ?, status = 'issued', "
+                                      "issued_at = ?, updated_at = ? WHERE id = ?"),
+                       {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
+        !ok)
+        return fail(ok.error());
+    if (auto ok = reindex(ctx.db, d->id); !ok)
+        return fail(ok.error());
+    return ActionOutcome{
+        QStringLiteral("document"),
+        QString::number(d->id),
+        {{QStringLiteral("status"), d->status}},
+        {{QStringLiteral("status"), QStringLiteral("issued")}, {QStringLiteral("number"), *number}},
+        {{QStringLiteral("document_id"), d->id}, {QStringLiteral("number"), *number}}};
+}
+
+Result<ActionOutcome> revise(ActionContext& ctx) {
+    auto d = docFrom(ctx);
+    if (!d)
+        return fail(d.error());
+    // A change to an issued document is a new version linked to the old (R4-1.9).
+    auto id = insertReturningId(
+        ctx.db,
+        QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, sender, recipient, "
+                       "department, doc_date, confidentiality, "
+                       "status, version, previous_id, created_at, created_by, updated_at) "
+                       "SELECT kind, coalesce(nullif(?, ''), title), coalesce(nullif(?, ''), "
+                       "body), doc_type, sender, recipient, "
+                       "department, ?, confidentiality, 'draft', version + 1, id, ?, ?, ? FROM "
+                       "documents WHERE id = ? RETURNING id"),
+        {ctx.params.value(QStringLiteral("title")).toString(),
+         ctx.params.value(QStringLiteral("body")).toString(),
+         ctx.now.toTimeZone(Clock::officeZone()).date().toString(Qt::ISODate), toStorage(ctx.now),
+         ctx.actor.login, toStorage(ctx.now), d->id});
+    if (!id)
+        return fail(id.error());
+    if (auto ok = reindex(ctx.db, *id); !ok)
+        return fail(ok.error());
+    return ActionOutcome{
+        QStringLiteral("document"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("previous_id"), d->id},
+         {QStringLiteral("status"), QStringLiteral("draft")}},
+        {{QStringLiteral("document_id"), *id}, {QStringLiteral("previous_id"), d->id}}};
+}
+
+Result<ActionOutcome> fileDocument(ActionContext& ctx) {
+    auto d = docFrom(ctx);
+    if (!d)
+        return fail(d.error());
+    auto date =
+        sql::scalar(ctx.db, QStringLiteral("SELECT doc_date FROM documents WHERE id = ?"), {d->id});
+    if (!date)
+        return fail(date.error());
+    const QString title = d->number.isEmpty() ? d->title : d->number + QLatin1Char(' ') + d->title;
+    QVariantMap p{{QStringLiteral("volume"), ctx.params.value(QStringLiteral("volume"))},
+                  {QStringLiteral("title"), title},
+                  {QStringLiteral("item_date"), QDate::fromString(date->toString(), Qt::ISODate)},
+                  {QStringLiteral("original"), true},
+                  {QStringLiteral("copy_reason"), QStringLiteral("")},
+                  {QStringLiteral("pages"), ctx.params.value(QStringLiteral("pages"))},
+                  {QStringLiteral("responsible"), ctx.params.value(QStringLiteral("responsible"))},
+                  {QStringLiteral("document_id"), d->id}};
+    ActionContext inner{ctx.services,   ctx.db,     ctx.actor,    p,
+                        ctx.signatures, ctx.reason, ctx.approval, ctx.now};
+    return fileItemHandler(inner);
+}
+
+Result<ActionOutcome> lendDocument(ActionContext& ctx) {
+    auto d = docFrom(ctx);
+    if (!d)
+        return fail(d.error());
+    auto open = sql::scalar(
+        ctx.db,
+        QStringLiteral(
+            "SELECT id FROM document_loans WHERE document_id = ? AND returned_at IS NULL"),
+        {d->id});
+    if (!open)
+        return fail(open.error());
+    if (open->isValid())
+        return fail(bad(
+            QStringLiteral("id"),
+            {QStringLiteral("Document %1 is lent out (loan %2).")
+                 .arg(d->id)
+                 .arg(open->toLongLong()),
+             QStringLiteral("文件 %1 已借出（借阅 %2）。").arg(d->id).arg(open->toLongLong())}));
+    const auto& p = ctx.params;
+    auto id =
+        insertReturningId(ctx.db,
+                          QStringLiteral("INSERT INTO document_loans(document_id, borrower, "
+                                         "purpose, handler, lent_at, due_date) "
+                                         "VALUES (?,?,?,?,?,?) RETURNING id"),
+                          {d->id, p.value(QStringLiteral("borrower")).toString(),
+                           p.value(QStringLiteral("purpose")).toString(),
+                           p.value(QStringLiteral("handler")).toString(), toStorage(ctx.now),
+                           p.value(QStringLiteral("due_date")).toDate().toString(Qt::ISODate)});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{
+        QStringLiteral("document_loan"),
+        QString::number(*id),
+        {},
+        {{QStringLiteral("document_id"), d->id},
+         {QStringLiteral("borrower"), p.value(QStringLiteral("borrower")).toString()},
+         {QStringLiteral("purpose"), p.value(QStringLiteral("purpose")).toString()},
+         {QStringLiteral("handler"), p.value(QStringLiteral("handler")).toString()},
+         {QStringLiteral("due_date"),
+          p.value(QStringLiteral("due_date")).toDate().toString(Qt::ISODate)}},
+        {{QStringLiteral("loan_id"), *id}}};
+}
+
+Result<ActionOutcome> returnDocument(ActionContext& ctx) {
+    const qint64 id = ctx.params.value(QStringLiteral("loan_id")).toLongLong();
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral(
+            "UPDATE document_loans SET returned_at = ? WHERE id = ? AND returned_at IS NULL"),
+        {toStorage(ctx.now), id});
+    if (!q)
+        return fail(q.error());
+    if (q->numRowsAffected() != 1)
+        return fail(
+            bad(QStringLiteral("loan_id"), {QStringLiteral("Document loan %1 is not open.").arg(id),
+                                            QStringLiteral("文件借阅 %1 不在借出状态。").arg(id)}));
+    return ActionOutcome{QStringLiteral("document_loan"),
+                         QString::number(id),
+                         {},
+                         {{QStringLiteral("returned_at"), toStorage(ctx.now)}},
+                         {{QStringLiteral("loan_id"), id}}};
+}
+
+} // namespace
+
+Result<DocumentRow> loadDocument(const QSqlDatabase& db, qint64 id) {
+    auto q = sql::exec(
+        db,
+        QStringLiteral(
+            "SELECT kind, status, confidentiality, number, title FROM documents WHERE id = ?"),
+        {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(
+            Error::notFound(QStringLiteral("id"), {QStringLiteral("No document %1.").arg(id),
+                                                   QStringLiteral("文件 %1 不存在。").arg(id)}));
+    return DocumentRow{id,
+                       q->value(0).toString(),
+                       q->value(1).toString(),
+                       q->value(2).toString(),
+                       q->value(3).toString(),
+                       q->value(4).toString()};
+}
+
+void registerDocumentActions(Services& s) {
+    auto& r = s.actionRegistry();
+    const ParamSpec id = param("id", ParamType::Id, true, kDocument);
+    const ParamSpec confidentiality = param(
+        "confidentiality", ParamType::Choice, false, tx("Confidentiality", "密级"),
+        {QStringLiteral("ordinary"), QStringLiteral("secret"), QStringLiteral("confidential")});
+    addAction(r,
+              {QStringLiteral("document.register_incoming"),
+               tx("Register incoming document", "收文登记"),
+               {param("title", ParamType::Text, true, tx("Title", "标题")),
+                param("sender", ParamType::Text, true, tx("Sender", "来文单位")),
+                param("doc_date", ParamType::Date, true, tx("Document date", "来文日期")),
+                param("doc_type", ParamType::Text, true, tx("Type", "文种")),
+                param("body", ParamType::LongText, false, tx("Summary", "摘要")), confidentiality},
+               registerIncoming});
+    addAction(r,
+              {QStringLiteral("document.instruct"),
+               tx("GM's instructions", "总经理批示"),
+               {id, param("instructions", ParamType::LongText, true, tx("Instructions", "批示"))},
+               routingStep(QStringLiteral("instructions"), QStringLiteral("instructions"),
+                           QStringLiteral("instructed"))});
+    addAction(r, {QStringLiteral("document.circulate"),
+                  tx("Circulate to managers", "传阅"),
+                  {id, param("managers", ParamType::TextList, true, tx("Managers", "传阅人"))},
+                  routingStep(QStringLiteral("circulated_to"), QStringLiteral("managers"),
+                              QStringLiteral("circulated"))});
+    addAction(
+        r, {QStringLiteral("document.assign"),
+            tx("Assign to department", "交办"),
+            {id, param("department", ParamType::Text, true, tx("Handling department", "承办部门"))},
+            routingStep(QStringLiteral("assigned_department"), QStringLiteral("department"),
+                        QStringLiteral("assigned"))});
+    addAction(r, {QStringLiteral("document.record_result"),
+                  tx("Record handling result", "办理结果"),
+                  {id, param("result", ParamType::LongText, true, tx("Result", "办理结果"))},
+                  routingStep(QStringLiteral("result"), QStringLiteral("result"),
+                              QStringLiteral("handled"))});
+    addAction(r,
+              {QStringLiteral("document.draft"),
+               tx("Draft document", "拟稿"),
+               {param("kind", ParamType::Choice, true, tx("Kind", "类别"),
+                      {QStringLiteral("outgoing"), QStringLiteral("internal")}),
+                param("title", ParamType::Text, true, tx("Title", "标题")),
+                param("body", ParamType::LongText, true, tx("Text", "正文")),
+                param("doc_type", ParamType::Text, false, tx("Type", "文种")),
+                param("recipient", ParamType::Text, false, tx("Recipient", "主送")),
+                param("department", ParamType::Text, true, tx("Drafting department", "拟稿部门")),
+                confidentiality},
+               draft});
+    addAction(r, {QStringLiteral("document.edit"),
+                  tx("Edit draft", "修改草稿"),
+                  {id, param("title", ParamType::Text, false, tx("Title", "标题")),
+                   param("body", ParamType::LongText, false, tx("Text", "正文"))},
+                  edit});
+    addAction(
+        r, {QStringLiteral("document.approve"), tx("Review and sign", "审核签发"), {id}, approve});
+    addAction(r, {QStringLiteral("document.issue"), tx("Issue document", "发文"), {id}, issue});
+    addAction(r, {QStringLiteral("document.revise"),
+                  tx("New version", "修订（新版本）"),
+                  {id, param("title", ParamType::Text, false, tx("Title", "标题")),
+                   param("body", ParamType::LongText, false, tx("Text", "正文"))},
+                  revise});
+    addAction(r,
+              {QStringLiteral("document.file"),
+               tx("File document", "文件归档"),
+               {id, param("volume", ParamType::Text, true, tx("Volume", "案卷")),
+                [] {
+                    ParamSpec p{QStringLiteral("pages"), ParamType::Int, true, tx("Pages", "页数")};
+                    p.min = 1;
+                    return p;
+                }(),
+                param("responsible", ParamType::Text, true, tx("Responsible person", "责任者"))},
+               fileDocument});
+    addAction(r, {QStringLiteral("document.lend"),
+                  tx("Lend document", "文件借阅"),
+                  {id, param("borrower", ParamType::Text, true, tx("Borrower", "借阅人")),
+                   param("purpose", ParamType::Text, true, tx("Purpose", "借阅目的")),
+                   param("handler", ParamType::Text, true, tx("Handler", "经手人")),
+                   param("due_date", ParamType::Date, true, tx("Return date", "归还日期"))},
+                  lendDocument});
+    addAction(r, {QStringLiteral("document.return"),
+                  tx("Return document", "文件归还"),
+                  {param("loan_id", ParamType::Id, true, tx("Document loan", "文件借阅"))},
+                  returnDocument});
+}
+
+} // namespace fd::archives

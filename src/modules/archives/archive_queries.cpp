@@ -1,0 +1,634 @@
+// Lists of the archives area. Every read takes the actor: records that are confidential,
+// secret or personal files are left out — rows and counts — for an actor without
+// clearance (R1-1.3.7, R4-1.4, R4-1.5).
+#include "archive_search.h"
+#include "archives_internal.h"
+#include "db/sql.h"
+#include "rules/policy.h"
+
+#include <QSqlQuery>
+
+namespace fd::archives {
+namespace {
+
+ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
+                QStringList choices = {}) {
+    return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
+}
+
+QueryColumn col(const char* key, const char* en, const char* zh) {
+    return {QString::fromUtf8(key), tx(en, zh)};
+}
+
+// The SQL condition hiding restricted volumes (alias v, categories c) from the actor.
+QString volumeFilter(const QueryContext& ctx) {
+    return hasClearance(ctx.services.policy(), ctx.actor)
+               ? QString()
+               : QStringLiteral(" AND v.confidentiality = 'ordinary' AND c.kind <> 'personnel'");
+}
+
+QString documentFilter(const QueryContext& ctx) {
+    return hasClearance(ctx.services.policy(), ctx.actor)
+               ? QString()
+               : QStringLiteral(" AND d.confidentiality = 'ordinary'");
+}
+
+QString loanFilter(const QueryContext& ctx) {
+    return hasClearance(ctx.services.policy(), ctx.actor)
+               ? QString()
+               : QStringLiteral(" AND o.confidential = 0");
+}
+
+Result<QueryResult> rowsOf(QList<QueryColumn> columns, const QSqlDatabase& db,
+                           const QString& statement, const QVariantList& binds) {
+    auto q = sql::exec(db, statement, binds);
+    if (!q)
+        return fail(q.error());
+    QueryResult r;
+    r.columns = std::move(columns);
+    const int n = static_cast<int>(r.columns.size());
+    while (q->next()) {
+        QVariantList row;
+        row.reserve(n);
+        for (int i = 0; i < n; ++i)
+            row << q->value(i);
+        r.rows.push_back(std::move(row));
+    }
+    return r;
+}
+
+QString today(const QueryContext& ctx) {
+    return ctx.services.clock().officeToday().toString(Qt::ISODate);
+}
+
+const QList<QueryColumn> kVolumeColumns = {
+    col("id", "Id", "序号"),
+    col("number", "Volume number", "案卷号"),
+    col("title", "Title", "案卷题名"),
+    col("category", "Category", "类别"),
+    col("owner", "Department / organisation", "部门/单位"),
+    col("custodian", "Custodian", "保管人"),
+    col("retention", "Retention (years, 0 = permanent)", "保管期限（年，0为永久）"),
+    col("eligible_on", "Destroyable from", "可销毁日期"),
+    col("confidentiality", "Confidentiality", "密级"),
+    col("location", "Location", "存放位置"),
+    col("date_from", "From", "起始日期"),
+    col("date_to", "To", "截止日期"),
+    col("items", "Items", "件数"),
+    col("sealed_at", "Sealed", "封存时间"),
+    col("status", "Status", "状态")};
+
+QString volumeSelect() {
+    return QStringLiteral(
+        "SELECT v.id, v.number, v.title, c.name_zh, CASE WHEN v.organisation <> '' THEN "
+        "v.organisation ELSE v.department END, "
+        "v.custodian, v.retention_years, coalesce(v.eligible_on, ''), v.confidentiality, "
+        "v.cabinet || CASE WHEN v.shelf <> '' THEN '-' || v.shelf ELSE '' END || CASE WHEN "
+        "v.position <> '' THEN '-' || v.position ELSE '' END, "
+        "v.date_from, v.date_to, (SELECT count(*) FROM archive_items i WHERE i.volume_id = v.id), "
+        "coalesce(v.sealed_at, ''), "
+        "v.status FROM archive_volumes v JOIN archive_categories c ON c.id = v.category_id WHERE "
+        "1 ");
+}
+
+Result<QueryResult> volumes(const QueryContext& ctx, bool catalogue) {
+    QString where = volumeFilter(ctx);
+    QVariantList binds;
+    if (!catalogue && !ctx.params.value(QStringLiteral("include_destroyed")).toBool())
+        where += QStringLiteral(" AND v.status = 'active'");
+    if (const qint64 cat = ctx.params.value(QStringLiteral("category_id")).toLongLong(); cat > 0) {
+        where += QStringLiteral(
+            " AND v.category_id IN (WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT x.id FROM "
+            "archive_categories x JOIN t ON x.parent_id = t.id) SELECT id FROM t)");
+        binds << cat;
+    }
+    if (const QString cab = ctx.params.value(QStringLiteral("cabinet")).toString();
+        !cab.isEmpty()) {
+        where += QStringLiteral(" AND v.cabinet = ?");
+        binds << cab;
+    }
+    // Date order within each category (R1-1.4.3).
+    return rowsOf(kVolumeColumns, ctx.db,
+                  volumeSelect() + where +
+                      QStringLiteral(" ORDER BY c.sort_order, v.date_from, v.number"),
+                  binds);
+}
+
+Result<QueryResult> items(const QueryContext& ctx) {
+    const QString ref = ctx.params.value(QStringLiteral("volume")).toString();
+    auto v = loadVolumes(ctx.db, {ref}, QStringLiteral("volume"));
+    if (!v)
+        return fail(v.error());
+    // A restricted volume does not exist for an actor without clearance.
+    if (v->first().restricted() && !hasClearance(ctx.services.policy(), ctx.actor))
+        return fail(Error::notFound(QStringLiteral("volume"),
+                                    {QStringLiteral("No archive volume %1.").arg(ref),
+                                     QStringLiteral("案卷 %1 不存在。").arg(ref)}));
+    return rowsOf({col("seq_no", "No.", "顺序号"), col("title", "Title", "文件题名"),
+                   col("item_date", "Date", "日期"), col("original", "Original", "原件"),
+                   col("copy_reason", "Copy reason", "复印原因"), col("pages", "Pages", "页数"),
+                   col("responsible", "Responsible", "责任者"), col("id", "Id", "序号")},
+                  ctx.db,
+                  QStringLiteral("SELECT seq_no, title, item_date, original, copy_reason, pages, "
+                                 "responsible, id FROM archive_items "
+                                 "WHERE volume_id = ? ORDER BY item_date, seq_no"),
+                  {v->first().id});
+}
+
+Result<QueryResult> searchQuery(const QueryContext& ctx) {
+    SearchQuery q;
+    q.text = ctx.params.value(QStringLiteral("text")).toString();
+    q.from = ctx.params.value(QStringLiteral("date_from")).toDate();
+    q.to = ctx.params.value(QStringLiteral("date_to")).toDate();
+    q.categoryId = ctx.params.value(QStringLiteral("category_id")).toLongLong();
+    q.cabinet = ctx.params.value(QStringLiteral("cabinet")).toString();
+    q.kinds = ctx.params.value(QStringLiteral("kinds")).toStringList();
+    q.limit = ctx.params.value(QStringLiteral("limit"), 200).toInt();
+    auto r = search(ctx.db, ctx.services.policy(), ctx.actor, q);
+    if (!r)
+        return fail(r.error());
+    QueryResult out;
+    out.columns = {col("kind", "Kind", "类型"),      col("number", "Number", "编号"),
+                   col("title", "Title", "题名"),    col("date_from", "From", "起始日期"),
+                   col("date_to", "To", "截止日期"), col("cabinet", "Cabinet", "档案柜"),
+                   col("ref_id", "Id", "序号"),      col("volume_id", "Volume", "案卷")};
+    for (const SearchHit& h : r->hits)
+        out.rows.push_back(
+            {h.kind, h.number, h.title, h.dateFrom, h.dateTo, h.cabinet, h.refId, h.volumeId});
+    return out;
+}
+
+const QList<QueryColumn> kLoanColumns = {col("id", "Loan", "借阅号"),
+                                         col("borrower", "Borrower", "借阅人"),
+                                         col("organisation", "Organisation", "单位"),
+                                         col("volumes", "Volumes", "案卷"),
+                                         col("purpose", "Purpose", "目的"),
+                                         col("mode", "Mode", "方式"),
+                                         col("due_date", "Due", "应还日期"),
+                                         col("status", "Status", "状态"),
+                                         col("approved_by", "Approved by", "批准人"),
+                                         col("days_overdue", "Days overdue", "逾期天数"),
+                                         col("borrower_staff_id", "Staff", "员工")};
+
+QString loanSelect() {
+    return QStringLiteral("SELECT o.id, o.borrower_name, o.organisation, (SELECT "
+                          "group_concat(v.number, ', ') FROM archive_loan_lines l "
+                          "JOIN archive_volumes v ON v.id = l.volume_id WHERE l.loan_id = o.id), "
+                          "o.purpose, o.mode, o.due_date, o.status, "
+                          "o.approved_by, max(0, CAST(julianday(?) - julianday(o.due_date) AS "
+                          "INTEGER)), coalesce(o.borrower_staff_id, 0) "
+                          "FROM archive_loans o WHERE 1 ");
+}
+
+Result<QueryResult> loans(const QueryContext& ctx) {
+    QString where = loanFilter(ctx);
+    QVariantList binds{today(ctx)};
+    if (const QString st = ctx.params.value(QStringLiteral("status")).toString(); !st.isEmpty()) {
+        where += QStringLiteral(" AND o.status = ?");
+        binds << st;
+    }
+    return rowsOf(kLoanColumns, ctx.db,
+                  loanSelect() + where + QStringLiteral(" ORDER BY o.id DESC LIMIT 1000"), binds);
+}
+
+Result<QueryResult> overdue(const QueryContext& ctx) {
+    const QString t = today(ctx);
+    // Walks the (status, due_date) index: only loans out and past due are read (R1-1.3.5).
+    return rowsOf(
+        kLoanColumns, ctx.db,
+        loanSelect() + loanFilter(ctx) +
+            QStringLiteral(" AND o.status = 'out' AND o.due_date < ? ORDER BY o.due_date, o.id"),
+        {t, t});
+}
+
+Result<QueryResult> dueForSealing(const QueryContext& ctx) {
+    const int days =
+        ctx.services.policy().intParameter(QStringLiteral("archives.sealing_after_days"), 365);
+    const QString cutoff = toStorage(ctx.services.clock().nowUtc().addDays(-days));
+    return rowsOf(kVolumeColumns, ctx.db,
+                  volumeSelect() + volumeFilter(ctx) +
+                      QStringLiteral(" AND v.status = 'active' AND v.sealed_at IS NULL AND "
+                                     "v.created_at <= ? ORDER BY v.created_at"),
+                  {cutoff});
+}
+
+Result<QueryResult> eligibleForDestruction(const QueryContext& ctx) {
+    return rowsOf(
+        kVolumeColumns, ctx.db,
+        volumeSelect() + volumeFilter(ctx) +
+            QStringLiteral(
+                " AND v.status = 'active' AND v.eligible_on IS NOT NULL AND v.eligible_on <= ? "
+                "AND NOT EXISTS (SELECT 1 FROM archive_disposal_lines dl JOIN archive_disposals d "
+                "ON d.id = dl.disposal_id "
+                "WHERE dl.volume_id = v.id AND d.status = 'approved') ORDER BY v.eligible_on"),
+        {today(ctx)});
+}
+
+Result<QueryResult> incidents(const QueryContext& ctx) {
+    const QString st =
+        ctx.params.value(QStringLiteral("status"), QStringLiteral("open")).toString();
+    return rowsOf({col("id", "Incident", "事故号"), col("loan_id", "Loan", "借阅号"),
+                   col("kind", "Kind", "类型"), col("description", "What happened", "情况"),
+                   col("opened_at", "Opened", "发生时间"),
+                   col("report", "Written report", "书面报告"), col("status", "Status", "状态")},
+                  ctx.db,
+                  QStringLiteral("SELECT i.id, coalesce(i.loan_id, 0), i.kind, i.description, "
+                                 "i.opened_at, i.report, i.status "
+                                 "FROM archive_incidents i LEFT JOIN archive_loans o ON o.id = "
+                                 "i.loan_id WHERE i.status = ? ") +
+                      (hasClearance(ctx.services.policy(), ctx.actor)
+                           ? QString()
+                           : QStringLiteral(" AND coalesce(o.confidential, 0) = 0")) +
+                      QStringLiteral(" ORDER BY i.id"),
+                  {st});
+}
+
+Result<QueryResult> inventoryReport(const QueryContext& ctx) {
+    return rowsOf({col("number", "Volume number", "案卷号"), col("title", "Title", "题名"),
+                   col("expected_cabinet", "Expected in", "应在位置"),
+                   col("found_cabinet", "Found in", "实际位置"), col("state", "Finding", "结果"),
+                   col("damaged", "Damaged", "破损"), col("note", "Note", "备注")},
+                  ctx.db,
+                  QStringLiteral(
+                      "SELECT v.number, v.title, l.expected_cabinet, l.found_cabinet, l.state, "
+                      "l.damaged, l.note "
+                      "FROM archive_inventory_lines l JOIN archive_volumes v ON v.id = l.volume_id "
+                      "JOIN archive_categories c ON c.id = v.category_id WHERE l.inventory_id = ? "
+                      "AND (l.state IN ('missing', 'misplaced', 'pending') OR l.damaged = 1) ") +
+                      volumeFilter(ctx) + QStringLiteral(" ORDER BY l.state, v.number"),
+                  {ctx.params.value(QStringLiteral("inventory_id")).toLongLong()});
+}
+
+Result<QueryResult> inventories(const QueryContext& ctx) {
+    return rowsOf({col("id", "Inventory", "盘点号"), col("kind", "Kind", "类型"),
+                   col("period", "Period", "期间"), col("cabinet", "Cabinet", "档案柜"),
+                   col("status", "Status", "状态"), col("started_at", "Started", "开始"),
+                   col("closed_at", "Closed", "结束"),
+                   col("seven_preventions", "Seven preventions", "七防")},
+                  ctx.db,
+                  QStringLiteral("SELECT id, kind, period, cabinet, status, started_at, "
+                                 "coalesce(closed_at, ''), seven_preventions "
+                                 "FROM archive_inventories ORDER BY id DESC"),
+                  {});
+}
+
+const QList<QueryColumn> kDocumentColumns = {
+    col("id", "Id", "序号"),
+    col("kind", "Kind", "类别"),
+    col("number", "Number", "文号"),
+    col("title", "Title", "标题"),
+    col("sender", "Sender", "来文单位"),
+    col("doc_date", "Date", "日期"),
+    col("status", "Status", "状态"),
+    col("version", "Version", "版本"),
+    col("assigned_department", "Handling department", "承办部门"),
+    col("confidentiality", "Confidentiality", "密级")};
+
+QString documentSelect() {
+    return QStringLiteral(
+        "SELECT d.id, d.kind, d.number, d.title, d.sender, d.doc_date, d.status, d.version, "
+        "d.assigned_department, d.confidentiality FROM documents d WHERE 1 ");
+}
+
+Result<QueryResult> documents(const QueryContext& ctx) {
+    QString where = documentFilter(ctx);
+    QVariantList binds;
+    for (const char* f : {"kind", "status"})
+        if (const QString v = ctx.params.value(QString::fromUtf8(f)).toString(); !v.isEmpty()) {
+            where += QStringLiteral(" AND d.%1 = ?").arg(QString::fromUtf8(f));
+            binds << v;
+        }
+    return rowsOf(kDocumentColumns, ctx.db,
+                  documentSelect() + where + QStringLiteral(" ORDER BY d.id DESC LIMIT 1000"),
+                  binds);
+}
+
+Result<QueryResult> documentsPending(const QueryContext& ctx) {
+    // Incoming documents not yet handled (R4-1.11), oldest first.
+    return rowsOf(kDocumentColumns, ctx.db,
+                  documentSelect() + documentFilter(ctx) +
+                      QStringLiteral(" AND d.kind = 'incoming' AND d.status IN ('registered', "
+                                     "'instructed', 'circulated', 'assigned') "
+                                     "ORDER BY d.created_at"),
+                  {});
+}
+
+Result<QueryResult> summary(const QueryContext& ctx) {
+    const QString vf = volumeFilter(ctx);
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral(
+            "SELECT (SELECT count(*) FROM archive_volumes v JOIN archive_categories c ON c.id = "
+            "v.category_id "
+            "WHERE v.status = 'active' %1), (SELECT count(*) FROM archive_items i JOIN "
+            "archive_volumes v ON "
+            "v.id = i.volume_id JOIN archive_categories c ON c.id = v.category_id WHERE 1 %1), "
+            "(SELECT count(*) FROM archive_loans o WHERE o.status = 'out' %2), "
+            "(SELECT count(*) FROM documents d WHERE 1 %3)")
+            .arg(vf, loanFilter(ctx), documentFilter(ctx)),
+        {});
+    if (!q)
+        return fail(q.error());
+    q->next();
+    QueryResult r;
+    r.columns = {col("volumes", "Volumes", "案卷"), col("items", "Items", "文件"),
+                 col("loans_out", "On loan", "借出"), col("documents", "Documents", "文件登记")};
+    r.rows.push_back({q->value(0), q->value(1), q->value(2), q->value(3)});
+    return r;
+}
+
+Result<QList<AttentionItem>>
+attentionFromQuery(const Services& s, const Actor& actor, const QString& query,
+                   const QString& entity, const std::function<Text(const QVariantList&)>& text,
+                   int idColumn, int sinceColumn) {
+    auto r = s.query(query, {}, actor);
+    if (!r)
+        return fail(r.error());
+    QList<AttentionItem> items;
+    for (const auto& row : r->rows)
+        items.push_back(
+            {entity, row[idColumn].toString(), text(row),
+             sinceColumn >= 0 ? fromStorage(row[sinceColumn].toString()) : QDateTime()});
+    return items;
+}
+
+// Monthly (R1-1.1.3), annual (R1-1.3.6) inventories and two inspections a year (R3-4.4.2).
+Result<QList<AttentionItem>> inventoryDue(const Services& s, const Actor&) {
+    const QDate today = s.clock().officeToday();
+    const QSqlDatabase db = s.database().connection();
+    QList<AttentionItem> items;
+    auto done = [&](const QString& kind, const QString& period) -> Result<qint64> {
+        auto v = sql::scalar(db,
+                             QStringLiteral("SELECT count(*) FROM archive_inventories WHERE kind = "
+                                            "? AND period = ? AND status = 'closed'"),
+                             {kind, period});
+        if (!v)
+            return fail(v.error());
+        return v->toLongLong();
+    };
+    const QDate lastMonth = today.addMonths(-1);
+    auto prev = done(QStringLiteral("monthly"), lastMonth.toString(QStringLiteral("yyyy-MM")));
+    if (!prev)
+        return fail(prev.error());
+    const int remindDay =
+        s.policy().intParameter(QStringLiteral("archives.inventory_remind_day"), 25);
+    auto cur = done(QStringLiteral("monthly"), today.toString(QStringLiteral("yyyy-MM")));
+    if (!cur)
+        return fail(cur.error());
+    if (*cur == 0 && today.day() >= remindDay) {
+        const QString m = today.toString(QStringLiteral("yyyy-MM"));
+        items.push_back({QStringLiteral("archive_inventory"),
+                         m,
+                         {QStringLiteral("Monthly inventory for %1 not done [R1-1.1.3]").arg(m),
+                          QStringLiteral("%1 月度库藏清理未完成【R1-1.1.3】").arg(m)},
+                         {}});
+    }
+    if (*prev == 0) {
+        const QString m = lastMonth.toString(QStringLiteral("yyyy-MM"));
+        items.push_back({QStringLiteral("archive_inventory"),
+                         m,
+                         {QStringLiteral("Monthly inventory for %1 was not done [R1-1.1.3]").arg(m),
+                          QStringLiteral("%1 月度库藏清理未做【R1-1.1.3】").arg(m)},
+                         {}});
+    }
+    const QString year = QString::number(today.year());
+    auto annual = done(QStringLiteral("annual"), year);
+    if (!annual)
+        return fail(annual.error());
+    if (*annual == 0)
+        items.push_back(
+            {QStringLiteral("archive_inventory"),
+             year,
+             {QStringLiteral("Annual full inventory for %1 not done [R1-1.3.6]").arg(year),
+              QStringLiteral("%1 年初全面清点未完成【R1-1.3.6】").arg(year)},
+             {}});
+    auto inspections = done(QStringLiteral("inspection"), year);
+    if (!inspections)
+        return fail(inspections.error());
+    if (*inspections < 2 && today.month() >= 6)
+        items.push_back(
+            {QStringLiteral("archive_inventory"),
+             year,
+             {QStringLiteral("%1 of 2 archive inspections done this year [R3-4.4.2]")
+                  .arg(*inspections),
+              QStringLiteral("本年档案检查已做 %1 次，应至少 2 次【R3-4.4.2】").arg(*inspections)},
+             {}});
+    return items;
+}
+
+} // namespace
+
+void registerArchiveQueries(Services& s) {
+    auto& q = s.queryRegistry();
+    const ParamSpec category = param("category_id", ParamType::Id, false, tx("Category", "类别"));
+    const ParamSpec cabinet = param("cabinet", ParamType::Text, false, tx("Cabinet", "档案柜"));
+    q.add({QStringLiteral("archive.categories"),
+           tx("Archive categories", "档案类别"),
+           {},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   {col("id", "Id", "序号"), col("code", "Code", "代码"),
+                    col("name", "Name", "名称"), col("name_en", "Name (English)", "英文名称"),
+                    col("kind", "Kind", "种类"), col("custodian", "Kept by", "保管"),
+                    col("parent_id", "Parent", "上级")},
+                   ctx.db,
+                   QStringLiteral(
+                       "SELECT id, code, name_zh, name_en, kind, custodian, coalesce(parent_id, 0) "
+                       "FROM archive_categories ORDER BY sort_order"),
+                   {});
+           }});
+    q.add({QStringLiteral("archive.cabinets"),
+           tx("Archive cabinets", "档案柜"),
+           {},
+           [](const QueryContext& ctx) {
+               return rowsOf(
+                   {col("code", "Cabinet", "柜号"), col("name", "Name", "名称"),
+                    col("locked", "Locked", "加锁")},
+                   ctx.db,
+                   QStringLiteral("SELECT code, name, locked FROM archive_cabinets ORDER BY code"),
+                   {});
+           }});
+    q.add(
+        {QStringLiteral("archive.volumes"),
+         tx("Volume catalogue", "案卷目录"),
+         {category, cabinet,
+          param("include_destroyed", ParamType::Bool, false, tx("Include destroyed", "含已销毁"))},
+         [](const QueryContext& ctx) { return volumes(ctx, false); }});
+    q.add({QStringLiteral("archive.general_catalogue"),
+           tx("General catalogue", "总目录"),
+           {category},
+           [](const QueryContext& ctx) { return volumes(ctx, true); }});
+    q.add({QStringLiteral("archive.items"),
+           tx("In-volume item list", "卷内目录"),
+           {param("volume", ParamType::Text, true, tx("Volume", "案卷"))},
+           items});
+    q.add({QStringLiteral("archive.search"),
+           tx("Archive search", "档案检索"),
+           {param("text", ParamType::Text, false, tx("Number or words", "编号或题名")),
+            param("date_from", ParamType::Date, false, tx("From", "起始日期")),
+            param("date_to", ParamType::Date, false, tx("To", "截止日期")), category, cabinet,
+            param("kinds", ParamType::TextList, false, tx("Kinds", "类型")),
+            [] {
+                ParamSpec p{QStringLiteral("limit"), ParamType::Int, false, tx("At most", "最多")};
+                p.min = 1;
+                p.max = 5000;
+                return p;
+            }()},
+           searchQuery});
+    q.add({QStringLiteral("archive.loans"),
+           tx("Borrowing register", "借阅登记"),
+           {param("status", ParamType::Choice, false, tx("Status", "状态"),
+                  {QStringLiteral("approved"), QStringLiteral("out"), QStringLiteral("returned")})},
+           loans,
+           QStringLiteral("archive.lend")});
+    q.add({QStringLiteral("archive.overdue"),
+           tx("Overdue loans", "逾期未还"),
+           {},
+           overdue,
+           QStringLiteral("archive.lend")});
+    q.add({QStringLiteral("archive.due_for_sealing"),
+           tx("Due for sealing", "待封存"),
+           {},
+           dueForSealing,
+           QStringLiteral("archive.seal")});
+    q.add({QStringLiteral("archive.eligible_for_destruction"),
+           tx("Eligible for destruction", "可销毁"),
+           {},
+           eligibleForDestruction,
+           QStringLiteral("archive.propose_destruction")});
+    q.add({QStringLiteral("archive.incidents"),
+           tx("Loan incidents", "借阅事故"),
+           {param("status", ParamType::Choice, false, tx("Status", "状态"),
+                  {QStringLiteral("open"), QStringLiteral("reported")})},
+           incidents,
+           QStringLiteral("archive.lend")});
+    q.add({QStringLiteral("archive.inventories"),
+           tx("Inventories", "库藏清理"),
+           {},
+           inventories,
+           QStringLiteral("archive.inventory_start")});
+    q.add({QStringLiteral("archive.inventory_report"),
+           tx("Inventory report", "清理报告"),
+           {param("inventory_id", ParamType::Id, true, tx("Inventory", "盘点"))},
+           inventoryReport,
+           QStringLiteral("archive.inventory_start")});
+    q.add({QStringLiteral("archive.summary"), tx("Archive counts", "档案统计"), {}, summary});
+    q.add({QStringLiteral("documents"),
+           tx("Documents", "文件登记"),
+           {param("kind", ParamType::Choice, false, tx("Kind", "类别"),
+                  {QStringLiteral("incoming"), QStringLiteral("outgoing"),
+                   QStringLiteral("internal")}),
+            param("status", ParamType::Text, false, tx("Status", "状态"))},
+           documents});
+    q.add({QStringLiteral("documents.pending"),
+           tx("Documents waiting for handling", "待办文件"),
+           {},
+           documentsPending});
+
+    auto& a = s.attentionRegistry();
+    const QStringList keepers{QStringLiteral("archivist"), QStringLiteral("secretary")};
+    a.add({QStringLiteral("archive.overdue"), QStringLiteral("archives"),
+           tx("Overdue archive loans", "逾期未还档案"),
+           [](const Services& sv, const Actor& actor) {
+               return attentionFromQuery(
+                   sv, actor, QStringLiteral("archive.overdue"), QStringLiteral("archive_loan"),
+                   [](const QVariantList& r) {
+                       return Text{
+                           QStringLiteral("Loan #%1 %2: %3, due %4 (%5 days overdue) [R1-1.3.5]")
+                               .arg(r[0].toString(), r[1].toString(), r[3].toString(),
+                                    r[6].toString(), r[9].toString()),
+                           QStringLiteral("借阅 #%1 %2：%3，应还 %4（逾期 %5 天）【R1-1.3.5】")
+                               .arg(r[0].toString(), r[1].toString(), r[3].toString(),
+                                    r[6].toString(), r[9].toString())};
+                   },
+                   0, -1);
+           },
+           keepers});
+    a.add({QStringLiteral("documents.pending"),
+           QStringLiteral("archives"),
+           tx("Documents waiting for handling results", "待办理文件"),
+           [](const Services& sv, const Actor& actor) {
+               return attentionFromQuery(
+                   sv, actor, QStringLiteral("documents.pending"), QStringLiteral("document"),
+                   [](const QVariantList& r) {
+                       return Text{QStringLiteral("%1 %2 — %3 [R4-1.11]")
+                                       .arg(r[2].toString(), r[3].toString(), r[6].toString()),
+                                   QStringLiteral("%1 %2 —— %3【R4-1.11】")
+                                       .arg(r[2].toString(), r[3].toString(), r[6].toString())};
+                   },
+                   0, -1);
+           },
+           {}});
+    a.add({QStringLiteral("archive.sealing"), QStringLiteral("archives"),
+           tx("Volumes due for sealing", "待封存案卷"),
+           [](const Services& sv, const Actor& actor) {
+               return attentionFromQuery(
+                   sv, actor, QStringLiteral("archive.due_for_sealing"),
+                   QStringLiteral("archive_volume"),
+                   [](const QVariantList& r) {
+                       return Text{QStringLiteral("%1 %2 stored a year: seal it [R1-1.4.4]")
+                                       .arg(r[1].toString(), r[2].toString()),
+                                   QStringLiteral("%1 %2 已存放一年，应封存【R1-1.4.4】")
+                                       .arg(r[1].toString(), r[2].toString())};
+                   },
+                   0, -1);
+           },
+           keepers});
+    a.add({QStringLiteral("archive.incidents"), QStringLiteral("archives"),
+           tx("Incidents waiting for a written report", "待书面报告的事故"),
+           [](const Services& sv, const Actor& actor) {
+               return attentionFromQuery(
+                   sv, actor, QStringLiteral("archive.incidents"),
+                   QStringLiteral("archive_incident"),
+                   [](const QVariantList& r) {
+                       return Text{
+                           QStringLiteral("Incident #%1 (%2) needs a written report [R1-1.2.6]")
+                               .arg(r[0].toString(), r[2].toString()),
+                           QStringLiteral("事故 #%1（%2）须书面报告【R1-1.2.6】")
+                               .arg(r[0].toString(), r[2].toString())};
+                   },
+                   0, 4);
+           },
+           keepers});
+    a.add({QStringLiteral("archive.inventory_due"), QStringLiteral("archives"),
+           tx("Archive inventories due", "到期的库藏清理"), inventoryDue, keepers});
+
+    // R1-1.2.7 / R5-d: open loans block a departing staff member.
+    s.staffOpenItemRegistry().add(
+        {QStringLiteral("archive.loans"), tx("Archive loan", "未还档案"),
+         [](const QSqlDatabase& db, qint64 staffId) -> Result<QStringList> {
+             auto q = sql::exec(
+                 db,
+                 QStringLiteral(
+                     "SELECT o.id, o.due_date, (SELECT group_concat(v.number, ', ') FROM "
+                     "archive_loan_lines l "
+                     "JOIN archive_volumes v ON v.id = l.volume_id WHERE l.loan_id = o.id) FROM "
+                     "archive_loans o "
+                     "WHERE o.borrower_staff_id = ? AND o.status <> 'returned' ORDER BY o.id"),
+                 {staffId});
+             if (!q)
+                 return fail(q.error());
+             QStringList out;
+             while (q->next())
+                 out << QStringLiteral("#%1 %2 (%3)")
+                            .arg(q->value(0).toString(), q->value(2).toString(),
+                                 q->value(1).toString());
+             q->finish();
+             auto d = sql::exec(
+                 db,
+                 QStringLiteral(
+                     "SELECT l.id, d.title FROM document_loans l JOIN documents d ON d.id = "
+                     "l.document_id "
+                     "JOIN users u ON u.login = l.borrower OR u.display_name = l.borrower "
+                     "WHERE u.staff_id = ? AND l.returned_at IS NULL"),
+                 {staffId});
+             if (!d)
+                 return fail(d.error());
+             while (d->next())
+                 out << QStringLiteral("文件借阅 #%1 %2")
+                            .arg(d->value(0).toString(), d->value(1).toString());
+             return out;
+         }});
+}
+
+} // namespace fd::archives

@@ -1,0 +1,232 @@
+#include "archive_search.h"
+
+#include "archives_internal.h"
+#include "db/sql.h"
+#include "rules/policy.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace fd::archives {
+namespace {
+
+// Code points of the text without white space, lower-cased (a search ignores both).
+QList<char32_t> codePoints(const QString& text) {
+    QList<char32_t> out;
+    for (char32_t c : text.toLower().toUcs4())
+        if (!QChar::isSpace(c))
+            out.push_back(c);
+    return out;
+}
+
+QString unigram(char32_t c) {
+    return QStringLiteral("u") + QString::number(c, 16);
+}
+QString bigram(char32_t a, char32_t b) {
+    return QStringLiteral("b") + QString::number(a, 16) + QLatin1Char('x') + QString::number(b, 16);
+}
+
+// The MATCH expression for a substring: one token, or a phrase of consecutive bigrams.
+QString matchExpression(const QString& text) {
+    const QList<char32_t> cps = codePoints(text);
+    if (cps.isEmpty())
+        return {};
+    if (cps.size() == 1)
+        return QStringLiteral("unigrams : ") + unigram(cps[0]);
+    QStringList phrase;
+    for (qsizetype i = 0; i + 1 < cps.size(); ++i)
+        phrase << bigram(cps[i], cps[i + 1]);
+    return QStringLiteral("bigrams : \"%1\"").arg(phrase.join(QLatin1Char(' ')));
+}
+
+bool looksLikeNumber(const QString& text) {
+    static const QRegularExpression re(
+        QStringLiteral("^[A-Za-z0-9\\-_/.〔〕\\[\\]]*\\d[A-Za-z0-9\\-_/.〔〕\\[\\]]*$"));
+    return re.match(text).hasMatch();
+}
+
+Result<QList<qint64>> categorySubtree(const QSqlDatabase& db, qint64 root) {
+    auto q = sql::exec(
+        db,
+        QStringLiteral("WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT c.id FROM "
+                       "archive_categories c JOIN t ON c.parent_id = t.id) SELECT id FROM t"),
+        {root});
+    if (!q)
+        return fail(q.error());
+    QList<qint64> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    return ids;
+}
+
+} // namespace
+
+QString unigramTokens(const QString& text) {
+    QStringList out;
+    for (char32_t c : codePoints(text))
+        out << unigram(c);
+    return out.join(QLatin1Char(' '));
+}
+
+QString bigramTokens(const QString& text) {
+    const QList<char32_t> cps = codePoints(text);
+    QStringList out;
+    for (qsizetype i = 0; i + 1 < cps.size(); ++i)
+        out << bigram(cps[i], cps[i + 1]);
+    return out.join(QLatin1Char(' '));
+}
+
+Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
+    auto old = sql::exec(
+        db, QStringLiteral("SELECT id, title FROM archive_search WHERE kind = ? AND ref_id = ?"),
+        {e.kind, e.refId});
+    if (!old)
+        return fail(old.error());
+    const QVariant volume =
+        e.volumeId > 0 ? QVariant(e.volumeId) : QVariant(QMetaType(QMetaType::LongLong));
+    const QVariant category =
+        e.categoryId > 0 ? QVariant(e.categoryId) : QVariant(QMetaType(QMetaType::LongLong));
+    qint64 id = 0;
+    if (old->next()) {
+        id = old->value(0).toLongLong();
+        const QString oldTitle = old->value(1).toString();
+        old->finish();
+        // A contentless index forgets a row only when given the tokens it was indexed with.
+        auto del2 =
+            sql::exec(db,
+                      QStringLiteral("INSERT INTO archive_search_text(archive_search_text, rowid, "
+                                     "unigrams, bigrams) VALUES ('delete', ?, ?, ?)"),
+                      {id, unigramTokens(oldTitle), bigramTokens(oldTitle)});
+        if (!del2)
+            return fail(del2.error());
+        auto upd = sql::exec(
+            db,
+            QStringLiteral("UPDATE archive_search SET volume_id = ?, number = ?, title = ?, "
+                           "date_from = ?, date_to = ?, category_id = ?, cabinet = ?, "
+                           "restricted = ? WHERE id = ?"),
+            {volume, e.number, e.title, e.dateFrom, e.dateTo, category, e.cabinet,
+             e.restricted ? 1 : 0, id});
+        if (!upd)
+            return fail(upd.error());
+    } else {
+        old->finish();
+        auto ins = insertReturningId(
+            db,
+            QStringLiteral(
+                "INSERT INTO archive_search(kind, ref_id, volume_id, number, title, date_from, "
+                "date_to, category_id, cabinet, restricted) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING "
+                "id"),
+            {e.kind, e.refId, volume, e.number, e.title, e.dateFrom, e.dateTo, category, e.cabinet,
+             e.restricted ? 1 : 0});
+        if (!ins)
+            return fail(ins.error());
+        id = *ins;
+    }
+    auto text = sql::exec(
+        db,
+        QStringLiteral("INSERT INTO archive_search_text(rowid, unigrams, bigrams) VALUES (?,?,?)"),
+        {id, unigramTokens(e.title), bigramTokens(e.title)});
+    if (!text)
+        return fail(text.error());
+    return {};
+}
+
+Status moveVolumeInIndex(const QSqlDatabase& db, qint64 volumeId, const QString& cabinet) {
+    auto q =
+        sql::exec(db, QStringLiteral("UPDATE archive_search SET cabinet = ? WHERE volume_id = ?"),
+                  {cabinet, volumeId});
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+Result<SearchResult> search(const QSqlDatabase& db, const Policy& policy, const Actor& actor,
+                            const SearchQuery& query) {
+    QStringList where;
+    QVariantList binds;
+    if (!hasClearance(policy, actor))
+        where << QStringLiteral("s.restricted = 0");
+    if (!query.kinds.isEmpty()) {
+        QStringList marks;
+        for (const QString& k : query.kinds) {
+            marks << QStringLiteral("?");
+            binds << k;
+        }
+        where << QStringLiteral("s.kind IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    if (query.from.isValid()) {
+        where << QStringLiteral("s.date_to >= ?");
+        binds << query.from.toString(Qt::ISODate);
+    }
+    if (query.to.isValid()) {
+        where << QStringLiteral("s.date_from <= ?");
+        binds << query.to.toString(Qt::ISODate);
+    }
+    if (query.categoryId > 0) {
+        auto ids = categorySubtree(db, query.categoryId);
+        if (!ids)
+            return fail(ids.error());
+        QStringList marks;
+        for (qint64 id : *ids) {
+            marks << QStringLiteral("?");
+            binds << id;
+        }
+        where << QStringLiteral("s.category_id IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    if (!query.cabinet.isEmpty()) {
+        where << QStringLiteral("s.cabinet = ?");
+        binds << query.cabinet;
+    }
+    const int limit = std::clamp(query.limit, 1, 5000);
+    const QString cols = QStringLiteral(
+        "s.kind, s.ref_id, s.volume_id, s.number, s.title, s.date_from, s.date_to, s.cabinet");
+    auto run = [&](const QString& statement, const QVariantList& b) -> Result<SearchResult> {
+        auto q = sql::exec(db, statement, b);
+        if (!q)
+            return fail(q.error());
+        SearchResult r;
+        while (q->next()) {
+            if (r.hits.size() == limit) {
+                r.more = true;
+                break;
+            }
+            r.hits.push_back({q->value(0).toString(), q->value(1).toLongLong(),
+                              q->value(2).toLongLong(), q->value(3).toString(),
+                              q->value(4).toString(), q->value(5).toString(),
+                              q->value(6).toString(), q->value(7).toString()});
+        }
+        return r;
+    };
+    const QString filter =
+        where.isEmpty() ? QString() : QStringLiteral(" AND ") + where.join(QStringLiteral(" AND "));
+    const QString text = query.text.trimmed();
+    if (text.isEmpty())
+        return run(
+            QStringLiteral(
+                "SELECT %1 FROM archive_search s WHERE 1 %2 ORDER BY s.date_from, s.id LIMIT %3")
+                .arg(cols, filter)
+                .arg(limit + 1),
+            binds);
+    if (looksLikeNumber(text)) {
+        // A number (typed or scanned from a label): a prefix range on the number index.
+        QVariantList b{text, QString(text + QChar(0xFFFF))};
+        b += binds;
+        auto r = run(QStringLiteral(
+                         "SELECT %1 FROM archive_search s WHERE s.number >= ? AND s.number < ? %2 "
+                         "ORDER BY s.number, s.kind DESC LIMIT %3")
+                         .arg(cols, filter)
+                         .arg(limit + 1),
+                     b);
+        if (!r || !r->hits.isEmpty())
+            return r;
+    }
+    QVariantList b{matchExpression(text)};
+    b += binds;
+    return run(QStringLiteral("SELECT %1 FROM archive_search_text t CROSS JOIN archive_search s "
+                              "ON s.id = t.rowid WHERE archive_search_text MATCH ? %2 LIMIT %3")
+                   .arg(cols, filter)
+                   .arg(limit + 1),
+               b);
+}
+
+} // namespace fd::archives

@@ -1,0 +1,85 @@
+#pragma once
+
+// Shared by the archives module's source files; not for other areas.
+#include "services/services.h"
+
+#include <QDate>
+#include <QJsonObject>
+
+namespace fd::archives {
+
+inline Text tx(const char* en, const char* zh) {
+    return Text{QString::fromUtf8(en), QString::fromUtf8(zh)};
+}
+
+// Whether the actor may see confidential and secret records and personal files
+// (policy parameter archives.clearance_roles; R1-1.3.7, R4-1.4, R4-1.5).
+bool hasClearance(const Policy& policy, const Actor& actor);
+
+struct VolumeRow {
+    qint64 id = 0;
+    QString number;
+    QString title;
+    qint64 categoryId = 0;
+    QString categoryKind; // general, official, personnel
+    QString categoryName;
+    QString department;
+    QString organisation;
+    QString custodian;
+    int retentionYears = 0;
+    QString eligibleOn;
+    QString confidentiality;
+    QString cabinet;
+    QString shelf;
+    QString position;
+    QString dateFrom;
+    QString dateTo;
+    QString createdAt;
+    QString sealedAt;
+    QString status;
+    [[nodiscard]] bool restricted() const {
+        return confidentiality != QStringLiteral("ordinary") ||
+               categoryKind == QStringLiteral("personnel");
+    }
+    [[nodiscard]] QString location() const;
+};
+
+Result<VolumeRow> loadVolume(const QSqlDatabase& db, qint64 id);
+Result<VolumeRow> loadVolumeByNumber(const QSqlDatabase& db, const QString& number);
+// Volumes named by a comma-separated list of ids or numbers (the loan and disposal forms).
+Result<QList<VolumeRow>> loadVolumes(const QSqlDatabase& db, const QStringList& refs,
+                                     const QString& field);
+QJsonObject volumeJson(const VolumeRow& v);
+
+// The date from which a volume may be destroyed: the end of its date range plus the
+// retention period; empty for permanent volumes.
+QString eligibleDate(const QString& dateTo, int retentionYears);
+
+Error bad(const QString& field, const Text& message);
+// Registers an action whose handler sees every text field it declares, absent ones as ''
+// (a null QString would be stored as SQL NULL).
+void addAction(ActionRegistry& registry, ActionDef def);
+Result<qint64> insertReturningId(const QSqlDatabase& db, const QString& statement,
+                                 const QVariantList& bindings);
+
+// The filing handler (archive.file_item), shared by document.file.
+Result<ActionOutcome> fileItemHandler(ActionContext& ctx);
+// Document fields used by checks and queries.
+struct DocumentRow {
+    qint64 id = 0;
+    QString kind;
+    QString status;
+    QString confidentiality;
+    QString number;
+    QString title;
+};
+Result<DocumentRow> loadDocument(const QSqlDatabase& db, qint64 id);
+
+void registerArchiveActions(Services& s);
+void registerLoanActions(Services& s);
+void registerDocumentActions(Services& s);
+void registerArchiveChecks(Services& s);
+void registerArchiveQueries(Services& s);
+Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& options);
+
+} // namespace fd::archives

@@ -1,0 +1,308 @@
+// Filing, locations, inventory, sealing and destruction (R1-1.1, R1-1.3, R1-1.4, R1-1.5, R4-1.7).
+#include "archives_fixture.h"
+
+namespace fd::testing {
+namespace {
+
+using ArchiveKeeping = ArchivesTest;
+
+TEST_F(ArchiveKeeping, FilingIsAHandoverSignedByBothSides) {
+    volume(QStringLiteral("WY-001"), QStringLiteral("维修记录"), 4);
+    const qint64 audit = t.auditCount();
+    const QVariantMap p{{QStringLiteral("volume"), QStringLiteral("WY-001")},
+                        {QStringLiteral("title"), QStringLiteral("电梯年检")},
+                        {QStringLiteral("item_date"), QDate(2020, 5, 1)},
+                        {QStringLiteral("pages"), 2},
+                        {QStringLiteral("responsible"), QStringLiteral("王芳")}};
+    expectRefused(t.run(QStringLiteral("archive.file_item"), QStringLiteral("keeper"), p,
+                        {t.sign(QStringLiteral("received"), QStringLiteral("keeper"))}),
+                  QStringLiteral("archive-filing-handover"), QStringLiteral("R1-1.1.2(2)⑥"));
+    QVariantMap copy = p;
+    copy.insert(QStringLiteral("original"), false);
+    expectRefused(t.run(QStringLiteral("archive.file_item"), QStringLiteral("keeper"), copy,
+                        {t.sign(QStringLiteral("handed_over"), QStringLiteral("clerk1")),
+                         t.sign(QStringLiteral("received"), QStringLiteral("keeper"))}),
+                  QStringLiteral("archive-copy-needs-reason"), QStringLiteral("R1-1.1.2(2)③"));
+    EXPECT_EQ(t.auditCount(), audit);
+    EXPECT_EQ(t.count(QStringLiteral("archive_items")), 0);
+
+    auto r = t.run(QStringLiteral("archive.file_item"), QStringLiteral("keeper"), p,
+                   {t.sign(QStringLiteral("handed_over"), QStringLiteral("clerk1")),
+                    t.sign(QStringLiteral("received"), QStringLiteral("keeper"))});
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    const QString filing =
+        QString::number(r->result.value(QStringLiteral("filing_id")).toInteger());
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT handed_over_by || '>' || received_by FROM archive_filings"))
+            .toString(),
+        QStringLiteral("clerk1>keeper"));
+    auto sigs = t->signatures().forRecord(t->database().connection(),
+                                          QStringLiteral("archive_filing"), filing);
+    ASSERT_EQ(sigs->size(), 2);
+    EXPECT_TRUE(sigs->at(0).valid);
+    ASSERT_TRUE(sql::exec(t->database().connection(),
+                          QStringLiteral("UPDATE archive_items SET pages = 9")));
+    sigs = t->signatures().forRecord(t->database().connection(), QStringLiteral("archive_filing"),
+                                     filing);
+    EXPECT_FALSE(sigs->at(0).valid);
+}
+
+TEST_F(ArchiveKeeping, ConfidentialVolumeNeedsALockedCabinet) {
+    const qint64 audit = t.auditCount();
+    expectRefused(t.run(QStringLiteral("archive.create_volume"), QStringLiteral("keeper"),
+                        {{QStringLiteral("number"), QStringLiteral("BM-001")},
+                         {QStringLiteral("title"), QStringLiteral("营业执照")},
+                         {QStringLiteral("category_id"), 10},
+                         {QStringLiteral("retention_years"), 0},
+                         {QStringLiteral("confidentiality"), QStringLiteral("confidential")},
+                         {QStringLiteral("cabinet"), QStringLiteral("A01")},
+                         {QStringLiteral("date_from"), QDate(2020, 1, 1)},
+                         {QStringLiteral("date_to"), QDate(2020, 12, 31)}}),
+                  QStringLiteral("archive-confidential-locked-cabinet"),
+                  QStringLiteral("R1-1.4.5"));
+    EXPECT_EQ(t.auditCount(), audit);
+    volume(QStringLiteral("BM-001"), QStringLiteral("营业执照"), 10, QStringLiteral("confidential"),
+           QStringLiteral("S01"));
+    const qint64 after = t.auditCount();
+    expectRefused(t.run(QStringLiteral("archive.transfer"), QStringLiteral("keeper"),
+                        {{QStringLiteral("volume"), QStringLiteral("BM-001")},
+                         {QStringLiteral("cabinet"), QStringLiteral("A02")}}),
+                  QStringLiteral("archive-confidential-locked-cabinet"),
+                  QStringLiteral("R1-1.4.5"));
+    EXPECT_EQ(t.auditCount(), after);
+    EXPECT_EQ(t.count(QStringLiteral("archive_transfers")), 0);
+}
+
+TEST_F(ArchiveKeeping, DepartmentKeptCategoryNamesItsDepartment) {
+    const qint64 audit = t.auditCount();
+    expectRefused(t.run(QStringLiteral("archive.create_volume"), QStringLiteral("keeper"),
+                        {{QStringLiteral("number"), QStringLiteral("AQ-001")},
+                         {QStringLiteral("title"), QStringLiteral("消防记录")},
+                         {QStringLiteral("category_id"), 5},
+                         {QStringLiteral("retention_years"), 3},
+                         {QStringLiteral("cabinet"), QStringLiteral("A01")},
+                         {QStringLiteral("date_from"), QDate(2020, 1, 1)},
+                         {QStringLiteral("date_to"), QDate(2020, 12, 31)}}),
+                  QStringLiteral("archive-custodian-by-category"), QStringLiteral("R1-2.2"));
+    EXPECT_EQ(t.auditCount(), audit);
+    EXPECT_EQ(t.count(QStringLiteral("archive_volumes")), 0);
+    // A secretary-kept category records the GM's secretary as custodian.
+    volume(QStringLiteral("WS-001"), QStringLiteral("公司发文"), 3);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT custodian FROM archive_volumes")).toString(),
+              QStringLiteral("总经理秘书"));
+}
+
+TEST_F(ArchiveKeeping, TransferIsRegisteredAndMovesTheVolume) {
+    volume(QStringLiteral("WY-001"), QStringLiteral("维修记录"), 4);
+    auto r = t.run(QStringLiteral("archive.transfer"), QStringLiteral("keeper"),
+                   {{QStringLiteral("volume"), QStringLiteral("WY-001")},
+                    {QStringLiteral("cabinet"), QStringLiteral("A02")},
+                    {QStringLiteral("shelf"), QStringLiteral("3")},
+                    {QStringLiteral("custodian"), QStringLiteral("工程部")}});
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT from_location || '>' || to_location FROM archive_transfers"))
+            .toString(),
+        QStringLiteral("A01>A02-3"));
+    auto found =
+        query(QStringLiteral("archive.search"),
+              {{QStringLiteral("cabinet"), QStringLiteral("A02")}}, QStringLiteral("keeper"));
+    ASSERT_EQ(found->rows.size(), 1);
+}
+
+TEST_F(ArchiveKeeping, InventoryFindsMissingMisplacedAndDamagedVolumes) {
+    volume(QStringLiteral("WY-001"), QStringLiteral("维修记录一"), 4, QStringLiteral("ordinary"),
+           QStringLiteral("A01"));
+    volume(QStringLiteral("WY-002"), QStringLiteral("维修记录二"), 4, QStringLiteral("ordinary"),
+           QStringLiteral("A01"));
+    volume(QStringLiteral("WY-003"), QStringLiteral("维修记录三"), 4, QStringLiteral("ordinary"),
+           QStringLiteral("A01"));
+    volume(QStringLiteral("WY-004"), QStringLiteral("维修记录四"), 4, QStringLiteral("ordinary"),
+           QStringLiteral("A02"));
+    auto start = t.run(QStringLiteral("archive.inventory_start"), QStringLiteral("keeper"),
+                       {{QStringLiteral("kind"), QStringLiteral("monthly")},
+                        {QStringLiteral("cabinet"), QStringLiteral("A01")}});
+    ASSERT_TRUE(start.has_value()) << start.error().message.en.toStdString();
+    const qint64 inv = start->result.value(QStringLiteral("inventory_id")).toInteger();
+    EXPECT_EQ(start->result.value(QStringLiteral("expected")).toInt(), 3);
+    auto confirm = [&](const QString& number, bool damaged = false) {
+        auto r = t.run(QStringLiteral("archive.inventory_confirm"), QStringLiteral("keeper"),
+                       {{QStringLiteral("inventory_id"), inv},
+                        {QStringLiteral("volume"), number},
+                        {QStringLiteral("damaged"), damaged}});
+        EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message.en.toStdString());
+        return r ? r->result.value(QStringLiteral("state")).toString() : QString();
+    };
+    EXPECT_EQ(confirm(QStringLiteral("WY-001")), QStringLiteral("present"));
+    EXPECT_EQ(confirm(QStringLiteral("WY-002"), true), QStringLiteral("present"));
+    EXPECT_EQ(confirm(QStringLiteral("WY-004")),
+              QStringLiteral("misplaced")); // catalogued in A02, found in A01
+    auto close = t.run(QStringLiteral("archive.inventory_close"), QStringLiteral("keeper"),
+                       {{QStringLiteral("inventory_id"), inv},
+                        {QStringLiteral("seven_preventions"),
+                         QStringLiteral("insects,mould,dust,fire,theft,damp,heat")}});
+    ASSERT_TRUE(close.has_value()) << close.error().message.en.toStdString();
+    EXPECT_EQ(close->result.value(QStringLiteral("missing")).toInt(), 1);
+    EXPECT_EQ(close->result.value(QStringLiteral("misplaced")).toInt(), 1);
+    EXPECT_EQ(close->result.value(QStringLiteral("damaged")).toInt(), 1);
+    auto report = query(QStringLiteral("archive.inventory_report"),
+                        {{QStringLiteral("inventory_id"), inv}}, QStringLiteral("keeper"));
+    ASSERT_TRUE(report.has_value());
+    QStringList findings;
+    for (const auto& row : report->rows)
+        findings << row[0].toString() + QLatin1Char(':') + row[4].toString() +
+                        (row[5].toInt() ? QStringLiteral("+damaged") : QString());
+    findings.sort();
+    EXPECT_EQ(findings,
+              (QStringList{QStringLiteral("WY-002:present+damaged"),
+                           QStringLiteral("WY-003:missing"), QStringLiteral("WY-004:misplaced")}));
+}
+
+TEST_F(ArchiveKeeping, MonthlyInventoryReminderUntilDone) {
+    auto source = [&]() {
+        for (const auto& s : t->attention().all())
+            if (s.id == QStringLiteral("archive.inventory_due"))
+                return s.items(t.services(), t.actor(QStringLiteral("keeper")))->size();
+        return qsizetype(-1);
+    };
+    const auto before = source();
+    EXPECT_GE(before, 1); // February 2026 was not inventoried
+    auto start = t.run(QStringLiteral("archive.inventory_start"), QStringLiteral("keeper"),
+                       {{QStringLiteral("kind"), QStringLiteral("annual")}});
+    ASSERT_TRUE(start.has_value());
+    ASSERT_TRUE(t.run(QStringLiteral("archive.inventory_close"), QStringLiteral("keeper"),
+                      {{QStringLiteral("inventory_id"),
+                        start->result.value(QStringLiteral("inventory_id")).toInteger()}}));
+    EXPECT_EQ(source(), before - 1);
+}
+
+TEST_F(ArchiveKeeping, VolumesStoredAYearAreDueForSealing) {
+    volume(QStringLiteral("WY-001"), QStringLiteral("维修记录"), 4);
+    EXPECT_TRUE(query(QStringLiteral("archive.due_for_sealing"), {}, QStringLiteral("keeper"))
+                    ->rows.isEmpty());
+    t.clock().advanceSeconds(366LL * 86400);
+    ASSERT_EQ(
+        query(QStringLiteral("archive.due_for_sealing"), {}, QStringLiteral("keeper"))->rows.size(),
+        1);
+    ASSERT_TRUE(t.run(QStringLiteral("archive.seal"), QStringLiteral("keeper"),
+                      {{QStringLiteral("volume"), QStringLiteral("WY-001")}}));
+    EXPECT_TRUE(query(QStringLiteral("archive.due_for_sealing"), {}, QStringLiteral("keeper"))
+                    ->rows.isEmpty());
+    // Nothing more is filed into a sealed volume.
+    auto r = t.run(QStringLiteral("archive.file_item"), QStringLiteral("keeper"),
+                   {{QStringLiteral("volume"), QStringLiteral("WY-001")},
+                    {QStringLiteral("title"), QStringLiteral("补充")},
+                    {QStringLiteral("item_date"), QDate(2020, 5, 1)},
+                    {QStringLiteral("pages"), 1},
+                    {QStringLiteral("responsible"), QStringLiteral("王芳")}},
+                   {t.sign(QStringLiteral("handed_over"), QStringLiteral("clerk1")),
+                    t.sign(QStringLiteral("received"), QStringLiteral("keeper"))});
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().field, QStringLiteral("volume"));
+}
+
+class ArchiveDestruction : public ArchivesTest {
+protected:
+    void SetUp() override {
+        // Retention 3 years over 2020: destroyable from 2024-01-01. Retention 10: from 2031.
+        volume(QStringLiteral("OLD-001"), QStringLiteral("旧清洁记录"), 15,
+               QStringLiteral("ordinary"), QStringLiteral("A01"), 3);
+        volume(QStringLiteral("OLD-002"), QStringLiteral("旧合同"), 7, QStringLiteral("secret"),
+               QStringLiteral("S01"), 3);
+        volume(QStringLiteral("NEW-001"), QStringLiteral("近期记录"), 15,
+               QStringLiteral("ordinary"), QStringLiteral("A01"), 10);
+    }
+    qint64 approvedDisposal(const QString& volumes, const QString& method) {
+        auto r = t.run(QStringLiteral("archive.propose_destruction"), QStringLiteral("keeper"),
+                       {{QStringLiteral("volumes"), volumes}, {QStringLiteral("method"), method}});
+        EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message.en.toStdString());
+        EXPECT_EQ(r->approverRole, QStringLiteral("general_manager"));
+        auto a = approve(r->approvalId, QStringLiteral("gm_zhou"));
+        EXPECT_TRUE(a.has_value()) << (a ? "" : a.error().message.en.toStdString());
+        return a->result.value(QStringLiteral("executed"))
+            .toObject()
+            .value(QStringLiteral("disposal_id"))
+            .toInteger();
+    }
+};
+
+TEST_F(ArchiveDestruction, RefusedBeforeTheRetentionDate) {
+    const qint64 audit = t.auditCount();
+    expectRefused(t.run(QStringLiteral("archive.propose_destruction"), QStringLiteral("keeper"),
+                        {{QStringLiteral("volumes"), QStringLiteral("OLD-001,NEW-001")},
+                         {QStringLiteral("method"), QStringLiteral("tear")}}),
+                  QStringLiteral("archive-destroy-past-retention"), QStringLiteral("R1-1.5.1"));
+    EXPECT_EQ(t.auditCount(), audit);
+    EXPECT_EQ(t.count(QStringLiteral("approvals")), 0);
+    auto eligible =
+        query(QStringLiteral("archive.eligible_for_destruction"), {}, QStringLiteral("keeper"));
+    ASSERT_EQ(eligible->rows.size(), 2);
+}
+
+TEST_F(ArchiveDestruction, ConfidentialVolumesAreShredded) {
+    const qint64 audit = t.auditCount();
+    expectRefused(t.run(QStringLiteral("archive.propose_destruction"), QStringLiteral("keeper"),
+                        {{QStringLiteral("volumes"), QStringLiteral("OLD-002")},
+                         {QStringLiteral("method"), QStringLiteral("tear")}}),
+                  QStringLiteral("archive-destroy-shred-confidential"), QStringLiteral("R1-1.5.2"));
+    EXPECT_EQ(t.auditCount(), audit);
+}
+
+TEST_F(ArchiveDestruction, RefusedWithoutASecondApproverOtherThanTheGeneralManager) {
+    const qint64 disposal =
+        approvedDisposal(QStringLiteral("OLD-001,OLD-002"), QStringLiteral("shred"));
+    ASSERT_GT(disposal, 0);
+    const qint64 audit = t.auditCount();
+    const QVariantMap p{{QStringLiteral("disposal_id"), disposal}};
+    expectRefused(t.run(QStringLiteral("archive.destroy"), QStringLiteral("keeper"), p),
+                  QStringLiteral("archive-destroy-second-approver"), QStringLiteral("R4-1.7"));
+    expectRefused(t.run(QStringLiteral("archive.destroy"), QStringLiteral("keeper"), p,
+                        {t.sign(QStringLiteral("second_approver"), QStringLiteral("gm_zhou"))}),
+                  QStringLiteral("archive-destroy-second-approver"), QStringLiteral("R4-1.7"));
+    expectRefused(t.run(QStringLiteral("archive.destroy"), QStringLiteral("keeper"), p,
+                        {t.sign(QStringLiteral("second_approver"), QStringLiteral("clerk1"))}),
+                  QStringLiteral("archive-destroy-second-approver"), QStringLiteral("R4-1.7"));
+    EXPECT_EQ(t.auditCount(), audit);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT count(*) FROM archive_volumes WHERE status = 'destroyed'"))
+            .toInt(),
+        0);
+
+    auto done = t.run(QStringLiteral("archive.destroy"), QStringLiteral("keeper"), p,
+                      {t.sign(QStringLiteral("second_approver"), QStringLiteral("om_chen"))});
+    ASSERT_TRUE(done.has_value()) << done.error().message.en.toStdString();
+    EXPECT_EQ(done->result.value(QStringLiteral("destroyed")).toInt(), 2);
+    // Tombstones stay in the general catalogue; the certificate names both approvers.
+    auto cat = query(QStringLiteral("archive.general_catalogue"), {}, QStringLiteral("keeper"));
+    int tombstones = 0;
+    for (const auto& row : cat->rows)
+        tombstones += row[14].toString() == QStringLiteral("destroyed");
+    EXPECT_EQ(tombstones, 2);
+    auto cert =
+        archives::disposalCertificate(t.services(), t.actor(QStringLiteral("keeper")), disposal);
+    ASSERT_TRUE(cert.has_value());
+    EXPECT_EQ(cert->rows.size(), 2);
+    EXPECT_EQ(cert->fields[2].second, QStringLiteral("gm_zhou"));
+    EXPECT_EQ(cert->fields[3].second, QStringLiteral("om_chen"));
+    // A reader without clearance sees the ordinary volume only.
+    auto uncleared =
+        archives::disposalCertificate(t.services(), t.actor(QStringLiteral("front")), disposal);
+    EXPECT_EQ(uncleared->rows.size(), 1);
+}
+
+TEST_F(ArchiveKeeping, SpineLabelCarriesTheNumberAsAQrCode) {
+    volume(QStringLiteral("WY-2026-001"), QStringLiteral("维修记录"), 4);
+    auto label = archives::spineLabel(t.services(), t.actor(QStringLiteral("keeper")),
+                                      QStringLiteral("WY-2026-001"));
+    ASSERT_TRUE(label.has_value()) << label.error().message.en.toStdString();
+    EXPECT_EQ(label->number, QStringLiteral("WY-2026-001"));
+    EXPECT_GE(label->qr.size, 21);
+    EXPECT_EQ(label->qr.modules.size(), size_t(label->qr.size * label->qr.size));
+    // Finder pattern: the top-left 7x7 corner is dark on its border.
+    EXPECT_TRUE(label->qr.dark(0, 0));
+    EXPECT_TRUE(label->qr.dark(6, 6));
+    EXPECT_FALSE(label->qr.dark(1, 1));
+}
+
+} // namespace
+} // namespace fd::testing

@@ -1,0 +1,285 @@
+// Loans (R1-1.2, R1-1.1.5, R1-2.5.1, R4-1.4, R4-1.5): every rule refuses with its clause and
+// writes nothing; the whole cycle from request to return.
+#include "archives_fixture.h"
+
+namespace fd::testing {
+namespace {
+
+class ArchiveLoans : public ArchivesTest {
+protected:
+    void SetUp() override {
+        volume(QStringLiteral("WY-001"), QStringLiteral("公共区域维修记录"), 4);
+        fileItem(QStringLiteral("WY-001"), QStringLiteral("电梯年检报告"));
+        fileItem(QStringLiteral("WY-001"), QStringLiteral("水泵维修记录"));
+        volume(QStringLiteral("WY-002"), QStringLiteral("清洁检查记录"), 15);
+        volume(QStringLiteral("BM-001"), QStringLiteral("营业执照"), 10,
+               QStringLiteral("confidential"), QStringLiteral("S01"));
+        volume(QStringLiteral("MM-001"), QStringLiteral("外包合同"), 7, QStringLiteral("secret"),
+               QStringLiteral("S01"));
+        volume(QStringLiteral("RS-001"), QStringLiteral("员工人事档案"), 22,
+               QStringLiteral("ordinary"), QStringLiteral("A01"));
+        volume(QStringLiteral("WS-001"), QStringLiteral("公司发文汇编"), 3);
+    }
+
+    // Runs a request that must be refused by the rule, with nothing written.
+    void expectLoanRefused(const QVariantMap& params, const QString& ruleId, const QString& clause,
+                           const QString& as = QStringLiteral("clerk1")) {
+        const qint64 audit = t.auditCount();
+        const qint64 loans = t.count(QStringLiteral("archive_loans"));
+        const qint64 approvals = t.count(QStringLiteral("approvals"));
+        QVariantMap p{{QStringLiteral("borrower_kind"), QStringLiteral("staff")},
+                      {QStringLiteral("borrower_staff_id"), 501},
+                      {QStringLiteral("borrower_name"), QStringLiteral("clerk1")},
+                      {QStringLiteral("purpose"), QStringLiteral("查阅")},
+                      {QStringLiteral("mode"), QStringLiteral("on_site")},
+                      {QStringLiteral("due_date"), t.services().clock().officeToday()},
+                      {QStringLiteral("volumes"), QStringLiteral("WY-001")}};
+        for (auto it = params.cbegin(); it != params.cend(); ++it)
+            p.insert(it.key(), it.value());
+        expectRefused(t.run(QStringLiteral("archive.request_loan"), as, p), ruleId, clause);
+        EXPECT_EQ(t.auditCount(), audit);
+        EXPECT_EQ(t.count(QStringLiteral("archive_loans")), loans);
+        EXPECT_EQ(t.count(QStringLiteral("approvals")), approvals);
+    }
+};
+
+TEST_F(ArchiveLoans, RefusesToLendConfidentialArchive) {
+    expectLoanRefused({{QStringLiteral("volumes"), QStringLiteral("BM-001")}},
+                      QStringLiteral("archive-loan-no-confidential"), QStringLiteral("R1-1.2.4"));
+}
+
+TEST_F(ArchiveLoans, RefusesPersonalFilesEvenToTheKeeper) {
+    expectLoanRefused({{QStringLiteral("volumes"), QStringLiteral("RS-001")}},
+                      QStringLiteral("archive-loan-no-personal-files"), QStringLiteral("R4-1.5"),
+                      QStringLiteral("keeper"));
+}
+
+TEST_F(ArchiveLoans, OfficialDocumentArchiveIsReadOnSiteOnly) {
+    expectLoanRefused({{QStringLiteral("volumes"), QStringLiteral("WS-001")},
+                       {QStringLiteral("mode"), QStringLiteral("lend")}},
+                      QStringLiteral("archive-loan-official-on-site"), QStringLiteral("R1-1.2.2"));
+    auto onSite = requestLoan(QStringLiteral("WS-001"), QStringLiteral("on_site"), 0);
+    ASSERT_TRUE(onSite.has_value()) << onSite.error().message.en.toStdString();
+    EXPECT_EQ(onSite->status, ActionResult::Status::PendingApproval);
+}
+
+TEST_F(ArchiveLoans, RefusesToTakeArchivesOutOfTheCompany) {
+    expectLoanRefused({{QStringLiteral("outside_company"), true}},
+                      QStringLiteral("archive-loan-stays-in-company"), QStringLiteral("R1-2.5.1"));
+    expectLoanRefused({{QStringLiteral("borrower_kind"), QStringLiteral("outside")},
+                       {QStringLiteral("organisation"), QStringLiteral("审计事务所")},
+                       {QStringLiteral("introduction_letter"), QStringLiteral("审计〔2026〕3号")},
+                       {QStringLiteral("id_document"), QStringLiteral("身份证 110101********1234")},
+                       {QStringLiteral("mode"), QStringLiteral("lend")}},
+                      QStringLiteral("archive-loan-stays-in-company"), QStringLiteral("R1-2.5.1"));
+}
+
+TEST_F(ArchiveLoans, RefusesDueDateBeyondPolicyMaximum) {
+    expectLoanRefused(
+        {{QStringLiteral("mode"), QStringLiteral("lend")},
+         {QStringLiteral("due_date"), t.services().clock().officeToday().addDays(15)}},
+        QStringLiteral("archive-loan-due-within-max"), QStringLiteral("R1-1.1.5"));
+    expectLoanRefused(
+        {{QStringLiteral("due_date"), t.services().clock().officeToday().addDays(-1)}},
+        QStringLiteral("archive-loan-due-within-max"), QStringLiteral("R1-1.1.5"));
+}
+
+TEST_F(ArchiveLoans, OutsideOrganisationNeedsLetterIdAndLeadershipApproval) {
+    expectLoanRefused({{QStringLiteral("borrower_kind"), QStringLiteral("outside")},
+                       {QStringLiteral("borrower_name"), QStringLiteral("李审计")},
+                       {QStringLiteral("organisation"), QStringLiteral("审计事务所")}},
+                      QStringLiteral("archive-loan-outside-papers"), QStringLiteral("R1-1.2.8"));
+    auto r = t.run(QStringLiteral("archive.request_loan"), QStringLiteral("keeper"),
+                   {{QStringLiteral("borrower_kind"), QStringLiteral("outside")},
+                    {QStringLiteral("borrower_name"), QStringLiteral("李审计")},
+                    {QStringLiteral("organisation"), QStringLiteral("审计事务所")},
+                    {QStringLiteral("introduction_letter"), QStringLiteral("审计〔2026〕3号")},
+                    {QStringLiteral("id_document"), QStringLiteral("身份证")},
+                    {QStringLiteral("purpose"), QStringLiteral("年度审计")},
+                    {QStringLiteral("mode"), QStringLiteral("on_site")},
+                    {QStringLiteral("due_date"), t.services().clock().officeToday()},
+                    {QStringLiteral("volumes"), QStringLiteral("WY-001")}});
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
+    EXPECT_EQ(r->approverRole, QStringLiteral("office_manager"));
+    EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(),
+              QStringLiteral("archive-loan-outside-approval"));
+}
+
+TEST_F(ArchiveLoans, ParentCompanyInspectionIsRegisteredWithoutApproval) {
+    expectLoanRefused({{QStringLiteral("borrower_kind"), QStringLiteral("parent_company")},
+                       {QStringLiteral("borrower_name"), QStringLiteral("集团检查组")}},
+                      QStringLiteral("archive-loan-parent-registered"), QStringLiteral("R1-1.2.9"));
+    auto r = t.run(QStringLiteral("archive.request_loan"), QStringLiteral("keeper"),
+                   {{QStringLiteral("borrower_kind"), QStringLiteral("parent_company")},
+                    {QStringLiteral("borrower_name"), QStringLiteral("集团检查组")},
+                    {QStringLiteral("organisation"), QStringLiteral("集团公司")},
+                    {QStringLiteral("purpose"), QStringLiteral("年度检查")},
+                    {QStringLiteral("mode"), QStringLiteral("on_site")},
+                    {QStringLiteral("due_date"), t.services().clock().officeToday()},
+                    {QStringLiteral("volumes"), QStringLiteral("WY-001")}});
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    EXPECT_EQ(r->status, ActionResult::Status::Done);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT approved_by FROM archive_loans")).toString(),
+              QStringLiteral("registered"));
+}
+
+TEST_F(ArchiveLoans, StaffLoanWaitsForTheOfficeManager) {
+    auto r = requestLoan(QStringLiteral("WY-001"));
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
+    EXPECT_EQ(r->approverRole, QStringLiteral("office_manager"));
+    EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), QStringLiteral("R1-1.2.1"));
+    EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 0);
+    // The CS manager cannot decide an office-manager request.
+    const qint64 audit = t.auditCount();
+    expectRefused(approve(r->approvalId, QStringLiteral("csm_li")),
+                  QStringLiteral("approval-by-role"), QStringLiteral("R3-3.1"));
+    EXPECT_EQ(t.auditCount(), audit);
+}
+
+TEST_F(ArchiveLoans, SecretVolumeNeedsTheGeneralManagersApproval) {
+    auto r = requestLoan(QStringLiteral("MM-001"));
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    ASSERT_EQ(r->status, ActionResult::Status::PendingApproval);
+    EXPECT_EQ(r->approverRole, QStringLiteral("general_manager"));
+    EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), QStringLiteral("R4-1.4"));
+    expectRefused(approve(r->approvalId, QStringLiteral("om_chen")),
+                  QStringLiteral("approval-by-role"), QStringLiteral("R3-3.1"));
+    auto a = approve(r->approvalId, QStringLiteral("gm_zhou"));
+    ASSERT_TRUE(a.has_value()) << a.error().message.en.toStdString();
+    // The GM's approval also satisfies the office-manager level: one loan, no second request.
+    EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 1);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT count(*) FROM approvals WHERE status = 'pending'")).toInt(),
+        0);
+}
+
+TEST_F(ArchiveLoans, RefusesNewLoanWhileBorrowerHasAnOverdueLoan) {
+    const qint64 loan = approvedLoan(QStringLiteral("WY-001"), QStringLiteral("lend"), 3);
+    ASSERT_TRUE(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                      {{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 2}},
+                      checkoutSignatures()));
+    t.clock().advanceSeconds(5 * 86400);
+    expectLoanRefused({{QStringLiteral("volumes"), QStringLiteral("WY-002")}},
+                      QStringLiteral("archive-loan-none-overdue"), QStringLiteral("R1-1.1.5"));
+    // Someone else may still borrow.
+    auto other = requestLoan(QStringLiteral("WY-002"), QStringLiteral("on_site"), 0,
+                             QStringLiteral("clerk2"));
+    EXPECT_TRUE(other.has_value());
+}
+
+TEST_F(ArchiveLoans, WholeLoanCycleWithTwoSignaturesOverdueAndShortReturn) {
+    const qint64 loan = approvedLoan(QStringLiteral("WY-001"), QStringLiteral("lend"), 7);
+    ASSERT_GT(loan, 0);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT approved_by FROM archive_loans WHERE id = ?"), {loan})
+                  .toString(),
+              QStringLiteral("om_chen"));
+    const QVariantMap out{{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 2}};
+
+    const qint64 audit = t.auditCount();
+    // Checkout without the borrower's signature, or with someone else signing as borrower.
+    expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), out,
+                        {t.sign(QStringLiteral("archivist"), QStringLiteral("keeper"))}),
+                  QStringLiteral("archive-loan-two-signatures"), QStringLiteral("R1-1.2.5"));
+    expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), out,
+                        checkoutSignatures(QStringLiteral("clerk2"))),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    EXPECT_EQ(t.auditCount(), audit);
+    // A count that differs from the catalogue is named.
+    auto wrong = t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                       {{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 3}},
+                       checkoutSignatures());
+    ASSERT_FALSE(wrong.has_value());
+    EXPECT_EQ(wrong.error().field, QStringLiteral("count"));
+
+    auto lent =
+        t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), out, checkoutSignatures());
+    ASSERT_TRUE(lent.has_value()) << lent.error().message.en.toStdString();
+    auto sigs = t->signatures().forRecord(
+        t->database().connection(), QStringLiteral("archive_loan_checkout"), QString::number(loan));
+    ASSERT_TRUE(sigs.has_value());
+    ASSERT_EQ(sigs->size(), 2);
+    EXPECT_TRUE(sigs->at(0).valid && sigs->at(1).valid);
+
+    // Departing staff: the open loan is listed for the "staff leaves" rule (R1-1.2.7).
+    auto open = t->staffOpenItems().openItems(t->database().connection(), 501, true);
+    ASSERT_TRUE(open.has_value());
+    ASSERT_EQ(open->size(), 1);
+    EXPECT_TRUE(open->first().contains(QStringLiteral("WY-001")));
+
+    EXPECT_TRUE(
+        query(QStringLiteral("archive.overdue"), {}, QStringLiteral("keeper"))->rows.isEmpty());
+    t.clock().advanceSeconds(9 * 86400);
+    auto overdue = query(QStringLiteral("archive.overdue"), {}, QStringLiteral("keeper"));
+    ASSERT_TRUE(overdue.has_value());
+    ASSERT_EQ(overdue->rows.size(), 1);
+    EXPECT_EQ(overdue->rows[0][0].toLongLong(), loan);
+    EXPECT_EQ(overdue->rows[0][9].toInt(), 2);
+    auto slip = archives::reminderSlip(t.services(), t.actor(QStringLiteral("keeper")), loan);
+    ASSERT_TRUE(slip.has_value());
+    EXPECT_EQ(slip->fields[2].second, QStringLiteral("2"));
+    bool onDashboard = false;
+    for (const auto& src : t->attention().all())
+        if (src.id == QStringLiteral("archive.overdue")) {
+            auto items = src.items(t.services(), t.actor(QStringLiteral("keeper")));
+            onDashboard = items && items->size() == 1;
+        }
+    EXPECT_TRUE(onDashboard);
+
+    // Return one item short: recorded, and an incident waits for its written report.
+    auto back = t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+                      {{QStringLiteral("loan_id"), loan},
+                       {QStringLiteral("count"), 1},
+                       {QStringLiteral("condition"), QStringLiteral("good")}},
+                      checkoutSignatures());
+    ASSERT_TRUE(back.has_value()) << back.error().message.en.toStdString();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT return_count FROM archive_loans WHERE id = ?"), {loan})
+                  .toInt(),
+              1);
+    const auto incidents = back->result.value(QStringLiteral("incidents")).toArray();
+    ASSERT_EQ(incidents.size(), 1);
+    EXPECT_EQ(query(QStringLiteral("archive.incidents"), {}, QStringLiteral("keeper"))->rows.size(),
+              1);
+    auto report = t.run(QStringLiteral("archive.report_incident"), QStringLiteral("keeper"),
+                        {{QStringLiteral("incident_id"), incidents[0].toInteger()},
+                         {QStringLiteral("report"),
+                          QStringLiteral("借阅人遗失水泵维修记录一份，已书面报告并追究责任。")}});
+    ASSERT_TRUE(report.has_value()) << report.error().message.en.toStdString();
+    EXPECT_TRUE(
+        query(QStringLiteral("archive.incidents"), {}, QStringLiteral("keeper"))->rows.isEmpty());
+    EXPECT_TRUE(
+        query(QStringLiteral("archive.overdue"), {}, QStringLiteral("keeper"))->rows.isEmpty());
+    EXPECT_TRUE(t->staffOpenItems().openItems(t->database().connection(), 501, true)->isEmpty());
+
+    // The checkout signatures still hold after the return; an edit of the signed record breaks
+    // them.
+    sigs = t->signatures().forRecord(
+        t->database().connection(), QStringLiteral("archive_loan_checkout"), QString::number(loan));
+    EXPECT_TRUE(sigs->at(0).valid);
+    ASSERT_TRUE(sql::exec(
+        t->database().connection(),
+        QStringLiteral("UPDATE archive_loans SET checkout_count = 1 WHERE id = ?"), {loan}));
+    sigs = t->signatures().forRecord(
+        t->database().connection(), QStringLiteral("archive_loan_checkout"), QString::number(loan));
+    EXPECT_FALSE(sigs->at(0).valid);
+}
+
+TEST_F(ArchiveLoans, DamagedReturnOpensAnIncident) {
+    const qint64 loan = approvedLoan(QStringLiteral("WY-001"));
+    ASSERT_TRUE(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                      {{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 2}},
+                      checkoutSignatures()));
+    auto back = t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+                      {{QStringLiteral("loan_id"), loan},
+                       {QStringLiteral("count"), 2},
+                       {QStringLiteral("condition"), QStringLiteral("damaged")},
+                       {QStringLiteral("note"), QStringLiteral("封面撕裂")}},
+                      checkoutSignatures());
+    ASSERT_TRUE(back.has_value()) << back.error().message.en.toStdString();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT kind FROM archive_incidents")).toString(),
+              QStringLiteral("damage"));
+}
+
+} // namespace
+} // namespace fd::testing

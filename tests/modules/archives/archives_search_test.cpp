@@ -1,0 +1,149 @@
+// One search over volumes, items and documents; confidentiality on every read path.
+#include "archives_fixture.h"
+
+namespace fd::testing {
+namespace {
+
+class ArchiveSearch : public ArchivesTest {
+protected:
+    void SetUp() override {
+        volume(QStringLiteral("WY-2025-001"), QStringLiteral("公共区域维修保养记录"), 19,
+               QStringLiteral("ordinary"), QStringLiteral("A01"), 10, QDate(2025, 1, 1),
+               QDate(2025, 12, 31));
+        fileItem(QStringLiteral("WY-2025-001"), QStringLiteral("电梯维修记录"), QDate(2025, 3, 1));
+        volume(QStringLiteral("AQ-2024-001"), QStringLiteral("消防设施巡查记录"), 5,
+               QStringLiteral("ordinary"), QStringLiteral("A02"), 3, QDate(2024, 1, 1),
+               QDate(2024, 12, 31));
+        volume(QStringLiteral("BM-2025-001"), QStringLiteral("保密维修合同"), 7,
+               QStringLiteral("confidential"), QStringLiteral("S01"), 10, QDate(2025, 1, 1),
+               QDate(2025, 12, 31));
+        fileItem(QStringLiteral("BM-2025-001"), QStringLiteral("维修外包合同正本"),
+                 QDate(2025, 2, 1));
+        volume(QStringLiteral("RS-2025-001"), QStringLiteral("客服部员工人事档案"), 22,
+               QStringLiteral("ordinary"), QStringLiteral("S01"), 0, QDate(2025, 1, 1),
+               QDate(2025, 12, 31));
+        auto doc = t.run(QStringLiteral("document.register_incoming"), QStringLiteral("keeper"),
+                         {{QStringLiteral("title"), QStringLiteral("关于电梯维修的通知")},
+                          {QStringLiteral("sender"), QStringLiteral("质监局")},
+                          {QStringLiteral("doc_date"), QDate(2026, 2, 1)},
+                          {QStringLiteral("doc_type"), QStringLiteral("通知")}});
+        ASSERT_TRUE(doc.has_value());
+        auto secret = t.run(QStringLiteral("document.register_incoming"), QStringLiteral("keeper"),
+                            {{QStringLiteral("title"), QStringLiteral("维修资金审计意见")},
+                             {QStringLiteral("sender"), QStringLiteral("集团")},
+                             {QStringLiteral("doc_date"), QDate(2026, 2, 1)},
+                             {QStringLiteral("doc_type"), QStringLiteral("函")},
+                             {QStringLiteral("confidentiality"), QStringLiteral("secret")}});
+        ASSERT_TRUE(secret.has_value());
+    }
+    QStringList numbers(const QVariantMap& params, const QString& as = QStringLiteral("keeper")) {
+        auto r = query(QStringLiteral("archive.search"), params, as);
+        EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message.en.toStdString());
+        QStringList out;
+        for (const auto& row : r->rows)
+            out << row[0].toString() + QLatin1Char(':') + row[2].toString();
+        out.sort();
+        return out;
+    }
+};
+
+TEST_F(ArchiveSearch, TwoCharacterChineseTermFindsVolumesItemsAndDocuments) {
+    const QStringList hits = numbers({{QStringLiteral("text"), QStringLiteral("维修")}});
+    EXPECT_EQ(hits, (QStringList{QStringLiteral("document:关于电梯维修的通知"),
+                                 QStringLiteral("document:维修资金审计意见"),
+                                 QStringLiteral("item:电梯维修记录"),
+                                 QStringLiteral("item:维修外包合同正本"),
+                                 QStringLiteral("volume:保密维修合同"),
+                                 QStringLiteral("volume:公共区域维修保养记录")}));
+}
+
+TEST_F(ArchiveSearch, OneCharacterLongerTermsNumbersAndFilters) {
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("梯")}}).size(), 2);
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("设施巡查")}}),
+              QStringList{QStringLiteral("volume:消防设施巡查记录")});
+    EXPECT_TRUE(numbers({{QStringLiteral("text"), QStringLiteral("巡查设施")}}).isEmpty());
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("AQ-2024-001")}}),
+              QStringList{QStringLiteral("volume:消防设施巡查记录")});
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("WY-2025")}}).size(),
+              2); // the volume and its item
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("记录")},
+                       {QStringLiteral("date_to"), QDate(2024, 12, 31)}}),
+              QStringList{QStringLiteral("volume:消防设施巡查记录")});
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("记录")},
+                       {QStringLiteral("cabinet"), QStringLiteral("A02")}}),
+              QStringList{QStringLiteral("volume:消防设施巡查记录")});
+    // Category 4 (property management) includes its sub-category 19 (public-area repairs).
+    EXPECT_EQ(numbers({{QStringLiteral("category_id"), 4}}).size(), 2);
+}
+
+TEST_F(ArchiveSearch, ConfidentialRecordsNeverAppearWithoutClearance) {
+    const QString front = QStringLiteral("front"); // a front-desk clerk: no clearance
+    // Search: by words and by number.
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("维修")}}, front),
+              (QStringList{QStringLiteral("document:关于电梯维修的通知"),
+                           QStringLiteral("item:电梯维修记录"),
+                           QStringLiteral("volume:公共区域维修保养记录")}));
+    EXPECT_TRUE(
+        numbers({{QStringLiteral("text"), QStringLiteral("BM-2025-001")}}, front).isEmpty());
+    EXPECT_TRUE(numbers({{QStringLiteral("text"), QStringLiteral("人事")}}, front).isEmpty());
+    // Lists and catalogues.
+    for (const QString& q :
+         {QStringLiteral("archive.volumes"), QStringLiteral("archive.general_catalogue")}) {
+        auto keeper = query(q, {}, QStringLiteral("keeper"));
+        auto clerk = query(q, {}, front);
+        ASSERT_TRUE(keeper && clerk);
+        EXPECT_EQ(keeper->rows.size(), 4) << q.toStdString();
+        EXPECT_EQ(clerk->rows.size(), 2) << q.toStdString();
+    }
+    auto items = query(QStringLiteral("archive.items"),
+                       {{QStringLiteral("volume"), QStringLiteral("BM-2025-001")}}, front);
+    ASSERT_FALSE(items.has_value());
+    EXPECT_EQ(items.error().kind, Error::Kind::NotFound);
+    auto docs = query(QStringLiteral("documents"), {}, front);
+    EXPECT_EQ(docs->rows.size(), 1);
+    EXPECT_EQ(query(QStringLiteral("documents.pending"), {}, front)->rows.size(), 1);
+    EXPECT_EQ(query(QStringLiteral("documents.pending"), {}, QStringLiteral("keeper"))->rows.size(),
+              2);
+    // Counts.
+    auto counts = query(QStringLiteral("archive.summary"), {}, front);
+    EXPECT_EQ(counts->rows[0][0].toInt(), 2);
+    EXPECT_EQ(counts->rows[0][1].toInt(), 1);
+    EXPECT_EQ(counts->rows[0][3].toInt(), 1);
+    EXPECT_EQ(
+        query(QStringLiteral("archive.summary"), {}, QStringLiteral("keeper"))->rows[0][0].toInt(),
+        4);
+    // Prints and exports.
+    auto catalogue = archives::generalCatalogue(t.services(), t.actor(front));
+    ASSERT_TRUE(catalogue.has_value());
+    EXPECT_EQ(catalogue->rows.size(), 2);
+    for (const auto& row : catalogue->rows)
+        EXPECT_FALSE(row.join(QString()).contains(QStringLiteral("保密")));
+    EXPECT_FALSE(archives::spineLabel(t.services(), t.actor(front), QStringLiteral("BM-2025-001"))
+                     .has_value());
+    EXPECT_FALSE(archives::inVolumeList(t.services(), t.actor(front), QStringLiteral("RS-2025-001"))
+                     .has_value());
+    EXPECT_TRUE(archives::inVolumeList(t.services(), t.actor(QStringLiteral("keeper")),
+                                       QStringLiteral("BM-2025-001"))
+                    .has_value());
+}
+
+TEST_F(ArchiveSearch, ConfidentialLoansAreLeftOutOfTheRegisterForReadersWithoutClearance) {
+    // A loan of a secret volume, approved by the GM: hidden from a lender without clearance.
+    volume(QStringLiteral("MM-001"), QStringLiteral("外包合同"), 7, QStringLiteral("secret"),
+           QStringLiteral("S01"));
+    auto r = requestLoan(QStringLiteral("MM-001"));
+    ASSERT_TRUE(r.has_value());
+    ASSERT_TRUE(approve(r->approvalId, QStringLiteral("gm_zhou")));
+    addUser(QStringLiteral("lender"), QStringLiteral("admin")); // may lend, holds no clearance role
+    EXPECT_EQ(query(QStringLiteral("archive.loans"), {}, QStringLiteral("keeper"))->rows.size(), 1);
+    EXPECT_TRUE(
+        query(QStringLiteral("archive.loans"), {}, QStringLiteral("lender"))->rows.isEmpty());
+    const qint64 loan = scalar(QStringLiteral("SELECT id FROM archive_loans")).toLongLong();
+    EXPECT_FALSE(
+        archives::loanSlip(t.services(), t.actor(QStringLiteral("lender")), loan).has_value());
+    EXPECT_TRUE(
+        archives::loanSlip(t.services(), t.actor(QStringLiteral("keeper")), loan).has_value());
+}
+
+} // namespace
+} // namespace fd::testing
