@@ -12,8 +12,10 @@ struct DemoUser {
     QString roles;
 };
 
-QString demoPassword(const QString& login) {
-    return login + QStringLiteral("-demo");
+// The residents area's demo staff accounts use this password; the same people are made here
+// when that area is not built.
+QString demoPassword(const QString&) {
+    return QStringLiteral("demo1234");
 }
 
 class Seeder final {
@@ -67,15 +69,14 @@ private:
 
 Status demo(const Services& s, const Actor& admin) {
     Seeder seed(s, admin);
-    const QString li = QStringLiteral("demo_clerk_li");
-    const QString zhao = QStringLiteral("demo_clerk_zhao");
-    const QString chen = QStringLiteral("demo_supervisor_chen");
-    const QString sun = QStringLiteral("demo_manager_sun");
-    for (const DemoUser& u :
-         {DemoUser{li, QStringLiteral("李晓梅"), QStringLiteral("clerk")},
-          DemoUser{zhao, QStringLiteral("赵丽"), QStringLiteral("clerk")},
-          DemoUser{chen, QStringLiteral("陈志强"), QStringLiteral("supervisor")},
-          DemoUser{sun, QStringLiteral("孙建国"), QStringLiteral("cs_manager")}})
+    const QString li = QStringLiteral("wangfang");
+    const QString zhao = QStringLiteral("liuyang");
+    const QString chen = QStringLiteral("lina");
+    const QString sun = QStringLiteral("zhanghua");
+    for (const DemoUser& u : {DemoUser{li, QStringLiteral("王芳"), QStringLiteral("clerk")},
+                              DemoUser{zhao, QStringLiteral("刘洋"), QStringLiteral("clerk")},
+                              DemoUser{chen, QStringLiteral("李娜"), QStringLiteral("supervisor")},
+                              DemoUser{sun, QStringLiteral("张华"), QStringLiteral("cs_manager")}})
         FD_TRY(seed.ensureUser(u));
 
     // Mail register (R6-6): four received, one delivered.
@@ -119,7 +120,7 @@ Status demo(const Services& s, const Actor& admin) {
                      {QStringLiteral("result"), QStringLiteral("待维保单位明日上门")}}));
     FD_TRY(seed.run(li, QStringLiteral("handover.add_instruction"),
                     {{QStringLiteral("sheet_id"), first},
-                     {QStringLiteral("issued_by"), QStringLiteral("陈志强")},
+                     {QStringLiteral("issued_by"), QStringLiteral("李娜")},
                      {QStringLiteral("text"), QStringLiteral("本周五停水通知须逐户张贴")}}));
     FD_TRY(seed.run(zhao, QStringLiteral("handover.sign_in_incoming"),
                     {{QStringLiteral("sheet_id"), first}, {QStringLiteral("login"), zhao}}));
