@@ -421,6 +421,8 @@ Result<ActionOutcome> importResidents(ActionContext& ctx) {
                              QStringLiteral("The file holds no residents below its header row."),
                              QStringLiteral("文件表头以下没有住户记录。")));
     EstateWriter w(ctx.db, ctx.now);
+    if (auto ok = w.preload(); !ok)
+        return fail(ok.error());
     for (const ImportRow& row : file->rows) {
         auto room = w.ensureRoom(row.room, true);
         if (!room)

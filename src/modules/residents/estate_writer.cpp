@@ -28,11 +28,40 @@ QString searchTextOf(const QString& roomCode, const QString& name, const QString
 }
 
 EstateWriter::EstateWriter(const QSqlDatabase& db, const QDateTime& now)
-    : db_(db), now_(toStorage(now)), insertResident_(db) {}
+    : db_(db), now_(toStorage(now)), insertResident_(db), insertRoom_(db) {}
+
+Status EstateWriter::preload() {
+    auto b = sql::exec(db_, QStringLiteral("SELECT id, code, name FROM buildings"));
+    if (!b)
+        return fail(b.error());
+    QHash<qint64, QString> buildingNames;
+    while (b->next()) {
+        buildings_.insert(b->value(1).toString(),
+                          {b->value(0).toLongLong(), b->value(2).toString()});
+        buildingNames.insert(b->value(0).toLongLong(), b->value(2).toString());
+    }
+    auto u = sql::exec(db_, QStringLiteral("SELECT id, building_id, number FROM units"));
+    if (!u)
+        return fail(u.error());
+    while (u->next())
+        units_.insert(u->value(1).toString() + QLatin1Char('/') + u->value(2).toString(),
+                      u->value(0).toLongLong());
+    auto r = sql::exec(db_, QStringLiteral("SELECT r.id, r.code, u.building_id FROM rooms r "
+                                           "JOIN units u ON u.id = r.unit_id"));
+    if (!r)
+        return fail(r.error());
+    while (r->next())
+        rooms_.insert(r->value(1).toString(),
+                      {r->value(0).toLongLong(), buildingNames.value(r->value(2).toLongLong())});
+    preloaded_ = true;
+    return {};
+}
 
 Result<std::optional<EstateWriter::BuildingRef>> EstateWriter::building(const QString& code) {
     if (auto it = buildings_.constFind(code); it != buildings_.constEnd())
         return std::optional<BuildingRef>(*it);
+    if (preloaded_)
+        return std::optional<BuildingRef>();
     auto q =
         sql::exec(db_, QStringLiteral("SELECT id, name FROM buildings WHERE code = ?"), {code});
     if (!q)
@@ -45,10 +74,11 @@ Result<std::optional<EstateWriter::BuildingRef>> EstateWriter::building(const QS
 }
 
 Result<qint64> EstateWriter::createBuilding(const QString& code, const QString& name) {
-    auto q = sql::exec(
-        db_,
-        QStringLiteral("INSERT INTO buildings(code, name, created_at) VALUES (?,?,?) RETURNING id"),
-        {code, name, now_});
+    auto q =
+        sql::exec(db_,
+                  QStringLiteral("INSERT INTO buildings(code, name, created_at) VALUES (?,?,?) "
+                                 "RETURNING id"),
+                  {code, name, now_});
     if (!q)
         return fail(q.error());
     q->next();
@@ -62,22 +92,25 @@ Result<qint64> EstateWriter::ensureUnit(qint64 buildingId, const QString& unit) 
     const QString key = QString::number(buildingId) + QLatin1Char('/') + unit;
     if (auto it = units_.constFind(key); it != units_.constEnd())
         return *it;
-    auto found = sql::scalar(
-        db_, QStringLiteral("SELECT id FROM units WHERE building_id = ? AND number = ?"),
-        {buildingId, unit});
-    if (!found)
-        return fail(found.error());
-    qint64 id = found->toLongLong();
-    if (!found->isValid()) {
-        auto q = sql::exec(
-            db_, QStringLiteral("INSERT INTO units(building_id, number) VALUES (?,?) RETURNING id"),
+    if (!preloaded_) {
+        auto found = sql::scalar(
+            db_, QStringLiteral("SELECT id FROM units WHERE building_id = ? AND number = ?"),
             {buildingId, unit});
-        if (!q)
-            return fail(q.error());
-        q->next();
-        id = q->value(0).toLongLong();
-        ++unitsCreated_;
+        if (!found)
+            return fail(found.error());
+        if (found->isValid()) {
+            units_.insert(key, found->toLongLong());
+            return found->toLongLong();
+        }
     }
+    auto q = sql::exec(
+        db_, QStringLiteral("INSERT INTO units(building_id, number) VALUES (?,?) RETURNING id"),
+        {buildingId, unit});
+    if (!q)
+        return fail(q.error());
+    q->next();
+    const qint64 id = q->value(0).toLongLong();
+    ++unitsCreated_;
     units_.insert(key, id);
     return id;
 }
@@ -86,6 +119,8 @@ Result<std::optional<EstateWriter::RoomRef>> EstateWriter::findRoom(const RoomCo
     const QString text = code.text();
     if (auto it = rooms_.constFind(text); it != rooms_.constEnd())
         return std::optional<RoomRef>(*it);
+    if (preloaded_)
+        return std::optional<RoomRef>();
     auto q = sql::exec(
         db_,
         QStringLiteral("SELECT r.id, b.name FROM rooms r JOIN units u ON u.id = r.unit_id "
@@ -128,15 +163,22 @@ Result<EstateWriter::RoomRef> EstateWriter::ensureRoom(const RoomCode& code, boo
     auto unit = ensureUnit(ref.id, code.unit);
     if (!unit)
         return fail(unit.error());
-    auto q = sql::exec(
-        db_,
-        QStringLiteral(
-            "INSERT INTO rooms(unit_id, number, code, created_at) VALUES (?,?,?,?) RETURNING id"),
-        {*unit, code.room, code.text(), now_});
-    if (!q)
-        return fail(q.error());
-    q->next();
-    RoomRef room{q->value(0).toLongLong(), ref.name};
+    if (insertRoom_.lastQuery().isEmpty()) {
+        insertRoom_.setForwardOnly(true);
+        if (!insertRoom_.prepare(
+                QStringLiteral("INSERT INTO rooms(unit_id, number, code, created_at) "
+                               "VALUES (?,?,?,?) RETURNING id")))
+            return fail(sql::errorFrom(insertRoom_, QStringLiteral("insert room")));
+    }
+    insertRoom_.bindValue(0, *unit);
+    insertRoom_.bindValue(1, code.room);
+    insertRoom_.bindValue(2, code.text());
+    insertRoom_.bindValue(3, now_);
+    if (!insertRoom_.exec())
+        return fail(sql::errorFrom(insertRoom_, QStringLiteral("insert room")));
+    insertRoom_.next();
+    RoomRef room{insertRoom_.value(0).toLongLong(), ref.name};
+    insertRoom_.finish();
     rooms_.insert(code.text(), room);
     ++roomsCreated_;
     return room;

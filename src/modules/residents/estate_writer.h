@@ -45,6 +45,9 @@ public:
         qint64 roomId = 0;
         QString buildingName;
     };
+    // Loads every building, unit and room once, so a bulk import asks the database for
+    // none of them row by row.
+    Status preload();
     // The existing room, or nothing (no row written).
     Result<std::optional<RoomRef>> findRoom(const RoomCode& code);
     // The room, creating the building (when allowed), unit and room as needed.
@@ -68,6 +71,8 @@ private:
     QSqlDatabase db_;
     QString now_;
     QSqlQuery insertResident_;
+    QSqlQuery insertRoom_;
+    bool preloaded_ = false; // the caches hold every row: a miss means "does not exist"
     QHash<QString, BuildingRef> buildings_;
     QHash<QString, qint64> units_; // "buildingId/unit"
     QHash<QString, RoomRef> rooms_;
