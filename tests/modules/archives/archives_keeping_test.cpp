@@ -306,3 +306,32 @@ TEST_F(ArchiveKeeping, SpineLabelCarriesTheNumberAsAQrCode) {
 
 } // namespace
 } // namespace fd::testing
+
+namespace fd::testing {
+namespace {
+
+TEST(ArchiveDemoSeed, FillsVolumesLoansWithOneOverdueAndDocumentsInEachState) {
+    TestServices t;
+    const Actor admin = t.actor(QStringLiteral("admin"));
+    for (const Module& m : t->modules())
+        if (m.seed)
+            ASSERT_TRUE(m.seed(t.services(), admin, {})) << m.area.toStdString();
+    EXPECT_GE(t.count(QStringLiteral("archive_volumes")), 13);
+    EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 3);
+    const Actor keeper = t.actor(QStringLiteral("arc_keeper"));
+    EXPECT_EQ(t->query(QStringLiteral("archive.overdue"), {}, keeper)->rows.size(), 1);
+    auto states =
+        sql::exec(t->database().connection(),
+                  QStringLiteral("SELECT DISTINCT status FROM documents ORDER BY status"));
+    QStringList seen;
+    while (states->next())
+        seen << states->value(0).toString();
+    EXPECT_EQ(seen, (QStringList{QStringLiteral("approved"), QStringLiteral("assigned"),
+                                 QStringLiteral("circulated"), QStringLiteral("draft"),
+                                 QStringLiteral("filed"), QStringLiteral("handled"),
+                                 QStringLiteral("instructed"), QStringLiteral("issued"),
+                                 QStringLiteral("registered")}));
+}
+
+} // namespace
+} // namespace fd::testing
