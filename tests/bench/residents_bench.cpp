@@ -147,6 +147,28 @@ void BM_ImportLargeEstate(benchmark::State& state) {
 }
 BENCHMARK(BM_ImportLargeEstate)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
+// The whole large profile: estate import, organisations, 60 staff and 15 accounts.
+void BM_SeedLargeProfile(benchmark::State& state) {
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto t = std::make_unique<TestServices>();
+        state.ResumeTiming();
+        for (const fd::Module& m : (*t)->modules())
+            if (m.area == QStringLiteral("residents"))
+                if (auto ok = m.seed(t->services(), t->actor(QStringLiteral("admin")),
+                                     fd::SeedOptions{QStringLiteral("large"), 1});
+                    !ok) {
+                    const std::string why = ok.error().message.en.toStdString();
+                    state.SkipWithError(why.c_str());
+                    return;
+                }
+        state.PauseTiming();
+        t.reset();
+        state.ResumeTiming();
+    }
+}
+BENCHMARK(BM_SeedLargeProfile)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
 } // namespace
 
 int main(int argc, char** argv) {

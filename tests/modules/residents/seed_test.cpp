@@ -72,3 +72,31 @@ TEST(ResidentsSeed, UnknownProfileIsRefused) {
 
 } // namespace
 } // namespace fd::testing
+
+namespace fd::testing {
+namespace {
+
+TEST(ResidentsSeed, LargeSeedBuildsTheFullEstateAndSixtyStaff) {
+    TestServices t;
+    for (const Module& m : t->modules())
+        if (m.area == QStringLiteral("residents")) {
+            const Status r = m.seed(t.services(), t.actor(QStringLiteral("admin")),
+                                    SeedOptions{QStringLiteral("large"), 3});
+            ASSERT_TRUE(r) << r.error().message.en.toStdString();
+        }
+    EXPECT_EQ(t.count(QStringLiteral("buildings")), 40);
+    EXPECT_EQ(t.count(QStringLiteral("units")), 80);
+    EXPECT_EQ(t.count(QStringLiteral("rooms")), 6000);
+    EXPECT_EQ(t.count(QStringLiteral("residents")), 15000);
+    EXPECT_EQ(t.count(QStringLiteral("staff")), 60);
+    // Accounts only for the seats of the roles, not for all 60 staff (hashing is slow).
+    EXPECT_EQ(t.count(QStringLiteral("users")), 16);
+    // The estate arrives in one audited import, not 15,000 audit rows.
+    auto imports = sql::scalar(
+        t->database().connection(),
+        QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'resident.import'"));
+    EXPECT_EQ(imports->toInt(), 1);
+}
+
+} // namespace
+} // namespace fd::testing
