@@ -12,11 +12,14 @@ namespace fd {
 //   resident.create_room      [building_id* | building_code*, unit*, number*]  unit made on the fly
 //   resident.register         [room_code*, kind* owner|tenant|family, name*, id_tail,
 //                              phone, phone2, move_in (yyyy-MM-dd), notes]     move in
-//   resident.update           [id*, kind, name, id_tail, phone, phone2, move_in, notes]
+//   resident.update           [id*, kind, name, id_tail, phone, phone2, move_in, notes,
+//                              clear (list of id_tail|phone|phone2|move_in|notes to empty)]
+//                              audit row: old and new values of the changed fields only
 //   resident.move_out         [id*, move_out (yyyy-MM-dd, default today)]
 //   resident.reveal_phone     [id*, which phone|phone2]  reason required; result "phone"
 //                              holds the whole number, the audit row only the masked one
-//   resident.import           [file* (.csv or .xlsx)]  all or nothing; see resident_import.h
+//   resident.import           [file* (.csv or .xlsx)]  all or nothing; see resident_import.h;
+//                              creates missing buildings, units and rooms; one audit row
 //   org.create                [name*, kind* outside_unit|contractor|parent_company|
 //                              government|other, contact, phone, notes]
 //   org.update                [id*, name, kind, contact, phone, notes, active]
