@@ -313,9 +313,11 @@ namespace {
 TEST(ArchiveDemoSeed, FillsVolumesLoansWithOneOverdueAndDocumentsInEachState) {
     TestServices t;
     const Actor admin = t.actor(QStringLiteral("admin"));
-    for (const Module& m : t->modules())
-        if (m.seed)
+    for (const Module& m : t->modules()) {
+        if (m.seed) {
             ASSERT_TRUE(m.seed(t.services(), admin, {})) << m.area.toStdString();
+        }
+    }
     EXPECT_GE(t.count(QStringLiteral("archive_volumes")), 13);
     EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 3);
     const Actor keeper = t.actor(QStringLiteral("arc_keeper"));
