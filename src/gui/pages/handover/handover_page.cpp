@@ -460,7 +460,12 @@ void HandoverPage::fillTables() {
     mail_->setRowCount(static_cast<int>(sheet_.mail.size()));
     for (int r = 0; r < sheet_.mail.size(); ++r) {
         const handover::SheetMail& m = sheet_.mail.at(r);
-        setRow(mail_, r, {QString::number(m.id), m.kind, m.addressee, m.unit, when(m.receivedAt)},
+        const QString kind = m.kind == QStringLiteral("letter")       ? tr("Letter")
+                             : m.kind == QStringLiteral("newspaper")  ? tr("Newspaper")
+                             : m.kind == QStringLiteral("periodical") ? tr("Periodical")
+                             : m.kind == QStringLiteral("parcel")     ? tr("Parcel")
+                                                                      : m.kind;
+        setRow(mail_, r, {QString::number(m.id), kind, m.addressee, m.unit, when(m.receivedAt)},
                m.id);
     }
     equipment_->setRowCount(static_cast<int>(sheet_.equipment.size()));
