@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -57,18 +58,23 @@ private:
 
 // Canonical form: for each field "<byte length>:<bytes>\n", then the previous hash.
 void appendField(std::string& buffer, std::string_view v) {
-    buffer += std::to_string(v.size());
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), v.size()).ptr;
+    buffer.append(digits, end);
     buffer += ':';
     buffer += v;
     buffer += '\n';
 }
 
-// Rows read but not yet hashed. A row's hash depends only on its own fields and the
-// previous hash as stored, so hashing runs on a second thread while SQLite reads on.
-struct PendingRow {
-    qint64 seq = 0;
-    std::string canonical;
-    std::string storedHash;
+// Rows read but not yet hashed, packed into one buffer per batch (no allocation per row).
+// A row's hash depends only on its own fields and the previous hash as stored, so hashing
+// runs on a second thread while SQLite reads on.
+struct PendingBatch {
+    std::string canonical;    // every row's canonical bytes, back to back
+    std::vector<size_t> ends; // end offset of each row in `canonical`
+    std::string storedHashes; // 64 hex digits per row
+    std::vector<qint64> seqs;
+    [[nodiscard]] size_t size() const { return seqs.size(); }
 };
 
 class HashPipeline {
@@ -78,7 +84,7 @@ public:
     HashPipeline(const HashPipeline&) = delete;
     HashPipeline& operator=(const HashPipeline&) = delete;
 
-    void push(std::vector<PendingRow>&& batch) {
+    void push(PendingBatch&& batch) {
         std::unique_lock lock(mutex_);
         spaceFree_.wait(lock, [this] { return queue_.size() < 4 || firstMismatch_ != 0; });
         queue_.push_back(std::move(batch));
@@ -101,7 +107,7 @@ private:
     void run() {
         Sha256 sha;
         for (;;) {
-            std::vector<PendingRow> batch;
+            PendingBatch batch;
             {
                 std::unique_lock lock(mutex_);
                 dataReady_.wait(lock, [this] { return !queue_.empty() || closed_; });
@@ -111,9 +117,13 @@ private:
                 queue_.pop_front();
                 spaceFree_.notify_one();
             }
-            for (const PendingRow& row : batch) {
-                if (sha.hex(row.canonical) != row.storedHash) {
-                    firstMismatch_ = row.seq;
+            size_t begin = 0;
+            for (size_t i = 0; i < batch.size(); ++i) {
+                const std::string_view row(batch.canonical.data() + begin, batch.ends[i] - begin);
+                begin = batch.ends[i];
+                const std::string_view stored(batch.storedHashes.data() + i * 64, 64);
+                if (sha.hex(row) != stored) {
+                    firstMismatch_ = batch.seqs[i];
                     spaceFree_.notify_all();
                     return; // rows arrive in order: the first mismatch is the earliest
                 }
@@ -124,7 +134,7 @@ private:
     std::mutex mutex_;
     std::condition_variable dataReady_;
     std::condition_variable spaceFree_;
-    std::deque<std::vector<PendingRow>> queue_;
+    std::deque<PendingBatch> queue_;
     bool closed_ = false;
     std::atomic<qint64> firstMismatch_{0};
     std::thread worker_;
@@ -249,8 +259,15 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
     };
     constexpr size_t kBatch = 2048;
     HashPipeline pipeline;
-    std::vector<PendingRow> batch;
-    batch.reserve(kBatch);
+    auto freshBatch = [] {
+        PendingBatch b;
+        b.canonical.reserve(kBatch * 640);
+        b.ends.reserve(kBatch);
+        b.storedHashes.reserve(kBatch * 64);
+        b.seqs.reserve(kBatch);
+        return b;
+    };
+    PendingBatch batch = freshBatch();
     while (!pipeline.mismatchFound() && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const qint64 seq = sqlite3_column_int64(stmt, 0);
         if (seq != expected) {
@@ -271,24 +288,26 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
                 break;
             }
         }
-        PendingRow row;
-        row.seq = seq;
-        row.canonical.reserve(512);
-        appendField(row.canonical, std::to_string(seq));
+        char seqDigits[24];
+        const auto seqEnd = std::to_chars(std::begin(seqDigits), std::end(seqDigits), seq).ptr;
+        appendField(batch.canonical, std::string_view(seqDigits, seqEnd - seqDigits));
         for (int col = 1; col <= 10; ++col)
-            appendField(row.canonical, text(col));
-        row.canonical += storedPrev;
-        row.storedHash.assign(storedHash);
-        batch.push_back(std::move(row));
+            appendField(batch.canonical, text(col));
+        batch.canonical += storedPrev;
+        batch.ends.push_back(batch.canonical.size());
+        if (storedHash.size() == 64)
+            batch.storedHashes += storedHash;
+        else
+            batch.storedHashes.append(64, '?'); // never equals a hex digest
+        batch.seqs.push_back(seq);
         if (batch.size() == kBatch) {
             pipeline.push(std::move(batch));
-            batch = {};
-            batch.reserve(kBatch);
+            batch = freshBatch();
         }
         prev.assign(storedHash);
         ++expected;
     }
-    if (!batch.empty())
+    if (batch.size() > 0)
         pipeline.push(std::move(batch));
     const qint64 hashBroken = pipeline.finish();
     const bool readFailed =
