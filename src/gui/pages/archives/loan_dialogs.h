@@ -1,0 +1,70 @@
+#pragma once
+
+#include "actions/action.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace fd::gui {
+
+class Session;
+
+// The loan request form (R1-1.2): borrower (staff, parent company, outside organisation),
+// volumes, purpose, read on site or lend, due date. OK runs archive.request_loan through the
+// bus; a refusal is shown with its clause and the form stays open.
+class LoanRequestDialog final : public QDialog {
+    Q_OBJECT
+public:
+    LoanRequestDialog(Session& session, const QStringList& volumes, QWidget* parent = nullptr);
+
+    // The request as the bus receives it.
+    [[nodiscard]] ActionRequest request() const;
+    // The bus's answer once the dialog was accepted.
+    [[nodiscard]] const ActionResult& result() const { return result_; }
+    // The last refusal or problem shown (empty when none).
+    [[nodiscard]] const QString& problem() const { return problem_; }
+
+    void accept() override;
+
+private:
+    void kindChanged();
+
+    Session& session_;
+    QComboBox* kind_ = nullptr;
+    QComboBox* staff_ = nullptr;
+    QLineEdit* name_ = nullptr;
+    QLineEdit* organisation_ = nullptr;
+    QLineEdit* letter_ = nullptr;
+    QLineEdit* idDocument_ = nullptr;
+    QLineEdit* volumes_ = nullptr;
+    QLineEdit* purpose_ = nullptr;
+    QComboBox* mode_ = nullptr;
+    QDateEdit* due_ = nullptr;
+    ActionResult result_;
+    QString problem_;
+};
+
+// The face-to-face count at checkout or return (R1-1.2.5): the number of items counted and,
+// on return, their condition.
+class LoanCountDialog final : public QDialog {
+    Q_OBJECT
+public:
+    LoanCountDialog(const QString& summary, int expected, bool returning,
+                    QWidget* parent = nullptr);
+
+    [[nodiscard]] int count() const;
+    [[nodiscard]] QString condition() const; // good | damaged (return only)
+    [[nodiscard]] QString note() const;
+
+private:
+    QSpinBox* count_ = nullptr;
+    QComboBox* condition_ = nullptr;
+    QLineEdit* note_ = nullptr;
+};
+
+} // namespace fd::gui

@@ -1,0 +1,234 @@
+// The archives page: search as you type, the loan cycle through the page's dialogs
+// (request → approval → checkout with two signatures → return with the count), and a refusal
+// shown with its clause.
+#include "db/sql.h"
+#include "gui_test_support.h"
+#include "pages/archives/archives_page.h"
+#include "query_table_model.h"
+#include "refusal.h"
+#include "session.h"
+#include "test_services.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDialog>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace fd;
+using fd::testing::TestServices;
+
+namespace {
+
+void ok(const Result<ActionResult>& r) {
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+}
+
+// An archive with a maintenance volume of two items and an official-document volume; an
+// archivist, the office manager and a staff borrower (staff record 501).
+struct ArchiveFixture {
+    TestServices ts;
+    ArchiveFixture() {
+        for (const auto& [login, roles, staff] :
+             {std::tuple{"keeper", "archivist", 0}, std::tuple{"om_chen", "office_manager", 0},
+              std::tuple{"clerk1", "doc_clerk", 501}}) {
+            QVariantMap p{
+                {QStringLiteral("login"), QString::fromUtf8(login)},
+                {QStringLiteral("name"), QString::fromUtf8(login)},
+                {QStringLiteral("roles"), QString::fromUtf8(roles)},
+                {QStringLiteral("password"), TestServices::passwordOf(QString::fromUtf8(login))}};
+            if (staff > 0)
+                p.insert(QStringLiteral("staff_id"), staff);
+            ok(ts.run(QStringLiteral("user.add"), QStringLiteral("admin"), p));
+        }
+        ok(ts.run(QStringLiteral("archive.add_cabinet"), QStringLiteral("keeper"),
+                  {{QStringLiteral("code"), QStringLiteral("A01")},
+                   {QStringLiteral("name"), QStringLiteral("一号柜")},
+                   {QStringLiteral("locked"), false}}));
+        volume(QStringLiteral("WY-001"), QStringLiteral("公共区域维修记录"), 4);
+        volume(QStringLiteral("WS-001"), QStringLiteral("公司发文汇编"), 3);
+        for (const QString& title :
+             {QStringLiteral("电梯年检报告"), QStringLiteral("水泵维修记录")})
+            ok(ts.run(QStringLiteral("archive.file_item"), QStringLiteral("keeper"),
+                      {{QStringLiteral("volume"), QStringLiteral("WY-001")},
+                       {QStringLiteral("title"), title},
+                       {QStringLiteral("item_date"), QDate(2020, 6, 1)},
+                       {QStringLiteral("pages"), 3},
+                       {QStringLiteral("responsible"), QStringLiteral("王芳")}},
+                      {ts.sign(QStringLiteral("handed_over"), QStringLiteral("clerk1")),
+                       ts.sign(QStringLiteral("received"), QStringLiteral("keeper"))}));
+    }
+    void volume(const QString& number, const QString& title, int category) {
+        ok(ts.run(QStringLiteral("archive.create_volume"), QStringLiteral("keeper"),
+                  {{QStringLiteral("number"), number},
+                   {QStringLiteral("title"), title},
+                   {QStringLiteral("category_id"), category},
+                   {QStringLiteral("department"), QStringLiteral("客服部")},
+                   {QStringLiteral("retention_years"), 10},
+                   {QStringLiteral("confidentiality"), QStringLiteral("ordinary")},
+                   {QStringLiteral("cabinet"), QStringLiteral("A01")},
+                   {QStringLiteral("date_from"), QDate(2020, 1, 1)},
+                   {QStringLiteral("date_to"), QDate(2020, 12, 31)}}));
+    }
+};
+
+// Fills the loan request dialog (the borrower is the person signed in) and presses OK.
+void fillLoanRequest(QWidget* dialog, const QString& volumes, const QString& mode) {
+    dialog->findChild<QLineEdit*>(QStringLiteral("volumes"))->setText(volumes);
+    dialog->findChild<QLineEdit*>(QStringLiteral("purpose"))
+        ->setText(QStringLiteral("查阅维修记录"));
+    auto* how = dialog->findChild<QComboBox*>(QStringLiteral("mode"));
+    how->setCurrentIndex(how->findData(mode));
+    qobject_cast<QDialog*>(dialog)->accept();
+}
+
+// Counts the items in the count dialog, then signs as archivist and borrower.
+void countAndSign(QWidget* counted, int count, int* expected, QString* summary) {
+    auto* spin = counted->findChild<QSpinBox*>(QStringLiteral("count"));
+    *expected = spin->value();
+    spin->setValue(count);
+    fd::testing::onNextModal([summary](QWidget* sign) {
+        *summary = sign->objectName();
+        for (const auto& [index, login] :
+             {std::pair{0, QStringLiteral("keeper")}, std::pair{1, QStringLiteral("clerk1")}}) {
+            sign->findChild<QLineEdit*>(QStringLiteral("login%1").arg(index))->setText(login);
+            sign->findChild<QLineEdit*>(QStringLiteral("password%1").arg(index))
+                ->setText(TestServices::passwordOf(login));
+        }
+        qobject_cast<QDialog*>(sign)->accept();
+    });
+    qobject_cast<QDialog*>(counted)->accept();
+}
+
+QString loanStatus(TestServices& ts, qint64 loan) {
+    auto r = ts->query(QStringLiteral("archive.loans"), {}, ts.actor(QStringLiteral("keeper")));
+    for (const QVariantList& row : r->rows)
+        if (row[0].toLongLong() == loan)
+            return row[7].toString();
+    return {};
+}
+
+} // namespace
+
+TEST(ArchivesPage, SearchesAsYouTypeAndShowsTheVolumesItems) {
+    ArchiveFixture f;
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+    gui::ArchivesPage page(session);
+    QAbstractItemModelTester results(page.results(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester items(page.items(),
+                                   QAbstractItemModelTester::FailureReportingMode::Fatal);
+    page.show();
+    page.searchBox()->setText(QStringLiteral("维修"));
+    // Debounced: the hits come after the pause, a volume and an item of it.
+    ASSERT_TRUE(fd::testing::waitUntil([&] { return page.results()->rowCount() == 2; }, 3000));
+    // The scanner types a number: its volume is selected with its in-volume list.
+    page.searchBox()->setText(QStringLiteral("WY-001"));
+    ASSERT_TRUE(fd::testing::waitUntil([&] { return page.items()->rowCount() == 2; }, 3000));
+    EXPECT_EQ(page.currentVolume(), QStringLiteral("WY-001"));
+    EXPECT_EQ(page.items()->value(0, QStringLiteral("title")).toString(),
+              QStringLiteral("电梯年检报告"));
+}
+
+TEST(ArchivesPage, LoanCycleThroughThePagesDialogs) {
+    ArchiveFixture f;
+    gui::Session borrower(f.ts.services(), f.ts.actor(QStringLiteral("clerk1")));
+    gui::ArchivesPage request(borrower);
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+    gui::ArchivesPage page(session);
+    QAbstractItemModelTester loans(page.loans(),
+                                   QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester pending(page.pending(),
+                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
+    page.show();
+
+    // The borrower's request waits for the office manager (R3-4.4.4, R1-1.2.1).
+    fd::testing::onNextModal(
+        [](QWidget* d) { fillLoanRequest(d, QStringLiteral("WY-001"), QStringLiteral("lend")); });
+    ASSERT_TRUE(request.requestLoan());
+    EXPECT_TRUE(request.status().contains(QStringLiteral("#"))) << request.status().toStdString();
+    EXPECT_EQ(f.ts.count(QStringLiteral("archive_loans")), 0);
+    page.refresh();
+    ASSERT_EQ(page.pending()->rowCount(), 1);
+    const qint64 approval = page.pending()->value(0, QStringLiteral("id")).toLongLong();
+
+    // Approved through the bus, with the approver's signature.
+    ok(f.ts.run(QStringLiteral("approval.approve"), QStringLiteral("om_chen"),
+                {{QStringLiteral("id"), approval}},
+                {f.ts.sign(QStringLiteral("approver"), QStringLiteral("om_chen"))}));
+    session.notifyChanged(QStringLiteral("approval"));
+    EXPECT_EQ(page.pending()->rowCount(), 0);
+    ASSERT_EQ(page.loans()->rowCount(), 1);
+    const qint64 loan = page.loans()->value(0, QStringLiteral("id")).toLongLong();
+    EXPECT_EQ(loanStatus(f.ts, loan), QStringLiteral("approved"));
+
+    // Checkout: both count face to face and sign in the page's sign dialog (R1-1.2.5).
+    page.selectLoan(loan);
+    int expected = 0;
+    QString signDialog;
+    fd::testing::onNextModal([&](QWidget* d) { countAndSign(d, 2, &expected, &signDialog); });
+    ASSERT_TRUE(page.checkOut()) << page.status().toStdString();
+    EXPECT_EQ(expected, 2);
+    EXPECT_EQ(signDialog, QStringLiteral("signDialog"));
+    EXPECT_EQ(loanStatus(f.ts, loan), QStringLiteral("out"));
+    auto sigs = f.ts->signatures().forRecord(f.ts->database().connection(),
+                                             QStringLiteral("archive_loan_checkout"),
+                                             QString::number(loan));
+    ASSERT_TRUE(sigs.has_value());
+    EXPECT_EQ(sigs->size(), 2);
+
+    // Return with the count and the condition.
+    page.selectLoan(loan);
+    fd::testing::onNextModal([&](QWidget* d) { countAndSign(d, 2, &expected, &signDialog); });
+    ASSERT_TRUE(page.giveBack()) << page.status().toStdString();
+    EXPECT_EQ(loanStatus(f.ts, loan), QStringLiteral("returned"));
+    auto back = sql::scalar(f.ts->database().connection(),
+                            QStringLiteral("SELECT return_count || ':' || return_condition FROM "
+                                           "archive_loans WHERE id = ?"),
+                            {loan});
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->toString(), QStringLiteral("2:good"));
+}
+
+TEST(ArchivesPage, LendingAnOfficialDocumentArchiveIsRefusedWithItsClause) {
+    ArchiveFixture f;
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("clerk1")));
+    gui::ArchivesPage page(session);
+    const qint64 audit = f.ts.auditCount();
+    QString refusal;
+    fd::testing::onNextModal([&](QWidget* d) {
+        fd::testing::onNextModal([&](QWidget* box) {
+            refusal = box->findChild<QLabel*>(QStringLiteral("qt_msgbox_label"))->text();
+            qobject_cast<QDialog*>(box)->accept();
+        });
+        fillLoanRequest(d, QStringLiteral("WS-001"), QStringLiteral("lend"));
+        // The form stays open after the refusal, for a correction.
+        EXPECT_TRUE(d->isVisible());
+        qobject_cast<QDialog*>(d)->reject();
+    });
+    EXPECT_FALSE(page.requestLoan());
+    EXPECT_TRUE(refusal.contains(gui::clauseLabel(QStringLiteral("R1-1.2.2"))))
+        << refusal.toStdString();
+    EXPECT_EQ(f.ts.auditCount(), audit);
+    EXPECT_EQ(f.ts.count(QStringLiteral("approvals")), 0);
+}
+
+TEST(ArchivesPage, PrintsTheGeneralCatalogueToPdf) {
+    ArchiveFixture f;
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+    gui::ArchivesPage page(session);
+    auto doc = page.generalCatalogue();
+    ASSERT_TRUE(doc.has_value()) << doc.error().message.en.toStdString();
+    ASSERT_EQ(doc->tables.size(), 1);
+    EXPECT_EQ(doc->tables[0].rows.size(), 2);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("catalogue.pdf"));
+    ASSERT_TRUE(page.printCatalogueToPdf(path));
+    QFile pdf(path);
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(5).startsWith("%PDF"));
+}
