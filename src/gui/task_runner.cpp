@@ -56,8 +56,9 @@ Status TaskRunner::run(QWidget* parent, const QString& title, TaskWork work,
     thread->wait();
     delete thread;
     tick.stop();
-    progress.close();
     g_lastCancelled = control->cancelled();
+    progress.disconnect(); // closing the dialog emits canceled(); the work is done by now
+    progress.close();
     return *outcome;
 }
 

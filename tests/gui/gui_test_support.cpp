@@ -2,6 +2,7 @@
 
 #include <QProcess>
 #include <QThread>
+#include <QtTest/QTest>
 #include <memory>
 
 namespace fd::testing {
@@ -35,6 +36,15 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
         QThread::msleep(5);
     }
     return true;
+}
+
+void typeText(QWidget* widget, const QString& text) {
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80)
+            QTest::keyClick(widget, c.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
 }
 
 QString runTool(const QString& program, const QStringList& arguments) {

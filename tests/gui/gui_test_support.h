@@ -15,6 +15,9 @@ void onNextModal(std::function<void(QWidget*)> handle, int timeoutMs = 5000);
 // Processes events until `done` holds or the time runs out.
 bool waitUntil(const std::function<bool()>& done, int timeoutMs = 5000);
 
+// Types text into a widget key by key, Chinese included (QTest::keyClicks takes ASCII only).
+void typeText(QWidget* widget, const QString& text);
+
 // Runs a program and returns its standard output.
 QString runTool(const QString& program, const QStringList& arguments);
 

@@ -40,5 +40,5 @@ TEST(Refusal, BadInputShowsTheFieldMessageAndFocusesTheField) {
     });
     gui::showError(&form, e, {{QStringLiteral("name"), name}});
     EXPECT_EQ(shown, QStringLiteral("必须填写姓名。"));
-    EXPECT_TRUE(fd::testing::waitUntil([&] { return name->hasFocus(); }, 2000));
+    EXPECT_TRUE(fd::testing::waitUntil([&] { return form.focusWidget() == name; }, 2000));
 }

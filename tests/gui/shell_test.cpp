@@ -25,8 +25,8 @@ void signInWith(gui::LoginDialog& dialog, const QString& login, const QString& p
     auto* loginEdit = dialog.findChild<QLineEdit*>(QStringLiteral("login"));
     auto* passwordEdit = dialog.findChild<QLineEdit*>(QStringLiteral("password"));
     loginEdit->clear();
-    QTest::keyClicks(loginEdit, login);
-    QTest::keyClicks(passwordEdit, password);
+    fd::testing::typeText(loginEdit, login);
+    fd::testing::typeText(passwordEdit, password);
     QTest::keyClick(passwordEdit, Qt::Key_Return);
 }
 
@@ -122,18 +122,18 @@ TEST(IdleLock, LocksAfterTimeoutAndKeepsFormInputAcrossUnlock) {
     window.show();
     auto* lists = qobject_cast<gui::ListsPage*>(window.showPage(QStringLiteral("lists")));
     ASSERT_NE(lists, nullptr);
-    QTest::keyClicks(lists->list()->filter(), QStringLiteral("未保存的输入"));
+    fd::testing::typeText(lists->list()->filter(), QStringLiteral("未保存的输入"));
 
     ASSERT_TRUE(fd::testing::waitUntil([&] { return window.isLocked(); }, 3000));
     EXPECT_FALSE(lists->isVisible()); // hidden behind the lock screen
 
     auto* password = window.lockScreen()->findChild<QLineEdit*>(QStringLiteral("unlockPassword"));
-    QTest::keyClicks(password, QStringLiteral("wrong-password"));
+    fd::testing::typeText(password, QStringLiteral("wrong-password"));
     QTest::keyClick(password, Qt::Key_Return);
     EXPECT_TRUE(window.isLocked());
     EXPECT_EQ(window.lockScreen()->message(), QStringLiteral("用户名或密码错误。"));
 
-    QTest::keyClicks(password, TestServices::passwordOf(QStringLiteral("lina")));
+    fd::testing::typeText(password, TestServices::passwordOf(QStringLiteral("lina")));
     QTest::mouseClick(window.lockScreen()->findChild<QPushButton*>(QStringLiteral("unlockButton")),
                       Qt::LeftButton);
     EXPECT_FALSE(window.isLocked());
@@ -165,6 +165,7 @@ TEST(IdleLock, SignOutFromTheLockScreen) {
     bool signedOut = false;
     QObject::connect(&window, &gui::MainWindow::signOutRequested, &window,
                      [&] { signedOut = true; });
+    window.show();
     window.lock();
     QTest::mouseClick(window.lockScreen()->findChild<QPushButton*>(QStringLiteral("signOutButton")),
                       Qt::LeftButton);

@@ -1,4 +1,5 @@
 // The sign dialog: meanings in Chinese, each signer's password checked, distinct people.
+#include "gui_test_support.h"
 #include "sign_dialog.h"
 #include "test_services.h"
 
@@ -13,8 +14,9 @@ using fd::testing::TestServices;
 namespace {
 
 void fill(gui::SignDialog& d, int index, const QString& login, const QString& password) {
-    QTest::keyClicks(d.findChild<QLineEdit*>(QStringLiteral("login%1").arg(index)), login);
-    QTest::keyClicks(d.findChild<QLineEdit*>(QStringLiteral("password%1").arg(index)), password);
+    fd::testing::typeText(d.findChild<QLineEdit*>(QStringLiteral("login%1").arg(index)), login);
+    fd::testing::typeText(d.findChild<QLineEdit*>(QStringLiteral("password%1").arg(index)),
+                          password);
 }
 
 } // namespace

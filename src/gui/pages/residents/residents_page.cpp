@@ -124,6 +124,7 @@ ResidentsPage::ResidentsPage(Session& session, QWidget* parent) : Page(parent), 
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
+    importButton->setVisible(session.permits(QStringLiteral("resident.import")));
     reveal_->setEnabled(false);
     reveal_->setVisible(session.permits(QStringLiteral("resident.reveal_phone")));
     save_->setEnabled(false);
