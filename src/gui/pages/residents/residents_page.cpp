@@ -179,6 +179,15 @@ void ResidentsPage::searchNow() {
         count_->setText(errorText(result.error()));
         return;
     }
+    // The type as clerks say it (业主, 租户, 家属), not its code.
+    if (const int kind = static_cast<int>(
+            std::find_if(result->columns.cbegin(), result->columns.cend(),
+                         [](const QueryColumn& c) { return c.key == QStringLiteral("kind"); }) -
+            result->columns.cbegin());
+        kind < result->columns.size())
+        for (QVariantList& row : result->rows)
+            if (auto k = residents::parseKind(row.value(kind).toString()))
+                row[kind] = display(residents::kindName(*k));
     model_->setResult(std::move(*result));
     // Columns a clerk needs at the counter; the rest is in the form.
     for (const QString& key : {QStringLiteral("id"), QStringLiteral("id_tail"),
@@ -207,8 +216,8 @@ void ResidentsPage::selectResult(int row) {
     currentId_ = model_->value(row, QStringLiteral("id")).toLongLong();
     for (auto it = fields_.cbegin(); it != fields_.cend(); ++it)
         it.value()->setText(model_->value(row, it.key()).toString());
-    kind_->setCurrentIndex(
-        std::max(0, kind_->findData(model_->value(row, QStringLiteral("kind")))));
+    const auto kind = residents::parseKind(model_->value(row, QStringLiteral("kind")).toString());
+    kind_->setCurrentIndex(kind ? std::max(0, kind_->findData(residents::kindCode(*kind))) : 0);
     notes_->setPlainText(model_->value(row, QStringLiteral("notes")).toString());
     shownPhone_ = fields_.value(QStringLiteral("phone"))->text();
     shownPhone2_ = fields_.value(QStringLiteral("phone2"))->text();
