@@ -93,6 +93,27 @@ TEST_F(Documents, IncomingDocumentIsRoutedThroughTheGeneralManager) {
     EXPECT_TRUE(items->rows[0][1].toString().contains(QStringLiteral("消防检查")));
 }
 
+TEST_F(Documents, InstructionsAreGivenOnlyOnceOnARegisteredIncomingDocument) {
+    const qint64 id = incoming();
+    const QVariantMap instruct{{QStringLiteral("id"), id},
+                               {QStringLiteral("instructions"), QStringLiteral("请客服部办理")}};
+    ASSERT_TRUE(t.run(QStringLiteral("document.instruct"), QStringLiteral("gm_zhou"), instruct));
+    expectDocRefused(QStringLiteral("document.instruct"), QStringLiteral("gm_zhou"), instruct,
+                     QStringLiteral("document-incoming-registered-first"),
+                     QStringLiteral("R4-2.1"));
+}
+
+TEST_F(Documents, OnlyADraftIsReviewedForIssue) {
+    const qint64 id = draft(QStringLiteral("outgoing"));
+    const std::vector<SignatureInput> gm{
+        t.sign(QStringLiteral("approver"), QStringLiteral("gm_zhou"))};
+    ASSERT_TRUE(t.run(QStringLiteral("document.approve"), QStringLiteral("keeper"),
+                      {{QStringLiteral("id"), id}}, gm));
+    expectDocRefused(QStringLiteral("document.approve"), QStringLiteral("keeper"),
+                     {{QStringLiteral("id"), id}}, QStringLiteral("document-approve-drafts"),
+                     QStringLiteral("R4-2.2"), gm);
+}
+
 TEST_F(Documents, OutgoingIsIssuedOnlyAfterTheGeneralManagersReview) {
     const qint64 id = draft(QStringLiteral("outgoing"));
     expectDocRefused(QStringLiteral("document.issue"), QStringLiteral("keeper"),

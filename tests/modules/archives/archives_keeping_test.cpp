@@ -239,6 +239,17 @@ TEST_F(ArchiveDestruction, RefusedBeforeTheRetentionDate) {
     ASSERT_EQ(eligible->rows.size(), 2);
 }
 
+TEST_F(ArchiveDestruction, TheDisposalListWaitsForTheGeneralManager) {
+    auto r = t.run(QStringLiteral("archive.propose_destruction"), QStringLiteral("keeper"),
+                   {{QStringLiteral("volumes"), QStringLiteral("OLD-001")},
+                    {QStringLiteral("method"), QStringLiteral("tear")}});
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
+    EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(),
+              QStringLiteral("archive-destroy-gm-approval"));
+    EXPECT_EQ(t.count(QStringLiteral("archive_disposals")), 0);
+}
+
 TEST_F(ArchiveDestruction, ConfidentialVolumesAreShredded) {
     const qint64 audit = t.auditCount();
     expectRefused(t.run(QStringLiteral("archive.propose_destruction"), QStringLiteral("keeper"),

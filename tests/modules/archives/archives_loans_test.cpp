@@ -130,6 +130,8 @@ TEST_F(ArchiveLoans, StaffLoanWaitsForTheOfficeManager) {
     EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
     EXPECT_EQ(r->approverRole, QStringLiteral("office_manager"));
     EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), QStringLiteral("R1-1.2.1"));
+    EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(),
+              QStringLiteral("archive-loan-staff-approval"));
     EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 0);
     // The CS manager cannot decide an office-manager request.
     const qint64 audit = t.auditCount();
@@ -144,6 +146,8 @@ TEST_F(ArchiveLoans, SecretVolumeNeedsTheGeneralManagersApproval) {
     ASSERT_EQ(r->status, ActionResult::Status::PendingApproval);
     EXPECT_EQ(r->approverRole, QStringLiteral("general_manager"));
     EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), QStringLiteral("R4-1.4"));
+    EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(),
+              QStringLiteral("archive-loan-secret-gm"));
     expectRefused(approve(r->approvalId, QStringLiteral("om_chen")),
                   QStringLiteral("approval-by-role"), QStringLiteral("R3-3.1"));
     auto a = approve(r->approvalId, QStringLiteral("gm_zhou"));
