@@ -6,8 +6,9 @@
 namespace fd::archives {
 namespace {
 
-QString demoPassword(const QString& login) {
-    return login + QStringLiteral("-demo-2026");
+// Every demo user's password (README); the residents seed creates the same people.
+QString demoPassword(const QString&) {
+    return QStringLiteral("demo1234");
 }
 
 struct Seeder {
@@ -25,7 +26,7 @@ struct Seeder {
     SignatureInput sign(const QString& meaning, const QString& login) const {
         return {meaning, login, demoPassword(login)};
     }
-    // The seed's own signers; created only when missing (the residents seed may add others).
+    // The office's people from the residents demo; created here only when that area is absent.
     Result<Actor> user(const QString& login, const QString& name, const QString& roles,
                        qint64 staffId) const {
         if (!s.users().find(login)) {
@@ -57,13 +58,13 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
     if (existing->toLongLong() > 0)
         return {}; // seeded already
     Seeder sd{s, admin};
-    auto keeper = sd.user(QStringLiteral("arc_keeper"), QStringLiteral("档案管理员 林静"),
-                          QStringLiteral("archivist"), 0);
-    auto gm = sd.user(QStringLiteral("arc_gm"), QStringLiteral("总经理 周建国"),
+    auto keeper =
+        sd.user(QStringLiteral("zhaomin"), QStringLiteral("赵敏"), QStringLiteral("archivist"), 0);
+    auto gm = sd.user(QStringLiteral("xujianguo"), QStringLiteral("徐建国"),
                       QStringLiteral("general_manager"), 0);
-    auto om = sd.user(QStringLiteral("arc_om"), QStringLiteral("管理处经理 陈立"),
+    auto om = sd.user(QStringLiteral("huangwei"), QStringLiteral("黄伟"),
                       QStringLiteral("office_manager"), 0);
-    auto staff = sd.user(QStringLiteral("arc_staff"), QStringLiteral("客服 王芳"),
+    auto staff = sd.user(QStringLiteral("chenjing"), QStringLiteral("陈静"),
                          QStringLiteral("doc_clerk"), 9001);
     for (const auto* r : {&keeper, &gm, &om, &staff})
         if (!*r)

@@ -331,7 +331,7 @@ TEST(ArchiveDemoSeed, FillsVolumesLoansWithOneOverdueAndDocumentsInEachState) {
     }
     EXPECT_GE(t.count(QStringLiteral("archive_volumes")), 13);
     EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 3);
-    const Actor keeper = t.actor(QStringLiteral("arc_keeper"));
+    const Actor keeper = t.actor(QStringLiteral("zhaomin"));
     EXPECT_EQ(t->query(QStringLiteral("archive.overdue"), {}, keeper)->rows.size(), 1);
     auto states =
         sql::exec(t->database().connection(),
