@@ -42,6 +42,9 @@ QVariant QueryTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         if (v.typeId() == QMetaType::Bool)
             return v.toBool() ? tr("Yes") : tr("No");
+        if (const auto& labels = result_.columns.value(index.column()).labels;
+            labels.contains(v.toString()))
+            return display(labels.value(v.toString()));
         return v.toString();
     case RawRole:
         return v;

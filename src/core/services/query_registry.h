@@ -15,6 +15,9 @@ class Services;
 struct QueryColumn {
     QString key;
     Text title;
+    // How stored codes read in lists and exports ("lend" → 外借); the raw value stays in
+    // the result for scripts and sorting.
+    QMap<QString, Text> labels;
 };
 
 // A read-only list: what `frontdeskctl query` prints and list views show.

@@ -16,8 +16,48 @@ ParamSpec param(const char* name, ParamType type, bool required, const Text& lab
     return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
 }
 
+// Chinese and English names of the codes the archive tables store.
+const QMap<QString, Text>& codeLabels() {
+    static const QMap<QString, Text> labels = {
+        {QStringLiteral("volume"), {QStringLiteral("Volume"), QStringLiteral("案卷")}},
+        {QStringLiteral("item"), {QStringLiteral("Item"), QStringLiteral("卷内文件")}},
+        {QStringLiteral("document"), {QStringLiteral("Document"), QStringLiteral("文件")}},
+        {QStringLiteral("active"), {QStringLiteral("Kept"), QStringLiteral("在库")}},
+        {QStringLiteral("destroyed"), {QStringLiteral("Destroyed"), QStringLiteral("已销毁")}},
+        {QStringLiteral("approved"), {QStringLiteral("Approved"), QStringLiteral("已批准")}},
+        {QStringLiteral("out"), {QStringLiteral("Out"), QStringLiteral("借出中")}},
+        {QStringLiteral("returned"), {QStringLiteral("Returned"), QStringLiteral("已归还")}},
+        {QStringLiteral("open"), {QStringLiteral("Open"), QStringLiteral("未结")}},
+        {QStringLiteral("reported"), {QStringLiteral("Reported"), QStringLiteral("已书面报告")}},
+        {QStringLiteral("closed"), {QStringLiteral("Closed"), QStringLiteral("已结束")}},
+        {QStringLiteral("lend"), {QStringLiteral("Lend"), QStringLiteral("外借")}},
+        {QStringLiteral("on_site"), {QStringLiteral("Read on site"), QStringLiteral("现场查阅")}},
+        {QStringLiteral("ordinary"), {QStringLiteral("Ordinary"), QStringLiteral("普通")}},
+        {QStringLiteral("secret"), {QStringLiteral("Secret"), QStringLiteral("秘密")}},
+        {QStringLiteral("confidential"), {QStringLiteral("Confidential"), QStringLiteral("机密")}},
+        {QStringLiteral("incoming"), {QStringLiteral("Incoming"), QStringLiteral("收文")}},
+        {QStringLiteral("outgoing"), {QStringLiteral("Outgoing"), QStringLiteral("发文")}},
+        {QStringLiteral("internal"), {QStringLiteral("Internal"), QStringLiteral("内部行文")}},
+        {QStringLiteral("registered"), {QStringLiteral("Registered"), QStringLiteral("已登记")}},
+        {QStringLiteral("instructed"), {QStringLiteral("Instructed"), QStringLiteral("已批示")}},
+        {QStringLiteral("circulated"), {QStringLiteral("Circulated"), QStringLiteral("已传阅")}},
+        {QStringLiteral("assigned"), {QStringLiteral("Assigned"), QStringLiteral("已交办")}},
+        {QStringLiteral("done"), {QStringLiteral("Handled"), QStringLiteral("已办结")}},
+        {QStringLiteral("filed"), {QStringLiteral("Filed"), QStringLiteral("已归档")}},
+        {QStringLiteral("draft"), {QStringLiteral("Draft"), QStringLiteral("草稿")}},
+        {QStringLiteral("issued"), {QStringLiteral("Issued"), QStringLiteral("已签发")}},
+    };
+    return labels;
+}
+
+const QStringList kCodedColumns = {QStringLiteral("kind"), QStringLiteral("status"),
+                                   QStringLiteral("mode"), QStringLiteral("confidentiality")};
+
 QueryColumn col(const char* key, const char* en, const char* zh) {
-    return {QString::fromUtf8(key), tx(en, zh)};
+    QueryColumn c{QString::fromUtf8(key), tx(en, zh), {}};
+    if (kCodedColumns.contains(c.key))
+        c.labels = codeLabels();
+    return c;
 }
 
 // The SQL condition hiding restricted volumes (alias v, categories c) from the actor.
@@ -551,10 +591,12 @@ void registerArchiveQueries(Services& s) {
                return attentionFromQuery(
                    sv, actor, QStringLiteral("documents.pending"), QStringLiteral("document"),
                    [](const QVariantList& r) {
+                       const Text status = codeLabels().value(
+                           r[6].toString(), Text{r[6].toString(), r[6].toString()});
                        return Text{QStringLiteral("%1 %2 — %3 [R4-1.11]")
-                                       .arg(r[2].toString(), r[3].toString(), r[6].toString()),
+                                       .arg(r[2].toString(), r[3].toString(), status.en),
                                    QStringLiteral("%1 %2 —— %3【R4-1.11】")
-                                       .arg(r[2].toString(), r[3].toString(), r[6].toString())};
+                                       .arg(r[2].toString(), r[3].toString(), status.zh)};
                    },
                    0, -1);
            },
