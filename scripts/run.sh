@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh dev
+scripts/build.sh dev frontdesk frontdeskctl
 
 bin=build/dev/bin
 db="${FRONTDESK_DB:-$HOME/.local/share/frontdesk/demo.db}"
