@@ -147,7 +147,9 @@ Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args) {
                                          QStringLiteral("--seed 须为非负整数，不能是「%1」。")
                                              .arg(args.value(QStringLiteral("seed")))}));
     }
-    auto s = ctx.services();
+    auto history = std::make_shared<HistoryClock>();
+    options.history = history.get();
+    auto s = ctx.services(false, history);
     if (!s)
         return fail(s.error());
     if (auto ok = CliContext::requireInitialised(**s); !ok)
@@ -168,7 +170,9 @@ Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args) {
     for (const Module& m : (*s)->modules()) {
         if (!m.seed)
             continue;
-        if (auto ok = m.seed(**s, actor, options); !ok)
+        auto ok = m.seed(**s, actor, options);
+        history->resume(); // each area starts from the present time
+        if (!ok)
             return fail(ok.error());
         seeded.append(m.area);
         areas << m.area;

@@ -30,7 +30,7 @@ Status CliContext::requireFile() const {
              .arg(options_.dbPath)}));
 }
 
-Result<const Services*> CliContext::services(bool create) {
+Result<const Services*> CliContext::services(bool create, std::shared_ptr<Clock> clock) {
     if (services_)
         return services_.get();
     if (!create)
@@ -39,6 +39,7 @@ Result<const Services*> CliContext::services(bool create) {
     ServicesOptions o;
     o.databasePath = options_.dbPath;
     o.policyPath = options_.policyPath;
+    o.clock = std::move(clock);
     auto s = openServices(std::move(o));
     if (!s)
         return fail(s.error());

@@ -27,7 +27,8 @@ public:
     [[nodiscard]] const Console& console() const { return console_; }
 
     // The services over the database file. Only `init` may create the file.
-    Result<const Services*> services(bool create = false);
+    // `clock` replaces the system clock (the seed command's history clock).
+    Result<const Services*> services(bool create = false, std::shared_ptr<Clock> clock = {});
     // Every module's registrations over a private in-memory database: for the commands
     // that describe the program (actions, query list, policy check).
     Result<const Services*> catalogue();

@@ -135,7 +135,7 @@ void SignDialog::accept() {
             showProblem(tr("%1: %2").arg(meaning, display(signer.error().message)), row.password);
             return;
         }
-        if (!row.requirement.role.isEmpty() && !signer->hasRole(row.requirement.role)) {
+        if (!row.requirement.role.isEmpty() && !signer->hasAnyRole(row.requirement.role)) {
             const auto role = services_.policy().roles().value(row.requirement.role);
             showProblem(tr("%1: %2 does not hold the role %3.")
                             .arg(meaning, signer->displayName, display(role.name)),

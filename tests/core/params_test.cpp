@@ -1,4 +1,5 @@
 #include "actions/params.h"
+#include "util/clock.h"
 #include "util/privacy.h"
 
 #include <QDate>
@@ -87,4 +88,21 @@ TEST(Privacy, PhonesAreMaskedInTheMiddle) {
 
 TEST(Privacy, LikePatternsAreEscaped) {
     EXPECT_EQ(escapeLike(QStringLiteral("50%_a\\b")), QStringLiteral("50\\%\\_a\\\\b"));
+}
+
+TEST(HistoryClock, WritesThePastWhileSetBackAndThePresentAfterResume) {
+    HistoryClock clock;
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    EXPECT_FALSE(clock.isSetBack());
+    EXPECT_GE(clock.nowUtc(), before);
+    const QDateTime past(QDate(2026, 11, 20), QTime(8, 30), QTimeZone::utc());
+    clock.setTo(past);
+    EXPECT_TRUE(clock.isSetBack());
+    EXPECT_EQ(clock.nowUtc(), past);
+    clock.advanceSeconds(3600);
+    EXPECT_EQ(clock.nowUtc(), past.addSecs(3600));
+    EXPECT_EQ(clock.officeToday(), QDate(2026, 11, 20));
+    clock.resume();
+    EXPECT_FALSE(clock.isSetBack());
+    EXPECT_GE(clock.nowUtc(), before);
 }

@@ -13,6 +13,14 @@ struct Actor {
     QStringList roles;
     qint64 staffId = 0;
     [[nodiscard]] bool hasRole(const QString& role) const { return roles.contains(role); }
+    // An approval waits for any of several roles, stored comma-separated
+    // ("supervisor,cs_manager"): true when this person holds one of them.
+    [[nodiscard]] bool hasAnyRole(const QString& commaSeparated) const {
+        for (const QString& r : commaSeparated.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (roles.contains(r.trimmed()))
+                return true;
+        return false;
+    }
 };
 
 // What a signer typed at the moment of signing.

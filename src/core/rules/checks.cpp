@@ -54,11 +54,17 @@ void registerCoreChecks(CheckRegistry& registry) {
                       return CheckOutcome::needsSignatures(std::move(reqs));
                   }});
     registry.add({QStringLiteral("core.require_approval"),
-                  QStringLiteral("Approval by a person holding the role, not the requester"),
-                  {{QStringLiteral("role"), RuleParamType::String}},
+                  QStringLiteral("Approval by a person holding the role (or one of the roles), "
+                                 "not the requester"),
+                  {{QStringLiteral("role"), RuleParamType::String},
+                   {QStringLiteral("roles"), RuleParamType::StringList}},
                   [](const CheckContext& ctx) -> Result<CheckOutcome> {
-                      return CheckOutcome::needsApproval(
-                          ctx.ruleParams.value(QStringLiteral("role")).toString());
+                      QStringList roles;
+                      for (const auto& v : ctx.ruleParams.value(QStringLiteral("roles")).toArray())
+                          roles << v.toString();
+                      if (roles.isEmpty())
+                          roles << ctx.ruleParams.value(QStringLiteral("role")).toString();
+                      return CheckOutcome::needsApproval(roles.join(QLatin1Char(',')));
                   }});
     registry.add({QStringLiteral("core.require_reason"),
                   QStringLiteral("A written reason of at least min_length characters"),

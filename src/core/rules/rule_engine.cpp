@@ -37,7 +37,7 @@ QString unmetSignature(const std::vector<SignatureRequirement>& reqs,
         for (const VerifiedSignature& s : given) {
             if (s.meaning != req.meaning || used.contains(s.signer.userId))
                 continue;
-            if (!req.role.isEmpty() && !s.signer.hasRole(req.role))
+            if (!req.role.isEmpty() && !s.signer.hasAnyRole(req.role))
                 continue;
             used.insert(s.signer.userId);
             met = true;

@@ -158,7 +158,7 @@ void registerApprovalChecks(Services& s) {
              if (!a)
                  return CheckOutcome::pass();
              const Actor& who = decider(ctx.signatures, ctx.actor);
-             return who.hasRole(a->role) ? CheckOutcome::pass() : CheckOutcome::failed(a->role);
+             return who.hasAnyRole(a->role) ? CheckOutcome::pass() : CheckOutcome::failed(a->role);
          }});
 }
 
@@ -372,7 +372,7 @@ void registerCoreQueries(Services& s) {
              while (q->next()) {
                  const QString role = q->value(6).toString();
                  if (mine &&
-                     (!ctx.actor.hasRole(role) || q->value(4).toString() == ctx.actor.login))
+                     (!ctx.actor.hasAnyRole(role) || q->value(4).toString() == ctx.actor.login))
                      continue;
                  r.rows.push_back({q->value(0), q->value(1), q->value(2), q->value(3), q->value(5),
                                    role, q->value(7), q->value(8), q->value(9), q->value(10)});

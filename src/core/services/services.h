@@ -21,6 +21,10 @@ class Services;
 struct SeedOptions {
     QString profile = QStringLiteral("demo"); // demo | large
     quint32 seed = 1;                         // same seed, same data
+    // Set by the seed command when the services run on it: a module writes its past days
+    // (a few days of handovers, a loan made weeks ago) by setting it back, and resumes it.
+    // Without it everything is written at the present time.
+    HistoryClock* history = nullptr;
 };
 
 // A regulation area: its migrations and what it registers (actions, checks, queries,

@@ -27,6 +27,22 @@ void FixedClock::advanceSeconds(qint64 seconds) {
     now_ = now_.addSecs(seconds);
 }
 
+QDateTime HistoryClock::nowUtc() const {
+    return setBack_.isValid() ? setBack_ : QDateTime::currentDateTimeUtc();
+}
+
+void HistoryClock::setTo(const QDateTime& utc) {
+    setBack_ = utc.toUTC();
+}
+
+void HistoryClock::advanceSeconds(qint64 seconds) {
+    setBack_ = nowUtc().addSecs(seconds);
+}
+
+void HistoryClock::resume() {
+    setBack_ = QDateTime();
+}
+
 QString toStorage(const QDateTime& utc) {
     return utc.toUTC().toString(Qt::ISODateWithMs);
 }

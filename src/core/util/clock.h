@@ -32,6 +32,20 @@ private:
     QDateTime now_;
 };
 
+// The clock a demo seed writes past days with: the system's time until set back, and again
+// after resume(). Only the seed command uses it; every other writer keeps the real time.
+class HistoryClock final : public Clock {
+public:
+    [[nodiscard]] QDateTime nowUtc() const override;
+    void setTo(const QDateTime& utc);
+    void advanceSeconds(qint64 seconds);
+    void resume();
+    [[nodiscard]] bool isSetBack() const { return setBack_.isValid(); }
+
+private:
+    QDateTime setBack_;
+};
+
 // ISO-8601 UTC text with milliseconds, the storage format of every timestamp.
 QString toStorage(const QDateTime& utc);
 QDateTime fromStorage(const QString& text);

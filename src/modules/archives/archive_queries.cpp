@@ -600,7 +600,9 @@ void registerArchiveQueries(Services& s) {
                    },
                    0, -1);
            },
-           {}});
+           {QStringLiteral("doc_clerk"), QStringLiteral("secretary"),
+            QStringLiteral("general_manager"), QStringLiteral("office_manager"),
+            QStringLiteral("cs_manager"), QStringLiteral("archivist")}});
     a.add({QStringLiteral("archive.sealing"), QStringLiteral("archives"),
            tx("Volumes due for sealing", "待封存案卷"),
            [](const Services& sv, const Actor& actor) {

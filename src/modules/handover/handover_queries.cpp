@@ -332,6 +332,11 @@ Result<QList<AttentionItem>> collect(const Services& s, const QString& statement
     return out;
 }
 
+// The front desk's matters are for the people who work it, not for every office.
+QStringList frontDeskRoles() {
+    return {QStringLiteral("clerk"), QStringLiteral("supervisor"), QStringLiteral("cs_manager")};
+}
+
 } // namespace
 
 void registerAttention(Services& s) {
@@ -354,7 +359,7 @@ void registerAttention(Services& s) {
                                    q.value(2).toString());
                    });
            },
-           {}});
+           frontDeskRoles()});
     r.add(
         {QStringLiteral("handover.unacknowledged_instructions"),
          QStringLiteral("handover"),
@@ -373,7 +378,7 @@ void registerAttention(Services& s) {
                          q.value(3).toString());
                  });
          },
-         {}});
+         frontDeskRoles()});
     r.add({QStringLiteral("mail.undelivered"),
            QStringLiteral("handover"),
            {QStringLiteral("Undelivered mail"), QStringLiteral("逾期未派发的信报刊")},
@@ -395,7 +400,7 @@ void registerAttention(Services& s) {
                                    q.value(3).toString());
                    });
            },
-           {}});
+           frontDeskRoles()});
     r.add({QStringLiteral("custody.pending_approvals"),
            QStringLiteral("handover"),
            {QStringLiteral("Custody requests waiting for approval"),
@@ -465,7 +470,7 @@ void registerAttention(Services& s) {
              }
              return out;
          },
-         {}});
+         {QStringLiteral("cs_manager"), QStringLiteral("supervisor")}});
     r.add(
         {QStringLiteral("duty.overdue_incident_reports"),
          QStringLiteral("handover"),

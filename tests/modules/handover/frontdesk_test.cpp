@@ -57,7 +57,7 @@ TEST_F(FrontDeskTest, CustodyWithoutApprovalStoresOnlyTheRequest) {
     auto r = t.run(QStringLiteral("custody.request"), QStringLiteral("lixm"), custodyParams());
     ASSERT_TRUE(r) << r.error().message.en.toStdString();
     EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
-    EXPECT_EQ(r->approverRole, QStringLiteral("supervisor"));
+    EXPECT_EQ(r->approverRole, QStringLiteral("supervisor,cs_manager"));
     EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(),
               QStringLiteral("custody-needs-approval"));
     EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), QStringLiteral("R6-4"));
@@ -103,6 +103,27 @@ TEST_F(FrontDeskTest, CustodyWithoutApprovalStoresOnlyTheRequest) {
                           t.actor(QStringLiteral("lixm")));
     ASSERT_TRUE(items);
     EXPECT_EQ(items->rows.size(), 1);
+}
+
+TEST_F(FrontDeskTest, DepartmentManagerMayApproveCustodyInsteadOfTheSupervisor) {
+    // R6-4: "approved by the supervisor or the department manager".
+    auto r = t.run(QStringLiteral("custody.request"), QStringLiteral("lixm"), custodyParams());
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, ActionResult::Status::PendingApproval);
+    auto inbox = t->query(QStringLiteral("approvals"), {{QStringLiteral("mine"), true}},
+                          t.actor(QStringLiteral("sunjg")));
+    ASSERT_TRUE(inbox);
+    EXPECT_EQ(inbox->rows.size(), 1); // in the manager's inbox too
+    auto ok = t.run(QStringLiteral("approval.approve"), QStringLiteral("sunjg"),
+                    {{QStringLiteral("id"), r->approvalId}},
+                    {t.sign(QStringLiteral("approver"), QStringLiteral("sunjg"))});
+    ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+    auto approver = sql::scalar(
+        db(),
+        QStringLiteral(
+            "SELECT u.login FROM custody_items c JOIN users u ON u.id = c.approved_by_user_id"));
+    ASSERT_TRUE(approver);
+    EXPECT_EQ(approver->toString(), QStringLiteral("sunjg"));
 }
 
 TEST_F(FrontDeskTest, SupervisorCannotApproveTheirOwnCustodyRequest) {
