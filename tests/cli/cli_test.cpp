@@ -333,6 +333,45 @@ TEST_F(FrontdeskctlTest, SeedRunsOnAnInitialisedDatabase) {
     EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
 }
 
+TEST_F(FrontdeskctlTest, DemoSeedSpreadsTheFrontDeskHistoryOverTheLastDays) {
+    init();
+    const CliRun r =
+        json({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    if (!r.json()[QStringLiteral("modules")].toArray().contains(QStringLiteral("handover")))
+        GTEST_SKIP() << "this build has no handover area";
+    const QString name = QUuid::createUuid().toString();
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        raw.setDatabaseName(db());
+        ASSERT_TRUE(raw.open());
+        auto scalar = [&](const QString& sql) {
+            QSqlQuery q(raw);
+            EXPECT_TRUE(q.exec(sql)) << sql.toStdString();
+            return q.next() ? q.value(0).toLongLong() : -1;
+        };
+        // Completed handovers on at least three days, each at its own shift's time (R2-1.1).
+        EXPECT_GE(scalar(QStringLiteral("SELECT count(DISTINCT shift_date) FROM handover_sheets "
+                                        "WHERE status = 'completed'")),
+                  3);
+        EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM handover_sheets WHERE "
+                                        "status = 'completed' AND completed_at <= opened_at")),
+                  0);
+        // Duty records of past days, each ended after its successor came on (R8-2.4).
+        EXPECT_GE(scalar(QStringLiteral("SELECT count(DISTINCT duty_date) FROM duty_records "
+                                        "WHERE status = 'ended'")),
+                  3);
+        // A letter waiting longer than the policy's days, for the dashboard (R6-6).
+        EXPECT_GE(scalar(QStringLiteral("SELECT count(*) FROM mail_items WHERE status = 'waiting' "
+                                        "AND received_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', "
+                                        "'-3 days')")),
+                  1);
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+}
+
 TEST_F(FrontdeskctlTest, PolicyCheckListsErrorsAndPassesACleanFile) {
     QFile bad(file(QStringLiteral("bad.json")));
     ASSERT_TRUE(bad.open(QIODevice::WriteOnly));

@@ -42,6 +42,7 @@ struct StaffSeat {
 const StaffSeat kSeats[] = {
     {"wangfang", u"王芳", u"客服部", u"前台客务助理", "clerk"},
     {"liuyang", u"刘洋", u"客服部", u"前台客务助理", "clerk"},
+    {"sunli", u"孙丽", u"客服部", u"前台客务助理", "clerk"},
     {"chenjing", u"陈静", u"客服部", u"文员", "doc_clerk"},
     {"zhaomin", u"赵敏", u"客服部", u"档案管理员", "archivist"},
     {"sunqiang", u"孙强", u"客服部", u"钥匙管理员", "key_keeper"},
