@@ -12,6 +12,8 @@ void registerDutyActions(Services& services);
 void registerQueries(Services& services);
 void registerAttention(Services& services);
 Status seed(const Services& services, const Actor& admin, const SeedOptions& options);
+// Ten years of front-desk history in one audited transaction (the large profile).
+Status seedLargeHistory(const Services& services, const Actor& admin);
 
 // A record that does not exist, named by the field that pointed at it.
 Error missing(const QString& field, const QString& what_en, const QString& what_zh, qint64 id);

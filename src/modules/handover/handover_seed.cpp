@@ -511,14 +511,14 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
 } // namespace
 
 Status seed(const Services& services, const Actor& admin, const SeedOptions& options) {
-    if (options.profile != QStringLiteral("demo"))
-        return {}; // the large profile's history is built by the benchmark fixture
     auto done = sql::scalar(services.database().connection(),
                             QStringLiteral("SELECT count(*) FROM handover_sheets"));
     if (!done)
         return fail(done.error());
     if (done->toLongLong() > 0)
         return {}; // seeded already
+    if (options.profile == QStringLiteral("large"))
+        return seedLargeHistory(services, admin);
     return demo(services, admin, options);
 }
 

@@ -484,5 +484,34 @@ TEST_F(HandoverTest, DemoSeedFillsHandoversMailAndDutyRecords) {
     EXPECT_TRUE(chain->ok);
 }
 
+TEST_F(HandoverTest, LargeProfileWritesTenYearsOfHistoryWithOneAuditRow) {
+    SeedOptions options;
+    options.profile = QStringLiteral("large");
+    const qint64 before = t.auditCount();
+    for (const Module& m : t->modules())
+        if (m.area == QStringLiteral("handover")) {
+            auto ok = m.seed(t.services(), t.actor(QStringLiteral("admin")), options);
+            ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+        }
+    EXPECT_GE(t.count(QStringLiteral("handover_sheets")), 10950);
+    EXPECT_GE(t.count(QStringLiteral("handover_matters")), 54750);
+    EXPECT_GE(t.count(QStringLiteral("duty_records")), 3650);
+    // The fixture's clerks exist already; the demo's two are added through the bus, and the
+    // history itself is one audited import.
+    auto imports = sql::scalar(
+        db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'seed.large'"));
+    ASSERT_TRUE(imports);
+    EXPECT_EQ(imports->toLongLong(), 1);
+    EXPECT_LE(t.auditCount(), before + 3);
+    // The current sheet opens on top of it with the open matters carried over.
+    auto r = t.run(QStringLiteral("handover.open"), QStringLiteral("lixm"),
+                   {{QStringLiteral("post"), QStringLiteral("front_desk")}});
+    ASSERT_TRUE(r) << r.error().message.en.toStdString();
+    EXPECT_GT(r->result.value(QStringLiteral("carried_matters")).toInt(), 0);
+    auto chain = AuditLog::verify(t->database());
+    ASSERT_TRUE(chain);
+    EXPECT_TRUE(chain->ok);
+}
+
 } // namespace
 } // namespace fd::testing
