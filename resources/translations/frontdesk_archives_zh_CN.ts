@@ -65,12 +65,28 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+142"/>
+        <location line="+169"/>
         <source>Overdue</source>
         <translation>逾期未还</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-163"/>
+        <source>Incidents waiting for a written report (R1-1.2.6)</source>
+        <translation>待书面报告的事故（R1-1.2.6）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write report…</source>
+        <translation>书面报告…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+163"/>
+        <source>Incidents</source>
+        <translation>事故</translation>
+    </message>
+    <message>
+        <location line="-88"/>
         <source>First %1 matches</source>
         <translation>前 %1 条结果</translation>
     </message>
@@ -99,7 +115,32 @@
         <translation>逾期未还（%1）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+12"/>
+        <source>Incidents (%1)</source>
+        <translation>事故（%1）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Select an incident first.</source>
+        <translation>请先选择一条事故记录。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Incident %1 (%2) on loan %3, %4: %5</source>
+        <translation>事故 %1（%2），借阅 %3，%4：%5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incident %1 (%2), %3: %4</source>
+        <translation>事故 %1（%2），%3：%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Written report of incident %1 recorded.</source>
+        <translation>事故 %1 的书面报告已登记。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Loan request #%1 is waiting for approval (%2): %3</source>
         <translation>借阅申请 #%1 等待审批（%2）：%3</translation>
     </message>
@@ -109,7 +150,7 @@
         <translation>借阅 %1 已登记。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Select a loan in the register first.</source>
         <translation>请先在借阅登记中选择一条借阅。</translation>
     </message>
@@ -124,7 +165,7 @@
         <translation>借出借阅 %1：%2，借给 %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Loan %1 returned: %2 item(s) counted.</source>
         <translation>借阅 %1 已归还：清点 %2 件。</translation>
     </message>
@@ -139,7 +180,7 @@
         <translation>借阅 %1 已借出：清点 %2 件。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Printing the general catalogue…</source>
         <translation>正在打印总目录…</translation>
     </message>
@@ -177,9 +218,22 @@
     </message>
 </context>
 <context>
+    <name>fd::gui::IncidentReportDialog</name>
+    <message>
+        <location filename="../../src/gui/pages/archives/loan_dialogs.cpp" line="+211"/>
+        <source>Written incident report</source>
+        <translation>事故书面报告</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Write what was lost, damaged or disclosed, how it happened, who is responsible and what has been done (R1-1.2.6).</source>
+        <translation>请写明遗失、损坏或泄密的档案，事情经过、责任人及已采取的处理措施（R1-1.2.6）。</translation>
+    </message>
+</context>
+<context>
     <name>fd::gui::LoanCountDialog</name>
     <message>
-        <location filename="../../src/gui/pages/archives/loan_dialogs.cpp" line="+166"/>
+        <location line="-51"/>
         <source>Return: count the items</source>
         <translation>归还：清点文件</translation>
     </message>

@@ -15,7 +15,10 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -231,4 +234,146 @@ TEST(ArchivesPage, PrintsTheGeneralCatalogueToPdf) {
     QFile pdf(path);
     ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
     EXPECT_TRUE(pdf.read(5).startsWith("%PDF"));
+}
+
+// A return one item short opens an incident; the dashboard's "待书面报告的事故" entry opens the
+// page's incidents list on it, and the written report is written in the page's dialog: an
+// empty report is refused with the dialog left open, then the report is recorded (R1-1.2.6).
+TEST(ArchivesPage, WritesTheReportOfAnIncidentOpenedFromTheDashboard) {
+    ArchiveFixture f;
+    ok(f.ts.run(QStringLiteral("archive.request_loan"), QStringLiteral("keeper"),
+                {{QStringLiteral("borrower_kind"), QStringLiteral("staff")},
+                 {QStringLiteral("borrower_staff_id"), 501},
+                 {QStringLiteral("borrower_name"), QStringLiteral("clerk1")},
+                 {QStringLiteral("purpose"), QStringLiteral("查阅维修记录")},
+                 {QStringLiteral("mode"), QStringLiteral("lend")},
+                 {QStringLiteral("due_date"), f.ts->clock().officeToday().addDays(7)},
+                 {QStringLiteral("volumes"), QStringLiteral("WY-001")}}));
+    auto approval =
+        sql::scalar(f.ts->database().connection(), QStringLiteral("SELECT max(id) FROM approvals"));
+    ASSERT_TRUE(approval.has_value());
+    ok(f.ts.run(QStringLiteral("approval.approve"), QStringLiteral("om_chen"),
+                {{QStringLiteral("id"), approval->toLongLong()}},
+                {f.ts.sign(QStringLiteral("approver"), QStringLiteral("om_chen"))}));
+    const qint64 loan = sql::scalar(f.ts->database().connection(),
+                                    QStringLiteral("SELECT max(id) FROM archive_loans"))
+                            ->toLongLong();
+    const std::vector<SignatureInput> both{
+        f.ts.sign(QStringLiteral("archivist"), QStringLiteral("keeper")),
+        f.ts.sign(QStringLiteral("borrower"), QStringLiteral("clerk1"))};
+    ok(f.ts.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                {{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 2}}, both));
+
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+    gui::ArchivesPage page(session);
+    QAbstractItemModelTester incidents(page.incidents(),
+                                       QAbstractItemModelTester::FailureReportingMode::Fatal);
+    page.show();
+    EXPECT_EQ(page.incidents()->rowCount(), 0);
+
+    // Returned one item short, through the page's count and sign dialogs.
+    page.selectLoan(loan);
+    int expected = 0;
+    QString signDialog;
+    fd::testing::onNextModal([&](QWidget* d) { countAndSign(d, 1, &expected, &signDialog); });
+    ASSERT_TRUE(page.giveBack()) << page.status().toStdString();
+    EXPECT_TRUE(page.status().contains(QStringLiteral("R1-1.2.6"))) << page.status().toStdString();
+    ASSERT_EQ(page.incidents()->rowCount(), 1);
+    EXPECT_EQ(page.incidents()->value(0, QStringLiteral("kind")).toString(),
+              QStringLiteral("missing"));
+
+    // The dashboard's entry names the incident; opening it shows the incidents list on it.
+    AttentionItem entry;
+    for (const AttentionSource& src : f.ts->attention().all())
+        if (src.id == QStringLiteral("archive.incidents")) {
+            EXPECT_EQ(src.title.zh, QStringLiteral("待书面报告的事故"));
+            auto items = src.items(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+            ASSERT_TRUE(items.has_value());
+            ASSERT_EQ(items->size(), 1);
+            entry = items->first();
+        }
+    ASSERT_EQ(entry.entity, QStringLiteral("archive_incident"));
+    EXPECT_TRUE(entry.text.zh.contains(QStringLiteral("缺失"))) << entry.text.zh.toStdString();
+    page.tabs()->setCurrentIndex(0);
+    ASSERT_TRUE(page.openRecord(entry.entity, entry.entityId));
+    EXPECT_EQ(page.tabs()->currentWidget()->findChild<QTableView*>(QStringLiteral("incidents")),
+              page.findChild<QTableView*>(QStringLiteral("incidents")));
+    EXPECT_EQ(page.currentIncidentId(), entry.entityId.toLongLong());
+
+    // An empty report is refused naming the field; the dialog stays open for the text.
+    const QString text = QStringLiteral("借阅人归还时短少《水泵维修记录》一份，经查系借阅期间遗失，"
+                                        "已报告管理处经理，责任人陈静，按规定追究责任。");
+    QString refusal;
+    QString summary;
+    fd::testing::onNextModal([&](QWidget* d) {
+        summary = d->findChild<QLabel*>(QStringLiteral("incidentSummary"))->text();
+        fd::testing::onNextModal([&](QWidget* box) {
+            refusal = box->findChild<QLabel*>(QStringLiteral("qt_msgbox_label"))->text();
+            qobject_cast<QDialog*>(box)->accept();
+        });
+        qobject_cast<QDialog*>(d)->accept();
+        EXPECT_TRUE(d->isVisible());
+        auto* edit = d->findChild<QPlainTextEdit*>(QStringLiteral("report"));
+        edit->setFocus();
+        fd::testing::typeText(edit, text);
+        qobject_cast<QDialog*>(d)->accept();
+    });
+    const qint64 audit = f.ts.auditCount();
+    ASSERT_TRUE(page.writeIncidentReport()) << page.status().toStdString();
+    EXPECT_FALSE(refusal.isEmpty());
+    EXPECT_TRUE(summary.contains(QString::number(loan))) << summary.toStdString();
+    EXPECT_EQ(f.ts.auditCount(), audit + 1);
+    auto stored = sql::exec(f.ts->database().connection(),
+                            QStringLiteral("SELECT status, report, reported_by FROM "
+                                           "archive_incidents WHERE id = ?"),
+                            {entry.entityId.toLongLong()});
+    ASSERT_TRUE(stored.has_value() && stored->next());
+    EXPECT_EQ(stored->value(0).toString(), QStringLiteral("reported"));
+    EXPECT_EQ(stored->value(1).toString(), text);
+    EXPECT_EQ(stored->value(2).toString(), QStringLiteral("keeper"));
+    // Reported: off the list and off the dashboard.
+    EXPECT_EQ(page.incidents()->rowCount(), 0);
+    for (const AttentionSource& src : f.ts->attention().all())
+        if (src.id == QStringLiteral("archive.incidents"))
+            EXPECT_TRUE(
+                src.items(f.ts.services(), f.ts.actor(QStringLiteral("keeper")))->isEmpty());
+}
+
+// Flags read as words in the lists and in prints: 原件/复印件 for an item, 未封存 for a volume
+// not sealed yet.
+TEST(ArchivesPage, FlagsReadAsWordsInListsAndPrints) {
+    ArchiveFixture f;
+    ok(f.ts.run(QStringLiteral("archive.file_item"), QStringLiteral("keeper"),
+                {{QStringLiteral("volume"), QStringLiteral("WY-001")},
+                 {QStringLiteral("title"), QStringLiteral("配电房巡查记录")},
+                 {QStringLiteral("item_date"), QDate(2020, 7, 1)},
+                 {QStringLiteral("original"), false},
+                 {QStringLiteral("copy_reason"), QStringLiteral("原件存集团")},
+                 {QStringLiteral("pages"), 2},
+                 {QStringLiteral("responsible"), QStringLiteral("王芳")}},
+                {f.ts.sign(QStringLiteral("handed_over"), QStringLiteral("clerk1")),
+                 f.ts.sign(QStringLiteral("received"), QStringLiteral("keeper"))}));
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+    gui::ArchivesPage page(session);
+    page.searchBox()->setText(QStringLiteral("WY-001"));
+    page.searchNow();
+    ASSERT_EQ(page.items()->rowCount(), 3);
+    const int original = page.items()->columnOf(QStringLiteral("original"));
+    ASSERT_GE(original, 0);
+    QStringList shown;
+    for (int r = 0; r < page.items()->rowCount(); ++r)
+        shown << page.items()->data(page.items()->index(r, original)).toString();
+    const QString yes = gui::display({QStringLiteral("Original"), QStringLiteral("原件")});
+    const QString copy = gui::display({QStringLiteral("Copy"), QStringLiteral("复印件")});
+    EXPECT_EQ(shown, (QStringList{yes, yes, copy}));
+    // The raw flag stays for sorting and scripts.
+    EXPECT_EQ(page.items()->value(2, QStringLiteral("original")).toInt(), 0);
+
+    auto doc = page.generalCatalogue();
+    ASSERT_TRUE(doc.has_value()) << doc.error().message.en.toStdString();
+    const int sealed = static_cast<int>(doc->tables[0].headers.indexOf(
+        gui::display({QStringLiteral("Sealed"), QStringLiteral("封存时间")})));
+    ASSERT_GE(sealed, 0);
+    EXPECT_EQ(doc->tables[0].rows[0][sealed],
+              gui::display({QStringLiteral("Not sealed"), QStringLiteral("未封存")}));
 }

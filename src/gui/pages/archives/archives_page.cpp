@@ -150,12 +150,32 @@ ArchivesPage::ArchivesPage(Session& session, QWidget* parent) : Page(parent), se
     overdueButtons->addStretch();
     overdueLayout->addLayout(overdueButtons);
     tabs_->addTab(overdueTab, tr("Overdue"));
+
+    // Incidents: a short count or damage on return waits for its written report (R1-1.2.6).
+    incidentsTab_ = new QWidget(tabs_);
+    auto* incidentsLayout = new QVBoxLayout(incidentsTab_);
+    auto* incidentsLabel =
+        new QLabel(tr("Incidents waiting for a written report (R1-1.2.6)"), incidentsTab_);
+    incidentsLabel->setStyleSheet(QStringLiteral("color: #8a4b00; font-weight: bold;"));
+    incidentsLayout->addWidget(incidentsLabel);
+    incidents_ = new QueryTableModel(this);
+    incidentsView_ = listView(incidents_, incidentsTab_, QStringLiteral("incidents"));
+    incidentsLayout->addWidget(incidentsView_, 1);
+    auto* report = new QPushButton(tr("Write report…"), incidentsTab_);
+    report->setObjectName(QStringLiteral("writeReportButton"));
+    auto* incidentButtons = new QHBoxLayout;
+    incidentButtons->addWidget(report);
+    incidentButtons->addStretch();
+    incidentsLayout->addLayout(incidentButtons);
+    tabs_->addTab(incidentsTab_, tr("Incidents"));
     layout->addWidget(tabs_, 1);
 
     const bool keeper = session.permits(QStringLiteral("archive.lend"));
     checkOut_->setVisible(keeper);
     giveBack_->setVisible(keeper);
     request->setVisible(session.permits(QStringLiteral("archive.request_loan")));
+    tabs_->setTabVisible(tabs_->indexOf(incidentsTab_), keeper);
+    report->setEnabled(session.permits(QStringLiteral("archive.report_incident")));
 
     debounce_ = new QTimer(this);
     debounce_->setSingleShot(true);
@@ -169,6 +189,8 @@ ArchivesPage::ArchivesPage(Session& session, QWidget* parent) : Page(parent), se
     connect(checkOut_, &QPushButton::clicked, this, [this] { checkOut(); });
     connect(giveBack_, &QPushButton::clicked, this, [this] { giveBack(); });
     connect(reminder, &QPushButton::clicked, this, &ArchivesPage::chooseReminderPdf);
+    connect(report, &QPushButton::clicked, this, [this] { writeIncidentReport(); });
+    connect(incidentsView_, &QTableView::doubleClicked, this, [this] { writeIncidentReport(); });
     connect(&session_, &Session::dataChanged, this, [this](const QString& entity) {
         if (entity.startsWith(QLatin1String("archive")) ||
             entity.startsWith(QLatin1String("approval")))
@@ -190,6 +212,11 @@ bool ArchivesPage::openRecord(const QString& entity, const QString& entityId) {
     if (entity == QStringLiteral("archive_loan")) {
         tabs_->setCurrentIndex(1);
         selectLoan(entityId.toLongLong());
+        return true;
+    }
+    if (entity == QStringLiteral("archive_incident")) {
+        tabs_->setCurrentWidget(incidentsTab_);
+        selectIncident(entityId.toLongLong());
         return true;
     }
     if (entity == QStringLiteral("archive_volume")) {
@@ -292,6 +319,20 @@ void ArchivesPage::reloadLoans() {
     hideColumns(overdueView_, overdue_, {QStringLiteral("borrower_staff_id")});
     tabs_->setTabText(2, overdue_->rowCount() > 0 ? tr("Overdue (%1)").arg(overdue_->rowCount())
                                                   : tr("Overdue"));
+    // Open incidents (the query is the keeper's: for others the tab stays hidden and empty).
+    const qint64 keepIncident = currentIncidentId();
+    if (auto list =
+            session_.services().query(QStringLiteral("archive.incidents"), {}, session_.actor()))
+        incidents_->setResult(std::move(*list));
+    else
+        incidents_->setResult({});
+    hideColumns(incidentsView_, incidents_, {QStringLiteral("report")});
+    const int incidentsTab = tabs_->indexOf(incidentsTab_);
+    tabs_->setTabText(incidentsTab, incidents_->rowCount() > 0
+                                        ? tr("Incidents (%1)").arg(incidents_->rowCount())
+                                        : tr("Incidents"));
+    if (keepIncident > 0)
+        selectIncident(keepIncident);
     // Loan requests still waiting for their approver.
     QueryResult waiting;
     if (auto all = session_.services().query(QStringLiteral("approvals"), {}, session_.actor())) {
@@ -322,6 +363,47 @@ qint64 ArchivesPage::currentLoanId() const {
     if (loansView_ == nullptr || !loansView_->currentIndex().isValid())
         return 0;
     return loans_->value(loansView_->currentIndex().row(), QStringLiteral("id")).toLongLong();
+}
+
+void ArchivesPage::selectIncident(qint64 incidentId) {
+    for (int r = 0; r < incidents_->rowCount(); ++r)
+        if (incidents_->value(r, QStringLiteral("id")).toLongLong() == incidentId) {
+            incidentsView_->selectRow(r);
+            return;
+        }
+}
+
+qint64 ArchivesPage::currentIncidentId() const {
+    if (incidentsView_ == nullptr || !incidentsView_->currentIndex().isValid())
+        return 0;
+    return incidents_->value(incidentsView_->currentIndex().row(), QStringLiteral("id"))
+        .toLongLong();
+}
+
+bool ArchivesPage::writeIncidentReport() {
+    const qint64 incident = currentIncidentId();
+    if (incident == 0) {
+        status_->setText(tr("Select an incident first."));
+        return false;
+    }
+    const int row = incidentsView_->currentIndex().row();
+    auto cell = [&](const QString& key) {
+        return incidents_->data(incidents_->index(row, incidents_->columnOf(key))).toString();
+    };
+    const QString id = QString::number(incident);
+    const QString kind = cell(QStringLiteral("kind"));
+    const QString opened = cell(QStringLiteral("opened_at"));
+    const QString what = cell(QStringLiteral("description"));
+    const qint64 loan = incidents_->value(row, QStringLiteral("loan_id")).toLongLong();
+    const QString summary = loan > 0 ? tr("Incident %1 (%2) on loan %3, %4: %5")
+                                           .arg(id, kind, QString::number(loan), opened, what)
+                                     : tr("Incident %1 (%2), %3: %4").arg(id, kind, opened, what);
+    IncidentReportDialog dialog(session_, incident, summary, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    session_.notifyChanged(QStringLiteral("archive_incident"));
+    status_->setText(tr("Written report of incident %1 recorded.").arg(incident));
+    return true;
 }
 
 bool ArchivesPage::requestLoan() {
@@ -413,7 +495,15 @@ PrintDocument ArchivesPage::toPrint(const archives::PrintDocument& form) {
     PrintTable table;
     for (const QueryColumn& c : form.columns)
         table.headers << display(c.title);
-    table.rows = form.rows;
+    // Stored codes and flags read as the lists show them (借出中, 原件/复印件, 是/否).
+    for (const QStringList& row : form.rows) {
+        QStringList cells;
+        for (int c = 0; c < row.size(); ++c) {
+            const QMap<QString, Text> labels = form.columns.value(c).labels;
+            cells << (labels.contains(row[c]) ? display(labels.value(row[c])) : row[c]);
+        }
+        table.rows << cells;
+    }
     doc.tables.push_back(std::move(table));
     for (const Text& line : form.signatureLines)
         doc.signatures.push_back({display(line), {}, {}});

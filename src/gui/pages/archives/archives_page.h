@@ -22,7 +22,8 @@ class QueryTableModel;
 // The archivist's page (档案): one search box over volumes, items and documents (search as
 // you type), the selected volume with its in-volume list, loan requests, checkout and return
 // with two signatures (R1-1.2.5), the overdue list with a reminder slip (R1-1.3.5) and the
-// general catalogue as a print (R1-1.4.3). Every change goes through the action bus; what
+// general catalogue as a print (R1-1.4.3), and the incidents of a short or damaged return with
+// their written report (R1-1.2.6). Every change goes through the action bus; what
 // the actor may not see is never returned by the module's queries (R1-1.3.7).
 class ArchivesPage final : public Page {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
     [[nodiscard]] QueryTableModel* loans() const { return loans_; }
     [[nodiscard]] QueryTableModel* pending() const { return pending_; }
     [[nodiscard]] QueryTableModel* overdue() const { return overdue_; }
+    [[nodiscard]] QueryTableModel* incidents() const { return incidents_; }
     [[nodiscard]] QTabWidget* tabs() const { return tabs_; }
     [[nodiscard]] QString status() const;
     [[nodiscard]] const QString& currentVolume() const { return volume_; }
@@ -47,11 +49,15 @@ public:
     void selectResult(int row);
     void selectLoan(qint64 loanId);
     [[nodiscard]] qint64 currentLoanId() const;
+    void selectIncident(qint64 incidentId);
+    [[nodiscard]] qint64 currentIncidentId() const;
 
     // The dialogs (also the buttons' slots); each returns whether the action went through.
     bool requestLoan();
     bool checkOut();
     bool giveBack();
+    // The written report of the selected incident (R1-1.2.6).
+    bool writeIncidentReport();
 
     // The general catalogue as the print framework's form, and printed to a PDF file with a
     // progress dialog.
@@ -84,6 +90,9 @@ private:
     QueryTableModel* pending_ = nullptr;
     QueryTableModel* overdue_ = nullptr;
     QTableView* overdueView_ = nullptr;
+    QueryTableModel* incidents_ = nullptr;
+    QTableView* incidentsView_ = nullptr;
+    QWidget* incidentsTab_ = nullptr;
     QPushButton* checkOut_ = nullptr;
     QPushButton* giveBack_ = nullptr;
     QString volume_;

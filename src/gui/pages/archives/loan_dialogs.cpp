@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -202,6 +203,46 @@ QString LoanCountDialog::condition() const {
 
 QString LoanCountDialog::note() const {
     return note_->text().trimmed();
+}
+
+IncidentReportDialog::IncidentReportDialog(Session& session, qint64 incidentId,
+                                           const QString& summary, QWidget* parent)
+    : QDialog(parent), session_(session), incidentId_(incidentId) {
+    setWindowTitle(tr("Written incident report"));
+    setObjectName(QStringLiteral("incidentReportDialog"));
+    auto* layout = new QVBoxLayout(this);
+    auto* text = new QLabel(summary, this);
+    text->setObjectName(QStringLiteral("incidentSummary"));
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    auto* hint = new QLabel(tr("Write what was lost, damaged or disclosed, how it happened, who "
+                               "is responsible and what has been done (R1-1.2.6)."),
+                            this);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    report_ = new QPlainTextEdit(this);
+    report_->setObjectName(QStringLiteral("report"));
+    report_->setMinimumHeight(160);
+    layout->addWidget(report_, 1);
+    layout->addWidget(okCancel(this));
+    resize(520, 360);
+}
+
+void IncidentReportDialog::accept() {
+    const QString report = report_->toPlainText().trimmed();
+    QVariantMap params{{QStringLiteral("incident_id"), incidentId_}};
+    if (!report.isEmpty())
+        params.insert(QStringLiteral("report"), report);
+    auto done = session_.services().bus().execute(
+        {QStringLiteral("archive.report_incident"), params, session_.actor(), {}, {}});
+    if (!done) {
+        problem_ = errorText(done.error());
+        showError(this, done.error(), {{QStringLiteral("report"), report_}});
+        return;
+    }
+    problem_.clear();
+    result_ = *done;
+    QDialog::accept();
 }
 
 } // namespace fd::gui

@@ -8,6 +8,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QSpinBox;
 
 namespace fd::gui {
@@ -65,6 +66,29 @@ private:
     QSpinBox* count_ = nullptr;
     QComboBox* condition_ = nullptr;
     QLineEdit* note_ = nullptr;
+};
+
+// The written report of a loan incident (R1-1.2.6): what happened, as recorded when the
+// loan came back short or damaged, and the report. OK runs archive.report_incident through
+// the bus; a refusal or an empty report is shown and the dialog stays open.
+class IncidentReportDialog final : public QDialog {
+    Q_OBJECT
+public:
+    IncidentReportDialog(Session& session, qint64 incidentId, const QString& summary,
+                         QWidget* parent = nullptr);
+
+    [[nodiscard]] QPlainTextEdit* reportEdit() const { return report_; }
+    [[nodiscard]] const ActionResult& result() const { return result_; }
+    [[nodiscard]] const QString& problem() const { return problem_; }
+
+    void accept() override;
+
+private:
+    Session& session_;
+    qint64 incidentId_ = 0;
+    QPlainTextEdit* report_ = nullptr;
+    ActionResult result_;
+    QString problem_;
 };
 
 } // namespace fd::gui
