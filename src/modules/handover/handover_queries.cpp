@@ -235,15 +235,22 @@ void registerQueries(Services& s) {
            {QStringLiteral("Front-desk phone bill"), QStringLiteral("前台电话费")},
            {},
            [](const QueryContext& ctx) {
+               // Stored in fen, read in yuan as on the bill (R6-2): "236.00".
                return rowsOf(
                    ctx,
-                   {col("month", "Month", "月份"), col("amount_fen", "Amount (fen)", "金额（分）"),
-                    col("quota_fen", "Quota (fen)", "定额（分）"),
-                    col("excess_fen", "Excess (fen)", "超额（分）")},
+                   {col("month", "Month", "月份"), col("amount", "Amount (yuan)", "金额（元）"),
+                    col("quota", "Quota (yuan)", "定额（元）"),
+                    col("excess", "Excess (yuan)", "超额（元）")},
                    QStringLiteral(
                        "SELECT month, amount_fen, quota_fen, max(0, amount_fen - quota_fen) "
                        "FROM phone_bills ORDER BY month DESC"),
-                   {});
+                   {}, [](QVariantList& row) {
+                       for (int i = 1; i <= 3; ++i) {
+                           const qint64 fen = row[i].toLongLong();
+                           row[i] = QStringLiteral("%1.%2").arg(fen / 100).arg(fen % 100, 2, 10,
+                                                                               QLatin1Char('0'));
+                       }
+                   });
            }});
     r.add({QStringLiteral("duty.records"),
            {QStringLiteral("Duty records"), QStringLiteral("值班记录")},

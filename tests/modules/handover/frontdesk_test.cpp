@@ -196,8 +196,12 @@ TEST_F(FrontDeskTest, PhoneBillShowsTheExcessOverTheQuota) {
     ASSERT_TRUE(bills);
     ASSERT_EQ(bills->rows.size(), 2);
     EXPECT_EQ(bills->rows[0][0].toString(), QStringLiteral("2026-02"));
-    EXPECT_EQ(bills->rows[0][3].toLongLong(), 3600); // 236.00 - 200.00 quota
-    EXPECT_EQ(bills->rows[1][3].toLongLong(), 0);
+    // Read in yuan, as on the bill.
+    EXPECT_EQ(bills->rows[0][1].toString(), QStringLiteral("236.00"));
+    EXPECT_EQ(bills->rows[0][2].toString(), QStringLiteral("200.00"));
+    EXPECT_EQ(bills->rows[0][3].toString(), QStringLiteral("36.00")); // over the quota
+    EXPECT_EQ(bills->rows[1][1].toString(), QStringLiteral("180.50"));
+    EXPECT_EQ(bills->rows[1][3].toString(), QStringLiteral("0.00"));
     const qint64 before = t.auditCount();
     auto bad = t.run(QStringLiteral("phone.record_bill"), QStringLiteral("lixm"),
                      {{QStringLiteral("month"), QStringLiteral("2026-13")},
