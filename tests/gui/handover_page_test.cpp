@@ -1,21 +1,32 @@
 // The shift handover page: a handover completed end to end with two signers through the
-// page and the sign dialog, and an R2-2.4 refusal shown with its clause.
+// page and the sign dialog, and an R2-2.4 refusal shown with its clause; an addendum to a
+// completed sheet (R2-1.1). The front desk's custody release and phone bill in yuan (R6),
+// the duty log's inspection, lighting check, incident report, swap, the R8-2.4 refusal and
+// the supervisor's end without successor (R8), the duty record and incident report as PDF,
+// and the page fitting a 1280x800 window.
+#include "db/sql.h"
 #include "gui_test_support.h"
 #include "handover/handover_sheet.h"
 #include "pages/handover/handover_page.h"
+#include "query_list_view.h"
+#include "query_table_model.h"
 #include "session.h"
 #include "test_services.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileInfo>
+#include <QFormLayout>
 #include <QGroupBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
@@ -204,4 +215,366 @@ TEST(HandoverPage, KeepsTheMatterFormOpenAndWritesNothingWithoutACause) {
     EXPECT_TRUE(shown.contains(QStringLiteral("起因"))) << shown.toStdString();
     EXPECT_EQ(page.mattersTable()->rowCount(), 0);
     EXPECT_EQ(f.ts.auditCount(), auditBefore);
+}
+
+namespace {
+
+// A clerk and a supervisor of the front desk, for the front-desk and duty tabs.
+struct DeskFixture : HandoverFixture {
+    Actor zhouhong;
+    DeskFixture() {
+        zhouhong = ts.addUser(QStringLiteral("zhouhong"), {QStringLiteral("supervisor")},
+                              QStringLiteral("周红"));
+    }
+    qint64 startDuty(const QString& login) {
+        auto r = ts.run(QStringLiteral("duty.start"), login, {});
+        EXPECT_TRUE(r) << (r ? "" : r.error().message.en.toStdString());
+        return r ? r->result.value(QStringLiteral("duty_id")).toInteger() : 0;
+    }
+    qint64 incident(qint64 duty, const QString& login, const QString& title) {
+        auto r =
+            ts.run(QStringLiteral("duty.incident"), login,
+                   {{QStringLiteral("duty_id"), duty},
+                    {QStringLiteral("title"), title},
+                    {QStringLiteral("description"), QStringLiteral("暴雨后地下车库进水约5厘米")},
+                    {QStringLiteral("handling"), QStringLiteral("通知工程部抽水")},
+                    {QStringLiteral("severity"), QStringLiteral("major")}});
+        EXPECT_TRUE(r) << (r ? "" : r.error().message.en.toStdString());
+        return r ? r->result.value(QStringLiteral("incident_id")).toInteger() : 0;
+    }
+    // A front-desk sheet handed over from wangfang to liuyang.
+    qint64 completedSheet() {
+        auto opened = ts.run(QStringLiteral("handover.open"), QStringLiteral("wangfang"),
+                             {{QStringLiteral("post"), QStringLiteral("front_desk")}});
+        EXPECT_TRUE(opened);
+        if (!opened)
+            return 0;
+        const qint64 sheet = opened->result.value(QStringLiteral("sheet_id")).toInteger();
+        auto live = handover::loadLiveSheet(ts->database().connection(), sheet);
+        EXPECT_TRUE(live);
+        for (const auto& c : live->checklist)
+            EXPECT_TRUE(ts.run(QStringLiteral("handover.confirm_item"), QStringLiteral("liuyang"),
+                               {{QStringLiteral("sheet_id"), sheet},
+                                {QStringLiteral("item"), c.item},
+                                {QStringLiteral("state"), QStringLiteral("present")}}));
+        auto done = ts.run(QStringLiteral("handover.complete"), QStringLiteral("wangfang"),
+                           {{QStringLiteral("sheet_id"), sheet}},
+                           {ts.sign(QStringLiteral("outgoing"), QStringLiteral("wangfang")),
+                            ts.sign(QStringLiteral("incoming"), QStringLiteral("liuyang"))});
+        EXPECT_TRUE(done) << (done ? "" : done.error().message.en.toStdString());
+        return done ? sheet : 0;
+    }
+    QVariant scalar(const QString& statement, const QVariantList& bindings = {}) {
+        auto v = sql::scalar(ts->database().connection(), statement, bindings);
+        EXPECT_TRUE(v.has_value());
+        return v ? *v : QVariant();
+    }
+};
+
+void select(gui::QueryListView* list, qint64 id) {
+    ASSERT_TRUE(list->selectWhere(QStringLiteral("id"), QString::number(id)));
+}
+
+} // namespace
+
+TEST(HandoverPage, ReleasesTheSelectedCustodyItemToWhoCollectsIt) {
+    DeskFixture f;
+    auto request = f.ts.run(QStringLiteral("custody.request"), QStringLiteral("wangfang"),
+                            {{QStringLiteral("kind"), QStringLiteral("forwarding")},
+                             {QStringLiteral("item"), QStringLiteral("装修图纸")},
+                             {QStringLiteral("depositor"), QStringLiteral("设计公司吴工")},
+                             {QStringLiteral("recipient"), QStringLiteral("王先生")},
+                             {QStringLiteral("unit"), QStringLiteral("A-1203")}});
+    ASSERT_TRUE(request);
+    auto approved = f.ts.run(QStringLiteral("approval.approve"), QStringLiteral("zhouhong"),
+                             {{QStringLiteral("id"), request->approvalId}},
+                             {f.ts.sign(QStringLiteral("approver"), QStringLiteral("zhouhong"))});
+    ASSERT_TRUE(approved) << approved.error().message.en.toStdString();
+    const qint64 id = approved->result.value(QStringLiteral("executed"))
+                          .toObject()
+                          .value(QStringLiteral("custody_id"))
+                          .toInteger();
+
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    page.openRecord(QStringLiteral("custody_item"), QString::number(id));
+    EXPECT_EQ(page.custodyList()->currentRow(), 0);
+    QString label;
+    fd::testing::onNextModal([&label](QWidget* dialog) {
+        auto* form = dialog->findChild<QFormLayout*>();
+        label =
+            qobject_cast<QLabel*>(
+                form->labelForField(dialog->findChild<QLineEdit*>(QStringLiteral("released_to"))))
+                ->text();
+        dialog->findChild<QLineEdit*>(QStringLiteral("released_to"))
+            ->setText(QStringLiteral("王先生"));
+        dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+    });
+    const qint64 before = f.ts.auditCount();
+    click(page, QStringLiteral("releaseCustody"));
+    EXPECT_TRUE(label.contains(QStringLiteral("王先生"))) << label.toStdString();
+    EXPECT_EQ(f.ts.auditCount(), before + 1);
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT status || '/' || released_to FROM custody_items "
+                                      "WHERE id = ?"),
+                       {id})
+                  .toString(),
+              QStringLiteral("released/王先生"));
+    EXPECT_EQ(page.custodyList()->model()->value(0, QStringLiteral("released_to")).toString(),
+              QStringLiteral("王先生"));
+}
+
+TEST(HandoverPage, RecordsTheMonthlyPhoneBillAndShowsItInYuanAgainstTheQuota) {
+    DeskFixture f;
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    fillNextForm({{QStringLiteral("month"), QStringLiteral("2026-02")},
+                  {QStringLiteral("amount"), QStringLiteral("236.00")}},
+                 {});
+    const qint64 before = f.ts.auditCount();
+    click(page, QStringLiteral("recordBill"));
+    EXPECT_EQ(f.ts.auditCount(), before + 1);
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT amount_fen FROM phone_bills WHERE month = "
+                                      "'2026-02'"))
+                  .toLongLong(),
+              23600);
+    gui::QueryTableModel* bills = page.billList()->model();
+    ASSERT_EQ(bills->rowCount(), 1);
+    EXPECT_EQ(bills->value(0, QStringLiteral("amount")).toString(), QStringLiteral("236.00"));
+    EXPECT_EQ(bills->value(0, QStringLiteral("quota")).toString(), QStringLiteral("200.00"));
+    EXPECT_EQ(bills->value(0, QStringLiteral("excess")).toString(), QStringLiteral("36.00"));
+    EXPECT_EQ(bills->headerData(1, Qt::Horizontal).toString(), QStringLiteral("金额（元）"));
+    EXPECT_TRUE(page.statusLabel()->text().contains(QStringLiteral("36.00")))
+        << page.statusLabel()->text().toStdString();
+}
+
+TEST(HandoverPage, RecordsAnInspectionRoundInOneOfThePolicysAreas) {
+    DeskFixture f;
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    click(page, QStringLiteral("startDuty"));
+    ASSERT_EQ(page.dutyList()->model()->rowCount(), 1);
+    const qint64 duty = page.dutyList()->model()->value(0, QStringLiteral("id")).toLongLong();
+    select(page.dutyList(), duty);
+    QStringList areas;
+    fd::testing::onNextModal([&areas](QWidget* dialog) {
+        auto* area = dialog->findChild<QComboBox*>(QStringLiteral("area"));
+        for (int i = 0; i < area->count(); ++i)
+            areas << area->itemText(i);
+        area->setCurrentIndex(area->findData(QStringLiteral("clubhouse")));
+        dialog->findChild<QLineEdit*>(QStringLiteral("hygiene"))
+            ->setText(QStringLiteral("泳池边有积水"));
+        dialog->findChild<QPlainTextEdit*>(QStringLiteral("findings"))
+            ->setPlainText(QStringLiteral("已通知保洁处理"));
+        dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+    });
+    click(page, QStringLiteral("inspect"));
+    EXPECT_EQ(areas, (QStringList{QStringLiteral("管理区域"), QStringLiteral("公共区域"),
+                                  QStringLiteral("售楼处"), QStringLiteral("银行"),
+                                  QStringLiteral("会所"), QStringLiteral("大厦绿化")}));
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT area || '/' || hygiene FROM duty_inspections "
+                                      "WHERE duty_id = ?"),
+                       {duty})
+                  .toString(),
+              QStringLiteral("clubhouse/泳池边有积水"));
+}
+
+TEST(HandoverPage, RecordsALightingCheckAtASetTime) {
+    DeskFixture f;
+    const qint64 duty = f.startDuty(QStringLiteral("wangfang"));
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    select(page.dutyList(), duty);
+    fillNextForm({{QStringLiteral("note"), QStringLiteral("3号楼大堂灯未亮，已报修")}},
+                 {{QStringLiteral("slot"), QStringLiteral("23:00")},
+                  {QStringLiteral("lights_ok"), QStringLiteral("false")}});
+    const qint64 before = f.ts.auditCount();
+    click(page, QStringLiteral("lightingCheck"));
+    EXPECT_EQ(f.ts.auditCount(), before + 1);
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT slot || '/' || lights_ok || '/' || note FROM "
+                                      "duty_lighting_checks WHERE duty_id = ?"),
+                       {duty})
+                  .toString(),
+              QStringLiteral("23:00/0/3号楼大堂灯未亮，已报修"));
+}
+
+TEST(HandoverPage, SubmitsTheWrittenReportOfTheSelectedIncident) {
+    DeskFixture f;
+    const qint64 duty = f.startDuty(QStringLiteral("wangfang"));
+    const qint64 incident =
+        f.incident(duty, QStringLiteral("wangfang"), QStringLiteral("车库进水"));
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    ASSERT_EQ(page.incidentList()->model()->rowCount(), 1);
+    select(page.incidentList(), incident);
+    fillNextForm({{QStringLiteral("report"),
+                   QStringLiteral("22:10 发现车库进水，22:20 工程部到场抽水，23:30 排净。")}},
+                 {});
+    click(page, QStringLiteral("incidentReport"));
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT report FROM duty_incidents WHERE id = ?"), {incident})
+                  .toString(),
+              QStringLiteral("22:10 发现车库进水，22:20 工程部到场抽水，23:30 排净。"));
+    EXPECT_FALSE(
+        page.incidentList()->model()->value(0, QStringLiteral("reported_at")).toString().isEmpty());
+}
+
+TEST(HandoverPage, RecordsADutySwapWithItsReason) {
+    DeskFixture f;
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    fillNextForm({{QStringLiteral("duty_date"), QStringLiteral("2026-03-10")},
+                  {QStringLiteral("from_login"), QStringLiteral("wangfang")},
+                  {QStringLiteral("to_login"), QStringLiteral("liuyang")},
+                  {QStringLiteral("reason"), QStringLiteral("家中老人住院")}},
+                 {});
+    click(page, QStringLiteral("recordSwap"));
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT duty_date || '/' || reason FROM duty_swaps "
+                                      "WHERE from_user_id = ? AND to_user_id = ?"),
+                       {f.wangfang.userId, f.liuyang.userId})
+                  .toString(),
+              QStringLiteral("2026-03-10/家中老人住院"));
+}
+
+TEST(HandoverPage, RefusesEndingADutyBeforeTheSuccessorSignsInWithTheClause) {
+    DeskFixture f;
+    const qint64 duty = f.startDuty(QStringLiteral("wangfang"));
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    // A clerk is not offered the supervisor's end without successor.
+    ASSERT_TRUE(page.openRecord(QStringLiteral("duty_record"), QString::number(duty)));
+    EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("overrideEndDuty"))->isVisible());
+    EXPECT_TRUE(page.findChild<QPushButton*>(QStringLiteral("endDuty"))->isVisible());
+    QString shown;
+    fd::testing::onNextModal([&shown](QWidget* form) {
+        form->findChild<QPlainTextEdit*>(QStringLiteral("happenings"))
+            ->setPlainText(QStringLiteral("平稳"));
+        form->findChild<QPlainTextEdit*>(QStringLiteral("handling"))
+            ->setPlainText(QStringLiteral("无"));
+        fd::testing::onNextModal([&shown, form](QWidget* box) {
+            if (auto* label = box->findChild<QLabel*>(QStringLiteral("qt_msgbox_label")))
+                shown = label->text();
+            qobject_cast<QDialog*>(box)->accept();
+            QTimer::singleShot(50, form, [form] { qobject_cast<QDialog*>(form)->reject(); });
+        });
+        form->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+    });
+    const qint64 before = f.ts.auditCount();
+    click(page, QStringLiteral("endDuty"));
+    EXPECT_TRUE(shown.contains(QStringLiteral("第8篇 2.4"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("接班人未到岗签到"))) << shown.toStdString();
+    EXPECT_EQ(f.ts.auditCount(), before);
+    EXPECT_EQ(
+        f.scalar(QStringLiteral("SELECT status FROM duty_records WHERE id = ?"), {duty}).toString(),
+        QStringLiteral("on"));
+}
+
+TEST(HandoverPage, SupervisorEndsADutyWithoutSuccessorWithAReason) {
+    DeskFixture f;
+    const qint64 duty = f.startDuty(QStringLiteral("zhouhong"));
+    gui::Session session(f.ts.services(), f.zhouhong);
+    gui::HandoverPage page(session);
+    page.show();
+    ASSERT_TRUE(page.openRecord(QStringLiteral("duty_record"), QString::number(duty)));
+    EXPECT_TRUE(page.findChild<QPushButton*>(QStringLiteral("overrideEndDuty"))->isVisible());
+    EXPECT_EQ(page.dutyList()->currentRow(), 0);
+    fillNextForm({{QStringLiteral("happenings"), QStringLiteral("夜间平稳")},
+                  {QStringLiteral("handling"), QStringLiteral("无")},
+                  {QStringLiteral("reason"), QStringLiteral("接班人因病缺勤，经理同意")}},
+                 {});
+    click(page, QStringLiteral("overrideEndDuty"));
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT status || '/' || override_reason FROM duty_records "
+                                      "WHERE id = ?"),
+                       {duty})
+                  .toString(),
+              QStringLiteral("ended/接班人因病缺勤，经理同意"));
+}
+
+TEST(HandoverPage, AddsAnAddendumToACompletedSheetAndShowsIt) {
+    DeskFixture f;
+    const qint64 sheet = f.completedSheet();
+    ASSERT_NE(sheet, 0);
+
+    gui::Session session(f.ts.services(), f.liuyang);
+    gui::HandoverPage page(session);
+    page.show();
+    ASSERT_TRUE(page.openRecord(QStringLiteral("handover_sheet"), QString::number(sheet)));
+    ASSERT_TRUE(page.sheet().completed());
+    EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("addMatter"))->isEnabled());
+    EXPECT_EQ(page.addendaTable()->rowCount(), 0);
+    const QByteArray signedContent = handover::canonicalContent(page.sheet());
+    fillNextForm({{QStringLiteral("text"), QStringLiteral("更正：第1项钥匙应为12把")}}, {});
+    click(page, QStringLiteral("addAddendum"));
+    ASSERT_EQ(page.addendaTable()->rowCount(), 1) << page.statusLabel()->text().toStdString();
+    EXPECT_EQ(page.addendaTable()->item(0, 1)->text(), QStringLiteral("刘洋"));
+    EXPECT_EQ(page.addendaTable()->item(0, 2)->text(), QStringLiteral("更正：第1项钥匙应为12把"));
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT count(*) FROM handover_addenda WHERE sheet_id = ?"),
+                       {sheet})
+                  .toInt(),
+              1);
+    // The signed sheet itself stays as it was.
+    auto after = handover::loadSheet(f.ts->database().connection(), sheet);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(handover::canonicalContent(*after), signedContent);
+    EXPECT_EQ(after->addenda.size(), 1);
+}
+
+TEST(HandoverPage, PrintsTheDutyRecordAndTheIncidentReportToPdf) {
+    DeskFixture f;
+    const qint64 duty = f.startDuty(QStringLiteral("wangfang"));
+    const qint64 incident =
+        f.incident(duty, QStringLiteral("wangfang"), QStringLiteral("电梯困人"));
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    select(page.dutyList(), duty);
+    select(page.incidentList(), incident);
+    QTemporaryDir dir;
+    const QString dutyPdf = dir.filePath(QStringLiteral("duty.pdf"));
+    const QString incidentPdf = dir.filePath(QStringLiteral("incident.pdf"));
+    ASSERT_TRUE(page.printDutyToPdf(dutyPdf));
+    ASSERT_TRUE(page.printIncidentToPdf(incidentPdf));
+    EXPECT_GT(QFileInfo(dutyPdf).size(), 1000);
+    EXPECT_GT(QFileInfo(incidentPdf).size(), 1000);
+    QFile head(dutyPdf);
+    ASSERT_TRUE(head.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(head.read(5).startsWith("%PDF"));
+}
+
+TEST(HandoverPage, FitsTheWorkspaceOfA1280By800WindowWithoutClippingButtons) {
+    DeskFixture f;
+    const qint64 sheet = f.completedSheet();
+    gui::Session session(f.ts.services(), f.zhouhong);
+    gui::HandoverPage page(session);
+    // A completed sheet shows its addenda as a third list in the last row.
+    ASSERT_TRUE(page.openRecord(QStringLiteral("handover_sheet"), QString::number(sheet)));
+    // 1280 less the navigation (180) and margins; 800 less the title, menu and status bars.
+    const QSize workspace(1070, 700);
+    EXPECT_LE(page.minimumSizeHint().width(), workspace.width());
+    EXPECT_LE(page.minimumSizeHint().height(), workspace.height());
+    page.resize(workspace);
+    page.show();
+    auto* tabs = page.findChild<QTabWidget*>(QStringLiteral("tabs"));
+    for (int t = 0; t < tabs->count(); ++t) {
+        tabs->setCurrentIndex(t);
+        QApplication::processEvents();
+        for (QPushButton* b : tabs->widget(t)->findChildren<QPushButton*>()) {
+            if (!b->isVisible())
+                continue;
+            EXPECT_GE(b->width(), b->sizeHint().width()) << b->text().toStdString();
+            const QRect inPage(b->mapTo(&page, QPoint(0, 0)), b->size());
+            EXPECT_TRUE(page.rect().contains(inPage)) << b->text().toStdString();
+        }
+    }
 }

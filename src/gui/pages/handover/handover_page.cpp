@@ -10,6 +10,7 @@
 #include "services/services.h"
 #include "session.h"
 #include "sign_dialog.h"
+#include "util/clock.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -26,6 +27,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cstdlib>
 
 namespace fd::gui {
 namespace {
@@ -59,16 +61,65 @@ QString when(const QString& stored) {
     return stored.isEmpty() ? QString() : handover::officeTime(stored);
 }
 
+// A list or table under a bold title, with the buttons that act on it beside the title.
+QWidget* titledSection(QWidget* parent, const QString& title, QWidget* content,
+                       const QList<QPushButton*>& buttons) {
+    auto* box = new QWidget(parent);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    auto* h = new QHBoxLayout;
+    auto* label = new QLabel(title, box);
+    label->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    h->addWidget(label);
+    h->addStretch();
+    for (QPushButton* b : buttons) {
+        b->setParent(box);
+        h->addWidget(b);
+    }
+    v->addLayout(h);
+    content->setParent(box);
+    v->addWidget(content, 1);
+    return box;
+}
+
+// Yuan as written on a bill: 20000 fen → "200.00".
+QString yuan(qint64 fen) {
+    return QStringLiteral("%1.%2").arg(fen / 100).arg(fen % 100, 2, 10, QLatin1Char('0'));
+}
+
+// A policy list of codes, each a string or an object with a code (and its en/zh names).
+QList<QPair<QString, Text>> policyCodes(const Policy& policy, const QString& parameter) {
+    QList<QPair<QString, Text>> out;
+    for (const QJsonValue& v : policy.parameter(parameter).toArray()) {
+        if (v.isObject()) {
+            const QJsonObject o = v.toObject();
+            const QString code = o.value(QStringLiteral("code")).toString();
+            out.push_back({code,
+                           {o.value(QStringLiteral("en")).toString(),
+                            o.value(QStringLiteral("zh")).toString()}});
+        } else {
+            out.push_back({v.toString(), {}});
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 HandoverPage::HandoverPage(Session& session, QWidget* parent) : Page(parent), session_(session) {
     auto* layout = new QVBoxLayout(this);
+    // One status line under the tabs: what the last action did, or why it was refused.
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("status"));
+    status_->setWordWrap(true);
+    status_->setTextFormat(Qt::PlainText);
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("tabs"));
     tabs_->addTab(buildSheetTab(), tr("Shift handover"));
     tabs_->addTab(buildFrontDeskTab(), tr("Front desk"));
     tabs_->addTab(buildDutyTab(), tr("Duty log"));
-    layout->addWidget(tabs_);
+    layout->addWidget(tabs_, 1);
+    layout->addWidget(status_);
     connect(&session_, &Session::dataChanged, this, [this](const QString& entity) {
         for (const char* prefix : {"handover", "mail", "custody", "phone", "duty"})
             if (entity.startsWith(QLatin1String(prefix))) {
@@ -110,22 +161,9 @@ QWidget* HandoverPage::buildSheetTab() {
     auto* split = new QSplitter(Qt::Vertical, tab);
     auto section = [&](const QString& title, QTableWidget* table,
                        const QList<QPushButton*>& buttons) {
-        auto* box = new QWidget(split);
-        auto* v = new QVBoxLayout(box);
-        v->setContentsMargins(0, 0, 0, 0);
-        auto* h = new QHBoxLayout;
-        auto* label = new QLabel(title, box);
-        label->setStyleSheet(QStringLiteral("font-weight: bold;"));
-        h->addWidget(label);
-        h->addStretch();
-        for (QPushButton* b : buttons) {
-            b->setParent(box);
-            h->addWidget(b);
-        }
-        v->addLayout(h);
-        table->setParent(box);
-        v->addWidget(table, 1);
+        QWidget* box = titledSection(split, title, table, buttons);
         split->addWidget(box);
+        return box;
     };
     auto button = [&](const QString& text, const QString& name) {
         auto* b = new QPushButton(text);
@@ -155,6 +193,7 @@ QWidget* HandoverPage::buildSheetTab() {
     section(tr("Item checklist"), checklist_, {presentB, missingB});
 
     auto* lower = new QSplitter(Qt::Horizontal, split);
+    lower_ = lower;
     split->addWidget(lower);
     mail_ = makeTable(tab, QStringLiteral("mail"),
                       {tr("No."), tr("Kind"), tr("Addressee"), tr("Unit"), tr("Received")});
@@ -163,12 +202,17 @@ QWidget* HandoverPage::buildSheetTab() {
         {tr("No."), tr("Equipment"), tr("Operation"), tr("State"), tr("Started"), tr("Finished")});
     auto* startEquipB = button(tr("Record start/stop…"), QStringLiteral("recordEquipment"));
     auto* finishEquipB = button(tr("Finished"), QStringLiteral("finishEquipment"));
+    // A completed sheet is never changed; a correction is an addendum to it (R2-1.1).
+    addenda_ = makeTable(tab, QStringLiteral("addenda"), {tr("Added"), tr("By"), tr("Addendum")});
+    addendum_ = new QPushButton(tr("Addendum…"));
+    addendum_->setObjectName(QStringLiteral("addAddendum"));
     {
-        // The two smaller lists share the last row of the sheet.
+        // The smaller lists share the last row of the sheet.
         auto* holder = split;
         split = lower;
         section(tr("Undelivered mail"), mail_, {});
         section(tr("Major equipment start/stop"), equipment_, {startEquipB, finishEquipB});
+        addendaBox_ = section(tr("Addenda"), addenda_, {addendum_});
         split = holder;
     }
     split->setStretchFactor(0, 3);
@@ -188,14 +232,10 @@ QWidget* HandoverPage::buildSheetTab() {
         foot->addWidget(b);
     }
     foot->addStretch();
-    status_ = new QLabel(tab);
-    status_->setObjectName(QStringLiteral("status"));
-    status_->setWordWrap(true);
-    foot->addWidget(status_, 1);
     complete_->setParent(tab);
     foot->addWidget(complete_);
     layout->addLayout(foot);
-    override_->setVisible(session_.permits(QStringLiteral("handover.override")));
+    override_->setVisible(offersOverride(QStringLiteral("handover.override")));
 
     connect(post_, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(open_, &QPushButton::clicked, this, [this] { openSheet(); });
@@ -214,13 +254,13 @@ QWidget* HandoverPage::buildSheetTab() {
     connect(finishEquipB, &QPushButton::clicked, this, [this] { recordEquipment(true); });
     connect(signInB, &QPushButton::clicked, this, &HandoverPage::signInIncoming);
     connect(unfitB, &QPushButton::clicked, this, &HandoverPage::markUnfit);
+    connect(addendum_, &QPushButton::clicked, this, &HandoverPage::addAddendum);
     return tab;
 }
 
 QWidget* HandoverPage::buildFrontDeskTab() {
     auto* tab = new QWidget(this);
     auto* layout = new QVBoxLayout(tab);
-    auto* bar = new QHBoxLayout;
     auto* receive = new QPushButton(tr("Receive mail…"), tab);
     receive->setObjectName(QStringLiteral("receiveMail"));
     auto* deliver = new QPushButton(tr("Deliver selected mail…"), tab);
@@ -229,18 +269,32 @@ QWidget* HandoverPage::buildFrontDeskTab() {
     call->setObjectName(QStringLiteral("logCall"));
     auto* custody = new QPushButton(tr("Custody or forwarding…"), tab);
     custody->setObjectName(QStringLiteral("custodyRequest"));
-    for (QPushButton* b : {receive, deliver, call, custody})
-        bar->addWidget(b);
-    bar->addStretch();
-    layout->addLayout(bar);
-    auto* split = new QSplitter(Qt::Vertical, tab);
-    mailList_ = new QueryListView(session_, QStringLiteral("mail.items"), {}, split);
+    auto* release = new QPushButton(tr("Release selected…"), tab);
+    release->setObjectName(QStringLiteral("releaseCustody"));
+    auto* bill = new QPushButton(tr("Record monthly bill…"), tab);
+    bill->setObjectName(QStringLiteral("recordBill"));
+
+    auto* rows = new QSplitter(Qt::Vertical, tab);
+    auto* upper = new QSplitter(Qt::Horizontal, rows);
+    auto* lower = new QSplitter(Qt::Horizontal, rows);
+    mailList_ = new QueryListView(session_, QStringLiteral("mail.items"), {}, tab);
     mailList_->setObjectName(QStringLiteral("mailList"));
-    callList_ = new QueryListView(session_, QStringLiteral("phone.calls"), {}, split);
+    custodyList_ = new QueryListView(session_, QStringLiteral("custody.items"), {}, tab);
+    custodyList_->setObjectName(QStringLiteral("custodyList"));
+    callList_ = new QueryListView(session_, QStringLiteral("phone.calls"), {}, tab);
     callList_->setObjectName(QStringLiteral("callList"));
-    split->addWidget(mailList_);
-    split->addWidget(callList_);
-    layout->addWidget(split, 1);
+    billList_ = new QueryListView(session_, QStringLiteral("phone.bills"), {}, tab);
+    billList_->setObjectName(QStringLiteral("billList"));
+    upper->addWidget(titledSection(upper, tr("Mail register"), mailList_, {receive, deliver}));
+    upper->addWidget(
+        titledSection(upper, tr("Custody and forwarding"), custodyList_, {custody, release}));
+    lower->addWidget(titledSection(lower, tr("Phone log"), callList_, {call}));
+    lower->addWidget(titledSection(lower, tr("Phone bill and quota"), billList_, {bill}));
+    lower->setStretchFactor(0, 3);
+    lower->setStretchFactor(1, 2);
+    rows->addWidget(upper);
+    rows->addWidget(lower);
+    layout->addWidget(rows, 1);
 
     const QList<QPair<QString, QString>> kinds = {{QStringLiteral("letter"), tr("Letter")},
                                                   {QStringLiteral("newspaper"), tr("Newspaper")},
@@ -294,6 +348,8 @@ QWidget* HandoverPage::buildFrontDeskTab() {
                  {QStringLiteral("unit"), tr("Unit"), FormField::Kind::Line, {}, {}}},
                 {});
     });
+    connect(release, &QPushButton::clicked, this, &HandoverPage::releaseCustody);
+    connect(bill, &QPushButton::clicked, this, &HandoverPage::recordBill);
     return tab;
 }
 
@@ -303,29 +359,48 @@ QWidget* HandoverPage::buildDutyTab() {
     auto* bar = new QHBoxLayout;
     auto* start = new QPushButton(tr("Start duty"), tab);
     start->setObjectName(QStringLiteral("startDuty"));
+    auto* swap = new QPushButton(tr("Record duty swap…"), tab);
+    swap->setObjectName(QStringLiteral("recordSwap"));
+    auto* printDuty = new QPushButton(tr("Duty record to PDF…"), tab);
+    printDuty->setObjectName(QStringLiteral("printDuty"));
+    bar->addWidget(start);
+    bar->addWidget(swap);
+    bar->addStretch();
+    bar->addWidget(printDuty);
+    layout->addLayout(bar);
+
+    auto* inspection = new QPushButton(tr("Inspection round…"), tab);
+    inspection->setObjectName(QStringLiteral("inspect"));
+    auto* lighting = new QPushButton(tr("Lighting check…"), tab);
+    lighting->setObjectName(QStringLiteral("lightingCheck"));
     auto* incident = new QPushButton(tr("Record incident…"), tab);
     incident->setObjectName(QStringLiteral("dutyIncident"));
     auto* end = new QPushButton(tr("End selected duty…"), tab);
     end->setObjectName(QStringLiteral("endDuty"));
-    for (QPushButton* b : {start, incident, end})
-        bar->addWidget(b);
-    bar->addStretch();
-    layout->addLayout(bar);
+    overrideEnd_ = new QPushButton(tr("Supervisor: end without successor…"), tab);
+    overrideEnd_->setObjectName(QStringLiteral("overrideEndDuty"));
+    auto* report = new QPushButton(tr("Written report…"), tab);
+    report->setObjectName(QStringLiteral("incidentReport"));
+    auto* printIncident = new QPushButton(tr("Incident report to PDF…"), tab);
+    printIncident->setObjectName(QStringLiteral("printIncident"));
+
+    auto* split = new QSplitter(Qt::Vertical, tab);
     dutyList_ = new QueryListView(session_, QStringLiteral("duty.records"), {}, tab);
     dutyList_->setObjectName(QStringLiteral("dutyList"));
-    layout->addWidget(dutyList_, 1);
+    incidentList_ = new QueryListView(session_, QStringLiteral("duty.incidents"), {}, tab);
+    incidentList_->setObjectName(QStringLiteral("incidentList"));
+    split->addWidget(titledSection(split, tr("Duty records"), dutyList_,
+                                   {inspection, lighting, incident, end, overrideEnd_}));
+    split->addWidget(titledSection(split, tr("Incidents (a major one is reported in writing)"),
+                                   incidentList_, {report, printIncident}));
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+    overrideEnd_->setVisible(offersOverride(QStringLiteral("duty.override_end")));
 
-    auto selectedDuty = [this]() -> QVariant {
-        const int row = dutyList_->currentRow();
-        if (row < 0) {
-            QMessageBox::information(this, tr("Duty log"), tr("Select a duty record first."));
-            return {};
-        }
-        return dutyList_->model()->value(row, QStringLiteral("id"));
-    };
     connect(start, &QPushButton::clicked, this, [this] { run(QStringLiteral("duty.start"), {}); });
-    connect(incident, &QPushButton::clicked, this, [this, selectedDuty] {
-        const QVariant id = selectedDuty();
+    connect(incident, &QPushButton::clicked, this, [this] {
+        const QVariant id = selectedId(dutyList_, tr("a duty record"));
         if (!id.isValid())
             return;
         runForm(
@@ -341,8 +416,8 @@ QWidget* HandoverPage::buildDutyTab() {
               {}}},
             {{QStringLiteral("duty_id"), id}});
     });
-    connect(end, &QPushButton::clicked, this, [this, selectedDuty] {
-        const QVariant id = selectedDuty();
+    connect(end, &QPushButton::clicked, this, [this] {
+        const QVariant id = selectedId(dutyList_, tr("a duty record"));
         if (!id.isValid())
             return;
         runForm(
@@ -351,6 +426,13 @@ QWidget* HandoverPage::buildDutyTab() {
              {QStringLiteral("handling"), tr("How it was handled"), FormField::Kind::Long, {}, {}}},
             {{QStringLiteral("id"), id}});
     });
+    connect(inspection, &QPushButton::clicked, this, &HandoverPage::inspect);
+    connect(lighting, &QPushButton::clicked, this, &HandoverPage::lightingCheck);
+    connect(overrideEnd_, &QPushButton::clicked, this, &HandoverPage::overrideEndDuty);
+    connect(swap, &QPushButton::clicked, this, &HandoverPage::recordSwap);
+    connect(report, &QPushButton::clicked, this, &HandoverPage::incidentReport);
+    connect(printDuty, &QPushButton::clicked, this, [this] { chooseDutyPdf(false); });
+    connect(printIncident, &QPushButton::clicked, this, [this] { chooseDutyPdf(true); });
     return tab;
 }
 
@@ -369,7 +451,8 @@ void HandoverPage::refresh() {
         showSheet(sheet_.id);
     else
         showSheet(*id);
-    for (QueryListView* list : {mailList_, callList_, dutyList_})
+    for (QueryListView* list :
+         {mailList_, custodyList_, callList_, billList_, dutyList_, incidentList_})
         if (list != nullptr)
             list->reload();
 }
@@ -478,7 +561,12 @@ void HandoverPage::fillTables() {
                 when(e.startedAt), when(e.finishedAt)},
                e.id);
     }
-    for (QTableWidget* t : {matters_, instructions_, checklist_, mail_, equipment_}) {
+    addenda_->setRowCount(static_cast<int>(sheet_.addenda.size()));
+    for (int r = 0; r < sheet_.addenda.size(); ++r) {
+        const handover::SheetAddendum& a = sheet_.addenda.at(r);
+        setRow(addenda_, r, {when(a.addedAt), a.addedBy, a.text}, a.id);
+    }
+    for (QTableWidget* t : {matters_, instructions_, checklist_, mail_, equipment_, addenda_}) {
         t->resizeColumnsToContents();
         for (int c = 0; c < t->columnCount(); ++c)
             t->setColumnWidth(c, std::min(t->columnWidth(c), 320));
@@ -491,6 +579,17 @@ void HandoverPage::updateButtons() {
         b->setEnabled(open);
     open_->setEnabled(sheet_.id == 0 || sheet_.completed());
     printSheet_->setEnabled(sheet_.id != 0);
+    addendum_->setEnabled(sheet_.completed());
+    // The addenda share the last row only when there are or can be any; shown again, the
+    // section gets its share of the row back.
+    const bool addenda = sheet_.completed() || !sheet_.addenda.isEmpty();
+    if (addenda && addendaBox_->isHidden()) {
+        addendaBox_->show();
+        const int width = std::max(lower_->width(), 900);
+        lower_->setSizes({width * 3 / 10, width * 4 / 10, width * 3 / 10});
+    } else if (!addenda) {
+        addendaBox_->hide();
+    }
 }
 
 int HandoverPage::selectedRow(QTableWidget* table) const {
@@ -511,12 +610,14 @@ bool HandoverPage::run(const QString& action, const QVariantMap& params, const Q
 
 bool HandoverPage::runForm(const QString& action, const QString& title,
                            const QList<FormField>& fields, const QVariantMap& fixed, bool sendEmpty,
-                           const QString& reasonKey) {
+                           const QString& reasonKey, ActionResult* outcome) {
     ActionFormDialog dialog(session_, action, title, fields, fixed, this);
     dialog.setSendEmpty(sendEmpty);
     dialog.setReasonField(reasonKey);
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    if (outcome != nullptr)
+        *outcome = dialog.result();
     if (dialog.result().status == ActionResult::Status::PendingApproval)
         status_->setText(tr("Sent for approval: %1").arg(display(dialog.result().message)));
     else
@@ -716,6 +817,22 @@ std::vector<SignatureRequirement> HandoverPage::completionSignatures() const {
     return out;
 }
 
+bool HandoverPage::offersOverride(const QString& action) const {
+    if (!session_.permits(action))
+        return false;
+    // A supervisor's override is offered to the roles the policy lets override it.
+    for (const RuleDef* rule : session_.services().policy().rulesFor(action)) {
+        if (rule->check != QStringLiteral("handover.actor_has_role"))
+            continue;
+        const QJsonArray roles = rule->params.value(QStringLiteral("roles")).toArray();
+        if (std::none_of(roles.begin(), roles.end(), [this](const QJsonValue& r) {
+                return session_.actor().hasRole(r.toString());
+            }))
+            return false;
+    }
+    return true;
+}
+
 bool HandoverPage::isSignatureRule(const QString& ruleId) const {
     const RuleDef* rule = session_.services().policy().rule(ruleId);
     return rule != nullptr && rule->check == QStringLiteral("core.require_signatures");
@@ -798,6 +915,249 @@ void HandoverPage::choosePdf(bool log) {
         printSheetToPdf(path);
 }
 
+void HandoverPage::addAddendum() {
+    if (!sheet_.completed()) {
+        status_->setText(tr("An addendum is added to a completed sheet; an open sheet is still "
+                            "changed directly."));
+        return;
+    }
+    const qint64 id = sheet_.id;
+    if (runForm(QStringLiteral("handover.add_addendum"), tr("Addendum to sheet %1").arg(id),
+                {{QStringLiteral("text"),
+                  tr("Correction or addition (the signed sheet stays as it is)"),
+                  FormField::Kind::Long,
+                  {},
+                  {}}},
+                {{QStringLiteral("sheet_id"), id}}))
+        showSheet(id);
+}
+
+QVariant HandoverPage::selectedId(QueryListView* list, const QString& what) {
+    const int row = list->currentRow();
+    if (row < 0) {
+        QMessageBox::information(this, tr("Select a row"),
+                                 tr("Select %1 in the list first.").arg(what));
+        return {};
+    }
+    return list->model()->value(row, QStringLiteral("id"));
+}
+
+void HandoverPage::releaseCustody() {
+    const QVariant id = selectedId(custodyList_, tr("a custody or forwarding item"));
+    if (!id.isValid())
+        return;
+    const int row = custodyList_->currentRow();
+    const QString item = custodyList_->model()->value(row, QStringLiteral("item")).toString();
+    const QString recipient =
+        custodyList_->model()->value(row, QStringLiteral("recipient")).toString();
+    runForm(QStringLiteral("custody.release"), tr("Release: %1").arg(item),
+            {{QStringLiteral("released_to"),
+              tr("Released to (left for %1)").arg(recipient),
+              FormField::Kind::Line,
+              {},
+              {}}},
+            {{QStringLiteral("id"), id}});
+}
+
+void HandoverPage::recordBill() {
+    const qint64 quota =
+        session_.services().policy().intParameter(QStringLiteral("phone.monthly_quota_fen"), 20000);
+    // The bill arrives for the month just past.
+    const QString month =
+        session_.services().clock().officeToday().addMonths(-1).toString(QStringLiteral("yyyy-MM"));
+    ActionResult outcome;
+    if (!runForm(
+            QStringLiteral("phone.record_bill"), tr("Record monthly phone bill"),
+            {{QStringLiteral("month"), tr("Month (yyyy-MM)"), FormField::Kind::Line, {}, month},
+             {QStringLiteral("amount"), tr("Amount (yuan)"), FormField::Kind::Line, {}, {}},
+             {QStringLiteral("quota"),
+              tr("Quota (yuan; empty for the department's %1)").arg(yuan(quota)),
+              FormField::Kind::Line,
+              {},
+              {}}},
+            {}, false, {}, &outcome))
+        return;
+    const qint64 excess = outcome.result.value(QStringLiteral("excess_fen")).toInteger();
+    if (excess > 0)
+        status_->setText(tr("Phone bill of %1 recorded: %2 yuan over the quota, paid by the "
+                            "receptionist.")
+                             .arg(outcome.entityId, yuan(excess)));
+    else
+        status_->setText(tr("Phone bill of %1 recorded: within the quota.").arg(outcome.entityId));
+}
+
+QList<QPair<QString, QString>> HandoverPage::inspectionAreas() const {
+    // The areas of R8-1.4 by their codes in the policy; a code the page does not know is
+    // shown as the policy names it, or as written.
+    const QHash<QString, QString> known = {
+        {QStringLiteral("managed_area"), tr("Managed area")},
+        {QStringLiteral("public_areas"), tr("Public areas")},
+        {QStringLiteral("sales_office"), tr("Sales office")},
+        {QStringLiteral("bank"), tr("Bank")},
+        {QStringLiteral("clubhouse"), tr("Clubhouse")},
+        {QStringLiteral("greening"), tr("Greening of the building")}};
+    QList<QPair<QString, QString>> out;
+    for (const auto& [code, name] :
+         policyCodes(session_.services().policy(), QStringLiteral("duty.inspection_areas"))) {
+        const QString shown = !display(name).isEmpty() ? display(name) : known.value(code, code);
+        out.push_back({code, shown});
+    }
+    return out;
+}
+
+QList<QPair<QString, QString>> HandoverPage::lightingTimes() const {
+    QList<QPair<QString, QString>> out;
+    for (const auto& [slot, name] :
+         policyCodes(session_.services().policy(), QStringLiteral("duty.lighting_check_times")))
+        out.push_back({slot, display(name).isEmpty() ? slot : display(name)});
+    return out;
+}
+
+void HandoverPage::inspect() {
+    const QVariant id = selectedId(dutyList_, tr("a duty record"));
+    if (!id.isValid())
+        return;
+    runForm(
+        QStringLiteral("duty.inspect"), tr("Inspection round"),
+        {{QStringLiteral("area"), tr("Area"), FormField::Kind::Choice, inspectionAreas(), {}},
+         {QStringLiteral("condition"),
+          tr("Condition of the property"),
+          FormField::Kind::Line,
+          {},
+          {}},
+         {QStringLiteral("hygiene"), tr("Hygiene"), FormField::Kind::Line, {}, {}},
+         {QStringLiteral("staff_quality"), tr("Staff work quality"), FormField::Kind::Line, {}, {}},
+         {QStringLiteral("discipline"), tr("Discipline"), FormField::Kind::Line, {}, {}},
+         {QStringLiteral("findings"), tr("Findings"), FormField::Kind::Long, {}, {}}},
+        {{QStringLiteral("duty_id"), id}});
+}
+
+void HandoverPage::lightingCheck() {
+    const QVariant id = selectedId(dutyList_, tr("a duty record"));
+    if (!id.isValid())
+        return;
+    // The set time nearest to now is the one being checked.
+    const QList<QPair<QString, QString>> times = lightingTimes();
+    const QTime now = session_.services().clock().nowUtc().toTimeZone(Clock::officeZone()).time();
+    QString nearest;
+    int best = 24 * 60;
+    for (const auto& [slot, name] : times) {
+        const QTime t = QTime::fromString(slot, QStringLiteral("HH:mm"));
+        if (!t.isValid())
+            continue;
+        const int diff = std::abs(t.secsTo(now)) / 60;
+        const int around = std::min(diff, 24 * 60 - diff);
+        if (around < best) {
+            best = around;
+            nearest = slot;
+        }
+    }
+    runForm(QStringLiteral("duty.lighting_check"), tr("Lighting check"),
+            {{QStringLiteral("slot"), tr("Set time"), FormField::Kind::Choice, times, nearest},
+             {QStringLiteral("lights_ok"),
+              tr("Switches"),
+              FormField::Kind::Choice,
+              {{QStringLiteral("true"), tr("On and off as required")},
+               {QStringLiteral("false"), tr("Not as required (see the note)")}},
+              QStringLiteral("true")},
+             {QStringLiteral("note"), tr("Note"), FormField::Kind::Line, {}, {}}},
+            {{QStringLiteral("duty_id"), id}});
+}
+
+void HandoverPage::incidentReport() {
+    const QVariant id = selectedId(incidentList_, tr("an incident"));
+    if (!id.isValid())
+        return;
+    const QString title = incidentList_->model()
+                              ->value(incidentList_->currentRow(), QStringLiteral("title"))
+                              .toString();
+    runForm(
+        QStringLiteral("duty.incident_report"), tr("Written report: %1").arg(title),
+        {{QStringLiteral("report"), tr("Report to the CS manager"), FormField::Kind::Long, {}, {}}},
+        {{QStringLiteral("id"), id}});
+}
+
+void HandoverPage::recordSwap() {
+    const QString tomorrow =
+        session_.services().clock().officeToday().addDays(1).toString(Qt::ISODate);
+    runForm(QStringLiteral("duty.record_swap"), tr("Record duty swap"),
+            {{QStringLiteral("duty_date"),
+              tr("Duty date (yyyy-MM-dd)"),
+              FormField::Kind::Line,
+              {},
+              tomorrow},
+             {QStringLiteral("from_login"),
+              tr("Scheduled person (login)"),
+              FormField::Kind::Line,
+              {},
+              {}},
+             {QStringLiteral("to_login"), tr("Replacement (login)"), FormField::Kind::Line, {}, {}},
+             {QStringLiteral("reason"),
+              tr("Reason (reported to the CS manager)"),
+              FormField::Kind::Long,
+              {},
+              {}}},
+            {}, false, QStringLiteral("reason"));
+}
+
+void HandoverPage::overrideEndDuty() {
+    const QVariant id = selectedId(dutyList_, tr("a duty record"));
+    if (!id.isValid())
+        return;
+    runForm(QStringLiteral("duty.override_end"), tr("End duty without successor"),
+            {{QStringLiteral("happenings"), tr("What happened"), FormField::Kind::Long, {}, {}},
+             {QStringLiteral("handling"), tr("How it was handled"), FormField::Kind::Long, {}, {}},
+             {QStringLiteral("reason"),
+              tr("Why the duty may end before the successor arrives"),
+              FormField::Kind::Long,
+              {},
+              {}}},
+            {{QStringLiteral("id"), id}}, false, QStringLiteral("reason"));
+}
+
+bool HandoverPage::printDutyToPdf(const QString& path) {
+    const QVariant id = selectedId(dutyList_, tr("a duty record"));
+    if (!id.isValid())
+        return false;
+    auto pages = printDutyRecordToPdf(session_, id.toLongLong(), path);
+    if (!pages) {
+        showError(this, pages.error());
+        return false;
+    }
+    status_->setText(tr("Printed %n page(s) to %1.", nullptr, *pages).arg(path));
+    return true;
+}
+
+bool HandoverPage::printIncidentToPdf(const QString& path) {
+    const QVariant id = selectedId(incidentList_, tr("an incident"));
+    if (!id.isValid())
+        return false;
+    auto pages = printIncidentReportToPdf(session_, id.toLongLong(), path);
+    if (!pages) {
+        showError(this, pages.error());
+        return false;
+    }
+    status_->setText(tr("Printed %n page(s) to %1.", nullptr, *pages).arg(path));
+    return true;
+}
+
+void HandoverPage::chooseDutyPdf(bool incident) {
+    QueryListView* list = incident ? incidentList_ : dutyList_;
+    const QVariant id = selectedId(list, incident ? tr("an incident") : tr("a duty record"));
+    if (!id.isValid())
+        return;
+    const QString suggested = incident ? tr("incident-report-%1.pdf").arg(id.toLongLong())
+                                       : tr("duty-record-%1.pdf").arg(id.toLongLong());
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save as PDF"), suggested, tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (incident)
+        printIncidentToPdf(path);
+    else
+        printDutyToPdf(path);
+}
+
 bool HandoverPage::openRecord(const QString& entity, const QString& entityId) {
     if (entity == QStringLiteral("handover_sheet")) {
         auto sheet =
@@ -816,10 +1176,18 @@ bool HandoverPage::openRecord(const QString& entity, const QString& entityId) {
     if (entity.startsWith(QLatin1String("mail")) || entity.startsWith(QLatin1String("custody")) ||
         entity.startsWith(QLatin1String("phone"))) {
         tabs_->setCurrentIndex(1);
+        if (entity == QStringLiteral("mail_item"))
+            mailList_->selectWhere(QStringLiteral("id"), entityId);
+        else if (entity == QStringLiteral("custody_item"))
+            custodyList_->selectWhere(QStringLiteral("id"), entityId);
         return true;
     }
     if (entity.startsWith(QLatin1String("duty"))) {
         tabs_->setCurrentIndex(2);
+        if (entity == QStringLiteral("duty_record"))
+            dutyList_->selectWhere(QStringLiteral("id"), entityId);
+        else if (entity == QStringLiteral("duty_incident"))
+            incidentList_->selectWhere(QStringLiteral("id"), entityId);
         return true;
     }
     return false;

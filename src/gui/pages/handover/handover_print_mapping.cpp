@@ -58,4 +58,19 @@ Result<int> printFrontDeskLogToPdf(const Session& session, const QDate& day, con
     return FormPrinter::toPdf(toPrintDocument(*content, session), path);
 }
 
+Result<int> printDutyRecordToPdf(const Session& session, qint64 dutyId, const QString& path) {
+    auto content = handover::dutyRecordDocument(session.services(), dutyId);
+    if (!content)
+        return fail(content.error());
+    return FormPrinter::toPdf(toPrintDocument(*content, session), path);
+}
+
+Result<int> printIncidentReportToPdf(const Session& session, qint64 incidentId,
+                                     const QString& path) {
+    auto content = handover::incidentReportDocument(session.services(), incidentId);
+    if (!content)
+        return fail(content.error());
+    return FormPrinter::toPdf(toPrintDocument(*content, session), path);
+}
+
 } // namespace fd::gui
