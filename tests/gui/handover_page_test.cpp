@@ -12,6 +12,7 @@
 #include "query_table_model.h"
 #include "session.h"
 #include "test_services.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -556,25 +557,33 @@ TEST(HandoverPage, FitsTheWorkspaceOfA1280By800WindowWithoutClippingButtons) {
     DeskFixture f;
     const qint64 sheet = f.completedSheet();
     gui::Session session(f.ts.services(), f.zhouhong);
-    gui::HandoverPage page(session);
-    // A completed sheet shows its addenda as a third list in the last row.
-    ASSERT_TRUE(page.openRecord(QStringLiteral("handover_sheet"), QString::number(sheet)));
-    // 1280 less the navigation (180) and margins; 800 less the title, menu and status bars.
-    const QSize workspace(1070, 700);
-    EXPECT_LE(page.minimumSizeHint().width(), workspace.width());
-    EXPECT_LE(page.minimumSizeHint().height(), workspace.height());
-    page.resize(workspace);
-    page.show();
-    auto* tabs = page.findChild<QTabWidget*>(QStringLiteral("tabs"));
-    for (int t = 0; t < tabs->count(); ++t) {
-        tabs->setCurrentIndex(t);
-        QApplication::processEvents();
-        for (QPushButton* b : tabs->widget(t)->findChildren<QPushButton*>()) {
-            if (!b->isVisible())
-                continue;
-            EXPECT_GE(b->width(), b->sizeHint().width()) << b->text().toStdString();
-            const QRect inPage(b->mapTo(&page, QPoint(0, 0)), b->size());
-            EXPECT_TRUE(page.rect().contains(inPage)) << b->text().toStdString();
+    // In both interface languages; the tests' own language is put back whatever happens.
+    struct Restore {
+        ~Restore() { gui::Translations::install(QStringLiteral("zh_CN")); }
+    } restore;
+    for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        SCOPED_TRACE(language.toStdString());
+        ASSERT_TRUE(gui::Translations::install(language));
+        gui::HandoverPage page(session);
+        // A completed sheet shows its addenda as a third list in the last row.
+        ASSERT_TRUE(page.openRecord(QStringLiteral("handover_sheet"), QString::number(sheet)));
+        // 1280 less the navigation (180) and margins; 800 less the title, menu and status bars.
+        const QSize workspace(1070, 700);
+        EXPECT_LE(page.minimumSizeHint().width(), workspace.width());
+        EXPECT_LE(page.minimumSizeHint().height(), workspace.height());
+        page.resize(workspace);
+        page.show();
+        auto* tabs = page.findChild<QTabWidget*>(QStringLiteral("tabs"));
+        for (int t = 0; t < tabs->count(); ++t) {
+            tabs->setCurrentIndex(t);
+            QApplication::processEvents();
+            for (QPushButton* b : tabs->widget(t)->findChildren<QPushButton*>()) {
+                if (!b->isVisible())
+                    continue;
+                EXPECT_GE(b->width(), b->sizeHint().width()) << b->text().toStdString();
+                const QRect inPage(b->mapTo(&page, QPoint(0, 0)), b->size());
+                EXPECT_TRUE(page.rect().contains(inPage)) << b->text().toStdString();
+            }
         }
     }
 }
