@@ -46,17 +46,52 @@ const QMap<QString, Text>& codeLabels() {
         {QStringLiteral("filed"), {QStringLiteral("Filed"), QStringLiteral("已归档")}},
         {QStringLiteral("draft"), {QStringLiteral("Draft"), QStringLiteral("草稿")}},
         {QStringLiteral("issued"), {QStringLiteral("Issued"), QStringLiteral("已签发")}},
+        {QStringLiteral("missing"), {QStringLiteral("Missing"), QStringLiteral("缺失")}},
+        {QStringLiteral("damage"), {QStringLiteral("Damage"), QStringLiteral("损坏")}},
+        {QStringLiteral("leak"), {QStringLiteral("Leak of secrets"), QStringLiteral("泄密")}},
+        {QStringLiteral("monthly"), {QStringLiteral("Monthly count"), QStringLiteral("月度清点")}},
+        {QStringLiteral("annual"),
+         {QStringLiteral("Annual inventory"), QStringLiteral("年度清理")}},
+        {QStringLiteral("inspection"), {QStringLiteral("Inspection"), QStringLiteral("检查")}},
+        {QStringLiteral("pending"), {QStringLiteral("Not yet counted"), QStringLiteral("待清点")}},
+        {QStringLiteral("present"), {QStringLiteral("In place"), QStringLiteral("在位")}},
+        {QStringLiteral("misplaced"), {QStringLiteral("Misplaced"), QStringLiteral("错位")}},
     };
     return labels;
 }
 
 const QStringList kCodedColumns = {QStringLiteral("kind"), QStringLiteral("status"),
-                                   QStringLiteral("mode"), QStringLiteral("confidentiality")};
+                                   QStringLiteral("mode"), QStringLiteral("confidentiality"),
+                                   QStringLiteral("state")};
+
+// Yes/no flags stored as 1/0 (locked cabinet, damaged on inventory, confidential loan).
+const QMap<QString, Text>& yesNo() {
+    static const QMap<QString, Text> labels = {
+        {QStringLiteral("1"), {QStringLiteral("Yes"), QStringLiteral("是")}},
+        {QStringLiteral("0"), {QStringLiteral("No"), QStringLiteral("否")}}};
+    return labels;
+}
+
+// How each stored flag reads: an item is the original or a copy (R1-1.1.2); a volume
+// without a sealing time is not sealed yet.
+QMap<QString, Text> flagLabels(const QString& key) {
+    if (key == QStringLiteral("original"))
+        return {{QStringLiteral("1"), {QStringLiteral("Original"), QStringLiteral("原件")}},
+                {QStringLiteral("0"), {QStringLiteral("Copy"), QStringLiteral("复印件")}}};
+    if (key == QStringLiteral("locked") || key == QStringLiteral("damaged") ||
+        key == QStringLiteral("confidential") || key == QStringLiteral("sealed"))
+        return yesNo();
+    if (key == QStringLiteral("sealed_at"))
+        return {{QString(), {QStringLiteral("Not sealed"), QStringLiteral("未封存")}}};
+    return {};
+}
 
 QueryColumn col(const char* key, const char* en, const char* zh) {
     QueryColumn c{QString::fromUtf8(key), tx(en, zh), {}};
     if (kCodedColumns.contains(c.key))
         c.labels = codeLabels();
+    else
+        c.labels = flagLabels(c.key);
     return c;
 }
 
@@ -625,11 +660,13 @@ void registerArchiveQueries(Services& s) {
                    sv, actor, QStringLiteral("archive.incidents"),
                    QStringLiteral("archive_incident"),
                    [](const QVariantList& r) {
+                       const Text kind = codeLabels().value(r[2].toString(),
+                                                            Text{r[2].toString(), r[2].toString()});
                        return Text{
                            QStringLiteral("Incident #%1 (%2) needs a written report [R1-1.2.6]")
-                               .arg(r[0].toString(), r[2].toString()),
+                               .arg(r[0].toString(), kind.en),
                            QStringLiteral("事故 #%1（%2）须书面报告【R1-1.2.6】")
-                               .arg(r[0].toString(), r[2].toString())};
+                               .arg(r[0].toString(), kind.zh)};
                    },
                    0, 4);
            },

@@ -1,5 +1,6 @@
 // The demo archive: cabinets, volumes in every category, items filed as handovers, loans
-// (one overdue) and documents in each state, all through the action bus.
+// (one overdue, made on past days with the seed command's history clock) and documents in
+// each state, all through the action bus.
 #include "archives_internal.h"
 #include "db/sql.h"
 
@@ -49,14 +50,20 @@ struct Seeder {
 } // namespace
 
 Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& options) {
-    if (options.profile != QStringLiteral("demo"))
-        return {};
+    const bool large = options.profile == QStringLiteral("large");
+    if (!large && options.profile != QStringLiteral("demo"))
+        return fail(Error::badInput(
+            QStringLiteral("profile"),
+            {QStringLiteral("Unknown seed profile %1 (demo or large).").arg(options.profile),
+             QStringLiteral("未知的示例数据类型「%1」（demo 或 large）。").arg(options.profile)}));
     auto existing = sql::scalar(s.database().connection(),
                                 QStringLiteral("SELECT count(*) FROM archive_volumes"));
     if (!existing)
         return fail(existing.error());
     if (existing->toLongLong() > 0)
         return {}; // seeded already
+    if (large)
+        return seedLargeArchive(s, admin, options);
     Seeder sd{s, admin};
     auto keeper =
         sd.user(QStringLiteral("zhaomin"), QStringLiteral("赵敏"), QStringLiteral("archivist"), 0);
@@ -70,6 +77,18 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
         if (!*r)
             return fail(r->error());
     const QDate today = s.clock().officeToday();
+    // The seed command's history clock writes the archive's past: the cabinets and volumes a
+    // month ago, the loans on the days below; the documents are registered today.
+    const QDateTime present = s.clock().nowUtc();
+    auto dayAgo = [&](int days) {
+        if (options.history != nullptr)
+            options.history->setTo(present.addDays(-days));
+    };
+    auto later = [&](int minutes) {
+        if (options.history != nullptr)
+            options.history->advanceSeconds(minutes * 60);
+    };
+    dayAgo(30);
 
     for (const auto& [code, name, locked] : {std::tuple{"A01", "档案柜A01（普通）", false},
                                              std::tuple{"A02", "档案柜A02（普通）", false},
@@ -152,8 +171,9 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
             return fail(r.error());
     }
 
-    // Loans: one returned, one out, one overdue (the overdue one's history is backdated
-    // below, since the bus only accepts due dates from today on).
+    // Loans: one returned, one out, one overdue. With the history clock they are made on past
+    // days through the bus, so the overdue one is genuinely overdue; without it (tests)
+    // everything happens today and the third loan is due today, not overdue.
     auto loan = [&](const QString& volume, int days) -> Result<qint64> {
         auto r = sd.run(QStringLiteral("archive.request_loan"),
                         {{QStringLiteral("borrower_kind"), QStringLiteral("staff")},
@@ -161,11 +181,12 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
                          {QStringLiteral("borrower_name"), staff->displayName},
                          {QStringLiteral("purpose"), QStringLiteral("查阅维修记录")},
                          {QStringLiteral("mode"), QStringLiteral("lend")},
-                         {QStringLiteral("due_date"), today.addDays(days)},
+                         {QStringLiteral("due_date"), s.clock().officeToday().addDays(days)},
                          {QStringLiteral("volumes"), volume}},
                         *staff);
         if (!r)
             return fail(r.error());
+        later(40);
         auto approved =
             sd.run(QStringLiteral("approval.approve"), {{QStringLiteral("id"), r->approvalId}}, *om,
                    {sd.sign(QStringLiteral("approver"), om->login)});
@@ -181,6 +202,7 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
             {id});
         if (!count)
             return fail(count.error());
+        later(20);
         if (auto out =
                 sd.run(QStringLiteral("archive.lend"),
                        {{QStringLiteral("loan_id"), id}, {QStringLiteral("count"), count->toInt()}},
@@ -191,9 +213,11 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
             return fail(out.error());
         return id;
     };
+    dayAgo(20);
     auto returned = loan(QStringLiteral("LD-S6-001"), 7);
     if (!returned)
         return fail(returned.error());
+    dayAgo(15);
     if (auto r = sd.run(QStringLiteral("archive.return"),
                         {{QStringLiteral("loan_id"), *returned},
                          {QStringLiteral("count"), 1},
@@ -203,16 +227,16 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
                          sd.sign(QStringLiteral("borrower"), staff->login)});
         !r)
         return fail(r.error());
-    if (auto r = loan(QStringLiteral("WY-S4-001"), 10); !r)
+    // Lent twelve days ago for a week: five days overdue today (R1-1.3.5).
+    dayAgo(12);
+    if (auto r = loan(QStringLiteral("AQ-S5-001"), options.history != nullptr ? 7 : 0); !r)
         return fail(r.error());
-    auto late = loan(QStringLiteral("AQ-S5-001"), 3);
-    if (!late)
-        return fail(late.error());
-    if (auto r = sql::exec(s.database().connection(),
-                           QStringLiteral("UPDATE archive_loans SET due_date = ? WHERE id = ?"),
-                           {today.addDays(-5).toString(Qt::ISODate), *late});
-        !r)
+    // Before the first one fell due, so the borrower could still borrow (R1-1.1.5).
+    dayAgo(8);
+    if (auto r = loan(QStringLiteral("WY-S4-001"), 14); !r)
         return fail(r.error());
+    if (options.history != nullptr)
+        options.history->resume();
 
     // Documents in each state.
     auto incoming = [&](const QString& title, int steps) -> Status {

@@ -81,5 +81,8 @@ void registerDocumentActions(Services& s);
 void registerArchiveChecks(Services& s);
 void registerArchiveQueries(Services& s);
 Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& options);
+// The large profile (benchmarks): 20,000 volumes, 200,000 items, 50,000 loans, 30,000
+// documents, indexed, in one transaction with one audit row.
+Status seedLargeArchive(const Services& s, const Actor& admin, const SeedOptions& options);
 
 } // namespace fd::archives

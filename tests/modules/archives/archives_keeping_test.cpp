@@ -1,5 +1,9 @@
 // Filing, locations, inventory, sealing and destruction (R1-1.1, R1-1.3, R1-1.4, R1-1.5, R4-1.7).
+#include "all_modules.h"
 #include "archives_fixture.h"
+#include "audit/audit_log.h"
+
+#include <QTemporaryDir>
 
 namespace fd::testing {
 namespace {
@@ -321,6 +325,7 @@ TEST_F(ArchiveKeeping, SpineLabelCarriesTheNumberAsAQrCode) {
 namespace fd::testing {
 namespace {
 
+// Without the history clock (tests) nothing is backdated: the third loan is due today.
 TEST(ArchiveDemoSeed, FillsVolumesLoansWithOneOverdueAndDocumentsInEachState) {
     TestServices t;
     const Actor admin = t.actor(QStringLiteral("admin"));
@@ -332,7 +337,17 @@ TEST(ArchiveDemoSeed, FillsVolumesLoansWithOneOverdueAndDocumentsInEachState) {
     EXPECT_GE(t.count(QStringLiteral("archive_volumes")), 13);
     EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 3);
     const Actor keeper = t.actor(QStringLiteral("zhaomin"));
-    EXPECT_EQ(t->query(QStringLiteral("archive.overdue"), {}, keeper)->rows.size(), 1);
+    EXPECT_TRUE(t->query(QStringLiteral("archive.overdue"), {}, keeper)->rows.isEmpty());
+    EXPECT_EQ(t->query(QStringLiteral("archive.loans"),
+                       {{QStringLiteral("status"), QStringLiteral("out")}}, keeper)
+                  ->rows.size(),
+              2);
+    // No loan is written into the past behind the bus's back.
+    EXPECT_EQ(sql::scalar(t->database().connection(),
+                          QStringLiteral("SELECT count(*) FROM archive_loans WHERE due_date < ?"),
+                          {t->clock().officeToday().toString(Qt::ISODate)})
+                  ->toInt(),
+              0);
     auto states =
         sql::exec(t->database().connection(),
                   QStringLiteral("SELECT DISTINCT status FROM documents ORDER BY status"));
@@ -344,6 +359,174 @@ TEST(ArchiveDemoSeed, FillsVolumesLoansWithOneOverdueAndDocumentsInEachState) {
                                  QStringLiteral("filed"), QStringLiteral("handled"),
                                  QStringLiteral("instructed"), QStringLiteral("issued"),
                                  QStringLiteral("registered")}));
+}
+
+} // namespace
+} // namespace fd::testing
+
+namespace fd::testing {
+namespace {
+
+// The seed command's history clock: the loans are requested, approved and lent on past days
+// through the bus, so the demo's overdue loan is genuinely five days overdue.
+TEST(ArchiveDemoSeed, WithTheHistoryClockTheOverdueLoanIsMadeOnPastDays) {
+    QTemporaryDir dir;
+    auto history = std::make_shared<HistoryClock>();
+    ServicesOptions options;
+    options.databasePath = dir.filePath(QStringLiteral("frontdesk.db"));
+    options.clock = history;
+    auto s = openServices(std::move(options));
+    ASSERT_TRUE(s.has_value()) << s.error().message.en.toStdString();
+    Services& services = **s;
+    ASSERT_TRUE(services.initialise(QStringLiteral("admin"), QStringLiteral("管理员"),
+                                    QStringLiteral("admin-pass")));
+    auto find = [&](const QString& login) {
+        auto u = services.users().find(login);
+        return Actor{u->id, u->login, u->displayName, u->roles, u->staffId};
+    };
+    const Actor admin = find(QStringLiteral("admin"));
+    SeedOptions seed;
+    seed.history = history.get();
+    for (const Module& m : services.modules())
+        if (m.seed) {
+            auto ok = m.seed(services, admin, seed);
+            history->resume();
+            ASSERT_TRUE(ok) << m.area.toStdString() << ": " << ok.error().message.en.toStdString();
+        }
+    EXPECT_FALSE(history->isSetBack());
+    const Actor keeper = find(QStringLiteral("zhaomin"));
+    auto overdue = services.query(QStringLiteral("archive.overdue"), {}, keeper);
+    ASSERT_TRUE(overdue.has_value());
+    ASSERT_EQ(overdue->rows.size(), 1);
+    EXPECT_TRUE(overdue->rows[0][3].toString().contains(QStringLiteral("AQ-S5-001")));
+    EXPECT_EQ(overdue->rows[0][9].toInt(), 5);
+    // Lent twelve days ago, as the audit trail and the loan record both say.
+    auto lent = sql::exec(services.database().connection(),
+                          QStringLiteral("SELECT checked_out_at, requested_at FROM archive_loans "
+                                         "WHERE id = ?"),
+                          {overdue->rows[0][0]});
+    ASSERT_TRUE(lent.has_value() && lent->next());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    EXPECT_EQ(fromStorage(lent->value(0).toString()).date().daysTo(now.date()), 12);
+    EXPECT_EQ(fromStorage(lent->value(1).toString()).date().daysTo(now.date()), 12);
+    auto audited = sql::scalar(services.database().connection(),
+                               QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                              "'archive.lend' AND at_utc < ?"),
+                               {toStorage(now.addDays(-11))});
+    ASSERT_TRUE(audited.has_value());
+    EXPECT_EQ(audited->toInt(), 2); // the returned loan and the overdue one
+    // The dashboard tells the archivist (R1-1.3.5).
+    bool onDashboard = false;
+    for (const auto& src : services.attention().all())
+        if (src.id == QStringLiteral("archive.overdue")) {
+            auto items = src.items(services, keeper);
+            onDashboard = items && items->size() == 1;
+        }
+    EXPECT_TRUE(onDashboard);
+}
+
+// Stored flags and codes carry the words lists, exports and prints show.
+TEST(ArchiveQueries, FlagsAndCodesCarryLabels) {
+    TestServices t;
+    const Actor admin = t.actor(QStringLiteral("admin"));
+    for (const Module& m : t->modules())
+        if (m.seed) {
+            ASSERT_TRUE(m.seed(t.services(), admin, {})) << m.area.toStdString();
+        }
+    const Actor keeper = t.actor(QStringLiteral("zhaomin"));
+    auto labelOf = [](const QueryResult& r, const QString& key, const QString& value) {
+        for (const QueryColumn& c : r.columns)
+            if (c.key == key)
+                return c.labels.value(value).zh;
+        return QString();
+    };
+    auto items = t->query(QStringLiteral("archive.items"),
+                          {{QStringLiteral("volume"), QStringLiteral("QT-S9-001")}}, keeper);
+    ASSERT_TRUE(items.has_value());
+    ASSERT_EQ(items->rows.size(), 1);
+    EXPECT_EQ(items->rows[0][3].toInt(), 0); // the raw flag stays
+    EXPECT_EQ(labelOf(*items, QStringLiteral("original"), QStringLiteral("0")),
+              QStringLiteral("复印件"));
+    EXPECT_EQ(labelOf(*items, QStringLiteral("original"), QStringLiteral("1")),
+              QStringLiteral("原件"));
+    auto cabinets = t->query(QStringLiteral("archive.cabinets"), {}, keeper);
+    ASSERT_TRUE(cabinets.has_value());
+    EXPECT_EQ(labelOf(*cabinets, QStringLiteral("locked"), QStringLiteral("1")),
+              QStringLiteral("是"));
+    EXPECT_EQ(labelOf(*cabinets, QStringLiteral("locked"), QStringLiteral("0")),
+              QStringLiteral("否"));
+    auto volumes = t->query(QStringLiteral("archive.volumes"), {}, keeper);
+    ASSERT_TRUE(volumes.has_value());
+    EXPECT_EQ(labelOf(*volumes, QStringLiteral("sealed_at"), QString()), QStringLiteral("未封存"));
+    EXPECT_EQ(labelOf(*volumes, QStringLiteral("confidentiality"), QStringLiteral("secret")),
+              QStringLiteral("秘密"));
+    auto incidents = t->query(QStringLiteral("archive.incidents"), {}, keeper);
+    ASSERT_TRUE(incidents.has_value());
+    EXPECT_EQ(labelOf(*incidents, QStringLiteral("kind"), QStringLiteral("missing")),
+              QStringLiteral("缺失"));
+    EXPECT_EQ(labelOf(*incidents, QStringLiteral("kind"), QStringLiteral("damage")),
+              QStringLiteral("损坏"));
+    auto inventories = t->query(QStringLiteral("archive.inventories"), {}, keeper);
+    ASSERT_TRUE(inventories.has_value());
+    EXPECT_EQ(labelOf(*inventories, QStringLiteral("kind"), QStringLiteral("monthly")),
+              QStringLiteral("月度清点"));
+}
+
+// The large profile (benchmarks): the archive's counts in one transaction with one audit row,
+// borrowers from the residents' staff, 200 loans overdue, everything in the search index.
+TEST(ArchiveLargeSeed, BuildsTheBenchmarkArchiveWithOneAuditRow) {
+    TestServices t;
+    const Actor admin = t.actor(QStringLiteral("admin"));
+    const SeedOptions large{QStringLiteral("large"), 7};
+    for (const Module& m : t->modules())
+        if (m.seed && m.area != QStringLiteral("archives")) {
+            ASSERT_TRUE(m.seed(t.services(), admin, large)) << m.area.toStdString();
+        }
+    const qint64 before = t.auditCount();
+    for (const Module& m : t->modules())
+        if (m.area == QStringLiteral("archives")) {
+            auto ok = m.seed(t.services(), admin, large);
+            ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+        }
+    EXPECT_EQ(t.count(QStringLiteral("archive_volumes")), 20000);
+    EXPECT_EQ(t.count(QStringLiteral("archive_items")), 200000);
+    EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 50000);
+    EXPECT_EQ(t.count(QStringLiteral("documents")), 30000);
+    EXPECT_EQ(t.count(QStringLiteral("archive_search")), 250000);
+    ASSERT_EQ(t.auditCount(), before + 1);
+    auto row = sql::exec(t->database().connection(),
+                         QStringLiteral("SELECT action, entity, new_values FROM audit_log "
+                                        "ORDER BY seq DESC LIMIT 1"));
+    ASSERT_TRUE(row.has_value() && row->next());
+    EXPECT_EQ(row->value(0).toString(), QStringLiteral("seed.large"));
+    EXPECT_EQ(row->value(1).toString(), QStringLiteral("archive"));
+    EXPECT_TRUE(row->value(2).toString().contains(QStringLiteral("\"volumes\":20000")));
+    row->finish();
+    auto chain = AuditLog::verify(t->database());
+    ASSERT_TRUE(chain.has_value());
+    EXPECT_TRUE(chain->ok) << chain->problem.toStdString();
+#ifdef FD_ARCHIVES_TEST_WITH_RESIDENTS
+    // Every borrower is a member of staff on record.
+    EXPECT_EQ(sql::scalar(t->database().connection(),
+                          QStringLiteral("SELECT count(*) FROM archive_loans o LEFT JOIN staff s "
+                                         "ON s.id = o.borrower_staff_id WHERE s.id IS NULL"))
+                  ->toInt(),
+              0);
+#endif
+    const Actor keeper = t.addUser(QStringLiteral("keeper"), {QStringLiteral("archivist")});
+    auto overdue = t->query(QStringLiteral("archive.overdue"), {}, keeper);
+    ASSERT_TRUE(overdue.has_value());
+    EXPECT_EQ(overdue->rows.size(), 200);
+    auto hits = t->query(QStringLiteral("archive.search"),
+                         {{QStringLiteral("text"), QStringLiteral("WY-012345")}}, keeper);
+    ASSERT_TRUE(hits.has_value());
+    EXPECT_EQ(hits->rows.size(), 11); // the volume and its ten items
+    // Seeding again leaves the archive as it is.
+    for (const Module& m : t->modules())
+        if (m.area == QStringLiteral("archives")) {
+            ASSERT_TRUE(m.seed(t.services(), admin, large));
+        }
+    EXPECT_EQ(t.count(QStringLiteral("archive_volumes")), 20000);
 }
 
 } // namespace
