@@ -293,6 +293,10 @@ TEST(ArchivesPage, WritesTheReportOfAnIncidentOpenedFromTheDashboard) {
             entry = items->first();
         }
     ASSERT_EQ(entry.entity, QStringLiteral("archive_incident"));
+    // Listed in the office's time (UTC+8); the dashboard keeps the moment itself.
+    EXPECT_EQ(page.incidents()->value(0, QStringLiteral("opened_at")).toString(),
+              QStringLiteral("2026-03-02 09:00"));
+    EXPECT_EQ(entry.since, f.ts->clock().nowUtc());
     EXPECT_TRUE(entry.text.zh.contains(QStringLiteral("缺失"))) << entry.text.zh.toStdString();
     page.tabs()->setCurrentIndex(0);
     ASSERT_TRUE(page.openRecord(entry.entity, entry.entityId));

@@ -302,20 +302,28 @@ Result<QueryResult> eligibleForDestruction(const QueryContext& ctx) {
 Result<QueryResult> incidents(const QueryContext& ctx) {
     const QString st =
         ctx.params.value(QStringLiteral("status"), QStringLiteral("open")).toString();
-    return rowsOf({col("id", "Incident", "事故号"), col("loan_id", "Loan", "借阅号"),
-                   col("kind", "Kind", "类型"), col("description", "What happened", "情况"),
-                   col("opened_at", "Opened", "发生时间"),
-                   col("report", "Written report", "书面报告"), col("status", "Status", "状态")},
-                  ctx.db,
-                  QStringLiteral("SELECT i.id, coalesce(i.loan_id, 0), i.kind, i.description, "
-                                 "i.opened_at, i.report, i.status "
-                                 "FROM archive_incidents i LEFT JOIN archive_loans o ON o.id = "
-                                 "i.loan_id WHERE i.status = ? ") +
-                      (hasClearance(ctx.services.policy(), ctx.actor)
-                           ? QString()
-                           : QStringLiteral(" AND coalesce(o.confidential, 0) = 0")) +
-                      QStringLiteral(" ORDER BY i.id"),
-                  {st});
+    auto r = rowsOf({col("id", "Incident", "事故号"), col("loan_id", "Loan", "借阅号"),
+                     col("kind", "Kind", "类型"), col("description", "What happened", "情况"),
+                     col("opened_at", "Opened", "发生时间"),
+                     col("report", "Written report", "书面报告"), col("status", "Status", "状态")},
+                    ctx.db,
+                    QStringLiteral("SELECT i.id, coalesce(i.loan_id, 0), i.kind, i.description, "
+                                   "i.opened_at, i.report, i.status "
+                                   "FROM archive_incidents i LEFT JOIN archive_loans o ON o.id = "
+                                   "i.loan_id WHERE i.status = ? ") +
+                        (hasClearance(ctx.services.policy(), ctx.actor)
+                             ? QString()
+                             : QStringLiteral(" AND coalesce(o.confidential, 0) = 0")) +
+                        QStringLiteral(" ORDER BY i.id"),
+                    {st});
+    if (!r)
+        return r;
+    // When it happened, in the office's time (stored as UTC).
+    for (QVariantList& row : r->rows)
+        row[4] = fromStorage(row[4].toString())
+                     .toTimeZone(Clock::officeZone())
+                     .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return r;
 }
 
 Result<QueryResult> inventoryReport(const QueryContext& ctx) {
@@ -419,11 +427,16 @@ attentionFromQuery(const Services& s, const Actor& actor, const QString& query,
     auto r = s.query(query, {}, actor);
     if (!r)
         return fail(r.error());
+    // The time a list shows: stored UTC, or the office's time as the incidents list shows it.
+    auto since = [](const QString& shown) {
+        const QDateTime local = QDateTime::fromString(shown, QStringLiteral("yyyy-MM-dd HH:mm"));
+        return local.isValid() ? QDateTime(local.date(), local.time(), Clock::officeZone()).toUTC()
+                               : fromStorage(shown);
+    };
     QList<AttentionItem> items;
     for (const auto& row : r->rows)
-        items.push_back(
-            {entity, row[idColumn].toString(), text(row),
-             sinceColumn >= 0 ? fromStorage(row[sinceColumn].toString()) : QDateTime()});
+        items.push_back({entity, row[idColumn].toString(), text(row),
+                         sinceColumn >= 0 ? since(row[sinceColumn].toString()) : QDateTime()});
     return items;
 }
 

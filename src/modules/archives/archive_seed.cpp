@@ -231,7 +231,7 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
     dayAgo(12);
     if (auto r = loan(QStringLiteral("AQ-S5-001"), options.history != nullptr ? 7 : 0); !r)
         return fail(r.error());
-    // Before the first one fell due, so the borrower could still borrow (R1-1.1.5).
+    // Lent before that loan fell due: an overdue loan blocks new ones (R1-1.1.5).
     dayAgo(8);
     if (auto r = loan(QStringLiteral("WY-S4-001"), 14); !r)
         return fail(r.error());

@@ -499,8 +499,11 @@ PrintDocument ArchivesPage::toPrint(const archives::PrintDocument& form) {
     for (const QStringList& row : form.rows) {
         QStringList cells;
         for (int c = 0; c < row.size(); ++c) {
-            const QMap<QString, Text> labels = form.columns.value(c).labels;
-            cells << (labels.contains(row[c]) ? display(labels.value(row[c])) : row[c]);
+            const auto label = c < form.columns.size() ? form.columns[c].labels.constFind(row[c])
+                                                       : QMap<QString, Text>::const_iterator();
+            cells << (c < form.columns.size() && label != form.columns[c].labels.cend()
+                          ? display(*label)
+                          : row[c]);
         }
         table.rows << cells;
     }
