@@ -180,7 +180,7 @@
         <translation>借阅 %1 已借出：清点 %2 件。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Printing the general catalogue…</source>
         <translation>正在打印总目录…</translation>
     </message>

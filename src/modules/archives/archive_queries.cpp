@@ -246,13 +246,15 @@ const QList<QueryColumn> kLoanColumns = {col("id", "Loan", "借阅号"),
                                          col("borrower_staff_id", "Staff", "员工")};
 
 QString loanSelect() {
-    return QStringLiteral("SELECT o.id, o.borrower_name, o.organisation, (SELECT "
-                          "group_concat(v.number, ', ') FROM archive_loan_lines l "
-                          "JOIN archive_volumes v ON v.id = l.volume_id WHERE l.loan_id = o.id), "
-                          "o.purpose, o.mode, o.due_date, o.status, "
-                          "o.approved_by, max(0, CAST(julianday(?) - julianday(o.due_date) AS "
-                          "INTEGER)), coalesce(o.borrower_staff_id, 0) "
-                          "FROM archive_loans o WHERE 1 ");
+    return QStringLiteral(
+        "SELECT o.id, o.borrower_name, o.organisation, (SELECT "
+        "group_concat(v.number, ', ') FROM archive_loan_lines l "
+        "JOIN archive_volumes v ON v.id = l.volume_id WHERE l.loan_id = o.id), "
+        "o.purpose, o.mode, o.due_date, o.status, "
+        "o.approved_by, CASE WHEN o.status = 'out' THEN max(0, CAST(julianday(?) - "
+        "julianday(o.due_date) AS INTEGER)) ELSE 0 END, "
+        "coalesce(o.borrower_staff_id, 0) "
+        "FROM archive_loans o WHERE 1 ");
 }
 
 Result<QueryResult> loans(const QueryContext& ctx) {

@@ -400,6 +400,13 @@ TEST(ArchiveDemoSeed, WithTheHistoryClockTheOverdueLoanIsMadeOnPastDays) {
     ASSERT_EQ(overdue->rows.size(), 1);
     EXPECT_TRUE(overdue->rows[0][3].toString().contains(QStringLiteral("AQ-S5-001")));
     EXPECT_EQ(overdue->rows[0][9].toInt(), 5);
+    // The loan returned on time counts no days overdue, however long ago it fell due.
+    auto returned =
+        services.query(QStringLiteral("archive.loans"),
+                       {{QStringLiteral("status"), QStringLiteral("returned")}}, keeper);
+    ASSERT_TRUE(returned.has_value());
+    ASSERT_EQ(returned->rows.size(), 1);
+    EXPECT_EQ(returned->rows[0][9].toInt(), 0);
     // Lent twelve days ago, as the audit trail and the loan record both say.
     auto lent = sql::exec(services.database().connection(),
                           QStringLiteral("SELECT checked_out_at, requested_at FROM archive_loans "
