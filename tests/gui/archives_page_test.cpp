@@ -337,10 +337,12 @@ TEST(ArchivesPage, WritesTheReportOfAnIncidentOpenedFromTheDashboard) {
     EXPECT_EQ(stored->value(2).toString(), QStringLiteral("keeper"));
     // Reported: off the list and off the dashboard.
     EXPECT_EQ(page.incidents()->rowCount(), 0);
-    for (const AttentionSource& src : f.ts->attention().all())
-        if (src.id == QStringLiteral("archive.incidents"))
+    for (const AttentionSource& src : f.ts->attention().all()) {
+        if (src.id == QStringLiteral("archive.incidents")) {
             EXPECT_TRUE(
                 src.items(f.ts.services(), f.ts.actor(QStringLiteral("keeper")))->isEmpty());
+        }
+    }
 }
 
 // Flags read as words in the lists and in prints: 原件/复印件 for an item, 未封存 for a volume
