@@ -1,6 +1,7 @@
 #include "query_table_model.h"
 
 #include "session.h"
+#include "util/clock.h"
 
 namespace fd::gui {
 
@@ -45,6 +46,8 @@ QVariant QueryTableModel::data(const QModelIndex& index, int role) const {
         if (const auto& labels = result_.columns.value(index.column()).labels;
             labels.contains(v.toString()))
             return display(labels.value(v.toString()));
+        if (v.typeId() == QMetaType::QString)
+            return storedTimeAsOfficeText(v.toString());
         return v.toString();
     case RawRole:
         return v;

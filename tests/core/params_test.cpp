@@ -106,3 +106,13 @@ TEST(HistoryClock, WritesThePastWhileSetBackAndThePresentAfterResume) {
     EXPECT_FALSE(clock.isSetBack());
     EXPECT_GE(clock.nowUtc(), before);
 }
+
+TEST(HistoryClock, StoredTimesReadAsOfficeTimeInListsAndOtherTextStaysAsItIs) {
+    EXPECT_EQ(storedTimeAsOfficeText(QStringLiteral("2026-11-27T02:15:00.000Z")),
+              QStringLiteral("2026-11-27 10:15"));
+    EXPECT_EQ(storedTimeAsOfficeText(QStringLiteral("2026-11-27T16:30:00Z")),
+              QStringLiteral("2026-11-28 00:30"));
+    for (const QString& text : {QStringLiteral("2026-11-27"), QStringLiteral("A-1203"),
+                                QStringLiteral("第 2026-11-27T02:15:00.000Z 号"), QString()})
+        EXPECT_EQ(storedTimeAsOfficeText(text), text);
+}

@@ -1,5 +1,7 @@
 #include "util/clock.h"
 
+#include <QRegularExpression>
+
 namespace fd {
 
 QTimeZone Clock::officeZone() {
@@ -53,6 +55,16 @@ QDateTime fromStorage(const QString& text) {
         t = QDateTime::fromString(text, Qt::ISODate);
     t.setTimeSpec(Qt::UTC);
     return t;
+}
+
+QString storedTimeAsOfficeText(const QString& text) {
+    static const QRegularExpression stored(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$"));
+    if (text.size() < 17 || text.at(10) != QLatin1Char('T') || !stored.match(text).hasMatch())
+        return text;
+    return fromStorage(text)
+        .toTimeZone(Clock::officeZone())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 } // namespace fd

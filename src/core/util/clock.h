@@ -49,5 +49,8 @@ private:
 // ISO-8601 UTC text with milliseconds, the storage format of every timestamp.
 QString toStorage(const QDateTime& utc);
 QDateTime fromStorage(const QString& text);
+// For lists and prints: a stored timestamp ("2026-11-27T02:15:00.000Z") as office time
+// ("2026-11-27 10:15"); any other text is returned as it is.
+QString storedTimeAsOfficeText(const QString& text);
 
 } // namespace fd

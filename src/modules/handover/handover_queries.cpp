@@ -18,6 +18,65 @@ QueryColumn col(const char* key, const char* en, const char* zh) {
     return {QLatin1String(key), {QString::fromUtf8(en), QString::fromUtf8(zh)}};
 }
 
+Text tx(const char* en, const char* zh) {
+    return {QString::fromUtf8(en), QString::fromUtf8(zh)};
+}
+
+// How the area's stored codes read in lists, exports and prints: the posts, shifts and
+// inspection areas the policy names, and the fixed states of the tables.
+QMap<QString, Text> codeLabels(const Policy& policy) {
+    QMap<QString, Text> l{{QStringLiteral("open"), tx("Open", "未处理")},
+                          {QStringLiteral("handled"), tx("Handled", "已处理")},
+                          {QStringLiteral("completed"), tx("Completed", "已完成")},
+                          {QStringLiteral("normal"), tx("Normal", "一般")},
+                          {QStringLiteral("major"), tx("Major", "重大")},
+                          {QStringLiteral("emergency"), tx("Emergency", "紧急")},
+                          {QStringLiteral("unconfirmed"), tx("Not checked", "未清点")},
+                          {QStringLiteral("present"), tx("Present", "齐全")},
+                          {QStringLiteral("missing"), tx("Missing", "缺失")},
+                          {QStringLiteral("start"), tx("Start", "启动")},
+                          {QStringLiteral("stop"), tx("Stop", "停止")},
+                          {QStringLiteral("in_progress"), tx("In progress", "进行中")},
+                          {QStringLiteral("letter"), tx("Letter", "信件")},
+                          {QStringLiteral("newspaper"), tx("Newspaper", "报纸")},
+                          {QStringLiteral("periodical"), tx("Periodical", "期刊")},
+                          {QStringLiteral("parcel"), tx("Parcel", "包裹")},
+                          {QStringLiteral("waiting"), tx("Waiting", "待派发")},
+                          {QStringLiteral("delivered"), tx("Delivered", "已派发")},
+                          {QStringLiteral("signed"), tx("Signed for", "本人签收")},
+                          {QStringLiteral("handed"), tx("Handed over", "当面交付")},
+                          {QStringLiteral("mailbox"), tx("Into the mailbox", "投入信箱")},
+                          {QStringLiteral("custody"), tx("Custody", "代存")},
+                          {QStringLiteral("forwarding"), tx("Forwarding", "转交")},
+                          {QStringLiteral("held"), tx("Held", "存放中")},
+                          {QStringLiteral("released"), tx("Released", "已领取")},
+                          {QStringLiteral("on"), tx("On duty", "值班中")},
+                          {QStringLiteral("ended"), tx("Ended", "已结束")},
+                          {QStringLiteral("drinking"), tx("Has been drinking", "饮酒")},
+                          {QStringLiteral("not_lucid"), tx("Not lucid", "神志不清")},
+                          // The inspection areas of R8-1.4 the default policy lists.
+                          {QStringLiteral("managed_area"), tx("Managed area", "管理区域")},
+                          {QStringLiteral("public_areas"), tx("Public areas", "公共区域")},
+                          {QStringLiteral("sales_office"), tx("Sales office", "售楼处")},
+                          {QStringLiteral("bank"), tx("Bank", "银行")},
+                          {QStringLiteral("clubhouse"), tx("Clubhouse", "会所")},
+                          {QStringLiteral("greening"), tx("Greening", "大厦绿化")}};
+    for (const PostDef& p : posts(policy))
+        l.insert(p.code, p.name);
+    for (const ShiftDef& sh : shifts(policy))
+        l.insert(sh.code, sh.name);
+    return l;
+}
+
+// The columns whose stored values are codes.
+bool isCodeColumn(const QString& key) {
+    static const QStringList keys = {
+        QStringLiteral("post"),     QStringLiteral("shift"),     QStringLiteral("status"),
+        QStringLiteral("severity"), QStringLiteral("state"),     QStringLiteral("kind"),
+        QStringLiteral("method"),   QStringLiteral("operation"), QStringLiteral("area")};
+    return keys.contains(key);
+}
+
 // Runs a statement and copies every row; `shape` may rewrite a row (masking).
 Result<QueryResult> rowsOf(const QueryContext& ctx, QList<QueryColumn> columns,
                            const QString& statement, const QVariantList& bindings,
@@ -26,6 +85,10 @@ Result<QueryResult> rowsOf(const QueryContext& ctx, QList<QueryColumn> columns,
     if (!q)
         return fail(q.error());
     QueryResult r;
+    const QMap<QString, Text> labels = codeLabels(ctx.services.policy());
+    for (QueryColumn& c : columns)
+        if (c.labels.isEmpty() && isCodeColumn(c.key))
+            c.labels = labels;
     r.columns = std::move(columns);
     while (q->next()) {
         QVariantList row;

@@ -52,6 +52,25 @@ TEST_F(FrontDeskTest, UndeliveredMailCarriesToTheHandoverUntilDelivered) {
     EXPECT_EQ(attention(QStringLiteral("mail.undelivered"), QStringLiteral("lixm")).size(), 1);
 }
 
+TEST_F(FrontDeskTest, ListsReadCodesAsWordsAndKeepTheRawValues) {
+    ASSERT_TRUE(t.run(QStringLiteral("mail.receive"), QStringLiteral("lixm"),
+                      {{QStringLiteral("kind"), QStringLiteral("newspaper")},
+                       {QStringLiteral("addressee"), QStringLiteral("刘女士")}}));
+    auto mail = t->query(QStringLiteral("mail.items"), {}, t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(mail);
+    ASSERT_EQ(mail->rows.size(), 1);
+    for (qsizetype i = 0; i < mail->columns.size(); ++i) {
+        const QueryColumn& c = mail->columns[i];
+        if (c.key == QStringLiteral("kind")) {
+            EXPECT_EQ(mail->rows[0][i].toString(), QStringLiteral("newspaper"));
+            EXPECT_EQ(c.labels.value(QStringLiteral("newspaper")).zh, QStringLiteral("报纸"));
+        }
+        if (c.key == QStringLiteral("status")) {
+            EXPECT_EQ(c.labels.value(mail->rows[0][i].toString()).zh, QStringLiteral("待派发"));
+        }
+    }
+}
+
 TEST_F(FrontDeskTest, CustodyWithoutApprovalStoresOnlyTheRequest) {
     const qint64 before = t.auditCount();
     auto r = t.run(QStringLiteral("custody.request"), QStringLiteral("lixm"), custodyParams());
