@@ -390,12 +390,16 @@ void registerCoreQueries(Services& s) {
                  return fail(r.error());
              QList<AttentionItem> items;
              for (const auto& row : r->rows) {
-                 const QString text =
-                     QStringLiteral("#%1 %2 — %3")
-                         .arg(row[0].toString(), row[1].toString(), row[4].toString());
+                 // The action by its title ("Store or forward an item"), not its code.
+                 const QString code = row[1].toString();
+                 const ActionDef* def = services.actions().find(code);
+                 const Text what = def != nullptr ? def->title : Text{code, code};
                  items.push_back({QStringLiteral("approval"),
                                   row[0].toString(),
-                                  {text, text},
+                                  {QStringLiteral("#%1 %2 — %3")
+                                       .arg(row[0].toString(), what.en, row[4].toString()),
+                                   QStringLiteral("#%1 %2 —— %3")
+                                       .arg(row[0].toString(), what.zh, row[4].toString())},
                                   fromStorage(row[9].toString())});
              }
              return items;

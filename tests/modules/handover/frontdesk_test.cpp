@@ -133,6 +133,9 @@ TEST_F(FrontDeskTest, DepartmentManagerMayApproveCustodyInsteadOfTheSupervisor) 
                           t.actor(QStringLiteral("sunjg")));
     ASSERT_TRUE(inbox);
     EXPECT_EQ(inbox->rows.size(), 1); // in the manager's inbox too
+    const auto mine = attention(QStringLiteral("approvals.mine"), QStringLiteral("sunjg"));
+    ASSERT_EQ(mine.size(), 1); // and on the manager's dashboard, by the action's title
+    EXPECT_TRUE(mine.first().text.zh.contains(QStringLiteral("物品寄存/转交")));
     auto ok = t.run(QStringLiteral("approval.approve"), QStringLiteral("sunjg"),
                     {{QStringLiteral("id"), r->approvalId}},
                     {t.sign(QStringLiteral("approver"), QStringLiteral("sunjg"))});
