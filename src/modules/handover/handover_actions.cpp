@@ -57,7 +57,7 @@ Result<ActionOutcome> openHandover(ActionContext& ctx) {
             {QStringLiteral("Handover sheet %1 of this post is still open; complete it first.")
                  .arg(*existing),
              QStringLiteral("本岗位的交接班记录 %1 尚未完成，请先完成交接。").arg(*existing)}));
-    const ShiftSlot slot = shiftAt(ctx.services.policy(), ctx.now);
+    const ShiftSlot slot = shiftAt(ctx.services.policy(), ctx.now, post);
     auto id =
         insertId(ctx.db,
                  QStringLiteral("INSERT INTO handover_sheets(post, shift, shift_date, opened_at, "

@@ -108,7 +108,7 @@ Status seedLargeHistory(const Services& s, const Actor& admin) {
                                           "received_at, received_by_user_id, status) "
                                           "VALUES ('letter',?,?,?,?,?)")));
     const QList<ChecklistItemDef> items = checklistItems(s.policy());
-    QList<ShiftDef> shifts = handover::shifts(s.policy());
+    QList<ShiftDef> shifts = handover::shifts(s.policy(), QStringLiteral("front_desk"));
     std::sort(shifts.begin(), shifts.end(),
               [](const ShiftDef& a, const ShiftDef& b) { return a.start < b.start; });
     const QString post = QStringLiteral("front_desk");

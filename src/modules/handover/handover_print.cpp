@@ -50,10 +50,7 @@ Text postName(const Services& s, const QString& code) {
 }
 
 Text shiftName(const Services& s, const QString& code) {
-    for (const ShiftDef& d : shifts(s.policy()))
-        if (d.code == code)
-            return d.name;
-    return {code, code};
+    return handover::shiftName(s.policy(), code);
 }
 
 void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {

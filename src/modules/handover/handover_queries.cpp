@@ -63,8 +63,9 @@ QMap<QString, Text> codeLabels(const Policy& policy) {
                           {QStringLiteral("greening"), tx("Greening", "大厦绿化")}};
     for (const PostDef& p : posts(policy))
         l.insert(p.code, p.name);
-    for (const ShiftDef& sh : shifts(policy))
-        l.insert(sh.code, sh.name);
+    for (const PostDef& p : posts(policy))
+        for (const ShiftDef& sh : shifts(policy, p.code))
+            l.insert(sh.code, sh.name);
     return l;
 }
 

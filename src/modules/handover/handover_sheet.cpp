@@ -332,9 +332,11 @@ bool SheetMatter::complete() const {
     return !cause.trimmed().isEmpty() && !course.trimmed().isEmpty() && !result.trimmed().isEmpty();
 }
 
-QList<ShiftDef> shifts(const Policy& policy) {
+namespace {
+
+QList<ShiftDef> parseShifts(const QJsonArray& list) {
     QList<ShiftDef> out;
-    for (const auto& v : policy.parameter(QStringLiteral("handover.shifts")).toArray()) {
+    for (const auto& v : list) {
         const QJsonObject o = v.toObject();
         const QString code = o.value(QStringLiteral("code")).toString();
         out.push_back({code, textOf(o, code),
@@ -343,6 +345,23 @@ QList<ShiftDef> shifts(const Policy& policy) {
                        QTime::fromString(o.value(QStringLiteral("end")).toString(),
                                          QStringLiteral("HH:mm"))});
     }
+    return out;
+}
+
+} // namespace
+
+QList<ShiftDef> shifts(const Policy& policy, const QString& post) {
+    if (!post.isEmpty())
+        for (const auto& v : policy.parameter(QStringLiteral("handover.posts")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("code")).toString() != post)
+                continue;
+            QList<ShiftDef> own = parseShifts(o.value(QStringLiteral("shifts")).toArray());
+            if (!own.isEmpty())
+                return own;
+        }
+    QList<ShiftDef> out =
+        parseShifts(policy.parameter(QStringLiteral("handover.shifts")).toArray());
     if (out.isEmpty()) // the three-shift system when the policy names none
         out = {{QStringLiteral("day"),
                 {QStringLiteral("Day shift"), QStringLiteral("早班")},
@@ -357,6 +376,16 @@ QList<ShiftDef> shifts(const Policy& policy) {
                 QTime(0, 0),
                 QTime(8, 0)}};
     return out;
+}
+
+Text shiftName(const Policy& policy, const QString& code) {
+    QList<ShiftDef> all = shifts(policy);
+    for (const PostDef& p : posts(policy))
+        all += shifts(policy, p.code);
+    for (const ShiftDef& d : all)
+        if (d.code == code)
+            return d.name;
+    return {code, code};
 }
 
 QList<PostDef> posts(const Policy& policy) {
@@ -384,10 +413,10 @@ QList<ChecklistItemDef> checklistItems(const Policy& policy) {
     return out;
 }
 
-ShiftSlot shiftAt(const Policy& policy, const QDateTime& utc) {
+ShiftSlot shiftAt(const Policy& policy, const QDateTime& utc, const QString& post) {
     const QDateTime local = utc.toTimeZone(Clock::officeZone());
     const QTime t = local.time();
-    const QList<ShiftDef> all = shifts(policy);
+    const QList<ShiftDef> all = shifts(policy, post);
     for (const ShiftDef& s : all) {
         const bool overMidnight = s.end <= s.start;
         const bool inside =
@@ -398,7 +427,17 @@ ShiftSlot shiftAt(const Policy& policy, const QDateTime& utc) {
         const QDate date = overMidnight && t < s.end ? local.date().addDays(-1) : local.date();
         return {s, date};
     }
-    return {all.value(0), local.date()};
+    // Outside every shift: the one that began last (today, or yesterday before the first).
+    const ShiftDef* last = nullptr;
+    for (const ShiftDef& s : all)
+        if (s.start <= t && (last == nullptr || s.start > last->start))
+            last = &s;
+    if (last != nullptr)
+        return {*last, local.date()};
+    for (const ShiftDef& s : all)
+        if (last == nullptr || s.start > last->start)
+            last = &s;
+    return {last != nullptr ? *last : ShiftDef{}, local.date().addDays(-1)};
 }
 
 Result<HandoverSheet> loadLiveSheet(const QSqlDatabase& db, qint64 id) {

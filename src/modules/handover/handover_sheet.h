@@ -32,7 +32,11 @@ struct ChecklistItemDef {
     Text title;
 };
 
-QList<ShiftDef> shifts(const Policy& policy);
+// The shifts of a post: its own "shifts" in handover.posts, else handover.shifts (the
+// three-shift system by default). Without a post: handover.shifts.
+QList<ShiftDef> shifts(const Policy& policy, const QString& post = {});
+// A shift code's name in any post (for lists and prints).
+Text shiftName(const Policy& policy, const QString& code);
 QList<PostDef> posts(const Policy& policy);
 QList<ChecklistItemDef> checklistItems(const Policy& policy);
 
@@ -41,7 +45,8 @@ struct ShiftSlot {
     ShiftDef shift;
     QDate date;
 };
-ShiftSlot shiftAt(const Policy& policy, const QDateTime& utc);
+// Between two shifts of a post that does not work round the clock: the last one that began.
+ShiftSlot shiftAt(const Policy& policy, const QDateTime& utc, const QString& post = {});
 
 struct SheetMatter {
     qint64 id = 0;

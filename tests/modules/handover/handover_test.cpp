@@ -372,6 +372,32 @@ TEST_F(HandoverTest, OnlyOneOpenSheetPerPost) {
     EXPECT_EQ(current->rows.first().first().toLongLong(), sheet);
 }
 
+TEST_F(HandoverTest, EachPostHasItsOwnShiftsFromThePolicy) {
+    // The CS office works office hours and an after-hours watch (handover.posts in the
+    // policy); the front desk the three-shift system.
+    const auto at = [](int hour, int minute) { // office time on 2026-03-02
+        return QDateTime(QDate(2026, 3, 2), QTime(0, 0), Clock::officeZone())
+            .addSecs(hour * 3600 + minute * 60)
+            .toUTC();
+    };
+    const Policy& p = t->policy();
+    EXPECT_EQ(handover::shiftAt(p, at(9, 0), QStringLiteral("cs_office")).shift.code,
+              QStringLiteral("office_hours"));
+    EXPECT_EQ(handover::shiftAt(p, at(20, 0), QStringLiteral("cs_office")).shift.code,
+              QStringLiteral("after_hours"));
+    const auto early = handover::shiftAt(p, at(7, 0), QStringLiteral("cs_office"));
+    EXPECT_EQ(early.shift.code, QStringLiteral("after_hours"));
+    EXPECT_EQ(early.date, QDate(2026, 3, 1)); // began the evening before
+    EXPECT_EQ(handover::shiftAt(p, at(20, 0), QStringLiteral("front_desk")).shift.code,
+              QStringLiteral("evening"));
+    EXPECT_EQ(handover::shiftName(p, QStringLiteral("after_hours")).zh, QStringLiteral("夜间值守"));
+    // Opening the CS office's sheet at 09:00 takes its own shift.
+    const qint64 office = open(QStringLiteral("chen"), QStringLiteral("cs_office"));
+    auto s = handover::loadSheet(db(), office);
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->shift, QStringLiteral("office_hours"));
+}
+
 TEST_F(HandoverTest, TimesAndShiftComeFromTheClock) {
     // 09:00 office time: the day shift of 2026-03-02.
     const qint64 day = open();
@@ -387,8 +413,10 @@ TEST_F(HandoverTest, TimesAndShiftComeFromTheClock) {
     ASSERT_FALSE(typed);
     EXPECT_EQ(typed.error().field, QStringLiteral("opened_at"));
     // 23:30 office time: the evening shift; 01:00 the next day: the night shift.
+    confirmAll(day);
+    ASSERT_TRUE(complete(day));
     t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(15, 30), Qt::UTC));
-    const qint64 evening = open(QStringLiteral("chen"), QStringLiteral("cs_office"));
+    const qint64 evening = open(QStringLiteral("chen"), QStringLiteral("front_desk"));
     auto e = handover::loadSheet(db(), evening);
     ASSERT_TRUE(e);
     EXPECT_EQ(e->shift, QStringLiteral("evening"));

@@ -477,10 +477,7 @@ void HandoverPage::fillTables() {
         header_->setText(tr("No handover sheet of this post is open. Open one to start the "
                             "handover; it is prefilled with what the last shift left open."));
     } else {
-        QString shift = sheet_.shift;
-        for (const handover::ShiftDef& s : handover::shifts(policy))
-            if (s.code == sheet_.shift)
-                shift = display(s.name);
+        const QString shift = display(handover::shiftName(policy, sheet_.shift));
         QStringList parts;
         parts << tr("Sheet %1").arg(sheet_.id)
               << QStringLiteral("%1 %2").arg(sheet_.shiftDate, shift)
