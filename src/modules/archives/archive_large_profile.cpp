@@ -206,11 +206,12 @@ private:
                     QStringLiteral("%1-%2-15").arg(year).arg(i, 2, 10, QLatin1Char('0'));
                 const QString ittl = title(2 + rng_.bounded(3));
                 const bool original = itemId % 25 != 0;
-                if (auto ok = bindAndRun(item_,
-                                         {itemId, v, i, ittl, date, original ? 1 : 0,
-                                          original ? QStringLiteral("") : QStringLiteral("原件存集团"),
-                                          1 + rng_.bounded(12), QStringLiteral("王芳"), nowText_},
-                                         "item");
+                if (auto ok =
+                        bindAndRun(item_,
+                                   {itemId, v, i, ittl, date, original ? 1 : 0,
+                                    original ? QStringLiteral("") : QStringLiteral("原件存集团"),
+                                    1 + rng_.bounded(12), QStringLiteral("王芳"), nowText_},
+                                   "item");
                     !ok)
                     return ok;
                 if (auto ok =
