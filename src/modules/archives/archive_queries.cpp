@@ -430,10 +430,15 @@ attentionFromQuery(const Services& s, const Actor& actor, const QString& query,
     if (!r)
         return fail(r.error());
     // The time a list shows: stored UTC, or the office's time as the incidents list shows it.
+    // A plain date (a due date, a document's date) is that day's start in the office.
     auto since = [](const QString& shown) {
         const QDateTime local = QDateTime::fromString(shown, QStringLiteral("yyyy-MM-dd HH:mm"));
-        return local.isValid() ? QDateTime(local.date(), local.time(), Clock::officeZone()).toUTC()
-                               : fromStorage(shown);
+        if (local.isValid())
+            return QDateTime(local.date(), local.time(), Clock::officeZone()).toUTC();
+        const QDate day = QDate::fromString(shown, Qt::ISODate);
+        if (day.isValid() && shown.size() == 10)
+            return QDateTime(day, QTime(0, 0), Clock::officeZone()).toUTC();
+        return fromStorage(shown);
     };
     QList<AttentionItem> items;
     for (const auto& row : r->rows)
@@ -631,7 +636,7 @@ void registerArchiveQueries(Services& s) {
                                .arg(r[0].toString(), r[1].toString(), r[3].toString(),
                                     r[6].toString(), r[9].toString())};
                    },
-                   0, -1);
+                   0, 6);
            },
            keepers});
     a.add({QStringLiteral("documents.pending"),
@@ -648,7 +653,7 @@ void registerArchiveQueries(Services& s) {
                                    QStringLiteral("%1 %2 —— %3【R4-1.11】")
                                        .arg(r[2].toString(), r[3].toString(), status.zh)};
                    },
-                   0, -1);
+                   0, 5);
            },
            {QStringLiteral("doc_clerk"), QStringLiteral("secretary"),
             QStringLiteral("general_manager"), QStringLiteral("office_manager"),

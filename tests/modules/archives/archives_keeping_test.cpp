@@ -428,6 +428,13 @@ TEST(ArchiveDemoSeed, WithTheHistoryClockTheOverdueLoanIsMadeOnPastDays) {
         if (src.id == QStringLiteral("archive.overdue")) {
             auto items = src.items(services, keeper);
             onDashboard = items && items->size() == 1;
+            // Since the day it was due, in the office's time.
+            if (onDashboard) {
+                const QDateTime since = items->first().since;
+                EXPECT_TRUE(since.isValid());
+                EXPECT_LT(since, now.addDays(-1));
+                EXPECT_EQ(since.toTimeZone(Clock::officeZone()).time(), QTime(0, 0));
+            }
         }
     EXPECT_TRUE(onDashboard);
 }
