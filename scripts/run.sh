@@ -11,8 +11,8 @@ db="${FRONTDESK_DB:-$HOME/.local/share/frontdesk/demo.db}"
 mkdir -p "$(dirname "$db")"
 if [ ! -f "$db" ]; then
   echo "Creating the demo database $db (every demo user's password is demo1234)"
-  printf 'demo1234\n' | "$bin/frontdeskctl" --db "$db" init --admin admin --name "系统管理员"
-  "$bin/frontdeskctl" --db "$db" seed --profile demo
+  printf 'demo1234\n' | "$bin/frontdeskctl" --db "$db" init --admin admin --name "系统管理员" --demo
+  printf 'demo1234\n' | "$bin/frontdeskctl" --db "$db" seed --profile demo --as admin
 fi
 
 export FRONTDESK_DB="$db"

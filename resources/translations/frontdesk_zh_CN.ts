@@ -288,6 +288,14 @@ Details: %7</source>
         <translation>客服部前台系统 — %1</translation>
     </message>
     <message>
+        <source>Demo database: the data and the passwords are for trying the program, not for real work.</source>
+        <translation>演示数据库：其中的数据和口令仅供试用本程序，请勿用于实际工作。</translation>
+    </message>
+    <message>
+        <source>Ask an administrator; you can only sign out now.</source>
+        <translation>请联系系统管理员；现在只能退出登录。</translation>
+    </message>
+    <message>
         <location line="+68" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>

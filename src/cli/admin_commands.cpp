@@ -2,6 +2,7 @@
 #include "audit/audit_log.h"
 #include "cli_context.h"
 #include "db/backup.h"
+#include "db/transaction.h"
 
 #include <QFileInfo>
 
@@ -44,13 +45,15 @@ Result<Reply> runInit(CliContext& ctx, const ParsedArgs& args) {
     auto s = ctx.services(true);
     if (!s)
         return fail(s.error());
-    auto id = (*s)->initialise(login, args.value(QStringLiteral("name")), pw->first());
+    const bool demo = args.flags.contains(QStringLiteral("demo"));
+    auto id = (*s)->initialise(login, args.value(QStringLiteral("name")), pw->first(), demo);
     if (!id)
         return fail(id.error());
     Reply r;
     r.data = {{QStringLiteral("user_id"), *id},
               {QStringLiteral("login"), login},
               {QStringLiteral("database"), ctx.options().dbPath},
+              {QStringLiteral("demo"), demo},
               {QStringLiteral("audit_head"), headJson((*s)->database().connection())}};
     r.lines << ctx.options().dbPath;
     r.note = {QStringLiteral("Database %1 initialised; administrator %2.")
@@ -149,22 +152,28 @@ Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args) {
     }
     auto history = std::make_shared<HistoryClock>();
     options.history = history.get();
-    auto s = ctx.services(false, history);
+    auto admin = ctx.signInWith(
+        args, QStringLiteral("database.seed"),
+        {QStringLiteral("Fill with demo data"), QStringLiteral("填充演示数据")}, history);
+    if (!admin)
+        return fail(admin.error());
+    auto s = ctx.services();
     if (!s)
         return fail(s.error());
-    if (auto ok = CliContext::requireInitialised(**s); !ok)
-        return fail(ok.error());
-    auto users = (*s)->users().list();
-    if (!users)
-        return fail(users.error());
-    const auto admin = std::find_if(users->cbegin(), users->cend(), [](const UserRecord& u) {
-        return u.active && u.roles.contains(QStringLiteral("admin"));
-    });
-    if (admin == users->cend())
-        return fail(Error::badInput(QStringLiteral("db"),
-                                    {QStringLiteral("No active administrator to seed as."),
-                                     QStringLiteral("没有可用的系统管理员来填充数据。")}));
-    const Actor actor{admin->id, admin->login, admin->displayName, admin->roles, admin->staffId};
+    // Demo accounts have a known password: they belong in a demo database only.
+    auto demo = (*s)->isDemo();
+    if (!demo)
+        return fail(demo.error());
+    if (!*demo)
+        return fail(Error::refused(
+            QStringLiteral("demo-database-only"), QString(),
+            {QStringLiteral("%1 is not a demo database: demo data (with its known passwords) goes "
+                            "only into a database created with \"init --demo\".")
+                 .arg(ctx.options().dbPath),
+             QStringLiteral("%1 不是演示数据库：演示数据（含公开的演示密码）只能填入用「init "
+                            "--demo」创建的数据库。")
+                 .arg(ctx.options().dbPath)}));
+    const Actor& actor = *admin;
     QJsonArray seeded;
     QStringList areas;
     for (const Module& m : (*s)->modules()) {
@@ -221,27 +230,59 @@ Result<Reply> runBackup(CliContext& ctx, const ParsedArgs& args) {
 
 Result<Reply> runRestore(CliContext& ctx, const ParsedArgs& args) {
     const QString src = args.positional.value(QStringLiteral("src"));
-    // Checked before the live file is even opened, so a bad copy changes nothing.
+    // Checked before anything else, so a bad copy changes nothing.
     auto check = verifyBackup(src);
     if (!check)
         return fail(check.error());
-    auto db = ctx.database(false);
-    if (!db)
-        return fail(db.error());
-    if (auto ok = restoreFrom(**db, src); !ok)
+    // An administrator of the live database replaces it (on a new machine: init first).
+    auto admin =
+        ctx.signInWith(args, QStringLiteral("database.restore"),
+                       {QStringLiteral("Restore from a backup"), QStringLiteral("从备份恢复")});
+    if (!admin)
+        return fail(admin.error());
+    auto s = ctx.services();
+    if (!s)
+        return fail(s.error());
+    const Database& database = (*s)->database();
+    if (auto ok = restoreFrom(database, src); !ok)
         return fail(ok.error());
+    // The restored data carries the record of its own restoring.
+    {
+        const QSqlDatabase db = database.connection();
+        auto tx = WriteTransaction::begin(db, database.dialect());
+        if (!tx)
+            return fail(tx.error());
+        auto before = AuditLog::head(db);
+        AuditEntry e{admin->login,
+                     QStringLiteral("system.restore"),
+                     QStringLiteral("database"),
+                     QFileInfo(ctx.options().dbPath).fileName(),
+                     {},
+                     {{QStringLiteral("restored_from"), QFileInfo(src).absoluteFilePath()},
+                      {QStringLiteral("audit_rows"), check->auditRows},
+                      {QStringLiteral("head_of_copy"), before ? before->text() : QString()}},
+                     {},
+                     (*s)->policy().version(),
+                     {}};
+        if (auto seq = AuditLog::append(db, (*s)->clock().nowUtc(), e); !seq)
+            return fail(seq.error());
+        if (auto ok = tx->commit(); !ok)
+            return fail(ok.error());
+    }
     Reply r;
     r.data = {{QStringLiteral("restored_from"), QFileInfo(src).absoluteFilePath()},
               {QStringLiteral("database"), ctx.options().dbPath},
               {QStringLiteral("audit_rows"), check->auditRows},
-              {QStringLiteral("audit_head"), headJson((*db)->connection())}};
+              {QStringLiteral("audit_head"), headJson(database.connection())}};
     r.lines << ctx.options().dbPath;
-    r.note = {QStringLiteral("Restored %1 from %2 (%3 audit rows verified).")
+    r.note = {QStringLiteral("Restored %1 from %2 (%3 audit rows verified), by %4.")
                   .arg(ctx.options().dbPath, src)
-                  .arg(check->auditRows),
-              QStringLiteral("已从 %2 恢复 %1（已校验审计记录 %3 条）。")
+                  .arg(check->auditRows)
+                  .arg(admin->login),
+              QStringLiteral("已从 %2 恢复 %1（已校验审计记录 %3 条），操作人 %4。")
                   .arg(ctx.options().dbPath, src)
-                  .arg(check->auditRows)};
+                  .arg(check->auditRows)
+                  .arg(admin->login)};
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include "util/privacy.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -31,6 +32,13 @@ QJsonValue masked(const QJsonValue& v) {
 
 QString compact(const QJsonValue& v) {
     return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject dutiesJson(const RoleDef& role) {
+    QJsonObject o;
+    for (auto it = role.duties.cbegin(); it != role.duties.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
 }
 
 QJsonArray rulesJson(const std::vector<RuleDef>& rules) {
@@ -141,16 +149,24 @@ Result<Reply> runAuditLog(CliContext& ctx, const ParsedArgs& args) {
                                         {QStringLiteral("--limit is a positive number."),
                                          QStringLiteral("--limit 须为正整数。")}));
     }
-    auto db = ctx.database();
-    if (!db)
-        return fail(db.error());
+    // The trail names people, residents and confidential records: only the roles the policy
+    // lets read it may (audit verify and audit head show counts and hashes only).
+    auto reader =
+        ctx.signInWith(args, QStringLiteral("audit.read"),
+                       {QStringLiteral("Read the audit trail"), QStringLiteral("查看审计记录")});
+    if (!reader)
+        return fail(reader.error());
+    auto s = ctx.services();
+    if (!s)
+        return fail(s.error());
+    const Database* db = &(*s)->database();
     // AuditLog::rows binds a null QString as SQL NULL, which matches no row: pass empty
     // text for "any entity" and the epoch for "since the beginning".
     const QString entity = args.value(QStringLiteral("entity"));
     if (!since.isValid())
         since = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-    auto rows = AuditLog::rows((*db)->connection(),
-                               entity.isNull() ? QString::fromLatin1("") : entity, since, limit);
+    auto rows = AuditLog::rows(db->connection(), entity.isNull() ? QString::fromLatin1("") : entity,
+                               since, limit);
     if (!rows)
         return fail(rows.error());
     Reply r;
@@ -184,18 +200,32 @@ Result<Reply> runAuditLog(CliContext& ctx, const ParsedArgs& args) {
 }
 
 Result<Reply> runPolicyShow(CliContext& ctx, const ParsedArgs&) {
-    auto policy = ctx.options().policyPath.isEmpty() ? Policy::builtIn()
-                                                     : Policy::loadFile(ctx.options().policyPath);
-    if (!policy)
-        return fail(policy.error());
+    // The policy in force: the newest version stored in the database; without a database,
+    // the program's built-in policy (what `init` would store).
+    const Policy* policy = nullptr;
+    std::optional<Policy> builtIn;
+    if (QFileInfo(ctx.options().dbPath).isFile()) {
+        auto s = ctx.services();
+        if (!s)
+            return fail(s.error());
+        policy = &(*s)->policy();
+    } else {
+        auto p = Policy::builtIn();
+        if (!p)
+            return fail(p.error());
+        builtIn = std::move(*p);
+        policy = &*builtIn;
+    }
     Reply r;
     QJsonObject roles;
     for (const RoleDef& role : policy->roles())
         roles.insert(role.code, QJsonObject{{QStringLiteral("name"), Console::textJson(role.name)},
                                             {QStringLiteral("permissions"),
-                                             QJsonArray::fromStringList(role.permissions)}});
+                                             QJsonArray::fromStringList(role.permissions)},
+                                            {QStringLiteral("duties"), dutiesJson(role)}});
     r.data = {{QStringLiteral("version"), policy->version()},
               {QStringLiteral("origin"), policy->origin()},
+              {QStringLiteral("sha256"), policy->sha256()},
               {QStringLiteral("rules"), rulesJson(policy->rules())},
               {QStringLiteral("roles"), roles}};
     r.lines << QStringLiteral("# policy %1 (%2)").arg(policy->version(), policy->origin());
@@ -203,6 +233,36 @@ Result<Reply> runPolicyShow(CliContext& ctx, const ParsedArgs&) {
         r.lines << QStringLiteral("%1\t%2\t%3\t%4\t%5")
                        .arg(rule.id, rule.clauseText(), rule.actions.join(QLatin1Char(',')),
                             rule.check, rule.message.in(ctx.options().chinese));
+    return r;
+}
+
+Result<Reply> runPolicyApply(CliContext& ctx, const ParsedArgs& args) {
+    const QString path = args.positional.value(QStringLiteral("file"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(
+            Error::badInput(QStringLiteral("file"),
+                            {QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()),
+                             QStringLiteral("无法读取 %1：%2").arg(path, file.errorString())}));
+    const QByteArray json = file.readAll();
+    auto admin = ctx.signInWith(args, QStringLiteral("policy.apply"),
+                                {QStringLiteral("Apply a policy"), QStringLiteral("启用规则文件")});
+    if (!admin)
+        return fail(admin.error());
+    auto s = ctx.services();
+    if (!s)
+        return fail(s.error());
+    auto done = (*s)->bus().execute({QStringLiteral("policy.apply"),
+                                     {{QStringLiteral("policy"), QString::fromUtf8(json)}},
+                                     *admin,
+                                     {},
+                                     args.value(QStringLiteral("reason"))});
+    if (!done)
+        return fail(done.error());
+    Reply r = actionReply(*done);
+    const QString version = done->result.value(QStringLiteral("version")).toString();
+    r.note = {QStringLiteral("Policy %1 is in force from the next action on.").arg(version),
+              QStringLiteral("规则 %1 自下一项操作起生效。").arg(version)};
     return r;
 }
 

@@ -1,6 +1,7 @@
 #include "cli_context.h"
 
 #include "all_modules.h"
+#include "services/permission.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -38,7 +39,6 @@ Result<const Services*> CliContext::services(bool create, std::shared_ptr<Clock>
             return fail(ok.error());
     ServicesOptions o;
     o.databasePath = options_.dbPath;
-    o.policyPath = options_.policyPath;
     o.clock = std::move(clock);
     auto s = openServices(std::move(o));
     if (!s)
@@ -52,7 +52,6 @@ Result<const Services*> CliContext::catalogue() {
         return catalogue_.get();
     ServicesOptions o;
     o.databasePath = QStringLiteral(":memory:");
-    o.policyPath = options_.policyPath;
     auto s = openServices(std::move(o));
     if (!s)
         return fail(s.error());
@@ -102,6 +101,33 @@ Result<Actor> CliContext::signIn(const Services& services, const QString& login,
             e.field = QStringLiteral("as");
         return fail(e);
     }
+    return actor;
+}
+
+Result<Actor> CliContext::signInWith(const ParsedArgs& args, const QString& permission,
+                                     const Text& what, std::shared_ptr<Clock> clock) {
+    auto s = services(false, std::move(clock));
+    if (!s)
+        return fail(s.error());
+    const QString login = args.value(QStringLiteral("as"));
+    if (login.trimmed().isEmpty())
+        return fail(Error::badInput(
+            QStringLiteral("as"),
+            {QStringLiteral("--as LOGIN is required: this command signs a person in "
+                            "(password on stdin)."),
+             QStringLiteral("必须给出 --as 登录名：此命令须由本人登录（密码从标准输入读取）。")}));
+    auto pw = passwords({QStringLiteral("--as ") + login}, {QStringLiteral("password:as")});
+    if (!pw) {
+        // No password, no sign-in.
+        Error e = Error::auth(pw.error().message);
+        e.field = pw.error().field;
+        return fail(e);
+    }
+    auto actor = signIn(**s, login, pw->first());
+    if (!actor)
+        return fail(actor.error());
+    if (!(*s)->policy().permits(actor->roles, permission))
+        return fail(permissionRefusal((*s)->policy(), *actor, permission, what));
     return actor;
 }
 

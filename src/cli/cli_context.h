@@ -10,7 +10,6 @@ namespace fd::cli {
 
 struct GlobalOptions {
     QString dbPath; // resolved: --db, else FRONTDESK_DB, else the data folder's file
-    QString policyPath;
     bool json = false;
     bool chinese = false;
 };
@@ -40,6 +39,11 @@ public:
     // Authenticates `login`; the database must be initialised first.
     Result<Actor> signIn(const Services& services, const QString& login,
                          const QString& password) const;
+    // The whole sign-in of a command that reads or changes business data: --as LOGIN is
+    // required, the password is the first stdin line (no line: exit 5, nobody signed in),
+    // the services are opened and the person must hold `permission` (exit 3 otherwise).
+    Result<Actor> signInWith(const ParsedArgs& args, const QString& permission, const Text& what,
+                             std::shared_ptr<Clock> clock = {});
     static Status requireInitialised(const Services& services);
 
 private:
@@ -84,6 +88,7 @@ Result<Reply> runAuditHead(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runAuditLog(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runPolicyShow(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runPolicyCheck(CliContext& ctx, const ParsedArgs& args);
+Result<Reply> runPolicyApply(CliContext& ctx, const ParsedArgs& args);
 
 // Shared by the query-like commands: a query result as JSON rows and text lines.
 Reply queryReply(const QString& name, const QueryResult& result, bool chinese);

@@ -13,12 +13,19 @@ Text t(const char* en, const char* zh) {
 const QList<CommandSpec>& commandTable() {
     static const QList<CommandSpec> table = {
         {QStringLiteral("init"),
-         QStringLiteral("init --admin LOGIN [--name NAME]"),
+         QStringLiteral("init --admin LOGIN [--name NAME] [--demo]"),
          t("Create the database and its first administrator.", "创建数据库及第一位系统管理员。"),
          t("stdin: one line, the administrator's password (at least 8 characters).\n"
-           "Refused when the database already has users.",
-           "标准输入：一行，管理员密码（至少 8 个字符）。\n数据库已有用户时拒绝执行。"),
-         {{}, {}, {QStringLiteral("admin"), QStringLiteral("name")}, {}, false},
+           "Refused when the database already has users.\n"
+           "--demo: mark it as a demo database (the only kind `seed` fills; the desktop program "
+           "shows a banner).",
+           "标准输入：一行，管理员密码（至少 8 个字符）。\n数据库已有用户时拒绝执行。\n"
+           "--demo：标记为演示数据库（`seed` 只填充这种数据库；桌面程序显示横幅）。"),
+         {{},
+          {},
+          {QStringLiteral("admin"), QStringLiteral("name")},
+          {QStringLiteral("demo")},
+          false},
          runInit},
         {QStringLiteral("user add"),
          QStringLiteral("user add LOGIN --name NAME --role R[,R...] --as ADMIN [--staff-id ID]"),
@@ -109,24 +116,43 @@ const QList<CommandSpec>& commandTable() {
          {},
          runAuditHead},
         {QStringLiteral("audit log"),
-         QStringLiteral("audit log [--entity E] [--since T] [--limit N]"),
+         QStringLiteral("audit log --as LOGIN [--entity E] [--since T] [--limit N]"),
          t("Audit rows, newest first (phone numbers masked).",
            "审计记录，最新在前（电话号码打码）。"),
-         t("--since: a date (office time) or an ISO UTC time; --limit: default 1000.",
+         t("stdin: one line, the password of --as, who needs the audit.read permission.\n"
+           "--since: a date (office time) or an ISO UTC time; --limit: default 1000.",
+           "标准输入：一行，--as 的密码（须有 audit.read 权限）。\n"
            "--since：日期（办公地时间）或 ISO UTC 时间；--limit：默认 1000。"),
          {{},
           {},
-          {QStringLiteral("entity"), QStringLiteral("since"), QStringLiteral("limit")},
+          {QStringLiteral("as"), QStringLiteral("entity"), QStringLiteral("since"),
+           QStringLiteral("limit")},
           {},
           false},
          runAuditLog},
         {QStringLiteral("policy show"),
          QStringLiteral("policy show"),
-         t("The rules (id, clauses, actions, check) and roles of the policy in use.",
-           "当前规则文件的规则（编号、条款、操作、检查）与角色。"),
-         {},
+         t("The rules (id, clauses, actions, check) and roles of the policy in force.",
+           "当前生效规则的规则（编号、条款、操作、检查）与角色。"),
+         t("The policy in force is the newest version stored in the database; without a "
+           "database, the program's built-in policy.",
+           "生效规则是数据库中最新存储的版本；没有数据库时为程序内置规则。"),
          {},
          runPolicyShow},
+        {QStringLiteral("policy apply"),
+         QStringLiteral("policy apply FILE --as ADMIN [--reason TEXT]"),
+         t("Lint a policy file and put it in force from the next action on (action "
+           "policy.apply, audited).",
+           "检查规则文件并自下一项操作起生效（操作 policy.apply，记入审计）。"),
+         t("stdin: one line, the administrator's password. The version and its SHA-256 are "
+           "stored in the database; audit rows name the version.",
+           "标准输入：一行，管理员密码。版本及其 SHA-256 存入数据库；审计记录注明版本。"),
+         {{QStringLiteral("file")},
+          {},
+          {QStringLiteral("as"), QStringLiteral("reason")},
+          {},
+          false},
+         runPolicyApply},
         {QStringLiteral("policy check"),
          QStringLiteral("policy check FILE"),
          t("Lint a policy file strictly; each error as \"path: message\"; exit 2 when there are "
@@ -143,19 +169,30 @@ const QList<CommandSpec>& commandTable() {
          {{QStringLiteral("dest")}, {}, {}, {}, false},
          runBackup},
         {QStringLiteral("restore"),
-         QStringLiteral("restore SRC"),
+         QStringLiteral("restore SRC --as ADMIN"),
          t("Replace the database with a verified copy; a copy that fails verification (exit 4) "
            "changes nothing.",
            "用校验通过的副本替换数据库；副本校验失败（退出码 4）时不做任何改动。"),
-         {},
-         {{QStringLiteral("src")}, {}, {}, {}, false},
+         t("stdin: one line, the password of an administrator of the live database (on a new "
+           "machine, init a database first). The restored data gets a system.restore audit row.",
+           "标准输入：一行，现有数据库管理员的密码（新机器上先 init）。恢复后的数据追加一条 "
+           "system.restore 审计记录。"),
+         {{QStringLiteral("src")}, {}, {QStringLiteral("as")}, {}, false},
          runRestore},
         {QStringLiteral("seed"),
-         QStringLiteral("seed --profile demo|large [--seed N]"),
-         t("Fill an initialised database with demo data, module by module, as the administrator.",
-           "以系统管理员身份逐个模块填充演示数据（数据库须已初始化）。"),
-         t("The same --seed gives the same data.", "相同的 --seed 生成相同数据。"),
-         {{}, {}, {QStringLiteral("profile"), QStringLiteral("seed")}, {}, false},
+         QStringLiteral("seed --profile demo|large --as ADMIN [--seed N]"),
+         t("Fill a demo database with demo data, module by module, as the administrator.",
+           "以系统管理员身份逐个模块向演示数据库填充演示数据。"),
+         t("stdin: one line, the administrator's password. Only a database created with "
+           "\"init --demo\" accepts demo data (exit 3 otherwise). The same --seed gives the same "
+           "data.",
+           "标准输入：一行，管理员密码。只有用「init --demo」创建的数据库接受演示数据（否则退出码 "
+           "3）。相同的 --seed 生成相同数据。"),
+         {{},
+          {},
+          {QStringLiteral("profile"), QStringLiteral("seed"), QStringLiteral("as")},
+          {},
+          false},
          runSeed},
     };
     return table;

@@ -18,7 +18,7 @@ const Text kGlobalHelp{
     QStringLiteral("Global options (before the command):\n"
                    "  --db PATH       database file (else $FRONTDESK_DB, else the data folder)\n"
                    "  --json          one JSON document on stdout\n"
-                   "  --policy FILE   policy file (else the built-in policy)\n"
+
                    "  --lang zh|en    language of messages on stderr\n"
                    "Exit codes: 0 ok, 1 other error, 2 bad input, 3 refused by a rule,\n"
                    "            4 integrity failure, 5 authentication failure.\n"
@@ -27,7 +27,7 @@ const Text kGlobalHelp{
         "全局选项（放在命令之前）：\n"
         "  --db PATH       数据库文件（否则 $FRONTDESK_DB，否则数据目录）\n"
         "  --json          在标准输出输出一个 JSON 文档\n"
-        "  --policy FILE   规则文件（否则使用内置规则）\n"
+
         "  --lang zh|en    标准错误上提示信息的语言\n"
         "退出码：0 成功，1 其他错误，2 输入错误，3 被规则拒绝，4 完整性校验失败，5 身份验证失败。\n"
         "密码从标准输入读取，每人一行。")};
@@ -36,7 +36,7 @@ Reply overview(const QString& group, bool chinese) {
     Reply r;
     QJsonArray list;
     r.lines << QStringLiteral(
-        "usage: frontdeskctl [--db PATH] [--json] [--policy FILE] [--lang zh|en] COMMAND ...");
+        "usage: frontdeskctl [--db PATH] [--json] [--lang zh|en] COMMAND ...");
     r.lines << QString();
     for (const CommandSpec& c : commandTable()) {
         if (!group.isEmpty() && !c.name.startsWith(group + QLatin1Char(' ')))
@@ -103,8 +103,6 @@ int main(int argc, char** argv) {
             options.json = true;
         else if (a == QStringLiteral("--db"))
             dbChoice = valueOf(QStringLiteral("db"));
-        else if (a == QStringLiteral("--policy"))
-            options.policyPath = valueOf(QStringLiteral("policy"));
         else if (a == QStringLiteral("--lang")) {
             const QString lang = valueOf(QStringLiteral("lang"));
             if (lang == QStringLiteral("zh") || lang == QStringLiteral("en"))

@@ -109,6 +109,10 @@ void LockScreen::reset() {
     password_->setFocus(Qt::OtherFocusReason);
 }
 
+void LockScreen::setMessage(const QString& text) {
+    message_->setText(text);
+}
+
 QString LockScreen::message() const {
     return message_->text();
 }

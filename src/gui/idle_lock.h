@@ -43,6 +43,7 @@ public:
     LockScreen(const Session& session, QWidget* parent = nullptr);
 
     void reset(); // clears the password and message, focuses the password field
+    void setMessage(const QString& text);
     [[nodiscard]] QString message() const;
 
 signals:

@@ -23,6 +23,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace fd::gui {
 
@@ -35,14 +36,31 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
 
     root_ = new QStackedWidget(this);
     workspace_ = new QWidget(root_);
-    auto* layout = new QHBoxLayout(workspace_);
+    auto* outer = new QVBoxLayout(workspace_);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    if (auto demo = session.services().isDemo(); demo && *demo) {
+        demoBanner_ = new QLabel(
+            tr("Demo database: the data and the passwords are for trying the program, not for "
+               "real work."),
+            workspace_);
+        demoBanner_->setObjectName(QStringLiteral("demoBanner"));
+        demoBanner_->setWordWrap(true);
+        demoBanner_->setAlignment(Qt::AlignCenter);
+        demoBanner_->setStyleSheet(QStringLiteral(
+            "QLabel { background: #fff3cd; color: #664d03; padding: 4px; font-weight: bold; }"));
+        outer->addWidget(demoBanner_);
+    }
+    auto* row = new QWidget(workspace_);
+    outer->addWidget(row, 1);
+    auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(4, 4, 4, 4);
-    navigation_ = new QListWidget(workspace_);
+    navigation_ = new QListWidget(row);
     navigation_->setObjectName(QStringLiteral("navigation"));
     navigation_->setIconSize(QSize(24, 24));
     navigation_->setFixedWidth(180);
     navigation_->setStyleSheet(QStringLiteral("QListWidget::item { padding: 8px 4px; }"));
-    pages_ = new QStackedWidget(workspace_);
+    pages_ = new QStackedWidget(row);
     layout->addWidget(navigation_);
     layout->addWidget(pages_, 1);
     lock_ = new LockScreen(session, root_);
@@ -92,10 +110,27 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
     connect(idle_, &IdleWatcher::idle, this, &MainWindow::lock);
     connect(lock_, &LockScreen::unlocked, this, &MainWindow::unlock);
     connect(lock_, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
+    // Roles are read at every action; when the bus finds this person's account disabled
+    // (or a list finds it so), the window locks and only signing out is left.
+    connect(&session_, &Session::accessRevoked, this, &MainWindow::lockRevoked);
+    const qint64 me = session_.actor().userId;
+    session_.services().bus().setAccessRevokedHandler([this, me](const Actor& who) {
+        if (who.userId == me)
+            QMetaObject::invokeMethod(
+                this, [this] { session_.refreshActor(); }, Qt::QueuedConnection);
+    });
     buildMenus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    session_.services().bus().setAccessRevokedHandler({});
+}
+
+void MainWindow::lockRevoked(const QString& why) {
+    lock();
+    lock_->setMessage(why + QLatin1Char(' ') +
+                      tr("Ask an administrator; you can only sign out now."));
+}
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -179,6 +214,7 @@ void MainWindow::unlock() {
 
 void MainWindow::refreshStatus() {
     const Services& s = session_.services();
+    session_.refreshActor(); // roles changed, or the account disabled, at another desk
     user_->setText(tr("User: %1 (%2)").arg(session_.actor().displayName, session_.actor().login));
     QStringList roleNames;
     for (const QString& r : session_.actor().roles) {

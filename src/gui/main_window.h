@@ -41,6 +41,8 @@ public:
     bool openRecord(const QString& area, const QString& entity, const QString& entityId);
 
     void lock();
+    // Locks because the account was disabled or removed: only signing out is left.
+    void lockRevoked(const QString& why);
     [[nodiscard]] bool isLocked() const;
     [[nodiscard]] LockScreen* lockScreen() const { return lock_; }
     [[nodiscard]] IdleWatcher* idleWatcher() const { return idle_; }
@@ -72,6 +74,7 @@ private:
     QLabel* roles_ = nullptr;
     QLabel* database_ = nullptr;
     QLabel* audit_ = nullptr;
+    QLabel* demoBanner_ = nullptr;
 };
 
 } // namespace fd::gui

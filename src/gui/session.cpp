@@ -12,6 +12,17 @@ bool Session::permits(const QString& permission) const {
     return permission.isEmpty() || services_.policy().permits(actor_.roles, permission);
 }
 
+void Session::refreshActor() {
+    auto current = services_.currentActor(services_.database().connection(), actor_);
+    if (!current) {
+        if (current.error().kind == Error::Kind::Auth)
+            emit accessRevoked(display(current.error().message));
+        return;
+    }
+    actor_.roles = current->roles;
+    actor_.displayName = current->displayName;
+}
+
 void Session::notifyChanged(const QString& entity) {
     emit dataChanged(entity);
 }

@@ -25,9 +25,13 @@ public:
 
     // Tell every page that business state changed (after an action succeeded).
     void notifyChanged(const QString& entity);
+    // Reads the person's account as it is now: their roles follow a change made at another
+    // desk; a disabled or removed account emits accessRevoked (the window locks).
+    void refreshActor();
 
 signals:
     void dataChanged(const QString& entity);
+    void accessRevoked(const QString& why);
 
 private:
     const Services& services_;

@@ -36,12 +36,18 @@ protected:
         return ctl(args, stdinLines, true);
     }
 
-    void init() {
-        const CliRun r =
-            json({QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("admin"),
-                  QStringLiteral("--name"), QStringLiteral("管理员")},
-                 {kAdminPass});
+    void init(bool demo = false) {
+        QStringList args{QStringLiteral("init"), QStringLiteral("--admin"), QStringLiteral("admin"),
+                         QStringLiteral("--name"), QStringLiteral("管理员")};
+        if (demo)
+            args << QStringLiteral("--demo");
+        const CliRun r = json(args, {kAdminPass});
         ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    }
+    // Signed in as the administrator (password on stdin).
+    CliRun asAdmin(const QStringList& args) const {
+        return json(args + QStringList{QStringLiteral("--as"), QStringLiteral("admin")},
+                    {kAdminPass});
     }
     void addUser(const QString& login, const QString& roles) {
         const CliRun r = json({QStringLiteral("user"), QStringLiteral("add"), login,
@@ -113,8 +119,8 @@ TEST_F(FrontdeskctlTest, DoReportsTheAuditedResultAsJson) {
     EXPECT_EQ(o[QStringLiteral("entity_id")].toString(), QStringLiteral("2"));
     EXPECT_TRUE(o.contains(QStringLiteral("result")));
 
-    const CliRun log = json({QStringLiteral("audit"), QStringLiteral("log"),
-                             QStringLiteral("--entity"), QStringLiteral("user")});
+    const CliRun log = asAdmin({QStringLiteral("audit"), QStringLiteral("log"),
+                                QStringLiteral("--entity"), QStringLiteral("user")});
     ASSERT_EQ(log.exitCode, 0);
     const QJsonArray rows = log.json()[QStringLiteral("rows")].toArray();
     ASSERT_EQ(rows.size(), 3);
@@ -147,23 +153,23 @@ TEST_F(FrontdeskctlTest, ApprovalRequestWaitsThenRunsWhenASupervisorSigns) {
     out.close();
     init();
     addUser(QStringLiteral("sup"), QStringLiteral("supervisor"));
-    const QStringList withPolicy{QStringLiteral("--policy"), file(QStringLiteral("policy.json"))};
+    const CliRun applied = asAdmin(
+        {QStringLiteral("policy"), QStringLiteral("apply"), file(QStringLiteral("policy.json"))});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
 
-    const CliRun asked =
-        json(withPolicy + QStringList{QStringLiteral("do"), QStringLiteral("user.unlock"),
-                                      QStringLiteral("--as"), QStringLiteral("admin"),
-                                      QStringLiteral("login=sup")},
-             {kAdminPass});
+    const CliRun asked = json(QStringList{QStringLiteral("do"), QStringLiteral("user.unlock"),
+                                          QStringLiteral("--as"), QStringLiteral("admin"),
+                                          QStringLiteral("login=sup")},
+                              {kAdminPass});
     ASSERT_EQ(asked.exitCode, 0) << asked.err.toStdString();
     EXPECT_EQ(asked.json()[QStringLiteral("status")].toString(),
               QStringLiteral("pending_approval"));
     const qint64 approvalId = asked.json()[QStringLiteral("approval_id")].toInteger();
     EXPECT_GT(approvalId, 0);
 
-    const CliRun mine =
-        json(withPolicy + QStringList{QStringLiteral("approvals"), QStringLiteral("--mine"),
-                                      QStringLiteral("--as"), QStringLiteral("sup")},
-             {QStringLiteral("sup-pass")});
+    const CliRun mine = json(QStringList{QStringLiteral("approvals"), QStringLiteral("--mine"),
+                                         QStringLiteral("--as"), QStringLiteral("sup")},
+                             {QStringLiteral("sup-pass")});
     ASSERT_EQ(mine.exitCode, 0) << mine.err.toStdString();
     const QJsonArray waiting = mine.json()[QStringLiteral("rows")].toArray();
     ASSERT_EQ(waiting.size(), 1);
@@ -172,18 +178,16 @@ TEST_F(FrontdeskctlTest, ApprovalRequestWaitsThenRunsWhenASupervisorSigns) {
     EXPECT_EQ(waiting[0].toObject()[QStringLiteral("rule")].toString(),
               QStringLiteral("unlock-approved"));
 
-    const CliRun notMine =
-        json(withPolicy + QStringList{QStringLiteral("approvals"), QStringLiteral("--mine"),
-                                      QStringLiteral("--as"), QStringLiteral("admin")},
-             {kAdminPass});
+    const CliRun notMine = json(QStringList{QStringLiteral("approvals"), QStringLiteral("--mine"),
+                                            QStringLiteral("--as"), QStringLiteral("admin")},
+                                {kAdminPass});
     EXPECT_EQ(notMine.json()[QStringLiteral("rows")].toArray().size(),
               0); // the requester does not see it
 
     const CliRun approved =
-        json(withPolicy + QStringList{QStringLiteral("do"), QStringLiteral("approval.approve"),
-                                      QStringLiteral("--as"), QStringLiteral("sup"),
-                                      QStringLiteral("--sign"), QStringLiteral("approver=sup"),
-                                      QStringLiteral("id=%1").arg(approvalId)},
+        json(QStringList{QStringLiteral("do"), QStringLiteral("approval.approve"),
+                         QStringLiteral("--as"), QStringLiteral("sup"), QStringLiteral("--sign"),
+                         QStringLiteral("approver=sup"), QStringLiteral("id=%1").arg(approvalId)},
              {QStringLiteral("sup-pass"), QStringLiteral("sup-pass")});
     ASSERT_EQ(approved.exitCode, 0) << approved.err.toStdString() << approved.out.toStdString();
     EXPECT_EQ(approved.json()[QStringLiteral("status")].toString(), QStringLiteral("done"));
@@ -320,23 +324,144 @@ TEST_F(FrontdeskctlTest, CommandsOnAMissingDatabaseSayToRunInit) {
 }
 
 TEST_F(FrontdeskctlTest, SeedRunsOnAnInitialisedDatabase) {
-    init();
-    const CliRun r = json({QStringLiteral("seed"), QStringLiteral("--profile"),
-                           QStringLiteral("demo"), QStringLiteral("--seed"), QStringLiteral("7")});
+    init(true);
+    const CliRun r =
+        asAdmin({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo"),
+                 QStringLiteral("--seed"), QStringLiteral("7")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(r.json()[QStringLiteral("profile")].toString(), QStringLiteral("demo"));
-    EXPECT_EQ(json({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("huge")})
+    EXPECT_EQ(asAdmin({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("huge")})
                   .exitCode,
               2);
     EXPECT_EQ(
-        json({QStringLiteral("seed"), QStringLiteral("--seed"), QStringLiteral("x")}).exitCode, 2);
+        asAdmin({QStringLiteral("seed"), QStringLiteral("--seed"), QStringLiteral("x")}).exitCode,
+        2);
     EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
 }
 
-TEST_F(FrontdeskctlTest, DemoSeedSpreadsTheFrontDeskHistoryOverTheLastDays) {
-    init();
+TEST_F(FrontdeskctlTest, SeedRefusesADatabaseNotCreatedAsADemoWithExitThree) {
+    init(); // a real office's database
+    const qint64 before = auditRows();
     const CliRun r =
-        json({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo")});
+        asAdmin({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo")});
+    EXPECT_EQ(r.exitCode, 3) << r.err.toStdString();
+    const QJsonObject e = r.json()[QStringLiteral("error")].toObject();
+    EXPECT_EQ(e[QStringLiteral("rule")].toString(), QStringLiteral("demo-database-only"));
+    EXPECT_EQ(auditRows(), before); // no demo account was created
+    const CliRun users = asAdmin({QStringLiteral("user"), QStringLiteral("list")});
+    EXPECT_EQ(users.json()[QStringLiteral("rows")].toArray().size(), 1);
+}
+
+TEST_F(FrontdeskctlTest, SeedWithoutTheAdministratorsPasswordExitsFiveAndAClerkIsRefused) {
+    init(true);
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    const qint64 before = auditRows();
+    const CliRun none =
+        json({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo"),
+              QStringLiteral("--as"), QStringLiteral("admin")});
+    EXPECT_EQ(none.exitCode, 5) << none.err.toStdString();
+    EXPECT_EQ(none.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString(),
+              QStringLiteral("password:as"));
+    const CliRun wrong =
+        json({QStringLiteral("seed"), QStringLiteral("--as"), QStringLiteral("admin")},
+             {QStringLiteral("not-the-password")});
+    EXPECT_EQ(wrong.exitCode, 5);
+    const CliRun clerk =
+        json({QStringLiteral("seed"), QStringLiteral("--as"), QStringLiteral("clerk")},
+             {QStringLiteral("clerk-pass")});
+    EXPECT_EQ(clerk.exitCode, 3);
+    EXPECT_EQ(clerk.json()[QStringLiteral("error")].toObject()[QStringLiteral("rule")].toString(),
+              QStringLiteral("permission"));
+    EXPECT_EQ(auditRows(), before);
+}
+
+TEST_F(FrontdeskctlTest, RestoreNeedsAnAdministratorOfTheLiveDatabase) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    const QString copy = file(QStringLiteral("copy.db"));
+    ASSERT_EQ(ctl({QStringLiteral("backup"), copy}).exitCode, 0);
+    addUser(QStringLiteral("lili"), QStringLiteral("cashier"));
+    const QString before = head();
+    EXPECT_EQ(
+        json({QStringLiteral("restore"), copy, QStringLiteral("--as"), QStringLiteral("admin")})
+            .exitCode,
+        5);
+    const CliRun clerk =
+        json({QStringLiteral("restore"), copy, QStringLiteral("--as"), QStringLiteral("clerk")},
+             {QStringLiteral("clerk-pass")});
+    EXPECT_EQ(clerk.exitCode, 3);
+    EXPECT_EQ(head(), before); // nothing was replaced
+}
+
+TEST_F(FrontdeskctlTest, AuditLogNeedsARoleAllowedToReadTheTrail) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    addUser(QStringLiteral("mgr"), QStringLiteral("cs_manager"));
+    const CliRun clerk = json({QStringLiteral("audit"), QStringLiteral("log"),
+                               QStringLiteral("--as"), QStringLiteral("clerk")},
+                              {QStringLiteral("clerk-pass")});
+    EXPECT_EQ(clerk.exitCode, 3);
+    EXPECT_EQ(clerk.json()[QStringLiteral("error")].toObject()[QStringLiteral("rule")].toString(),
+              QStringLiteral("permission"));
+    EXPECT_FALSE(clerk.out.contains(QStringLiteral("user.add")));
+    EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("log")}).exitCode, 2); // no --as
+    const CliRun mgr = json({QStringLiteral("audit"), QStringLiteral("log"), QStringLiteral("--as"),
+                             QStringLiteral("mgr")},
+                            {QStringLiteral("mgr-pass")});
+    ASSERT_EQ(mgr.exitCode, 0) << mgr.err.toStdString();
+    EXPECT_GE(mgr.json()[QStringLiteral("rows")].toArray().size(), 3);
+    // Counts and hashes stay open.
+    EXPECT_EQ(ctl({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+    EXPECT_EQ(ctl({QStringLiteral("audit"), QStringLiteral("head")}).exitCode, 0);
+}
+
+TEST_F(FrontdeskctlTest, PolicyApplyStoresTheVersionAndPolicyShowPrintsIt) {
+    init();
+    addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
+    QFile in(QStringLiteral(FD_SOURCE_DIR "/resources/policy/default.json"));
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+    QJsonObject policy = QJsonDocument::fromJson(in.readAll()).object();
+    policy[QStringLiteral("version")] = QStringLiteral("2099.1");
+    QFile out(file(QStringLiteral("office.json")));
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(policy).toJson());
+    out.close();
+
+    const CliRun clerk =
+        json({QStringLiteral("policy"), QStringLiteral("apply"),
+              file(QStringLiteral("office.json")), QStringLiteral("--as"), QStringLiteral("clerk")},
+             {QStringLiteral("clerk-pass")});
+    EXPECT_EQ(clerk.exitCode, 3);
+    const CliRun applied = asAdmin(
+        {QStringLiteral("policy"), QStringLiteral("apply"), file(QStringLiteral("office.json"))});
+    ASSERT_EQ(applied.exitCode, 0) << applied.err.toStdString();
+    EXPECT_EQ(applied.json()[QStringLiteral("entity")].toString(), QStringLiteral("policy"));
+    const CliRun shown = json({QStringLiteral("policy"), QStringLiteral("show")});
+    ASSERT_EQ(shown.exitCode, 0);
+    EXPECT_TRUE(
+        shown.json()[QStringLiteral("version")].toString().startsWith(QStringLiteral("2099.1+")));
+    // The next action's audit row names the stored version.
+    addUser(QStringLiteral("lili"), QStringLiteral("cashier"));
+    const CliRun last = asAdmin({QStringLiteral("audit"), QStringLiteral("log"),
+                                 QStringLiteral("--limit"), QStringLiteral("1")});
+    EXPECT_EQ(last.json()[QStringLiteral("rows")]
+                  .toArray()[0]
+                  .toObject()[QStringLiteral("policy_version")]
+                  .toString(),
+              shown.json()[QStringLiteral("version")].toString());
+}
+
+TEST_F(FrontdeskctlTest, ThereIsNoPolicyOptionToSwapTheRulebookForOneRun) {
+    init();
+    const CliRun r = json({QStringLiteral("--policy"), file(QStringLiteral("none.json")),
+                           QStringLiteral("audit"), QStringLiteral("head")});
+    EXPECT_EQ(r.exitCode, 2);
+}
+
+TEST_F(FrontdeskctlTest, DemoSeedSpreadsTheFrontDeskHistoryOverTheLastDays) {
+    init(true);
+    const CliRun r =
+        asAdmin({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo")});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     if (!r.json()[QStringLiteral("modules")].toArray().contains(QStringLiteral("handover")))
         GTEST_SKIP() << "this build has no handover area";
@@ -435,7 +560,11 @@ TEST_F(FrontdeskctlTest, ActionOutsideTheRolesPermissionIsRefused) {
     EXPECT_EQ(r.exitCode, 3);
     const QJsonObject e = r.json()[QStringLiteral("error")].toObject();
     EXPECT_EQ(e[QStringLiteral("rule")].toString(), QStringLiteral("permission"));
-    EXPECT_EQ(e[QStringLiteral("clause")].toString(), QStringLiteral("R1-1.3.7"));
+    // Only the administrator may add users, and no clause makes that a duty: none is cited
+    // (never an unrelated one).
+    EXPECT_EQ(e[QStringLiteral("clause")].toString(), QString());
+    EXPECT_TRUE(e[QStringLiteral("message")].toObject()[QStringLiteral("zh")].toString().contains(
+        QStringLiteral("系统管理员")));
     EXPECT_EQ(head(), before);
     // The users list needs the user.add permission too.
     EXPECT_EQ(json({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--as"),
@@ -476,7 +605,7 @@ TEST_F(FrontdeskctlTest, RestoreOfATamperedCopyExitsFourAndChangesNothing) {
     tamper(copy, 1);
     addUser(QStringLiteral("lili"), QStringLiteral("cashier"));
     const QString before = head();
-    const CliRun r = json({QStringLiteral("restore"), copy});
+    const CliRun r = asAdmin({QStringLiteral("restore"), copy});
     EXPECT_EQ(r.exitCode, 4) << r.err.toStdString();
     EXPECT_EQ(r.json()[QStringLiteral("error")].toObject()[QStringLiteral("kind")].toString(),
               QStringLiteral("integrity"));
@@ -487,7 +616,7 @@ TEST_F(FrontdeskctlTest, RestoreOfATamperedCopyExitsFourAndChangesNothing) {
     ASSERT_TRUE(junk.open(QIODevice::WriteOnly));
     junk.write(QByteArray(4096, 'j'));
     junk.close();
-    EXPECT_EQ(ctl({QStringLiteral("restore"), file(QStringLiteral("junk.db"))}).exitCode, 4);
+    EXPECT_EQ(asAdmin({QStringLiteral("restore"), file(QStringLiteral("junk.db"))}).exitCode, 4);
     EXPECT_EQ(head(), before);
 }
 
@@ -503,9 +632,17 @@ TEST_F(FrontdeskctlTest, BackupThenRestoreRoundTrips) {
 
     addUser(QStringLiteral("lili"), QStringLiteral("cashier"));
     ASSERT_NE(head(), atBackup);
-    const CliRun r = json({QStringLiteral("restore"), copy});
+    const CliRun r = asAdmin({QStringLiteral("restore"), copy});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    EXPECT_EQ(head(), atBackup);
+    // The restored chain holds the copy's head, then the row recording the restore.
+    EXPECT_EQ(auditRows(), 3);
+    const CliRun last = asAdmin({QStringLiteral("audit"), QStringLiteral("log"),
+                                 QStringLiteral("--limit"), QStringLiteral("1")});
+    EXPECT_EQ(last.json()[QStringLiteral("rows")]
+                  .toArray()[0]
+                  .toObject()[QStringLiteral("action")]
+                  .toString(),
+              QStringLiteral("system.restore"));
     EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--anchor"),
                     atBackup})
                   .exitCode,
@@ -613,8 +750,8 @@ TEST_F(FrontdeskctlTest, JsonOutputIsOneDocumentForEveryReadCommand) {
          {kAdminPass}},
         {{QStringLiteral("audit"), QStringLiteral("head")}, {}},
         {{QStringLiteral("audit"), QStringLiteral("log"), QStringLiteral("--since"),
-          QStringLiteral("2020-01-01")},
-         {}},
+          QStringLiteral("2020-01-01"), QStringLiteral("--as"), QStringLiteral("admin")},
+         {kAdminPass}},
         {{QStringLiteral("policy"), QStringLiteral("show")}, {}},
     };
     for (const auto& [args, input] : reads) {

@@ -116,8 +116,7 @@ TEST_F(Rules, SelfApprovalIsRefused) {
     const qint64 audit = env_->auditCount();
     auto self =
         decide(QStringLiteral("approval.approve"), pending->approvalId, QStringLiteral("super1"));
-    ASSERT_FALSE(self);
-    EXPECT_EQ(self.error().ruleId, QStringLiteral("approval-not-by-requester"));
+    expectRefused(self, QStringLiteral("approval-not-by-requester"), QStringLiteral("R3-3.1"));
     EXPECT_EQ(env_->auditCount(), audit);
     EXPECT_EQ(published(), 0);
 }
@@ -139,8 +138,7 @@ TEST_F(Rules, AnApprovalDecisionWithoutTheApproversSignatureIsRefused) {
     ASSERT_TRUE(pending);
     auto r = env_->run(QStringLiteral("approval.approve"), QStringLiteral("super1"),
                        {{QStringLiteral("id"), pending->approvalId}});
-    ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().ruleId, QStringLiteral("approval-decision-signed"));
+    expectRefused(r, QStringLiteral("approval-decision-signed"), QStringLiteral("R3-3.1"));
 }
 
 TEST_F(Rules, NeedsSignaturesRefusesUntilEverySignerHasSigned) {

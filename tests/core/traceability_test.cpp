@@ -17,28 +17,57 @@ namespace {
 
 const QString kSourceDir = QStringLiteral(FD_SOURCE_DIR);
 
-// rule id -> "Suite.Name" of every test whose body names the rule id in quotes.
+// rule id -> "Suite.Name" of every test that asserts the rule's decision: a test is credited
+// only where an assertion helper (expectRefused, expectLoanRefused, ..., or
+// expectWaitsForApproval for a rule that asks for an approval; each checks the rule id and the
+// clause) names the rule id in quotes among its arguments. Mentioning the id elsewhere
+// (listing rules, a comment) does not count.
 QMap<QString, QStringList> testsNamingRules(const QStringList& ruleIds) {
     QMap<QString, QStringList> out;
     static const QRegularExpression testHead(
-        QStringLiteral("^\\s*TEST(?:_F|_P)?\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)"));
+        QStringLiteral("^\\s*TEST(?:_F|_P)?\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)"),
+        QRegularExpression::MultilineOption);
+    static const QRegularExpression quoted(QStringLiteral("\"([a-z0-9.-]+)\""));
     QDirIterator it(kSourceDir + QStringLiteral("/tests"), {QStringLiteral("*.cpp")}, QDir::Files,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         QFile f(it.next());
         if (!f.open(QIODevice::ReadOnly))
             continue;
-        QString current;
-        for (const QString& line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
-            const auto m = testHead.match(line);
-            if (m.hasMatch())
-                current = m.captured(1) + QLatin1Char('.') + m.captured(2);
-            if (current.isEmpty())
-                continue;
-            for (const QString& id : ruleIds)
-                if (line.contains(QLatin1Char('"') + id + QLatin1Char('"')) &&
-                    !out[id].contains(current))
-                    out[id] << current;
+        const QString text = QString::fromUtf8(f.readAll());
+        // Each test's body runs from its TEST line to the next one.
+        QList<std::pair<qsizetype, QString>> heads;
+        for (auto m = testHead.globalMatch(text); m.hasNext();) {
+            const auto h = m.next();
+            heads.push_back({h.capturedStart(), h.captured(1) + QLatin1Char('.') + h.captured(2)});
+        }
+        for (qsizetype i = 0; i < heads.size(); ++i) {
+            const qsizetype end = i + 1 < heads.size() ? heads[i + 1].first : text.size();
+            const QString body = text.mid(heads[i].first, end - heads[i].first);
+            const QString& name = heads[i].second;
+            static const QRegularExpression assertion(
+                QStringLiteral("\\bexpect\\w*(?:Refused|WaitsForApproval)\\("));
+            for (auto call = assertion.globalMatch(body); call.hasNext();) {
+                const auto c = call.next();
+                const qsizetype at = c.capturedEnd() - 1; // the opening parenthesis
+                // The call's arguments: up to the matching parenthesis.
+                qsizetype depth = 0;
+                qsizetype close = at;
+                for (qsizetype k = at; k < body.size(); ++k) {
+                    if (body[k] == QLatin1Char('('))
+                        ++depth;
+                    else if (body[k] == QLatin1Char(')') && --depth == 0) {
+                        close = k;
+                        break;
+                    }
+                }
+                const QString args = body.mid(at, close - at);
+                for (auto q = quoted.globalMatch(args); q.hasNext();) {
+                    const QString id = q.next().captured(1);
+                    if (ruleIds.contains(id) && !out[id].contains(name))
+                        out[id] << name;
+                }
+            }
         }
     }
     for (auto& names : out)
@@ -56,7 +85,10 @@ QString generate(const Policy& policy, const QMap<QString, QStringList>& tests) 
     md += QStringLiteral(
         "Generated from `resources/policy/default.json` and the test sources by "
         "`FD_UPDATE_TRACEABILITY=1 build/dev/tests/core/fd_traceability_test`; the suite fails "
-        "when this page is stale or when a rule has no test naming it.\n\n");
+        "when this page is stale or when a rule has no test asserting its decision. A test counts "
+        "for a rule only where an assertion helper (`expectRefused(...)` and its kin, or "
+        "`expectWaitsForApproval(...)`), which checks the rule id and the clause, names the "
+        "rule.\n\n");
     md += QStringLiteral("## Clauses the software enforces (tagged **rule**)\n\n");
     md += QStringLiteral("| Clause | Rules | Tests |\n|---|---|---|\n");
     int enforced = 0;
@@ -97,7 +129,7 @@ QString generate(const Policy& policy, const QMap<QString, QStringList>& tests) 
 
 } // namespace
 
-TEST(Traceability, EveryRuleOfThePolicyHasATestNamingIt) {
+TEST(Traceability, EveryRuleOfThePolicyHasATestAssertingItsRefusal) {
     auto policy = Policy::builtIn();
     ASSERT_TRUE(policy);
     QStringList ids;
@@ -106,7 +138,7 @@ TEST(Traceability, EveryRuleOfThePolicyHasATestNamingIt) {
     const auto tests = testsNamingRules(ids);
     for (const QString& id : ids)
         EXPECT_FALSE(tests.value(id).isEmpty())
-            << "rule " << id.toStdString() << " has no test naming it";
+            << "rule " << id.toStdString() << " has no test asserting its refusal (expectRefused)";
 }
 
 TEST(Traceability, TheTraceabilityDocumentIsUpToDate) {

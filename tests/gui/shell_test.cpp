@@ -1,4 +1,5 @@
 // The shell: sign-in and lockout, navigation by role, the idle lock, the status bar.
+#include "all_modules.h"
 #include "gui_test_support.h"
 #include "idle_lock.h"
 #include "login_dialog.h"
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QtTest/QTest>
 #include <gtest/gtest.h>
 
@@ -178,4 +180,72 @@ TEST(IdleLock, TimeoutDefaultsToThePolicyParameter) {
     const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
     gui::MainWindow window(session, pages);
     EXPECT_EQ(window.idleWatcher()->timeout(), std::chrono::minutes(15));
+}
+
+TEST(MainWindow, LocksWhenTheAccountIsDisabledAtAnotherDeskAndTheNextActionIsRefused) {
+    TestServices ts;
+    const Actor sup =
+        ts.addUser(QStringLiteral("wang"), {QStringLiteral("supervisor")}, QStringLiteral("王芳"));
+    gui::Session session(ts.services(), sup);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    window.show();
+    ASSERT_TRUE(ts.run(QStringLiteral("user.deactivate"), QStringLiteral("admin"),
+                       {{QStringLiteral("login"), QStringLiteral("wang")}}));
+    // The window still holds the session; its next action meets the database's answer.
+    auto r = ts->bus().execute(
+        {QStringLiteral("approval.reject"), {{QStringLiteral("id"), 1}}, session.actor(), {}, {}});
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().kind, Error::Kind::Auth);
+    ASSERT_TRUE(fd::testing::waitUntil([&] { return window.isLocked(); }, 3000));
+    EXPECT_TRUE(window.lockScreen()->message().contains(QStringLiteral("已停用")))
+        << window.lockScreen()->message().toStdString();
+    // The password no longer unlocks it.
+    auto* password = window.lockScreen()->findChild<QLineEdit*>(QStringLiteral("unlockPassword"));
+    fd::testing::typeText(password, TestServices::passwordOf(QStringLiteral("wang")));
+    QTest::keyClick(password, Qt::Key_Return);
+    EXPECT_TRUE(window.isLocked());
+}
+
+TEST(MainWindow, RolesChangedAtAnotherDeskFollowOnTheStatusRefresh) {
+    TestServices ts;
+    const Actor clerk = ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")});
+    gui::Session session(ts.services(), clerk);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    ASSERT_TRUE(ts.run(QStringLiteral("user.set_roles"), QStringLiteral("admin"),
+                       {{QStringLiteral("login"), QStringLiteral("lina")},
+                        {QStringLiteral("roles"), QStringLiteral("cashier")}}));
+    window.refreshStatus();
+    EXPECT_EQ(session.actor().roles, QStringList{QStringLiteral("cashier")});
+    EXPECT_TRUE(window.statusText().contains(QStringLiteral("收费员")));
+    EXPECT_FALSE(session.permits(QStringLiteral("handover.open")));
+}
+
+TEST(MainWindow, ADemoDatabaseShowsItsBannerAndARealOneDoesNot) {
+    {
+        TestServices ts;
+        gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+        const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+        gui::MainWindow window(session, pages);
+        EXPECT_EQ(window.findChild<QLabel*>(QStringLiteral("demoBanner")), nullptr);
+    }
+    QTemporaryDir dir;
+    ServicesOptions o;
+    o.databasePath = dir.filePath(QStringLiteral("demo.db"));
+    o.clock = std::make_shared<FixedClock>(fd::testing::startTime());
+    auto s = fd::openServices(std::move(o));
+    ASSERT_TRUE(s);
+    auto admin = (*s)->initialise(QStringLiteral("admin"), QStringLiteral("管理员"),
+                                  QStringLiteral("admin-pass"), true);
+    ASSERT_TRUE(admin);
+    auto u = (*s)->users().find(QStringLiteral("admin"));
+    ASSERT_TRUE(u);
+    gui::Session session(**s, Actor{u->id, u->login, u->displayName, u->roles, u->staffId});
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    auto* banner = window.findChild<QLabel*>(QStringLiteral("demoBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("演示数据库")))
+        << banner->text().toStdString();
 }

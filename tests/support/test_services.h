@@ -54,4 +54,31 @@ private:
     QString policyPath_;
 };
 
+// Asserts that an action (or list) was refused by the policy: kind Refused, the rule id and
+// the clause as given, the clause named in the English message when there is one, and a
+// Chinese message. docs/traceability.md credits a test for a rule only through a call of an
+// expectRefused helper that names the rule.
+template <typename T>
+void expectRefused(const Result<T>& r, const QString& rule, const QString& clause) {
+    ASSERT_FALSE(r) << "expected a refusal by " << rule.toStdString();
+    EXPECT_EQ(r.error().kind, Error::Kind::Refused) << r.error().message.en.toStdString();
+    EXPECT_EQ(r.error().ruleId, rule) << r.error().message.en.toStdString();
+    EXPECT_EQ(r.error().clause, clause) << r.error().message.en.toStdString();
+    if (!clause.isEmpty()) {
+        EXPECT_TRUE(r.error().message.en.contains(clause)) << r.error().message.en.toStdString();
+    }
+    EXPECT_FALSE(r.error().message.zh.isEmpty());
+}
+
+// Asserts that a rule made the action wait for an approval: the request is stored, naming
+// the rule and its clause. Credited in docs/traceability.md like expectRefused.
+inline void expectWaitsForApproval(const Result<ActionResult>& r, const QString& rule,
+                                   const QString& clause) {
+    ASSERT_TRUE(r) << r.error().message.en.toStdString();
+    EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
+    EXPECT_GT(r->approvalId, 0);
+    EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(), rule);
+    EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), clause);
+}
+
 } // namespace fd::testing

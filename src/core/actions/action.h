@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -50,6 +51,12 @@ struct ActionOutcome {
 };
 
 using ActionHandler = std::function<Result<ActionOutcome>(ActionContext&)>;
+// Slow work done before the write transaction (hashing a password, parsing a file): gets the
+// validated parameters and returns values added to them (e.g. "password_hash"). The
+// parameters the action declares secret are removed after it, so that neither an approval
+// request nor the audit row can hold them; what it returns is what they are stored as.
+using ActionPrepare =
+    std::function<Result<QVariantMap>(const Services& services, const QVariantMap& params)>;
 
 struct ActionDef {
     QString name;
@@ -57,8 +64,13 @@ struct ActionDef {
     QList<ParamSpec> params;
     ActionHandler handler;
     QString permission; // empty: the action's name
+    ActionPrepare prepare = nullptr;
     [[nodiscard]] QString requiredPermission() const {
         return permission.isEmpty() ? name : permission;
+    }
+    [[nodiscard]] bool hasSecrets() const {
+        return std::any_of(params.begin(), params.end(),
+                           [](const ParamSpec& p) { return p.secret; });
     }
 };
 

@@ -3,6 +3,7 @@
 #include "audit/audit_log.h"
 #include "db/sql.h"
 #include "db/transaction.h"
+#include "services/permission.h"
 #include "services/services.h"
 #include "util/clock.h"
 #include "util/log.h"
@@ -19,18 +20,14 @@ Error unknownAction(const QString& name) {
                             QStringLiteral("未知操作「%1」。").arg(name)});
 }
 
-Error notPermitted(const Actor& actor, const ActionDef& def) {
-    return Error::refused(QStringLiteral("permission"), QStringLiteral("R1-1.3.7"),
-                          {QStringLiteral("%1's roles (%2) do not permit %3.")
-                               .arg(actor.login, actor.roles.join(QStringLiteral(", ")), def.name),
-                           QStringLiteral("%1 的角色（%2）无权执行「%3」。")
-                               .arg(actor.displayName, actor.roles.join(QStringLiteral("、")),
-                                    def.title.zh.isEmpty() ? def.name : def.title.zh)});
-}
-
-QJsonObject paramsJson(const QVariantMap& params) {
+// What an approval request and its audit row store: never a secret parameter.
+QJsonObject paramsJson(const ActionDef& def, const QVariantMap& params) {
     QJsonObject o;
     for (auto it = params.cbegin(); it != params.cend(); ++it) {
+        const auto spec = std::find_if(def.params.begin(), def.params.end(),
+                                       [&](const ParamSpec& p) { return p.name == it.key(); });
+        if (spec != def.params.end() && spec->secret)
+            continue;
         const QVariant& v = it.value();
         if (v.typeId() == QMetaType::QDate)
             o.insert(it.key(), v.toDate().toString(Qt::ISODate));
@@ -71,21 +68,44 @@ Result<Decision> ActionBus::preview(const ActionRequest& request) const {
     auto params = validateParams(def->params, request.params);
     if (!params)
         return fail(params.error());
+    const QSqlDatabase db = services_.database().connection();
+    if (auto ok = services_.refreshPolicy(db); !ok)
+        return fail(ok.error());
+    auto actor = permittedActor(*def, request.actor, db);
+    if (!actor)
+        return fail(actor.error());
     const std::vector<VerifiedSignature> none;
     const std::optional<ApprovalGrant> noGrant;
     const QJsonObject noParams;
     RuleEngine engine(services_.policy(), services_.checks());
-    return engine.evaluate(CheckContext{request.action, *params, noParams, request.actor, none,
-                                        noGrant, request.reason, services_.database().connection(),
-                                        services_.clock(), services_.policy()});
+    return engine.evaluate(CheckContext{request.action, *params, noParams, *actor, none, noGrant,
+                                        request.reason, db, services_.clock(), services_.policy()});
+}
+
+Result<Actor> ActionBus::permittedActor(const ActionDef& def, const Actor& actor,
+                                        const QSqlDatabase& db) const {
+    auto current = services_.currentActor(db, actor);
+    if (!current) {
+        reportAccessRevoked(actor);
+        return fail(current.error());
+    }
+    if (!services_.policy().permits(current->roles, def.requiredPermission()))
+        return fail(
+            permissionRefusal(services_.policy(), *current, def.requiredPermission(), def.title));
+    return current;
 }
 
 Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
     const ActionDef* def = services_.actions().find(request.action);
     if (def == nullptr)
         return fail(unknownAction(request.action));
-    if (!services_.policy().permits(request.actor.roles, def->requiredPermission()))
-        return fail(notPermitted(request.actor, *def));
+    const Database& database = services_.database();
+    const QSqlDatabase db = database.connection();
+    // A first look, before any slow work: the person's roles as they are now.
+    if (auto ok = services_.refreshPolicy(db); !ok)
+        return fail(ok.error());
+    if (auto who = permittedActor(*def, request.actor, db); !who)
+        return fail(who.error());
     auto params = validateParams(def->params, request.params);
     if (!params)
         return fail(params.error());
@@ -94,16 +114,34 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
             Error::badInput(QStringLiteral("reason"),
                             {QStringLiteral("The reason is too long (at most 2000 characters)."),
                              QStringLiteral("原因过长（最多 2000 个字符）。")}));
+    // Slow work stays outside the write transaction: the action's own preparation
+    // (password hashing), then the signers' passwords.
+    if (def->prepare) {
+        auto derived = def->prepare(services_, *params);
+        if (!derived)
+            return fail(derived.error());
+        for (const ParamSpec& spec : def->params)
+            if (spec.secret)
+                params->remove(spec.name);
+        params->insert(*derived);
+    }
     auto signatures = verifySignatures(request);
     if (!signatures)
         return fail(signatures.error());
 
-    const Database& database = services_.database();
-    const QSqlDatabase db = database.connection();
     auto tx = WriteTransaction::begin(db, database.dialect());
     if (!tx)
         return fail(tx.error());
-    auto result = runInTransaction(*def, request, *params, *signatures, std::nullopt, db);
+    // The policy and the person's roles as they are inside this transaction: what the
+    // rules decide on cannot be changed by another desk before the handler writes.
+    if (auto ok = services_.refreshPolicy(db); !ok)
+        return fail(ok.error());
+    auto actor = permittedActor(*def, request.actor, db);
+    if (!actor)
+        return fail(actor.error());
+    ActionRequest current = request;
+    current.actor = *actor;
+    auto result = runInTransaction(*def, current, *params, *signatures, std::nullopt, db);
     if (!result)
         return fail(result.error()); // the guard rolls back
     if (auto ok = tx->commit(); !ok)
@@ -120,9 +158,23 @@ Result<ActionResult> ActionBus::executeApproved(const ActionRequest& request,
     const ActionDef* def = services_.actions().find(request.action);
     if (def == nullptr)
         return fail(unknownAction(request.action));
-    auto params = validateParams(def->params, request.params);
+    // The stored request holds what `prepare` made of it, never its secrets: validate the
+    // declared parameters without the secrets and keep the prepared values as stored.
+    QList<ParamSpec> specs;
+    for (const ParamSpec& spec : def->params)
+        if (!spec.secret)
+            specs << spec;
+    QVariantMap declared;
+    QVariantMap prepared;
+    for (auto it = request.params.cbegin(); it != request.params.cend(); ++it) {
+        const bool known = std::any_of(def->params.begin(), def->params.end(),
+                                       [&](const ParamSpec& p) { return p.name == it.key(); });
+        (known || !def->prepare ? declared : prepared).insert(it.key(), it.value());
+    }
+    auto params = validateParams(specs, declared);
     if (!params)
         return fail(params.error());
+    params->insert(prepared);
     return runInTransaction(*def, request, *params, {}, grant, db);
 }
 
@@ -147,7 +199,7 @@ Result<ActionResult> ActionBus::runInTransaction(const ActionDef& def, const Act
     case Decision::Kind::NeedsSignatures:
         return fail(decision->toError());
     case Decision::Kind::NeedsApproval: {
-        const QJsonObject p = paramsJson(params);
+        const QJsonObject p = paramsJson(def, params);
         auto ins = sql::exec(
             db,
             QStringLiteral("INSERT INTO approvals(action, params, reason, requester_user_id, "

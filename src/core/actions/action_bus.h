@@ -24,6 +24,16 @@ public:
     // want to show a blocker before the user presses the button).
     Result<Decision> preview(const ActionRequest& request) const;
 
+    // Called when a person's account is found disabled or gone while they act (an open
+    // window locks itself). The handler gets the actor as they signed in.
+    void setAccessRevokedHandler(std::function<void(const Actor&)> handler) const {
+        revoked_ = std::move(handler);
+    }
+    void reportAccessRevoked(const Actor& actor) const {
+        if (revoked_)
+            revoked_(actor);
+    }
+
 private:
     Result<ActionResult> runInTransaction(const ActionDef& def, const ActionRequest& request,
                                           const QVariantMap& params,
@@ -31,8 +41,12 @@ private:
                                           const std::optional<ApprovalGrant>& grant,
                                           const QSqlDatabase& db) const;
     Result<std::vector<VerifiedSignature>> verifySignatures(const ActionRequest& request) const;
+    // The actor with their current roles, permitted to run `def` (refusal otherwise).
+    Result<Actor> permittedActor(const ActionDef& def, const Actor& actor,
+                                 const QSqlDatabase& db) const;
 
     const Services& services_;
+    mutable std::function<void(const Actor&)> revoked_;
 };
 
 } // namespace fd

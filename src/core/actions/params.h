@@ -29,6 +29,10 @@ struct ParamSpec {
     int maxLength = 200;
     qint64 min = 0;
     qint64 max = 0; // 0: no upper bound
+    // A secret (a password): consumed before the write transaction by the action's
+    // `prepare` step, never stored in an approval request or an audit row, never logged,
+    // and typed into a field that does not show it.
+    bool secret = false;
 };
 
 // Converts raw values (strings from the CLI, typed values from forms) to their types.

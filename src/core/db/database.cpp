@@ -34,10 +34,12 @@ bool isNetworkFilesystem(const QString& directory) {
 }
 
 const Text kNetworkShare{
-    QStringLiteral("The database path is on a network share. A SQLite file must not be shared "
-                   "over the network; use the multi-workstation mode (PostgreSQL server) instead."),
-    QStringLiteral("数据库路径位于网络共享上。SQLite 数据库文件不能通过网络共享使用；"
-                   "多台工作站共用请改用多工作站模式（PostgreSQL 服务器）。")};
+    QStringLiteral("The database path is on a network share. A database file on a network share "
+                   "can be corrupted when several computers write to it; keep it on this "
+                   "computer's own disk."),
+    QStringLiteral(
+        "数据库路径位于网络共享上。多台计算机同时写入网络共享上的数据库文件可能损坏数据；"
+        "请把数据库放在本机磁盘上。")};
 
 } // namespace
 
@@ -46,10 +48,22 @@ Status Database::checkLocalPath(const QString& path) {
     if (p.startsWith(QStringLiteral("//")) || p.startsWith(QStringLiteral("\\\\")) ||
         p.contains(QStringLiteral("://")))
         return fail(Error::badInput(QStringLiteral("db"), kNetworkShare));
-    const QFileInfo info(p);
-    if (isNetworkFilesystem(info.absolutePath()))
+    // A folder that does not exist yet is created where its nearest existing parent is:
+    // that parent's filesystem decides.
+    if (isNetworkFilesystem(nearestExistingDirectory(QFileInfo(p).absolutePath())))
         return fail(Error::badInput(QStringLiteral("db"), kNetworkShare));
     return {};
+}
+
+QString Database::nearestExistingDirectory(const QString& directory) {
+    QString d = QDir::cleanPath(QFileInfo(directory).absoluteFilePath());
+    while (!QFileInfo(d).isDir()) {
+        const QString up = QFileInfo(d).path();
+        if (up == d)
+            break;
+        d = up;
+    }
+    return d;
 }
 
 Database::Database(QString path, Dialect dialect, DatabaseOptions options)

@@ -37,6 +37,8 @@ public:
 
     // Path checks applied before opening: a network share is refused (R: data safety).
     static Status checkLocalPath(const QString& path);
+    // The directory itself when it exists, else its nearest existing parent.
+    static QString nearestExistingDirectory(const QString& directory);
 
 private:
     Database(QString path, Dialect dialect, DatabaseOptions options);

@@ -31,6 +31,13 @@ bool matches(const QString& pattern, const QString& action) {
     return pattern == action;
 }
 
+QMap<QString, QString> readDuties(const QJsonObject& o) {
+    QMap<QString, QString> out;
+    for (auto it = o.begin(); it != o.end(); ++it)
+        out.insert(it.key(), it.value().toString());
+    return out;
+}
+
 Error badPolicy(const QString& origin, const QString& why) {
     return Error::badInput(QStringLiteral("policy"),
                            {QStringLiteral("The policy %1 cannot be used: %2").arg(origin, why),
@@ -122,8 +129,10 @@ Result<Policy> Policy::fromJson(const QByteArray& json, const QString& origin) {
     const QJsonObject roles = root.value(QStringLiteral("roles")).toObject();
     for (auto it = roles.begin(); it != roles.end(); ++it) {
         const QJsonObject r = it.value().toObject();
-        p.roles_.insert(it.key(), RoleDef{it.key(), readText(r),
-                                          readStrings(r.value(QStringLiteral("permissions")))});
+        p.roles_.insert(it.key(),
+                        RoleDef{it.key(), readText(r),
+                                readStrings(r.value(QStringLiteral("permissions"))),
+                                readDuties(r.value(QStringLiteral("duties")).toObject())});
     }
     for (const auto& v : root.value(QStringLiteral("rules")).toArray()) {
         const QJsonObject r = v.toObject();
@@ -154,6 +163,32 @@ const RuleDef* Policy::rule(const QString& id) const {
         if (r.id == id)
             return &r;
     return nullptr;
+}
+
+QString RoleDef::dutyClause(const QString& permission) const {
+    for (auto it = duties.cbegin(); it != duties.cend(); ++it)
+        if (matches(it.key(), permission))
+            return it.value();
+    return {};
+}
+
+QList<const RoleDef*> Policy::rolesGranting(const QString& permission) const {
+    QList<const RoleDef*> named;
+    QList<const RoleDef*> everything;
+    for (const RoleDef& role : roles_) {
+        for (const QString& p : role.permissions) {
+            if (!matches(p, permission))
+                continue;
+            (p == QStringLiteral("*") ? everything : named).push_back(&role);
+            break;
+        }
+    }
+    return named + everything;
+}
+
+QString Policy::sha256() const {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(source_, QCryptographicHash::Sha256).toHex());
 }
 
 bool Policy::permits(const QStringList& roles, const QString& permission) const {
@@ -227,6 +262,12 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
         errors.push_back({QStringLiteral("$.version"), QStringLiteral("missing version string")});
     const QJsonObject roles = root.value(QStringLiteral("roles")).toObject();
     for (auto it = roles.begin(); it != roles.end(); ++it) {
+        const QJsonObject duties = it.value().toObject().value(QStringLiteral("duties")).toObject();
+        for (auto d = duties.begin(); d != duties.end(); ++d)
+            if (!knownClauses().isEmpty() && !knownClauses().contains(d.value().toString()))
+                errors.push_back(
+                    {QStringLiteral("$.roles.%1.duties.%2").arg(it.key(), d.key()),
+                     QStringLiteral("unknown clause \"%1\"").arg(d.value().toString())});
         const QJsonArray perms =
             it.value().toObject().value(QStringLiteral("permissions")).toArray();
         for (int i = 0; i < perms.size(); ++i) {

@@ -28,6 +28,10 @@ struct RoleDef {
     QString code;
     Text name;
     QStringList permissions; // action names, "area.*" or "*"
+    // The clause that gives this role a duty, by permission pattern ("archive.*" ->
+    // R1-1.3.1): what a refusal cites when it names the role that may act.
+    QMap<QString, QString> duties;
+    [[nodiscard]] QString dutyClause(const QString& permission) const;
 };
 
 struct LintError {
@@ -51,6 +55,10 @@ public:
     [[nodiscard]] const RuleDef* rule(const QString& id) const;
     [[nodiscard]] const QMap<QString, RoleDef>& roles() const { return roles_; }
     [[nodiscard]] bool permits(const QStringList& roles, const QString& permission) const;
+    // The roles whose permissions grant `permission`, the administrator's "*" last.
+    [[nodiscard]] QList<const RoleDef*> rolesGranting(const QString& permission) const;
+    // SHA-256 of the source, hex.
+    [[nodiscard]] QString sha256() const;
     [[nodiscard]] QJsonValue parameter(const QString& name) const;
     [[nodiscard]] int intParameter(const QString& name, int fallback) const;
     [[nodiscard]] Text officeName() const { return officeName_; }

@@ -2,7 +2,9 @@
 #include "audit/audit_log.h"
 #include "auth/password.h"
 #include "db/sql.h"
+#include "services/policy_store.h"
 #include "services/services.h"
+#include "util/privacy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,6 +18,25 @@ const Text kRoles{QStringLiteral("Roles"), QStringLiteral("角色")};
 const Text kPassword{QStringLiteral("Password"), QStringLiteral("密码")};
 const Text kApprovalId{QStringLiteral("Approval request"), QStringLiteral("审批申请")};
 const Text kNote{QStringLiteral("Note"), QStringLiteral("备注")};
+
+const QString kPasswordHash = QStringLiteral("password_hash");
+
+// A new password: secret, checked and hashed (slow work) before the write transaction.
+ParamSpec secretPassword() {
+    ParamSpec p{QStringLiteral("password"), ParamType::Text, true, kPassword};
+    p.secret = true;
+    return p;
+}
+
+Result<QVariantMap> hashPassword(const Services&, const QVariantMap& params) {
+    const QString clear = params.value(QStringLiteral("password")).toString();
+    if (auto strong = password::checkStrength(clear); !strong)
+        return fail(strong.error());
+    auto hash = password::hash(clear);
+    if (!hash)
+        return fail(hash.error());
+    return QVariantMap{{kPasswordHash, *hash}};
+}
 
 Status checkRolesKnown(const Services& s, const QStringList& roles) {
     if (roles.isEmpty())
@@ -171,7 +192,7 @@ void registerUserActions(Services& s) {
          {login,
           {QStringLiteral("name"), ParamType::Text, true, kName},
           {QStringLiteral("roles"), ParamType::TextList, true, kRoles},
-          {QStringLiteral("password"), ParamType::Text, true, kPassword},
+          secretPassword(),
           {QStringLiteral("staff_id"),
            ParamType::Id,
            false,
@@ -186,14 +207,9 @@ void registerUserActions(Services& s) {
                      Error::badInput(QStringLiteral("login"),
                                      {QStringLiteral("The login %1 is taken.").arg(loginName),
                                       QStringLiteral("登录名 %1 已被使用。").arg(loginName)}));
-             const QString clear = ctx.params.value(QStringLiteral("password")).toString();
-             if (auto strong = password::checkStrength(clear); !strong)
-                 return fail(strong.error());
-             auto hash = password::hash(clear);
-             if (!hash)
-                 return fail(hash.error());
              auto id = ctx.services.users().insert(
-                 loginName, ctx.params.value(QStringLiteral("name")).toString(), *hash, roles,
+                 loginName, ctx.params.value(QStringLiteral("name")).toString(),
+                 ctx.params.value(kPasswordHash).toString(), roles,
                  ctx.params.value(QStringLiteral("staff_id")).toLongLong());
              if (!id)
                  return fail(id.error());
@@ -205,7 +221,9 @@ void registerUserActions(Services& s) {
                   {QStringLiteral("name"), ctx.params.value(QStringLiteral("name")).toString()},
                   {QStringLiteral("roles"), roles.join(QLatin1Char(','))}},
                  {{QStringLiteral("user_id"), *id}}};
-         }});
+         },
+         {},
+         hashPassword});
     s.actionRegistry().add(
         {QStringLiteral("user.set_roles"),
          {QStringLiteral("Change roles"), QStringLiteral("修改角色")},
@@ -263,28 +281,85 @@ void registerUserActions(Services& s) {
                                                      {{QStringLiteral("active"), false}},
                                                      {}};
                             }});
+    s.actionRegistry().add({QStringLiteral("user.change_password"),
+                            {QStringLiteral("Change password"), QStringLiteral("修改密码")},
+                            {login, secretPassword()},
+                            [](ActionContext& ctx) -> Result<ActionOutcome> {
+                                auto u = userByLogin(ctx);
+                                if (!u)
+                                    return fail(u.error());
+                                if (auto ok = ctx.services.users().setPasswordHash(
+                                        u->id, ctx.params.value(kPasswordHash).toString());
+                                    !ok)
+                                    return fail(ok.error());
+                                return ActionOutcome{
+                                    QStringLiteral("user"),
+                                    QString::number(u->id),
+                                    {},
+                                    {{QStringLiteral("password"), QStringLiteral("changed")}},
+                                    {}};
+                            },
+                            {},
+                            hashPassword});
+}
+
+// policy.apply: the administrator puts a new policy in force. It is linted before the
+// transaction (file parsing is slow work); stored as a new version; used from the next action.
+void registerPolicyActions(Services& s) {
+    ParamSpec source{QStringLiteral("policy"),
+                     ParamType::LongText,
+                     true,
+                     {QStringLiteral("Policy (JSON)"), QStringLiteral("规则（JSON）")}};
+    source.maxLength = 4 * 1024 * 1024;
     s.actionRegistry().add(
-        {QStringLiteral("user.change_password"),
-         {QStringLiteral("Change password"), QStringLiteral("修改密码")},
-         {login, {QStringLiteral("password"), ParamType::Text, true, kPassword}},
+        {QStringLiteral("policy.apply"),
+         {QStringLiteral("Apply a policy"), QStringLiteral("启用规则文件")},
+         {source},
          [](ActionContext& ctx) -> Result<ActionOutcome> {
-             auto u = userByLogin(ctx);
-             if (!u)
-                 return fail(u.error());
-             const QString clear = ctx.params.value(QStringLiteral("password")).toString();
-             if (auto strong = password::checkStrength(clear); !strong)
-                 return fail(strong.error());
-             auto hash = password::hash(clear);
-             if (!hash)
-                 return fail(hash.error());
-             if (auto ok = ctx.services.users().setPasswordHash(u->id, *hash); !ok)
-                 return fail(ok.error());
-             return ActionOutcome{QStringLiteral("user"),
-                                  QString::number(u->id),
-                                  {},
-                                  {{QStringLiteral("password"), QStringLiteral("changed")}},
-                                  {}};
+             auto next = Policy::fromJson(ctx.params.value(QStringLiteral("policy")).toByteArray(),
+                                          QStringLiteral("policy.apply"));
+             if (!next)
+                 return fail(next.error());
+             auto id = policy_store::store(ctx.db, *next, QStringLiteral("applied"),
+                                           ctx.actor.login, ctx.now);
+             if (!id)
+                 return fail(id.error());
+             return ActionOutcome{QStringLiteral("policy"),
+                                  QString::number(*id),
+                                  {{QStringLiteral("version"), ctx.services.policy().version()}},
+                                  {{QStringLiteral("version"), next->version()},
+                                   {QStringLiteral("sha256"), next->sha256()}},
+                                  {{QStringLiteral("policy_id"), *id},
+                                   {QStringLiteral("version"), next->version()},
+                                   {QStringLiteral("sha256"), next->sha256()}}};
+         },
+         QStringLiteral("policy.apply"),
+         [](const Services& services, const QVariantMap& params) -> Result<QVariantMap> {
+             const QByteArray json = params.value(QStringLiteral("policy")).toByteArray();
+             auto next = Policy::fromJson(json, QStringLiteral("policy.apply"));
+             if (!next)
+                 return fail(next.error());
+             const QList<LintError> problems = Policy::lint(
+                 json, services.actions(), services.checks(), Policy::LintMode::SkipAbsentAreas);
+             if (!problems.isEmpty()) {
+                 QStringList lines;
+                 for (const LintError& e : problems)
+                     lines << e.path + QStringLiteral(": ") + e.message;
+                 return fail(Error::badInput(QStringLiteral("policy"),
+                                             {QStringLiteral("The policy has %1 error(s):\n%2")
+                                                  .arg(problems.size())
+                                                  .arg(lines.join(QLatin1Char('\n'))),
+                                              QStringLiteral("规则文件有 %1 处错误：\n%2")
+                                                  .arg(problems.size())
+                                                  .arg(lines.join(QLatin1Char('\n')))}));
+             }
+             return QVariantMap{};
          }});
+    // Reading the audit trail is a permission of its own (frontdeskctl audit log).
+    s.actionRegistry().declarePermission(QStringLiteral("audit.read"));
+    // Filling a demo database and replacing the data from a backup: the administrator's.
+    s.actionRegistry().declarePermission(QStringLiteral("database.seed"));
+    s.actionRegistry().declarePermission(QStringLiteral("database.restore"));
 }
 
 void registerApprovalActions(Services& s) {
@@ -374,8 +449,11 @@ void registerCoreQueries(Services& s) {
                  if (mine &&
                      (!ctx.actor.hasAnyRole(role) || q->value(4).toString() == ctx.actor.login))
                      continue;
-                 r.rows.push_back({q->value(0), q->value(1), q->value(2), q->value(3), q->value(5),
-                                   role, q->value(7), q->value(8), q->value(9), q->value(10)});
+                 // A request may carry a phone number: shown masked like everywhere (R6-3).
+                 r.rows.push_back({q->value(0), q->value(1),
+                                   maskPhonesInText(q->value(2).toString()), q->value(3),
+                                   q->value(5), role, q->value(7), q->value(8), q->value(9),
+                                   q->value(10)});
              }
              return r;
          }});
@@ -414,6 +492,7 @@ Module coreModule() {
                       registerApprovalChecks(s);
                       registerUserActions(s);
                       registerApprovalActions(s);
+                      registerPolicyActions(s);
                       registerCoreQueries(s);
                   }};
 }

@@ -39,7 +39,10 @@ struct Module {
 
 struct ServicesOptions {
     QString databasePath;
-    QString policyPath;           // empty: the built-in policy
+    // A policy file given in code (tests). Empty: the policy stored in the database, or the
+    // built-in policy on a database that has none yet. The programs never set it: an office
+    // changes its policy with the audited action policy.apply.
+    QString policyPath;
     std::shared_ptr<Clock> clock; // empty: the system clock
     std::vector<Module> modules;  // in dependency order
     bool migrate = true;          // apply pending migrations on open
@@ -56,7 +59,14 @@ public:
 
     [[nodiscard]] const Database& database() const { return *database_; }
     [[nodiscard]] const Clock& clock() const { return *clock_; }
-    [[nodiscard]] const Policy& policy() const { return policy_; }
+    // The policy in force: the newest version stored in the database (see refreshPolicy).
+    [[nodiscard]] const Policy& policy() const { return *policies_.back(); }
+    // Reads the newest stored policy version on `db` and takes it into force when it is
+    // newer than the one in use (another desk or process applied one). Versions taken out
+    // of force stay alive, so a reference held during an action never dangles.
+    Status refreshPolicy(const QSqlDatabase& db) const;
+    // The person as the database knows them now: current roles, refused when disabled.
+    Result<Actor> currentActor(const QSqlDatabase& db, const Actor& actor) const;
     [[nodiscard]] const ActionRegistry& actions() const { return actions_; }
     [[nodiscard]] const CheckRegistry& checks() const { return checks_; }
     [[nodiscard]] const QueryRegistry& queries() const { return queries_; }
@@ -80,15 +90,21 @@ public:
                               const Actor& actor) const;
     // Whether the database has been initialised (has at least one user).
     Result<bool> initialised() const;
-    // Creates the first administrator (frontdeskctl init); audited.
+    // Creates the first administrator (frontdeskctl init); audited. A demo database
+    // (`init --demo`) is marked as such, and only a demo database accepts demo data.
     Result<qint64> initialise(const QString& login, const QString& displayName,
-                              const QString& password) const;
+                              const QString& password, bool demo = false) const;
+    // Whether the database was created as a demo database.
+    Result<bool> isDemo() const;
 
 private:
     Services() = default;
     std::shared_ptr<Database> database_;
+    Status adoptPolicy(Policy candidate, bool explicitPolicy);
     std::shared_ptr<Clock> clock_;
-    Policy policy_;
+    mutable std::vector<std::shared_ptr<const Policy>> policies_;
+    mutable qint64 policyId_ = 0; // the stored version in force (0: not stored yet)
+    QString policyOrigin_;        // how `initialise` stores the policy: built-in or applied
     ActionRegistry actions_;
     CheckRegistry checks_;
     QueryRegistry queries_;

@@ -130,7 +130,7 @@ void registerQueries(Services& s) {
                             col("left_on", "Left on", QStringLiteral("离职日期")),
                             col("login", "Login", QStringLiteral("登录名"))};
                for (const StaffMember& m : *list)
-                   r.rows.push_back({m.id, m.name, m.department, m.post, m.phone,
+                   r.rows.push_back({m.id, m.name, m.department, m.post, maskPhone(m.phone),
                                      m.active ? QStringLiteral("active") : QStringLiteral("left"),
                                      dateOrEmpty(m.leftOn), m.login});
                return r;
@@ -173,8 +173,8 @@ void registerQueries(Services& s) {
                             col("phone", "Phone", QStringLiteral("电话")),
                             col("active", "In use", QStringLiteral("启用"))};
                for (const Organisation& o : *list)
-                   r.rows.push_back(
-                       {o.id, o.name, organisationKindCode(o.kind), o.contact, o.phone, o.active});
+                   r.rows.push_back({o.id, o.name, organisationKindCode(o.kind), o.contact,
+                                     maskPhone(o.phone), o.active});
                return r;
            }});
 }

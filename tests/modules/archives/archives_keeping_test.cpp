@@ -247,10 +247,8 @@ TEST_F(ArchiveDestruction, TheDisposalListWaitsForTheGeneralManager) {
     auto r = t.run(QStringLiteral("archive.propose_destruction"), QStringLiteral("keeper"),
                    {{QStringLiteral("volumes"), QStringLiteral("OLD-001")},
                     {QStringLiteral("method"), QStringLiteral("tear")}});
-    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
-    EXPECT_EQ(r->status, ActionResult::Status::PendingApproval);
-    EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(),
-              QStringLiteral("archive-destroy-gm-approval"));
+    expectWaitsForApproval(r, QStringLiteral("archive-destroy-gm-approval"),
+                           QStringLiteral("R4-1.7"));
     EXPECT_EQ(t.count(QStringLiteral("archive_disposals")), 0);
 }
 

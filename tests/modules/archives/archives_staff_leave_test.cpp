@@ -63,9 +63,8 @@ TEST_F(ArchivesStaffLeave, OpenArchiveLoanBlocksLeavingUntilReturned) {
     // Refused with the rule and clause, the loan named, nothing written.
     const qint64 audit = t.auditCount();
     auto refused = leave();
-    ASSERT_FALSE(refused.has_value());
-    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
-    EXPECT_EQ(refused.error().ruleId, QStringLiteral("staff-leave-open-items"));
+    fd::testing::expectRefused(refused, QStringLiteral("staff-leave-open-items"),
+                               QStringLiteral("R1-1.2.7"));
     EXPECT_TRUE(refused.error().clause.contains(QStringLiteral("R1-1.2.7")))
         << refused.error().clause.toStdString();
     EXPECT_TRUE(refused.error().message.zh.contains(QStringLiteral("WY-001")))

@@ -133,10 +133,7 @@ TEST_F(ResidentsTest, RevealPhoneWithoutReasonIsRefusedByRuleR6_3) {
     const qint64 audit = t.auditCount();
     auto r = t.run(QStringLiteral("resident.reveal_phone"), QStringLiteral("super"),
                    {{QStringLiteral("id"), id}});
-    ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().kind, Error::Kind::Refused);
-    EXPECT_EQ(r.error().ruleId, QStringLiteral("resident-reveal-phone-reason"));
-    EXPECT_TRUE(r.error().clause.contains(QStringLiteral("R6-3")));
+    expectRefused(r, QStringLiteral("resident-reveal-phone-reason"), QStringLiteral("R6-3"));
     EXPECT_EQ(t.auditCount(), audit);
 }
 
