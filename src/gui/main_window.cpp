@@ -252,7 +252,12 @@ void MainWindow::openSettings() {
 }
 
 void MainWindow::backup() {
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm"));
+    // The suggested name carries the office time from the services' clock.
+    const QString stamp = session_.services()
+                              .clock()
+                              .nowUtc()
+                              .toTimeZone(Clock::officeZone())
+                              .toString(QStringLiteral("yyyyMMdd-HHmm"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Back up the database"),
                                                       QStringLiteral("frontdesk-%1.db").arg(stamp),
                                                       tr("SQLite database (*.db)"));

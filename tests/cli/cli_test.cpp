@@ -1,6 +1,7 @@
 // frontdeskctl end to end: the real program, real database files, every exit code.
 #include "cli_runner.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -458,21 +459,30 @@ TEST_F(FrontdeskctlTest, ThereIsNoPolicyOptionToSwapTheRulebookForOneRun) {
     EXPECT_EQ(r.exitCode, 2);
 }
 
+// frontdeskctl runs on the system clock, so what is checked here is relative to the time of
+// the run; the demo's story at chosen hours, weekdays and month ends is checked in process
+// (ctest -L clock).
 TEST_F(FrontdeskctlTest, DemoSeedSpreadsTheFrontDeskHistoryOverTheLastDays) {
     init(true);
+    const QDateTime before = QDateTime::currentDateTimeUtc();
     const CliRun r =
         asAdmin({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo")});
+    const QDateTime after = QDateTime::currentDateTimeUtc();
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     if (!r.json()[QStringLiteral("modules")].toArray().contains(QStringLiteral("handover")))
         GTEST_SKIP() << "this build has no handover area";
+    auto stored = [](const QDateTime& t) { return t.toUTC().toString(Qt::ISODateWithMs); };
     const QString name = QUuid::createUuid().toString();
     {
         QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         raw.setDatabaseName(db());
         ASSERT_TRUE(raw.open());
-        auto scalar = [&](const QString& sql) {
+        auto scalar = [&](const QString& sql, const QVariantList& binds = {}) {
             QSqlQuery q(raw);
-            EXPECT_TRUE(q.exec(sql)) << sql.toStdString();
+            EXPECT_TRUE(q.prepare(sql)) << sql.toStdString();
+            for (const QVariant& b : binds)
+                q.addBindValue(b);
+            EXPECT_TRUE(q.exec()) << sql.toStdString();
             return q.next() ? q.value(0).toLongLong() : -1;
         };
         // Completed handovers on at least three days, each at its own shift's time (R2-1.1).
@@ -482,15 +492,33 @@ TEST_F(FrontdeskctlTest, DemoSeedSpreadsTheFrontDeskHistoryOverTheLastDays) {
         EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM handover_sheets WHERE "
                                         "status = 'completed' AND completed_at <= opened_at")),
                   0);
+        // The shift running now is open at the front desk.
+        EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM handover_sheets WHERE post = "
+                                        "'front_desk' AND status = 'open' AND opened_at >= ?"),
+                         {stored(before.addSecs(-8 * 3600))}),
+                  1);
         // Duty records of past days, each ended after its successor came on (R8-2.4).
         EXPECT_GE(scalar(QStringLiteral("SELECT count(DISTINCT duty_date) FROM duty_records "
                                         "WHERE status = 'ended'")),
                   3);
-        // A letter waiting longer than the policy's days, for the dashboard (R6-6).
+        // A letter waiting longer than the policy's days, for the dashboard (R6-6), at
+        // whatever hour the seed ran.
         EXPECT_GE(scalar(QStringLiteral("SELECT count(*) FROM mail_items WHERE status = 'waiting' "
-                                        "AND received_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', "
-                                        "'-3 days')")),
+                                        "AND received_at < ?"),
+                         {stored(after.addDays(-3))}),
                   1);
+        // Nothing is written after the run: the history leads up to the present.
+        for (const auto& [table, column] :
+             {std::pair{"audit_log", "at_utc"}, std::pair{"handover_sheets", "opened_at"},
+              std::pair{"handover_sheets", "completed_at"}, std::pair{"mail_items", "received_at"},
+              std::pair{"duty_records", "started_at"}, std::pair{"duty_records", "ended_at"},
+              std::pair{"duty_lighting_checks", "checked_at"},
+              std::pair{"duty_incidents", "occurred_at"}})
+            EXPECT_EQ(scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2 > ?")
+                                 .arg(QString::fromLatin1(table), QString::fromLatin1(column)),
+                             {stored(after)}),
+                      0)
+                << table << "." << column;
         raw.close();
     }
     QSqlDatabase::removeDatabase(name);

@@ -107,6 +107,20 @@ TEST(HistoryClock, WritesThePastWhileSetBackAndThePresentAfterResume) {
     EXPECT_GE(clock.nowUtc(), before);
 }
 
+TEST(HistoryClock, APresentClockSetsTheTimeTheHistoryLeadsUpTo) {
+    auto present =
+        std::make_shared<FixedClock>(QDateTime(QDate(2026, 11, 28), QTime(16, 30), Qt::UTC));
+    HistoryClock clock(present);
+    EXPECT_EQ(clock.nowUtc(), present->nowUtc());
+    EXPECT_EQ(clock.officeToday(), QDate(2026, 11, 29)); // 00:30 office time
+    clock.setTo(present->nowUtc().addDays(-3));
+    EXPECT_EQ(clock.nowUtc(), present->nowUtc().addDays(-3));
+    EXPECT_EQ(clock.presentUtc(), present->nowUtc());
+    present->advanceSeconds(60);
+    clock.resume();
+    EXPECT_EQ(clock.nowUtc(), QDateTime(QDate(2026, 11, 28), QTime(16, 31), Qt::UTC));
+}
+
 TEST(HistoryClock, StoredTimesReadAsOfficeTimeInListsAndOtherTextStaysAsItIs) {
     EXPECT_EQ(storedTimeAsOfficeText(QStringLiteral("2026-11-27T02:15:00.000Z")),
               QStringLiteral("2026-11-27 10:15"));

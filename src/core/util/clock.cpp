@@ -29,8 +29,14 @@ void FixedClock::advanceSeconds(qint64 seconds) {
     now_ = now_.addSecs(seconds);
 }
 
+HistoryClock::HistoryClock(std::shared_ptr<const Clock> present) : present_(std::move(present)) {}
+
 QDateTime HistoryClock::nowUtc() const {
-    return setBack_.isValid() ? setBack_ : QDateTime::currentDateTimeUtc();
+    return setBack_.isValid() ? setBack_ : presentUtc();
+}
+
+QDateTime HistoryClock::presentUtc() const {
+    return present_ ? present_->nowUtc() : QDateTime::currentDateTimeUtc();
 }
 
 void HistoryClock::setTo(const QDateTime& utc) {

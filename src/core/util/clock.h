@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QTimeZone>
+#include <memory>
 
 namespace fd {
 
@@ -32,17 +33,24 @@ private:
     QDateTime now_;
 };
 
-// The clock a demo seed writes past days with: the system's time until set back, and again
+// The clock a demo seed writes past days with: the present time until set back, and again
 // after resume(). Only the seed command uses it; every other writer keeps the real time.
+// The present is the system's time, or a base clock's (a test seeding "as if" at a given
+// hour sets a FixedClock as the base).
 class HistoryClock final : public Clock {
 public:
+    HistoryClock() = default;
+    explicit HistoryClock(std::shared_ptr<const Clock> present);
     [[nodiscard]] QDateTime nowUtc() const override;
+    // The present the history leads up to, whether the clock is set back or not.
+    [[nodiscard]] QDateTime presentUtc() const;
     void setTo(const QDateTime& utc);
     void advanceSeconds(qint64 seconds);
     void resume();
     [[nodiscard]] bool isSetBack() const { return setBack_.isValid(); }
 
 private:
+    std::shared_ptr<const Clock> present_; // empty: the system clock
     QDateTime setBack_;
 };
 

@@ -89,6 +89,8 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
             options.history->advanceSeconds(minutes * 60);
     };
     dayAgo(30);
+    // The volumes cover whole years before the one they were made in.
+    const int filedIn = s.clock().officeToday().year();
 
     for (const auto& [code, name, locked] : {std::tuple{"A01", "档案柜A01（普通）", false},
                                              std::tuple{"A02", "档案柜A02（普通）", false},
@@ -127,7 +129,7 @@ Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& op
         {"QT-S9-002", "旧版宣传资料", 9, "客服部", 1, "ordinary", "A02", 5},
     };
     for (const DemoVolume& v : volumes) {
-        const QDate from(today.year() - v.yearsAgo, 1, 1);
+        const QDate from(filedIn - v.yearsAgo, 1, 1);
         if (auto r = sd.run(QStringLiteral("archive.create_volume"),
                             {{QStringLiteral("number"), QString::fromUtf8(v.number)},
                              {QStringLiteral("title"), QString::fromUtf8(v.title)},

@@ -71,29 +71,45 @@ private:
         return fail(r_.error());
 
 // The times the demo's history is written at. With the seed command's history clock the
-// records spread over the last days, each at its shift's time; without it (a test seeding
+// records spread over the last days, each at its shift's time, placed from the present (the
+// time the seed began, held while it runs, so that what it plans from "now" is what it
+// writes) so that the story is the same at any hour it is seeded; without it (a test seeding
 // a fresh database) everything happens now and only the last two shifts are written.
 class Timeline final {
 public:
-    explicit Timeline(HistoryClock* history) : history_(history) {}
+    Timeline(HistoryClock* history, const Clock& clock)
+        : history_(history), now_(history != nullptr ? history->presentUtc() : clock.nowUtc()) {}
+    ~Timeline() {
+        if (history_ != nullptr)
+            history_->resume();
+    }
+    Q_DISABLE_COPY_MOVE(Timeline)
 
     [[nodiscard]] bool spread() const { return history_ != nullptr; }
+    // The present, which the history leads up to and never passes.
+    [[nodiscard]] const QDateTime& now() const { return now_; }
     // Sets the clock to `utc` if that is still in the past; false when it is not.
     bool at(const QDateTime& utc) {
         if (history_ == nullptr)
             return true;
-        if (utc >= QDateTime::currentDateTimeUtc())
+        if (utc >= now_)
             return false;
         history_->setTo(utc);
         return true;
     }
+    // `utc`, or the present when that time has not come yet.
+    void atLatest(const QDateTime& utc) {
+        if (!at(utc))
+            present();
+    }
     void present() {
         if (history_ != nullptr)
-            history_->resume();
+            history_->setTo(now_);
     }
 
 private:
     HistoryClock* history_;
+    QDateTime now_;
 };
 
 QDateTime officeTime(const QDate& day, int hour, int minute) {
@@ -141,17 +157,27 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
                               DemoUser{chen, QStringLiteral("李娜"), QStringLiteral("supervisor")},
                               DemoUser{sun, QStringLiteral("张华"), QStringLiteral("cs_manager")}})
         FD_TRY(seed.ensureUser(u));
-    Timeline time(options.history);
-    const QDate today = s.clock().officeToday();
+    if (options.history != nullptr)
+        options.history->resume();
+    Timeline time(options.history, s.clock());
+    const QDateTime now = time.now();
+    const QDate today = now.toTimeZone(Clock::officeZone()).date();
     const QStringList clerks = {li, zhao, sunli};
 
-    // The shifts: three a day from three days back up to the one running now (three-shift
-    // system, R2); without the history clock only the last two.
+    // The shifts: three a day (three-shift system, R2) up to the one running now, from the
+    // day whose day shift took in the letter that still waits: received at 10:15, it has
+    // waited longer than the policy's days (R6-6) and two hours more at any hour of seeding,
+    // so the history starts three or four days back. Without the history clock only the
+    // last two shifts.
+    const int mailDays = s.policy().intParameter(QStringLiteral("mail.undelivered_days"), 3);
+    const QDateTime waitingSince = now.addDays(-mailDays).addSecs(-2 * 3600);
+    QDate firstDay = waitingSince.toTimeZone(Clock::officeZone()).date();
+    if (officeTime(firstDay, 10, 15) > waitingSince)
+        firstDay = firstDay.addDays(-1);
     QList<Shift> shifts;
     if (time.spread()) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
         int n = 0;
-        for (QDate d = today.addDays(-3); d <= today; d = d.addDays(1))
+        for (QDate d = firstDay; d <= today; d = d.addDays(1))
             for (int hour : {0, 8, 16}) {
                 if (officeTime(d, hour, 0) > now)
                     break;
@@ -183,6 +209,9 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
     for (int i = 0; i < shifts.size(); ++i) {
         const Shift& sh = shifts.at(i);
         const bool current = i == shifts.size() - 1;
+        // Counted back from the running shift, so that it and the ones before it tell the
+        // same story whatever the hour.
+        const auto back = static_cast<int>(shifts.size()) - 1 - i;
         const QString outgoing = sh.clerk;
         const QString incoming = clerks.at((clerks.indexOf(sh.clerk) + 1) % 3);
         // The running shift is written at the present time, the earlier ones at theirs.
@@ -239,16 +268,16 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
         }
         // The shift's matters: one handled, and every other shift one left open.
         when(officeTime(sh.date, sh.startHour, 70));
-        const DemoMatter& a = kMatters[(2 * i) % std::size(kMatters)];
+        const DemoMatter& a = kMatters[(2 * back) % std::size(kMatters)];
         FD_TRY(seed.run(outgoing, QStringLiteral("handover.add_matter"),
                         {{QStringLiteral("sheet_id"), sheet},
                          {QStringLiteral("cause"), QString::fromUtf16(a.cause)},
                          {QStringLiteral("course"), QString::fromUtf16(a.course)},
                          {QStringLiteral("result"), QString::fromUtf16(a.result)},
                          {QStringLiteral("status"), QStringLiteral("handled")}}));
-        if (i % 2 == 1 || current) {
+        if (back % 2 == 1 || current) {
             when(officeTime(sh.date, sh.startHour, 200));
-            const DemoMatter& b = kMatters[(2 * i + 1) % std::size(kMatters)];
+            const DemoMatter& b = kMatters[(2 * back + 1) % std::size(kMatters)];
             auto r = seed.run(outgoing, QStringLiteral("handover.add_matter"),
                               {{QStringLiteral("sheet_id"), sheet},
                                {QStringLiteral("cause"), QString::fromUtf16(b.cause)},
@@ -261,7 +290,7 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
             if (!b.handled)
                 carriedOpen = r->result.value(QStringLiteral("matter_id")).toInteger();
         }
-        if (i % 4 == 2) {
+        if (back % 4 == 1) { // acknowledged by the next shift as it opens
             when(officeTime(sh.date, sh.startHour, 240));
             auto r = seed.run(outgoing, QStringLiteral("handover.add_instruction"),
                               {{QStringLiteral("sheet_id"), sheet},
@@ -397,54 +426,66 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
              {QStringLiteral("amount"), amounts.at(k)}}));
 
     // Duty (R8): a day's duty from 08:30 to 08:30 the next morning, ended only once the
-    // successor has signed in; rounds, lighting checks and incidents in between.
+    // successor has signed in; rounds, lighting checks and incidents in between. With the
+    // history clock the last three days' duties are ended and the one running now (begun
+    // this morning, or yesterday morning before 08:25) has done its rounds and lighting
+    // checks up to now; the latest major incident happened last night, so its written report
+    // is due by the end of today, whatever the hour (R8-1.6). Without it one duty, now.
     const QStringList dutyPeople = {sun, chen};
-    const int dutyDays = time.spread() ? 3 : 1;
+    const int duties = time.spread() ? 4 : 1;
+    const QDate dutyToday =
+        !time.spread() || now >= officeTime(today, 8, 25) ? today : today.addDays(-1);
+    const QDate lastNight = today.addDays(-1);
     qint64 onDuty = 0;
     QString onDutyLogin;
-    for (int k = 0; k < dutyDays; ++k) {
-        const QDate d = today.addDays(k - dutyDays);
+    bool onDutyHadStorm = false;
+    for (int k = 0; k < duties; ++k) {
+        const QDate d = dutyToday.addDays(k - duties + 1);
         const QString who = dutyPeople.at(k % 2);
-        time.at(officeTime(d, 8, 25));
+        time.at(officeTime(d, 8, 25)); // the running duty began before now, by its date
         auto started = seed.run(who, QStringLiteral("duty.start"), {});
         if (!started)
             return fail(started.error());
         if (onDuty != 0) {
-            time.at(officeTime(d, 8, 35));
-            FD_TRY(seed.run(
-                onDutyLogin, QStringLiteral("duty.end"),
-                {{QStringLiteral("id"), onDuty},
-                 {QStringLiteral("happenings"), QStringLiteral("夜间巡查正常，无突发情况")},
-                 {QStringLiteral("handling"), QStringLiteral("已按规定完成灯光检查")}}));
+            time.atLatest(officeTime(d, 8, 35));
+            FD_TRY(seed.run(onDutyLogin, QStringLiteral("duty.end"),
+                            {{QStringLiteral("id"), onDuty},
+                             {QStringLiteral("happenings"),
+                              onDutyHadStorm ? QStringLiteral("暴雨，地下车库入口积水")
+                                             : QStringLiteral("夜间巡查正常，无突发情况")},
+                             {QStringLiteral("handling"),
+                              onDutyHadStorm ? QStringLiteral("已设警示牌并抽水，书面报告今日提交")
+                                             : QStringLiteral("已按规定完成灯光检查")}}));
         }
         onDuty = started->result.value(QStringLiteral("duty_id")).toInteger();
         onDutyLogin = who;
-        time.at(officeTime(d, 15, 0));
-        FD_TRY(seed.run(
-            who, QStringLiteral("duty.inspect"),
-            {{QStringLiteral("duty_id"), onDuty},
-             {QStringLiteral("area"), QStringLiteral("public_areas")},
-             {QStringLiteral("condition"), QStringLiteral("良好")},
-             {QStringLiteral("hygiene"),
-              k == 0 ? QStringLiteral("大堂地面有水渍") : QStringLiteral("整洁")},
-             {QStringLiteral("staff_quality"), QStringLiteral("保洁员在岗")},
-             {QStringLiteral("discipline"), QStringLiteral("无脱岗")},
-             {QStringLiteral("findings"), k == 0 ? QStringLiteral("已通知保洁处理") : QString()}}));
-        time.at(officeTime(d, 15, 40));
-        FD_TRY(seed.run(who, QStringLiteral("duty.inspect"),
-                        {{QStringLiteral("duty_id"), onDuty},
-                         {QStringLiteral("area"), QStringLiteral("clubhouse")},
-                         {QStringLiteral("condition"), QStringLiteral("泳池护栏一处松动")},
-                         {QStringLiteral("hygiene"), QStringLiteral("整洁")},
-                         {QStringLiteral("findings"), QStringLiteral("已报维修部加固")}}));
-        for (const auto& [hour, minute, slot] :
-             {std::tuple{18, 30, "18:30"}, std::tuple{23, 0, "23:00"}}) {
-            time.at(officeTime(d, hour, minute + 5));
-            FD_TRY(seed.run(who, QStringLiteral("duty.lighting_check"),
+        onDutyHadStorm = false;
+        // Each round is written once its time has come.
+        if (time.at(officeTime(d, 15, 0)))
+            FD_TRY(seed.run(who, QStringLiteral("duty.inspect"),
                             {{QStringLiteral("duty_id"), onDuty},
-                             {QStringLiteral("slot"), QString::fromLatin1(slot)},
-                             {QStringLiteral("lights_ok"), true}}));
-        }
+                             {QStringLiteral("area"), QStringLiteral("public_areas")},
+                             {QStringLiteral("condition"), QStringLiteral("良好")},
+                             {QStringLiteral("hygiene"),
+                              k == 0 ? QStringLiteral("大堂地面有水渍") : QStringLiteral("整洁")},
+                             {QStringLiteral("staff_quality"), QStringLiteral("保洁员在岗")},
+                             {QStringLiteral("discipline"), QStringLiteral("无脱岗")},
+                             {QStringLiteral("findings"),
+                              k == 0 ? QStringLiteral("已通知保洁处理") : QString()}}));
+        if (time.at(officeTime(d, 15, 40)))
+            FD_TRY(seed.run(who, QStringLiteral("duty.inspect"),
+                            {{QStringLiteral("duty_id"), onDuty},
+                             {QStringLiteral("area"), QStringLiteral("clubhouse")},
+                             {QStringLiteral("condition"), QStringLiteral("泳池护栏一处松动")},
+                             {QStringLiteral("hygiene"), QStringLiteral("整洁")},
+                             {QStringLiteral("findings"), QStringLiteral("已报维修部加固")}}));
+        for (const auto& [hour, minute, slot] :
+             {std::tuple{18, 30, "18:30"}, std::tuple{23, 0, "23:00"}})
+            if (time.at(officeTime(d, hour, minute + 5)))
+                FD_TRY(seed.run(who, QStringLiteral("duty.lighting_check"),
+                                {{QStringLiteral("duty_id"), onDuty},
+                                 {QStringLiteral("slot"), QString::fromLatin1(slot)},
+                                 {QStringLiteral("lights_ok"), true}}));
         if (time.at(officeTime(d.addDays(1), 6, 35)))
             FD_TRY(
                 seed.run(who, QStringLiteral("duty.lighting_check"),
@@ -453,25 +494,28 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
                           {QStringLiteral("lights_ok"), k != 1},
                           {QStringLiteral("note"),
                            k != 1 ? QString() : QStringLiteral("东区路灯两盏未灭，已手动关闭")}}));
-        if (k == 0 || k == dutyDays - 1) {
-            // A major incident escalates to the CS manager and needs a written report by the
-            // end of the next day (R8-1.6): the earlier one has it, the last one is due.
+        // A major incident escalates to the CS manager and needs a written report by the
+        // end of the next day (R8-1.6): the earliest one has it, last night's is due.
+        const bool first = k == 0;
+        const bool storm = time.spread() && d == lastNight;
+        if (first || storm) {
             time.at(officeTime(d, 21, 10));
             auto inc = seed.run(
                 who, QStringLiteral("duty.incident"),
                 {{QStringLiteral("duty_id"), onDuty},
                  {QStringLiteral("title"),
-                  k == 0 ? QStringLiteral("B 座电梯困人") : QStringLiteral("地下车库入口积水")},
+                  first ? QStringLiteral("B 座电梯困人") : QStringLiteral("地下车库入口积水")},
                  {QStringLiteral("description"),
-                  k == 0 ? QStringLiteral("21:05 B 座 2 号电梯停在 7、8 层之间，轿厢内 2 人")
-                         : QStringLiteral("暴雨导致车库入口积水约 10 厘米")},
+                  first ? QStringLiteral("21:05 B 座 2 号电梯停在 7、8 层之间，轿厢内 2 人")
+                        : QStringLiteral("暴雨导致车库入口积水约 10 厘米")},
                  {QStringLiteral("handling"),
-                  k == 0 ? QStringLiteral("通知电梯维保单位，安抚被困人员，21:40 全部救出")
-                         : QStringLiteral("设置警示牌，工程部抽水")},
+                  first ? QStringLiteral("通知电梯维保单位，安抚被困人员，21:40 全部救出")
+                        : QStringLiteral("设置警示牌，工程部抽水")},
                  {QStringLiteral("severity"), QStringLiteral("major")}});
             if (!inc)
                 return fail(inc.error());
-            if (k == 0 && dutyDays > 1) {
+            onDutyHadStorm = storm;
+            if (first && time.spread()) {
                 time.at(officeTime(d.addDays(1), 10, 0));
                 FD_TRY(seed.run(
                     who, QStringLiteral("duty.incident_report"),
@@ -486,22 +530,13 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
         }
     }
     time.present();
-    if (time.spread()) {
-        // Today's duty takes over from yesterday's, which ends once the successor is in.
-        const QString next = dutyPeople.at(dutyDays % 2);
-        FD_TRY(seed.run(next, QStringLiteral("duty.start"), {}));
-        FD_TRY(seed.run(
-            onDutyLogin, QStringLiteral("duty.end"),
-            {{QStringLiteral("id"), onDuty},
-             {QStringLiteral("happenings"), QStringLiteral("暴雨，地下车库入口积水")},
-             {QStringLiteral("handling"), QStringLiteral("已设警示牌并抽水，书面报告今日提交")}}));
-        // Tomorrow's duty is swapped, recorded and reported to the CS manager (R8-1.8).
+    if (time.spread())
+        // The next day's duty is swapped, recorded and reported to the CS manager (R8-1.8).
         FD_TRY(seed.run(chen, QStringLiteral("duty.record_swap"),
-                        {{QStringLiteral("duty_date"), today.addDays(1).toString(Qt::ISODate)},
-                         {QStringLiteral("from_login"), sun},
+                        {{QStringLiteral("duty_date"), dutyToday.addDays(1).toString(Qt::ISODate)},
+                         {QStringLiteral("from_login"), dutyPeople.at(duties % 2)},
                          {QStringLiteral("to_login"), chen}},
                         {}, QStringLiteral("张华经理外出参加物业管理培训")));
-    }
     time.present();
     return {};
 }

@@ -366,10 +366,12 @@ namespace fd::testing {
 namespace {
 
 // The seed command's history clock: the loans are requested, approved and lent on past days
-// through the bus, so the demo's overdue loan is genuinely five days overdue.
+// through the bus, so the demo's overdue loan is genuinely five days overdue. Its present is
+// set to 07:30 office time (23:30 UTC the day before), where office and UTC dates differ.
 TEST(ArchiveDemoSeed, WithTheHistoryClockTheOverdueLoanIsMadeOnPastDays) {
     QTemporaryDir dir;
-    auto history = std::make_shared<HistoryClock>();
+    const QDateTime now(QDate(2026, 3, 1), QTime(23, 30), QTimeZone::utc());
+    auto history = std::make_shared<HistoryClock>(std::make_shared<FixedClock>(now));
     ServicesOptions options;
     options.databasePath = dir.filePath(QStringLiteral("frontdesk.db"));
     options.clock = history;
@@ -405,15 +407,15 @@ TEST(ArchiveDemoSeed, WithTheHistoryClockTheOverdueLoanIsMadeOnPastDays) {
     ASSERT_TRUE(returned.has_value());
     ASSERT_EQ(returned->rows.size(), 1);
     EXPECT_EQ(returned->rows[0][9].toInt(), 0);
-    // Lent twelve days ago, as the audit trail and the loan record both say.
+    // Lent twelve days ago, as the audit trail and the loan record both say: requested then,
+    // the loan written as it was approved 40 minutes later, and lent 20 minutes after that.
     auto lent = sql::exec(services.database().connection(),
                           QStringLiteral("SELECT checked_out_at, requested_at FROM archive_loans "
                                          "WHERE id = ?"),
                           {overdue->rows[0][0]});
     ASSERT_TRUE(lent.has_value() && lent->next());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    EXPECT_EQ(fromStorage(lent->value(0).toString()).date().daysTo(now.date()), 12);
-    EXPECT_EQ(fromStorage(lent->value(1).toString()).date().daysTo(now.date()), 12);
+    EXPECT_EQ(fromStorage(lent->value(1).toString()), now.addDays(-12).addSecs(40 * 60));
+    EXPECT_EQ(fromStorage(lent->value(0).toString()), now.addDays(-12).addSecs(3600));
     auto audited = sql::scalar(services.database().connection(),
                                QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
                                               "'archive.lend' AND at_utc < ?"),
