@@ -124,6 +124,7 @@ Result<WriteTransaction> WriteTransaction::begin(const QSqlDatabase& db, Dialect
             budget = busyTimeout(db);
         const auto waited = Clock::now() - started;
         if (waited >= *budget) {
+            reportWait(duration_cast<microseconds>(waited));
             log::get("fd.db")->warn("write lock not obtained within the busy timeout ({} ms, {} "
                                     "retries)",
                                     budget->count(), retries);
