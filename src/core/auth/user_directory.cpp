@@ -140,17 +140,21 @@ Result<Actor> UserDirectory::toActor(const UserRecord& u) const {
 }
 
 Result<Actor> UserDirectory::authenticate(const QString& login, const QString& clear) const {
-    auto q = sql::exec(db_.connection(),
-                       QStringLiteral("SELECT password_hash FROM users WHERE login = ?"), {login});
-    if (!q)
-        return fail(q.error());
-    if (!q->next()) {
+    // Read into a value and let the statement go before recordAttempt() writes: a statement
+    // left active keeps its read snapshot, and SQLite refuses the write lock to a connection
+    // whose snapshot is older than another process's commit (SQLITE_BUSY_SNAPSHOT).
+    auto stored =
+        sql::scalar(db_.connection(),
+                    QStringLiteral("SELECT password_hash FROM users WHERE login = ?"), {login});
+    if (!stored)
+        return fail(stored.error());
+    if (!stored->isValid()) {
         password::verify(QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$"
                                         "RdescudvJCsgt3ub+b+dWRWJTmaaJObG"),
                          clear); // same work as a real check, so timing reveals nothing
         return fail(Error::auth(kBadCredentials));
     }
-    const QString stored = q->value(0).toString();
+    const QString storedHash = stored->toString();
     auto user = find(login);
     if (!user)
         return fail(user.error());
@@ -169,7 +173,7 @@ Result<Actor> UserDirectory::authenticate(const QString& login, const QString& c
     if (!user->active)
         return fail(Error::auth({QStringLiteral("The account %1 is disabled.").arg(login),
                                  QStringLiteral("账户 %1 已停用。").arg(login)}));
-    const bool ok = password::verify(stored, clear);
+    const bool ok = password::verify(storedHash, clear);
     if (auto rec = recordAttempt(login, ok); !rec)
         return fail(rec.error());
     if (!ok) {
@@ -178,7 +182,7 @@ Result<Actor> UserDirectory::authenticate(const QString& login, const QString& c
             return authenticate(login, clear); // report the lockout that just began
         return fail(Error::auth(kBadCredentials));
     }
-    if (password::needsRehash(stored)) {
+    if (password::needsRehash(storedHash)) {
         if (auto fresh = password::hash(clear); fresh) {
             auto tx = WriteTransaction::begin(db_.connection(), db_.dialect());
             if (tx && setPasswordHash(user->id, *fresh))

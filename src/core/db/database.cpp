@@ -143,7 +143,12 @@ Result<QSqlDatabase> Database::openConnection(const QString& name) const {
 }
 
 sqlite3* Database::sqliteHandle() const {
-    QSqlDatabase db = connection();
+    return sqliteHandle(connection());
+}
+
+sqlite3* Database::sqliteHandle(const QSqlDatabase& db) {
+    if (db.driver() == nullptr)
+        return nullptr;
     const QVariant v = db.driver()->handle();
     if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
         return *static_cast<sqlite3* const*>(v.data());

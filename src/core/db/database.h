@@ -32,6 +32,8 @@ public:
     [[nodiscard]] const QString& path() const { return path_; }
     // The SQLite handle of this thread's connection (for the backup API).
     [[nodiscard]] sqlite3* sqliteHandle() const;
+    // The SQLite handle of a given connection; null for another driver.
+    [[nodiscard]] static sqlite3* sqliteHandle(const QSqlDatabase& connection);
     // Closes every connection this object opened in the calling thread.
     void closeThreadConnection() const;
 

@@ -399,9 +399,13 @@ Result<ActionOutcome> revealPhone(ActionContext& ctx) {
 
 Result<ActionOutcome> importResidents(ActionContext& ctx) {
     const QString path = ctx.params.value(QStringLiteral("file")).toString();
-    auto file = previewResidentImport(ctx.db, path);
+    // Parsed before the transaction began (prepareResidentImport); the duplicates are checked
+    // here, against what the database holds under the write lock.
+    auto file = preparedResidentFile(path);
     if (!file)
         return fail(file.error());
+    if (auto ok = findDuplicates(ctx.db, *file); !ok)
+        return fail(ok.error());
     if (!file->problems.isEmpty()) {
         QStringList en, zh;
         for (const ImportProblem& p : file->problems) {

@@ -3,10 +3,13 @@
 #include "residents/resident_import.h"
 
 #include "db/sql.h"
+#include "util/log.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QMutex>
 #include <QSet>
 #include <QXmlStreamReader>
 
@@ -517,8 +520,59 @@ Status findDuplicates(const QSqlDatabase& db, ImportFile& file) {
     return {};
 }
 
-Result<ImportFile> previewResidentImport(const QSqlDatabase& db, const QString& path) {
+namespace {
+
+// Files parsed before the import's transaction, by absolute path; a few at most.
+struct PreparedFile {
+    qint64 size = -1;
+    QDateTime modified;
+    ImportFile file;
+};
+QMutex g_preparedMutex;
+QHash<QString, PreparedFile>& preparedFiles() {
+    static QHash<QString, PreparedFile> files;
+    return files;
+}
+constexpr qsizetype kMaxPrepared = 4;
+
+} // namespace
+
+Result<ImportFile> prepareResidentImport(const QString& path) {
+    const QFileInfo info(path);
+    const qint64 size = info.size();
+    const QDateTime modified = info.lastModified();
     auto file = readResidentFile(path);
+    if (!file)
+        return fail(file.error());
+    const QMutexLocker lock(&g_preparedMutex);
+    auto& files = preparedFiles();
+    if (files.size() >= kMaxPrepared && !files.contains(info.absoluteFilePath()))
+        files.clear();
+    files.insert(info.absoluteFilePath(), PreparedFile{size, modified, *file});
+    return file;
+}
+
+Result<ImportFile> preparedResidentFile(const QString& path) {
+    const QFileInfo info(path);
+    {
+        const QMutexLocker lock(&g_preparedMutex);
+        auto& files = preparedFiles();
+        const auto it = files.constFind(info.absoluteFilePath());
+        if (it != files.cend()) {
+            PreparedFile prepared = *it;
+            files.erase(it);
+            if (prepared.size == info.size() && prepared.modified == info.lastModified())
+                return prepared.file;
+        }
+    }
+    log::get("fd.residents")
+        ->info("import of {} was not prepared before its transaction; reading it now",
+               info.fileName());
+    return readResidentFile(path);
+}
+
+Result<ImportFile> previewResidentImport(const QSqlDatabase& db, const QString& path) {
+    auto file = prepareResidentImport(path);
     if (!file)
         return fail(file.error());
     if (auto ok = findDuplicates(db, *file); !ok)

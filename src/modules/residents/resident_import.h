@@ -55,8 +55,18 @@ Result<ImportFile> readResidentFile(const QString& path); // by suffix: .csv or 
 // resident already registered in that room.
 Status findDuplicates(const QSqlDatabase& db, ImportFile& file);
 
-// Reads, validates and checks duplicates: what a form shows before importing.
+// Reads, validates and checks duplicates: what a form shows before importing. The parsed
+// file is kept for the import action (prepareResidentImport).
 Result<ImportFile> previewResidentImport(const QSqlDatabase& db, const QString& path);
+
+// Parsing is slow work (unzip, XML, every cell checked) and must not run inside the import
+// action's write transaction, where it would hold the database's write lock. Callers parse
+// before they run resident.import: prepareResidentImport() reads the file and keeps the
+// result; the action's handler takes it (preparedResidentFile) when the file is unchanged
+// (same size and modification time) and only then checks duplicates against the database.
+// A file nobody prepared, or one changed since, is read by the handler itself.
+Result<ImportFile> prepareResidentImport(const QString& path);
+Result<ImportFile> preparedResidentFile(const QString& path);
 
 // The template clerks fill in: the header row and one example row.
 Status writeResidentTemplateCsv(const QString& path);

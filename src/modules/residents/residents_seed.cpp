@@ -3,6 +3,7 @@
 #include "db/sql.h"
 #include "residents/module_parts.h"
 #include "residents/registry.h"
+#include "residents/resident_import.h"
 #include "util/log.h"
 
 #include <QFile>
@@ -153,6 +154,9 @@ public:
             return fail(Error::storage({QStringLiteral("Cannot write %1.").arg(path),
                                         QStringLiteral("无法写入 %1。").arg(path)}));
         f.close();
+        // Parsed before the action's transaction, as the residents page does.
+        if (auto parsed = prepareResidentImport(path); !parsed)
+            return fail(parsed.error());
         auto done = run(QStringLiteral("resident.import"), {{QStringLiteral("file"), path}});
         if (!done)
             return fail(done.error());
