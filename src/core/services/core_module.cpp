@@ -2,6 +2,7 @@
 #include "audit/audit_log.h"
 #include "auth/password.h"
 #include "db/sql.h"
+#include "services/backup_attention.h"
 #include "services/services.h"
 
 #include <QJsonArray>
@@ -415,6 +416,7 @@ Module coreModule() {
                       registerUserActions(s);
                       registerApprovalActions(s);
                       registerCoreQueries(s);
+                      registerBackupAttention(s);
                   }};
 }
 
