@@ -56,6 +56,10 @@
         <source>A new database file takes effect at the next start. 0 minutes: the policy's timeout.</source>
         <translation>更换数据库文件在下次启动时生效。0 分钟表示采用制度规定的时长。</translation>
     </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
 </context>
 <context>
     <name>fd::gui::ApprovalsPage</name>
@@ -109,6 +113,21 @@ Details: %7</source>
         <location line="+0" />
         <source>Reject</source>
         <translation>驳回</translation>
+    </message>
+</context>
+<context>
+    <name>fd::gui::AutoBackup</name>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>自动备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made and verified: %1</source>
+        <translation>今日备份已完成并校验：%1</translation>
+    </message>
+    <message>
+        <source>Today&apos;s verified backup exists already: %1</source>
+        <translation>今日已有经校验的备份：%1</translation>
     </message>
 </context>
 <context>
@@ -755,6 +774,10 @@ Policy %3.</source>
         <location line="+0" />
         <source>SQLite database (*.db)</source>
         <translation>SQLite 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 // The desktop program: language, log, database, first administrator, sign-in, main window.
 #include "all_modules.h"
+#include "db/backup_schedule.h"
 #include "first_admin_dialog.h"
 #include "login_dialog.h"
 #include "main_window.h"
@@ -42,6 +43,10 @@ public:
         fd::gui::MainWindowOptions options;
         if (settings_.idleMinutes > 0)
             options.idleTimeout = std::chrono::minutes(settings_.idleMinutes);
+        // The day's verified backup, made off the window's thread at start and on a timer.
+        options.backupDirectory = settings_.backupDirectory.isEmpty()
+                                      ? fd::backups::defaultDirectory()
+                                      : settings_.backupDirectory;
         window_ = std::make_unique<fd::gui::MainWindow>(*session_, pages_, options);
         connect(window_.get(), &fd::gui::MainWindow::signOutRequested, this, [this] {
             QMetaObject::invokeMethod(

@@ -1,4 +1,4 @@
-// init, user, seed, backup, restore: the administrator's commands.
+// init, user, seed, restore: the administrator's commands (backup: backup_commands.cpp).
 #include "audit/audit_log.h"
 #include "cli_context.h"
 #include "db/backup.h"
@@ -205,26 +205,6 @@ Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args) {
                             .arg(areas.join(QStringLiteral("、")), options.profile)
                             .arg(options.seed)
                             .arg(actor.login)};
-    return r;
-}
-
-Result<Reply> runBackup(CliContext& ctx, const ParsedArgs& args) {
-    const QString dest = args.positional.value(QStringLiteral("dest"));
-    auto db = ctx.database();
-    if (!db)
-        return fail(db.error());
-    if (auto ok = backupTo(**db, dest); !ok)
-        return fail(ok.error());
-    auto check = verifyBackup(dest);
-    if (!check)
-        return fail(check.error());
-    Reply r;
-    r.data = {{QStringLiteral("backup"), QFileInfo(dest).absoluteFilePath()},
-              {QStringLiteral("audit_rows"), check->auditRows},
-              {QStringLiteral("audit_head"), headJson((*db)->connection())}};
-    r.lines << QFileInfo(dest).absoluteFilePath();
-    r.note = {QStringLiteral("Backup written and verified (%1 audit rows).").arg(check->auditRows),
-              QStringLiteral("备份已写入并校验（审计记录 %1 条）。").arg(check->auditRows)};
     return r;
 }
 

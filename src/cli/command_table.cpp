@@ -162,11 +162,22 @@ const QList<CommandSpec>& commandTable() {
          {{QStringLiteral("file")}, {}, {}, {}, false},
          runPolicyCheck},
         {QStringLiteral("backup"),
-         QStringLiteral("backup DEST"),
-         t("Copy the live database to a new file (online) and verify the copy.",
-           "在线复制数据库到新文件并校验副本。"),
-         {},
-         {{QStringLiteral("dest")}, {}, {}, {}, false},
+         QStringLiteral("backup DEST | backup --auto [--dir DIR]"),
+         t("Copy the live database to a new file (online) and verify the copy; --auto: today's "
+           "daily copy.",
+           "在线复制数据库到新文件并校验副本；--auto：当日的每日备份。"),
+         t("--auto (for cron): unless today's verified backup is recorded already, copies to\n"
+           "DIR/frontdesk-YYYY-MM-DD.db (office date; DIR defaults to backups/ in the data\n"
+           "folder), verifies it, records it (backup_runs, audit row backup.verified), then\n"
+           "keeps the 30 newest daily copies and the newest of each of the last 12 months in\n"
+           "DIR, deleting only the program's own older copies. Running it again the same day\n"
+           "makes no new copy (made: false).",
+           "--auto（供 cron 使用）：若今日尚无登记的校验备份，则复制到\n"
+           "DIR/frontdesk-YYYY-MM-DD.db（办公地日期；DIR 默认为数据文件夹中的 backups/），\n"
+           "校验并登记（backup_runs 表及审计记录 backup.verified），然后在 DIR 中保留最新 30 "
+           "份每日备份及最近 12 个月每月最新的一份，只删除本程序自己命名的旧备份。\n"
+           "同一天再次运行不会再复制（made: false）。"),
+         {{}, {QStringLiteral("dest")}, {QStringLiteral("dir")}, {QStringLiteral("auto")}, false},
          runBackup},
         {QStringLiteral("restore"),
          QStringLiteral("restore SRC --as ADMIN"),

@@ -1,7 +1,9 @@
 #include "main_window.h"
 
 #include "audit/audit_log.h"
+#include "auto_backup.h"
 #include "db/backup.h"
+#include "db/backup_schedule.h"
 #include "idle_lock.h"
 #include "page_registry.h"
 #include "refusal.h"
@@ -120,6 +122,24 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
                 this, [this] { session_.refreshActor(); }, Qt::QueuedConnection);
     });
     buildMenus();
+
+    if (!options.backupDirectory.isEmpty()) {
+        backupStatus_ = new QLabel(this);
+        backupStatus_->setObjectName(QStringLiteral("backupStatus"));
+        statusBar()->addPermanentWidget(backupStatus_);
+        autoBackup_ =
+            new AutoBackup(session.services(), options.backupDirectory,
+                           QStringLiteral("frontdesk (%1)").arg(session.actor().login), this);
+        connect(autoBackup_, &AutoBackup::finished, this,
+                [this](bool ok, bool made, const QString& message) {
+                    backupStatus_->setText(message);
+                    backupStatus_->setStyleSheet(ok ? QString()
+                                                    : QStringLiteral("color: #b00020;"));
+                    if (made)
+                        session_.notifyChanged(QStringLiteral("backup_run"));
+                });
+        autoBackup_->start();
+    }
 }
 
 MainWindow::~MainWindow() {
@@ -244,6 +264,9 @@ void MainWindow::openSettings() {
     chosen.save();
     if (chosen.idleMinutes > 0)
         idle_->setTimeout(std::chrono::minutes(chosen.idleMinutes));
+    if (autoBackup_ != nullptr)
+        autoBackup_->setDirectory(chosen.backupDirectory.isEmpty() ? backups::defaultDirectory()
+                                                                   : chosen.backupDirectory);
     if (chosen.language != before) {
         Translations::install(chosen.language.isEmpty() ? Translations::systemLanguage()
                                                         : chosen.language);

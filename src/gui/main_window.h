@@ -10,6 +10,7 @@ class QStackedWidget;
 
 namespace fd::gui {
 
+class AutoBackup;
 class IdleWatcher;
 class LockScreen;
 class Page;
@@ -20,6 +21,9 @@ class Session;
 struct MainWindowOptions {
     // Lock after this long without input; zero: the policy's session.idle_minutes.
     std::chrono::milliseconds idleTimeout{0};
+    // Where the daily verified backup goes (checked at start and every 15 minutes); empty:
+    // no automatic backup (the program passes the settings' folder).
+    QString backupDirectory;
 };
 
 // The shell: navigation with the pages the user's roles can use, the pages themselves
@@ -46,6 +50,8 @@ public:
     [[nodiscard]] bool isLocked() const;
     [[nodiscard]] LockScreen* lockScreen() const { return lock_; }
     [[nodiscard]] IdleWatcher* idleWatcher() const { return idle_; }
+    // nullptr when the options name no backup folder.
+    [[nodiscard]] AutoBackup* autoBackup() const { return autoBackup_; }
     void refreshStatus();
     [[nodiscard]] QString statusText() const;
 
@@ -75,6 +81,8 @@ private:
     QLabel* database_ = nullptr;
     QLabel* audit_ = nullptr;
     QLabel* demoBanner_ = nullptr;
+    QLabel* backupStatus_ = nullptr;
+    AutoBackup* autoBackup_ = nullptr;
 };
 
 } // namespace fd::gui

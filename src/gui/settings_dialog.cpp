@@ -1,5 +1,6 @@
 #include "settings_dialog.h"
 
+#include "db/backup_schedule.h"
 #include "translations.h"
 #include "ui_settings_dialog.h"
 
@@ -17,6 +18,7 @@ AppSettings AppSettings::load() {
     a.databasePath = s.value(QStringLiteral("database/path")).toString();
     a.idleMinutes = s.value(QStringLiteral("session/idleMinutes"), 0).toInt();
     a.printer = s.value(QStringLiteral("print/printer")).toString();
+    a.backupDirectory = s.value(QStringLiteral("backup/directory")).toString();
     return a;
 }
 
@@ -26,6 +28,7 @@ void AppSettings::save() const {
     s.setValue(QStringLiteral("database/path"), databasePath);
     s.setValue(QStringLiteral("session/idleMinutes"), idleMinutes);
     s.setValue(QStringLiteral("print/printer"), printer);
+    s.setValue(QStringLiteral("backup/directory"), backupDirectory);
 }
 
 SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
@@ -43,6 +46,8 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
     for (const QString& name : QPrinterInfo::availablePrinterNames())
         ui_->printer->addItem(name, name);
     ui_->printer->setCurrentIndex(std::max(0, ui_->printer->findData(original_.printer)));
+    ui_->backupFolder->setText(original_.backupDirectory);
+    ui_->backupFolder->setPlaceholderText(backups::defaultDirectory());
     ui_->buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
     ui_->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(ui_->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -54,6 +59,13 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
         if (!path.isEmpty())
             ui_->database->setText(path);
     });
+    connect(ui_->browseBackups, &QPushButton::clicked, this, [this] {
+        const QString start = ui_->backupFolder->text().isEmpty() ? backups::defaultDirectory()
+                                                                  : ui_->backupFolder->text();
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Backup folder"), start);
+        if (!dir.isEmpty())
+            ui_->backupFolder->setText(dir);
+    });
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -64,6 +76,7 @@ AppSettings SettingsDialog::settings() const {
     a.databasePath = ui_->database->text().trimmed();
     a.idleMinutes = ui_->idleMinutes->value();
     a.printer = ui_->printer->currentData().toString();
+    a.backupDirectory = ui_->backupFolder->text().trimmed();
     return a;
 }
 

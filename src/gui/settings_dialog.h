@@ -16,6 +16,8 @@ struct AppSettings {
     QString databasePath; // empty: FRONTDESK_DB or the data folder
     int idleMinutes = 0;  // 0: the policy's session.idle_minutes
     QString printer;      // empty: the system default
+    // The daily backup's folder; empty: backups/ in the data folder.
+    QString backupDirectory;
 
     static AppSettings load();
     void save() const;

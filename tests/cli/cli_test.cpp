@@ -2,9 +2,11 @@
 #include "cli_runner.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -680,6 +682,70 @@ TEST_F(FrontdeskctlTest, BackupThenRestoreRoundTrips) {
                               {kAdminPass});
     ASSERT_EQ(users.exitCode, 0);
     EXPECT_EQ(users.json()[QStringLiteral("rows")].toArray().size(), 2); // lili is gone again
+}
+
+TEST_F(FrontdeskctlTest, BackupAutoMakesTodaysVerifiedCopyOnceADay) {
+    init();
+    const QString dir = file(QStringLiteral("backups"));
+    const CliRun first =
+        json({QStringLiteral("backup"), QStringLiteral("--auto"), QStringLiteral("--dir"), dir});
+    ASSERT_EQ(first.exitCode, 0) << first.err.toStdString();
+    const QJsonObject made = first.json();
+    EXPECT_TRUE(made[QStringLiteral("made")].toBool());
+    const QString path = made[QStringLiteral("backup")].toString();
+    EXPECT_TRUE(QFile::exists(path)) << path.toStdString();
+    const QStringList files = QDir(dir).entryList(QDir::Files);
+    ASSERT_EQ(files.size(), 1);
+    EXPECT_TRUE(QRegularExpression(QStringLiteral("^frontdesk-\\d{4}-\\d{2}-\\d{2}\\.db$"))
+                    .match(files.first())
+                    .hasMatch())
+        << files.first().toStdString();
+    EXPECT_EQ(made[QStringLiteral("audit_rows")].toInteger(), 1); // the copy holds system.init
+    EXPECT_EQ(made[QStringLiteral("audit_head")].toObject()[QStringLiteral("seq")].toInteger(), 1);
+    EXPECT_TRUE(made[QStringLiteral("removed")].toArray().isEmpty());
+    // Recorded with its audit row; the chain verifies.
+    EXPECT_EQ(auditRows(), 2);
+    EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+    const CliRun log = json({QStringLiteral("audit"), QStringLiteral("log"),
+                             QStringLiteral("--entity"), QStringLiteral("backup_run")});
+    ASSERT_EQ(log.exitCode, 0) << log.err.toStdString();
+    EXPECT_TRUE(log.out.contains(QStringLiteral("backup.verified"))) << log.out.toStdString();
+
+    // The same day again (text, Chinese): no new copy, it says so.
+    const CliRun again =
+        ctl({QStringLiteral("backup"), QStringLiteral("--auto"), QStringLiteral("--dir"), dir}, {},
+            false, QStringLiteral("zh_CN.UTF-8"));
+    ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
+    EXPECT_EQ(again.out.trimmed(), path);
+    EXPECT_TRUE(again.err.contains(QStringLiteral("今日已有经校验的备份")))
+        << again.err.toStdString();
+    EXPECT_EQ(QDir(dir).entryList(QDir::Files).size(), 1);
+    // The record decides, whatever the folder: the default folder is not even created.
+    const CliRun third = json({QStringLiteral("backup"), QStringLiteral("--auto")});
+    ASSERT_EQ(third.exitCode, 0) << third.err.toStdString();
+    EXPECT_FALSE(third.json()[QStringLiteral("made")].toBool());
+    EXPECT_EQ(third.json()[QStringLiteral("backup")].toString(), path);
+    EXPECT_FALSE(QFile::exists(file(QStringLiteral("data/frontdesk/backups"))));
+    EXPECT_EQ(auditRows(), 2);
+}
+
+TEST_F(FrontdeskctlTest, BackupNeedsEitherDestOrAuto) {
+    init();
+    const auto fieldOf = [](const CliRun& r) {
+        return r.json()[QStringLiteral("error")].toObject()[QStringLiteral("field")].toString();
+    };
+    const CliRun none = json({QStringLiteral("backup")});
+    EXPECT_EQ(none.exitCode, 2);
+    EXPECT_EQ(fieldOf(none), QStringLiteral("dest"));
+    const CliRun both =
+        json({QStringLiteral("backup"), file(QStringLiteral("b.db")), QStringLiteral("--auto")});
+    EXPECT_EQ(both.exitCode, 2);
+    EXPECT_EQ(fieldOf(both), QStringLiteral("dest"));
+    const CliRun dirOnly = json({QStringLiteral("backup"), file(QStringLiteral("b.db")),
+                                 QStringLiteral("--dir"), file(QStringLiteral("x"))});
+    EXPECT_EQ(dirOnly.exitCode, 2);
+    EXPECT_EQ(fieldOf(dirOnly), QStringLiteral("dir"));
+    EXPECT_FALSE(QFile::exists(file(QStringLiteral("b.db"))));
 }
 
 // --- 5: authentication -------------------------------------------------------------------

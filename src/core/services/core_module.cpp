@@ -3,6 +3,7 @@
 #include "auth/password.h"
 #include "db/sql.h"
 #include "services/policy_store.h"
+#include "services/backup_attention.h"
 #include "services/services.h"
 #include "util/privacy.h"
 
@@ -494,6 +495,7 @@ Module coreModule() {
                       registerApprovalActions(s);
                       registerPolicyActions(s);
                       registerCoreQueries(s);
+                      registerBackupAttention(s);
                   }};
 }
 
