@@ -2,8 +2,8 @@
 #include "audit/audit_log.h"
 #include "auth/password.h"
 #include "db/sql.h"
-#include "services/policy_store.h"
 #include "services/backup_attention.h"
+#include "services/policy_store.h"
 #include "services/services.h"
 #include "util/privacy.h"
 
