@@ -706,8 +706,8 @@ TEST_F(FrontdeskctlTest, BackupAutoMakesTodaysVerifiedCopyOnceADay) {
     // Recorded with its audit row; the chain verifies.
     EXPECT_EQ(auditRows(), 2);
     EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
-    const CliRun log = json({QStringLiteral("audit"), QStringLiteral("log"),
-                             QStringLiteral("--entity"), QStringLiteral("backup_run")});
+    const CliRun log = asAdmin({QStringLiteral("audit"), QStringLiteral("log"),
+                                QStringLiteral("--entity"), QStringLiteral("backup_run")});
     ASSERT_EQ(log.exitCode, 0) << log.err.toStdString();
     EXPECT_TRUE(log.out.contains(QStringLiteral("backup.verified"))) << log.out.toStdString();
 

@@ -70,15 +70,15 @@ TEST_F(DataLayer, WriteTransactionBeginsImmediateSoASecondWriterWaitsOrFails) {
     tx->rollback();
 }
 
-TEST(DatabasePath, NetworkSharePathIsRefusedWithAPointerToServerMode) {
+TEST(DatabasePath, NetworkSharePathIsRefusedSayingToKeepItOnTheLocalDisk) {
     for (const QString& path : {QStringLiteral("//fileserver/office/frontdesk.db"),
                                 QStringLiteral("\\\\fileserver\\office\\frontdesk.db"),
                                 QStringLiteral("smb://fileserver/office/frontdesk.db")}) {
         auto db = Database::openSqlite(path);
         ASSERT_FALSE(db) << path.toStdString();
         EXPECT_EQ(db.error().kind, Error::Kind::BadInput);
-        EXPECT_TRUE(db.error().message.en.contains(QStringLiteral("PostgreSQL")));
-        EXPECT_TRUE(db.error().message.zh.contains(QStringLiteral("多工作站")));
+        EXPECT_TRUE(db.error().message.en.contains(QStringLiteral("network share")));
+        EXPECT_TRUE(db.error().message.zh.contains(QStringLiteral("本机磁盘")));
     }
 }
 
