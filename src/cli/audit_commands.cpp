@@ -34,6 +34,17 @@ QString compact(const QJsonValue& v) {
     return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }
 
+// A policy file's bytes; an unreadable file is bad input naming the argument.
+Result<QByteArray> readPolicyFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(
+            Error::badInput(QStringLiteral("file"),
+                            {QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()),
+                             QStringLiteral("无法读取 %1：%2").arg(path, file.errorString())}));
+    return file.readAll();
+}
+
 QJsonObject dutiesJson(const RoleDef& role) {
     QJsonObject o;
     for (auto it = role.duties.cbegin(); it != role.duties.cend(); ++it)
@@ -238,13 +249,9 @@ Result<Reply> runPolicyShow(CliContext& ctx, const ParsedArgs&) {
 
 Result<Reply> runPolicyApply(CliContext& ctx, const ParsedArgs& args) {
     const QString path = args.positional.value(QStringLiteral("file"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(
-            Error::badInput(QStringLiteral("file"),
-                            {QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()),
-                             QStringLiteral("无法读取 %1：%2").arg(path, file.errorString())}));
-    const QByteArray json = file.readAll();
+    auto json = readPolicyFile(path);
+    if (!json)
+        return fail(json.error());
     auto admin = ctx.signInWith(args, QStringLiteral("policy.apply"),
                                 {QStringLiteral("Apply a policy"), QStringLiteral("启用规则文件")});
     if (!admin)
@@ -253,7 +260,7 @@ Result<Reply> runPolicyApply(CliContext& ctx, const ParsedArgs& args) {
     if (!s)
         return fail(s.error());
     auto done = (*s)->bus().execute({QStringLiteral("policy.apply"),
-                                     {{QStringLiteral("policy"), QString::fromUtf8(json)}},
+                                     {{QStringLiteral("policy"), QString::fromUtf8(*json)}},
                                      *admin,
                                      {},
                                      args.value(QStringLiteral("reason"))});
@@ -268,18 +275,14 @@ Result<Reply> runPolicyApply(CliContext& ctx, const ParsedArgs& args) {
 
 Result<Reply> runPolicyCheck(CliContext& ctx, const ParsedArgs& args) {
     const QString path = args.positional.value(QStringLiteral("file"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(
-            Error::badInput(QStringLiteral("file"),
-                            {QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()),
-                             QStringLiteral("无法读取 %1：%2").arg(path, file.errorString())}));
-    const QByteArray json = file.readAll();
+    auto json = readPolicyFile(path);
+    if (!json)
+        return fail(json.error());
     auto s = ctx.catalogue();
     if (!s)
         return fail(s.error());
     const QList<LintError> errors =
-        Policy::lint(json, (*s)->actions(), (*s)->checks(), Policy::LintMode::Strict);
+        Policy::lint(*json, (*s)->actions(), (*s)->checks(), Policy::LintMode::Strict);
     Reply r;
     QJsonArray list;
     for (const LintError& e : errors) {

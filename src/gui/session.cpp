@@ -13,7 +13,7 @@ bool Session::permits(const QString& permission) const {
 }
 
 void Session::refreshActor() {
-    auto current = services_.currentActor(services_.database().connection(), actor_);
+    auto current = services_.currentActor(actor_);
     if (!current) {
         if (current.error().kind == Error::Kind::Auth)
             emit accessRevoked(display(current.error().message));

@@ -40,6 +40,19 @@ QJsonObject withRule(QJsonObject policy, const QJsonObject& rule) {
     return policy;
 }
 
+// The built-in policy with one more rule: `action` waits for the office manager's approval.
+QJsonObject officeManagerApproves(const QString& id, const QString& action, const Text& message) {
+    return withRule(builtInPolicy(),
+                    {{QStringLiteral("id"), id},
+                     {QStringLiteral("clauses"), QJsonArray{QStringLiteral("R3-3.1")}},
+                     {QStringLiteral("actions"), QJsonArray{action}},
+                     {QStringLiteral("check"), QStringLiteral("core.require_approval")},
+                     {QStringLiteral("params"),
+                      QJsonObject{{QStringLiteral("role"), QStringLiteral("office_manager")}}},
+                     {QStringLiteral("message"), QJsonObject{{QStringLiteral("en"), message.en},
+                                                             {QStringLiteral("zh"), message.zh}}}});
+}
+
 QByteArray fileBytes(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
@@ -91,17 +104,9 @@ TEST(Gate, ASecretParameterIsNowhereInTheDatabaseFileEvenWhenItsActionWaitsForAp
     TestServices t;
     t.addUser(QStringLiteral("huangw"), {QStringLiteral("office_manager")});
     // The office puts new accounts under the office manager's approval.
-    const QJsonObject policy = withRule(
-        builtInPolicy(),
-        {{QStringLiteral("id"), QStringLiteral("test-new-user-approved")},
-         {QStringLiteral("clauses"), QJsonArray{QStringLiteral("R3-3.1")}},
-         {QStringLiteral("actions"), QJsonArray{QStringLiteral("user.add")}},
-         {QStringLiteral("check"), QStringLiteral("core.require_approval")},
-         {QStringLiteral("params"),
-          QJsonObject{{QStringLiteral("role"), QStringLiteral("office_manager")}}},
-         {QStringLiteral("message"),
-          QJsonObject{{QStringLiteral("en"), QStringLiteral("A new account waits for approval")},
-                      {QStringLiteral("zh"), QStringLiteral("新账户须经批准")}}}});
+    const QJsonObject policy = officeManagerApproves(
+        QStringLiteral("test-new-user-approved"), QStringLiteral("user.add"),
+        {QStringLiteral("A new account waits for approval"), QStringLiteral("新账户须经批准")});
     auto applied =
         t.run(QStringLiteral("policy.apply"), QStringLiteral("admin"),
               {{QStringLiteral("policy"), QString::fromUtf8(QJsonDocument(policy).toJson())}});
@@ -138,17 +143,9 @@ TEST(Gate, ASecretParameterIsNowhereInTheDatabaseFileEvenWhenItsActionWaitsForAp
 
 TEST(Gate, AnApprovedRequestWithASecretRunsFromWhatWasPreparedAndTheSecretStillSignsIn) {
     QTemporaryDir dir;
-    const QJsonObject policy =
-        withRule(builtInPolicy(),
-                 {{QStringLiteral("id"), QStringLiteral("test-password-change-approved")},
-                  {QStringLiteral("clauses"), QJsonArray{QStringLiteral("R3-3.1")}},
-                  {QStringLiteral("actions"), QJsonArray{QStringLiteral("user.change_password")}},
-                  {QStringLiteral("check"), QStringLiteral("core.require_approval")},
-                  {QStringLiteral("params"),
-                   QJsonObject{{QStringLiteral("role"), QStringLiteral("office_manager")}}},
-                  {QStringLiteral("message"),
-                   QJsonObject{{QStringLiteral("en"), QStringLiteral("A password change waits")},
-                               {QStringLiteral("zh"), QStringLiteral("修改密码须经批准")}}}});
+    const QJsonObject policy = officeManagerApproves(
+        QStringLiteral("test-password-change-approved"), QStringLiteral("user.change_password"),
+        {QStringLiteral("A password change waits"), QStringLiteral("修改密码须经批准")});
     TestServices t({}, true, writePolicy(dir, policy));
     t.addUser(QStringLiteral("huangw"), {QStringLiteral("office_manager")});
     t.addUser(QStringLiteral("zhaom"), {QStringLiteral("archivist")});

@@ -71,7 +71,7 @@ Result<Decision> ActionBus::preview(const ActionRequest& request) const {
     const QSqlDatabase db = services_.database().connection();
     if (auto ok = services_.refreshPolicy(db); !ok)
         return fail(ok.error());
-    auto actor = permittedActor(*def, request.actor, db);
+    auto actor = permittedActor(*def, request.actor);
     if (!actor)
         return fail(actor.error());
     const std::vector<VerifiedSignature> none;
@@ -82,9 +82,8 @@ Result<Decision> ActionBus::preview(const ActionRequest& request) const {
                                         request.reason, db, services_.clock(), services_.policy()});
 }
 
-Result<Actor> ActionBus::permittedActor(const ActionDef& def, const Actor& actor,
-                                        const QSqlDatabase& db) const {
-    auto current = services_.currentActor(db, actor);
+Result<Actor> ActionBus::permittedActor(const ActionDef& def, const Actor& actor) const {
+    auto current = services_.currentActor(actor);
     if (!current) {
         reportAccessRevoked(actor);
         return fail(current.error());
@@ -101,10 +100,9 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
         return fail(unknownAction(request.action));
     const Database& database = services_.database();
     const QSqlDatabase db = database.connection();
-    // A first look, before any slow work: the person's roles as they are now.
-    if (auto ok = services_.refreshPolicy(db); !ok)
-        return fail(ok.error());
-    if (auto who = permittedActor(*def, request.actor, db); !who)
+    // A first look, before any slow work: the person's roles as they are now (the policy is
+    // brought up to date inside the transaction, where it counts).
+    if (auto who = permittedActor(*def, request.actor); !who)
         return fail(who.error());
     auto params = validateParams(def->params, request.params);
     if (!params)
@@ -136,7 +134,7 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
     // rules decide on cannot be changed by another desk before the handler writes.
     if (auto ok = services_.refreshPolicy(db); !ok)
         return fail(ok.error());
-    auto actor = permittedActor(*def, request.actor, db);
+    auto actor = permittedActor(*def, request.actor);
     if (!actor)
         return fail(actor.error());
     ActionRequest current = request;

@@ -42,8 +42,7 @@ private:
                                           const QSqlDatabase& db) const;
     Result<std::vector<VerifiedSignature>> verifySignatures(const ActionRequest& request) const;
     // The actor with their current roles, permitted to run `def` (refusal otherwise).
-    Result<Actor> permittedActor(const ActionDef& def, const Actor& actor,
-                                 const QSqlDatabase& db) const;
+    Result<Actor> permittedActor(const ActionDef& def, const Actor& actor) const;
 
     const Services& services_;
     mutable std::function<void(const Actor&)> revoked_;

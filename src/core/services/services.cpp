@@ -190,8 +190,7 @@ Status Services::refreshPolicy(const QSqlDatabase& db) const {
     return {};
 }
 
-Result<Actor> Services::currentActor(const QSqlDatabase& db, const Actor& actor) const {
-    Q_UNUSED(db);
+Result<Actor> Services::currentActor(const Actor& actor) const {
     auto u = users_->findById(actor.userId);
     if (!u)
         return fail(Error::auth({QStringLiteral("The account %1 does not exist.").arg(actor.login),
@@ -216,7 +215,7 @@ Result<QueryResult> Services::query(const QString& name, const QVariantMap& para
     if (auto ok = refreshPolicy(db); !ok)
         return fail(ok.error());
     // Roles as they are now, not as they were at sign-in.
-    auto current = currentActor(db, actor);
+    auto current = currentActor(actor);
     if (!current) {
         bus_->reportAccessRevoked(actor);
         return fail(current.error());

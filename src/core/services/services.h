@@ -66,7 +66,7 @@ public:
     // of force stay alive, so a reference held during an action never dangles.
     Status refreshPolicy(const QSqlDatabase& db) const;
     // The person as the database knows them now: current roles, refused when disabled.
-    Result<Actor> currentActor(const QSqlDatabase& db, const Actor& actor) const;
+    Result<Actor> currentActor(const Actor& actor) const;
     [[nodiscard]] const ActionRegistry& actions() const { return actions_; }
     [[nodiscard]] const CheckRegistry& checks() const { return checks_; }
     [[nodiscard]] const QueryRegistry& queries() const { return queries_; }

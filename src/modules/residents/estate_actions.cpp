@@ -521,7 +521,16 @@ void registerEstateActions(Services& s) {
            {QStringLiteral("Import residents"), QStringLiteral("导入住户")},
            {text(QStringLiteral("file"), {QStringLiteral("File"), QStringLiteral("文件")}, true,
                  1000)},
-           importResidents});
+           importResidents,
+           {},
+           [](const Services&, const QVariantMap& params) -> Result<QVariantMap> {
+               // Parsing is slow work: done before the write transaction.
+               if (auto ok =
+                       keepResidentImportPrepared(params.value(QStringLiteral("file")).toString());
+                   !ok)
+                   return fail(ok.error());
+               return QVariantMap{};
+           }});
 }
 
 } // namespace fd::residents

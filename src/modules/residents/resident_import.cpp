@@ -552,6 +552,20 @@ Result<ImportFile> prepareResidentImport(const QString& path) {
     return file;
 }
 
+Status keepResidentImportPrepared(const QString& path) {
+    const QFileInfo info(path);
+    {
+        const QMutexLocker lock(&g_preparedMutex);
+        const auto it = preparedFiles().constFind(info.absoluteFilePath());
+        if (it != preparedFiles().cend() && it->size == info.size() &&
+            it->modified == info.lastModified())
+            return {}; // the preview's parse stands
+    }
+    if (auto file = prepareResidentImport(path); !file)
+        return fail(file.error());
+    return {};
+}
+
 Result<ImportFile> preparedResidentFile(const QString& path) {
     const QFileInfo info(path);
     {

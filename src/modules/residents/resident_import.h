@@ -61,12 +61,16 @@ Result<ImportFile> previewResidentImport(const QSqlDatabase& db, const QString& 
 
 // Parsing is slow work (unzip, XML, every cell checked) and must not run inside the import
 // action's write transaction, where it would hold the database's write lock. Callers parse
-// before they run resident.import: prepareResidentImport() reads the file and keeps the
-// result; the action's handler takes it (preparedResidentFile) when the file is unchanged
-// (same size and modification time) and only then checks duplicates against the database.
-// A file nobody prepared, or one changed since, is read by the handler itself.
+// before they run resident.import (the action's prepare step does it for every caller):
+// prepareResidentImport() reads the file and keeps the result; the action's handler takes it
+// (preparedResidentFile) when the file is unchanged (same size and modification time) and only then
+// checks duplicates against the database. A file nobody prepared, or one changed since, is read by
+// the handler itself.
 Result<ImportFile> prepareResidentImport(const QString& path);
 Result<ImportFile> preparedResidentFile(const QString& path);
+// The import action's prepare step (run by the bus before its transaction, on every path):
+// parses the file unless an unchanged parse is kept already (the page's preview).
+Status keepResidentImportPrepared(const QString& path);
 
 // The template clerks fill in: the header row and one example row.
 Status writeResidentTemplateCsv(const QString& path);

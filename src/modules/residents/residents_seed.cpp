@@ -154,9 +154,6 @@ public:
             return fail(Error::storage({QStringLiteral("Cannot write %1.").arg(path),
                                         QStringLiteral("无法写入 %1。").arg(path)}));
         f.close();
-        // Parsed before the action's transaction, as the residents page does.
-        if (auto parsed = prepareResidentImport(path); !parsed)
-            return fail(parsed.error());
         auto done = run(QStringLiteral("resident.import"), {{QStringLiteral("file"), path}});
         if (!done)
             return fail(done.error());
