@@ -262,17 +262,30 @@ Result<DailyOutcome> runDaily(const Services& services, const QString& directory
                 removeWithSidecars(part);
                 return fail(check.error());
             }
-            if (!QFile::rename(part, target)) {
+            const bool renamed = QFile::rename(part, target);
+            if (!renamed && QFileInfo::exists(target)) {
+                // Another run (a desk, or cron) named today's copy first: it stands, recorded
+                // once whoever records it (recordVerified finds the other's record).
+                removeWithSidecars(part);
+                auto theirs = verifyBackup(target);
+                if (!theirs)
+                    return fail(theirs.error());
+                auto run = recordVerified(services, target, *theirs, by);
+                if (!run)
+                    return fail(run.error());
+                outcome.run = *run;
+            } else if (!renamed) {
                 removeWithSidecars(part);
                 return fail(Error::storage(
                     {QStringLiteral("The verified copy cannot be named %1.").arg(target),
                      QStringLiteral("已校验的副本无法命名为 %1。").arg(target)}));
+            } else {
+                auto run = recordVerified(services, target, *check, by);
+                if (!run)
+                    return fail(run.error());
+                outcome.run = *run;
+                outcome.made = true;
             }
-            auto run = recordVerified(services, target, *check, by);
-            if (!run)
-                return fail(run.error());
-            outcome.run = *run;
-            outcome.made = true;
         }
     }
     auto removed = applyRetention(directory, today);
