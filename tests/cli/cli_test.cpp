@@ -1,5 +1,6 @@
 // frontdeskctl end to end: the real program, real database files, every exit code.
 #include "cli_runner.h"
+#include "test_services.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -138,10 +139,11 @@ TEST_F(FrontdeskctlTest, ApprovalRequestWaitsThenRunsWhenASupervisorSigns) {
     QFile in(QStringLiteral(FD_SOURCE_DIR "/resources/policy/default.json"));
     ASSERT_TRUE(in.open(QIODevice::ReadOnly));
     QJsonObject policy = QJsonDocument::fromJson(in.readAll()).object();
+    addTestClause(policy, QStringLiteral("TEST-CLI-1"));
     QJsonArray rules = policy[QStringLiteral("rules")].toArray();
     rules.append(QJsonObject{
         {QStringLiteral("id"), QStringLiteral("unlock-approved")},
-        {QStringLiteral("clauses"), QJsonArray{QStringLiteral("R1-1.3.7")}},
+        {QStringLiteral("clauses"), QJsonArray{QStringLiteral("TEST-CLI-1")}},
         {QStringLiteral("actions"), QJsonArray{QStringLiteral("user.unlock")}},
         {QStringLiteral("check"), QStringLiteral("core.require_approval")},
         {QStringLiteral("params"),
@@ -525,6 +527,14 @@ TEST_F(FrontdeskctlTest, DemoSeedSpreadsTheFrontDeskHistoryOverTheLastDays) {
     }
     QSqlDatabase::removeDatabase(name);
     EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
+}
+
+// The policy the program ships passes its own strict check, roles of areas still to come
+// included.
+TEST_F(FrontdeskctlTest, PolicyCheckPassesTheShippedPolicy) {
+    const CliRun r = ctl({QStringLiteral("policy"), QStringLiteral("check"),
+                          QStringLiteral(FD_SOURCE_DIR "/resources/policy/default.json")});
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
 }
 
 TEST_F(FrontdeskctlTest, PolicyCheckListsErrorsAndPassesACleanFile) {

@@ -42,9 +42,11 @@ QJsonObject withRule(QJsonObject policy, const QJsonObject& rule) {
 
 // The built-in policy with one more rule: `action` waits for the office manager's approval.
 QJsonObject officeManagerApproves(const QString& id, const QString& action, const Text& message) {
-    return withRule(builtInPolicy(),
+    QJsonObject policy = builtInPolicy();
+    addTestClause(policy, QStringLiteral("TEST-GATE-1"));
+    return withRule(policy,
                     {{QStringLiteral("id"), id},
-                     {QStringLiteral("clauses"), QJsonArray{QStringLiteral("R3-3.1")}},
+                     {QStringLiteral("clauses"), QJsonArray{QStringLiteral("TEST-GATE-1")}},
                      {QStringLiteral("actions"), QJsonArray{action}},
                      {QStringLiteral("check"), QStringLiteral("core.require_approval")},
                      {QStringLiteral("params"),
@@ -253,10 +255,12 @@ TEST(Gate, APolicyAppliedAtOneDeskIsInForceAtAnotherFromItsNextAction) {
 
 TEST(Gate, APolicyWithErrorsIsRefusedByApplyAndNothingIsStored) {
     TestServices t;
+    QJsonObject base = builtInPolicy();
+    addTestClause(base, QStringLiteral("TEST-GATE-2"));
     QJsonObject broken = withRule(
-        builtInPolicy(),
+        base,
         {{QStringLiteral("id"), QStringLiteral("no-such-check")},
-         {QStringLiteral("clauses"), QJsonArray{QStringLiteral("R6-4")}},
+         {QStringLiteral("clauses"), QJsonArray{QStringLiteral("TEST-GATE-2")}},
          {QStringLiteral("actions"), QJsonArray{QStringLiteral("user.add")}},
          {QStringLiteral("check"), QStringLiteral("core.nothing_like_it")},
          {QStringLiteral("message"), QJsonObject{{QStringLiteral("en"), QStringLiteral("x")},

@@ -128,7 +128,7 @@ TEST_F(Identity, SignaturesNeedDistinctSigners) {
     ASSERT_FALSE(same);
     EXPECT_EQ(same.error().kind, Error::Kind::Refused);
     EXPECT_EQ(same.error().ruleId, QStringLiteral("note-two-signers"));
-    EXPECT_EQ(same.error().clause, QStringLiteral("R2-2.3"));
+    EXPECT_EQ(same.error().clause, QStringLiteral("TEST-NOTES-2"));
     EXPECT_EQ(env_->auditCount(), audit);
     EXPECT_EQ(env_->count(QStringLiteral("signatures")), 0);
 

@@ -22,12 +22,12 @@ const QString kSourceDir = QStringLiteral(FD_SOURCE_DIR);
 // expectWaitsForApproval for a rule that asks for an approval; each checks the rule id and the
 // clause) names the rule id in quotes among its arguments. Mentioning the id elsewhere
 // (listing rules, a comment) does not count.
-QMap<QString, QStringList> testsNamingRules(const QStringList& ruleIds) {
+QMap<QString, QStringList> testsNaming(const QStringList& ids, const QRegularExpression& assertion) {
     QMap<QString, QStringList> out;
     static const QRegularExpression testHead(
         QStringLiteral("^\\s*TEST(?:_F|_P)?\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)"),
         QRegularExpression::MultilineOption);
-    static const QRegularExpression quoted(QStringLiteral("\"([a-z0-9.-]+)\""));
+    static const QRegularExpression quoted(QStringLiteral("\"([^\"\\\\\n]+)\""));
     QDirIterator it(kSourceDir + QStringLiteral("/tests"), {QStringLiteral("*.cpp")}, QDir::Files,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -45,8 +45,6 @@ QMap<QString, QStringList> testsNamingRules(const QStringList& ruleIds) {
             const qsizetype end = i + 1 < heads.size() ? heads[i + 1].first : text.size();
             const QString body = text.mid(heads[i].first, end - heads[i].first);
             const QString& name = heads[i].second;
-            static const QRegularExpression assertion(
-                QStringLiteral("\\bexpect\\w*(?:Refused|WaitsForApproval)\\("));
             for (auto call = assertion.globalMatch(body); call.hasNext();) {
                 const auto c = call.next();
                 const qsizetype at = c.capturedEnd() - 1; // the opening parenthesis
@@ -64,7 +62,7 @@ QMap<QString, QStringList> testsNamingRules(const QStringList& ruleIds) {
                 const QString args = body.mid(at, close - at);
                 for (auto q = quoted.globalMatch(args); q.hasNext();) {
                     const QString id = q.next().captured(1);
-                    if (ruleIds.contains(id) && !out[id].contains(name))
+                    if (ids.contains(id) && !out[id].contains(name))
                         out[id] << name;
                 }
             }
@@ -75,11 +73,39 @@ QMap<QString, QStringList> testsNamingRules(const QStringList& ruleIds) {
     return out;
 }
 
+// Rules: expectRefused and its kin, or expectWaitsForApproval, naming the rule id.
+QMap<QString, QStringList> testsNamingRules(const QStringList& ruleIds) {
+    static const QRegularExpression assertion(
+        QStringLiteral("\\bexpect\\w*(?:Refused|WaitsForApproval)\\("));
+    return testsNaming(ruleIds, assertion);
+}
+
+// Reminders, reports and prints: expectReminder, expectReport or expectPrinted naming the
+// clause.
+QMap<QString, QStringList> testsNamingClauses(const QStringList& clauses) {
+    static const QRegularExpression assertion(
+        QStringLiteral("\\bexpect(?:Reminder|Report|Printed)\\("));
+    return testsNaming(clauses, assertion);
+}
+
+const QStringList kShownTags{QStringLiteral("remind"), QStringLiteral("report"),
+                             QStringLiteral("print")};
+
+QStringList shownClauses() {
+    QStringList out;
+    for (const QString& clause : Policy::knownClauses())
+        for (const QString& tag : Policy::clauseTags(clause))
+            if (kShownTags.contains(tag) && !out.contains(clause))
+                out << clause;
+    return out;
+}
+
 QString cell(const QStringList& items) {
     return items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral("<br>"));
 }
 
-QString generate(const Policy& policy, const QMap<QString, QStringList>& tests) {
+QString generate(const Policy& policy, const QMap<QString, QStringList>& tests,
+                 const QMap<QString, QStringList>& shown) {
     QString md;
     md += QStringLiteral("# Traceability: clause → rule → test\n\n");
     md += QStringLiteral(
@@ -118,6 +144,28 @@ QString generate(const Policy& policy, const QMap<QString, QStringList>& tests) 
     md += QStringLiteral("\n%1 of %2 clauses tagged **rule** have a policy rule.\n\n")
               .arg(enforced)
               .arg(ruleClauses);
+    md += QStringLiteral("## Clauses the software reminds of, reports or prints\n\n");
+    md += QStringLiteral(
+        "A test counts for a clause here only where `expectReminder(...)` (the entry on the "
+        "dashboard of the person the clause names, citing the clause), `expectReport(...)` (a "
+        "row of the list) or `expectPrinted(...)` (the words on the printed page) names it.\n\n");
+    md += QStringLiteral("| Clause | Tags | Tests |\n|---|---|---|\n");
+    int shownTested = 0;
+    const QStringList shownIds = shownClauses();
+    for (const QString& clause : shownIds) {
+        QStringList tags;
+        for (const QString& tag : Policy::clauseTags(clause))
+            if (kShownTags.contains(tag))
+                tags << tag;
+        if (!shown.value(clause).isEmpty())
+            ++shownTested;
+        md += QStringLiteral("| %1 | %2 | %3 |\n")
+                  .arg(clause, tags.join(QStringLiteral(", ")), cell(shown.value(clause)));
+    }
+    md += QStringLiteral("\n%1 of %2 clauses tagged **remind**, **report** or **print** have a "
+                         "test.\n\n")
+              .arg(shownTested)
+              .arg(shownIds.size());
     md += QStringLiteral("## Every rule of the policy\n\n");
     md += QStringLiteral("| Rule | Clauses | Actions | Check | Tests |\n|---|---|---|---|---|\n");
     for (const RuleDef& r : policy.rules())
@@ -147,7 +195,8 @@ TEST(Traceability, TheTraceabilityDocumentIsUpToDate) {
     QStringList ids;
     for (const RuleDef& r : policy->rules())
         ids << r.id;
-    const QString expected = generate(*policy, testsNamingRules(ids));
+    const QString expected =
+        generate(*policy, testsNamingRules(ids), testsNamingClauses(shownClauses()));
     const QString path = kSourceDir + QStringLiteral("/docs/traceability.md");
     if (qEnvironmentVariableIsSet("FD_UPDATE_TRACEABILITY")) {
         QFile out(path);

@@ -1,6 +1,7 @@
 #include "notes_module.h"
 
 #include "db/sql.h"
+#include "test_services.h"
 
 #include <QDir>
 #include <QFile>
@@ -137,17 +138,19 @@ QString writeNotesPolicy(const QString& directory) {
              QJsonObject{{QStringLiteral("en"), QString(QStringLiteral("Refused by ") + id)},
                          {QStringLiteral("zh"), QString(QStringLiteral("规则拒绝：") + id)}}}};
     };
-    rules.append(rule(QStringLiteral("note-no-forbidden-word"), QStringLiteral("R2-1.2"),
+    for (const char* id : {"TEST-NOTES-1", "TEST-NOTES-2", "TEST-NOTES-3"})
+        addTestClause(root, QString::fromLatin1(id));
+    rules.append(rule(QStringLiteral("note-no-forbidden-word"), QStringLiteral("TEST-NOTES-1"),
                       {QStringLiteral("note.add"), QStringLiteral("note.edit")},
                       QStringLiteral("test.no_forbidden_word"),
                       {{QStringLiteral("word"), QStringLiteral("禁止")}}));
     rules.append(
-        rule(QStringLiteral("note-two-signers"), QStringLiteral("R2-2.3"),
+        rule(QStringLiteral("note-two-signers"), QStringLiteral("TEST-NOTES-2"),
              {QStringLiteral("note.sign")}, QStringLiteral("core.require_signatures"),
              {{QStringLiteral("signers"),
                QJsonArray{QJsonObject{{QStringLiteral("meaning"), QStringLiteral("author")}},
                           QJsonObject{{QStringLiteral("meaning"), QStringLiteral("witness")}}}}}));
-    rules.append(rule(QStringLiteral("note-publish-approved"), QStringLiteral("R6-4"),
+    rules.append(rule(QStringLiteral("note-publish-approved"), QStringLiteral("TEST-NOTES-3"),
                       {QStringLiteral("note.publish")}, QStringLiteral("core.require_approval"),
                       {{QStringLiteral("role"), QStringLiteral("supervisor")}}));
     root.insert(QStringLiteral("rules"), rules);

@@ -5,6 +5,91 @@
 
 namespace fd::testing {
 
+void addTestClause(QJsonObject& policy, const QString& id) {
+    QJsonObject house = policy.value(QStringLiteral("house_clauses")).toObject();
+    house.insert(id, QJsonObject{{QStringLiteral("en"), QStringLiteral("Test clause ") + id},
+                                 {QStringLiteral("zh"), QStringLiteral("测试条款 ") + id}});
+    policy.insert(QStringLiteral("house_clauses"), house);
+}
+
+namespace {
+
+// The entries of `source` that `login` sees on the dashboard; fails the test when the
+// source is unknown or not for the person's roles.
+QList<AttentionItem> dashboardEntries(const TestServices& t, const QString& login,
+                                      const QString& source) {
+    const Actor actor = t.actor(login);
+    for (const AttentionSource& s : t->attention().all()) {
+        if (s.id != source)
+            continue;
+        const bool mine = s.roles.isEmpty() || std::any_of(s.roles.cbegin(), s.roles.cend(),
+                                                            [&](const QString& r) {
+                                                                return actor.hasRole(r);
+                                                            });
+        EXPECT_TRUE(mine) << source.toStdString() << " is not on the dashboard of "
+                          << login.toStdString();
+        if (!mine)
+            return {};
+        auto items = s.items(*t.operator->(), actor);
+        EXPECT_TRUE(items) << (items ? "" : items.error().message.en.toStdString());
+        return items ? *items : QList<AttentionItem>{};
+    }
+    ADD_FAILURE() << "no attention source " << source.toStdString();
+    return {};
+}
+
+bool mentions(const Text& text, const QString& words) {
+    return words.isEmpty() || text.en.contains(words) || text.zh.contains(words);
+}
+
+} // namespace
+
+void expectReminder(const TestServices& t, const QString& login, const QString& source,
+                    const QString& clause, const QString& mention) {
+    const QList<AttentionItem> items = dashboardEntries(t, login, source);
+    QStringList seen;
+    for (const AttentionItem& item : items) {
+        if (mentions(item.text, mention) && item.text.en.contains(clause) &&
+            item.text.zh.contains(clause))
+            return;
+        seen << item.text.zh;
+    }
+    ADD_FAILURE() << "no entry of " << source.toStdString() << " for " << login.toStdString()
+                  << " cites " << clause.toStdString() << " and mentions "
+                  << mention.toStdString() << "; seen: " << seen.join(QStringLiteral(" | ")).toStdString();
+}
+
+void expectNoReminder(const TestServices& t, const QString& login, const QString& source,
+                      const QString& mention) {
+    for (const AttentionItem& item : dashboardEntries(t, login, source))
+        EXPECT_FALSE(mentions(item.text, mention))
+            << source.toStdString() << " still shows " << item.text.zh.toStdString();
+}
+
+void expectReport(const TestServices& t, const QString& login, const QString& query,
+                  const QVariantMap& params, const QString& clause, const QStringList& words) {
+    auto r = t->query(query, params, t.actor(login));
+    ASSERT_TRUE(r) << query.toStdString() << ": " << r.error().message.en.toStdString();
+    for (const QVariantList& row : r->rows) {
+        QStringList cells;
+        for (const QVariant& v : row)
+            cells << v.toString();
+        const QString line = cells.join(QLatin1Char(' '));
+        if (std::all_of(words.cbegin(), words.cend(),
+                        [&](const QString& w) { return line.contains(w); }))
+            return;
+    }
+    ADD_FAILURE() << "the report " << query.toStdString() << " (" << clause.toStdString()
+                  << ") has no row showing " << words.join(QStringLiteral(", ")).toStdString();
+}
+
+void expectPrinted(const QString& printedText, const QString& clause, const QStringList& words) {
+    for (const QString& w : words)
+        EXPECT_TRUE(printedText.contains(w))
+            << "the print for " << clause.toStdString() << " does not show " << w.toStdString()
+            << "\n" << printedText.toStdString();
+}
+
 QDateTime startTime() {
     return QDateTime(QDate(2026, 3, 2), QTime(1, 0), Qt::UTC);
 }

@@ -2,6 +2,7 @@
 
 #include "services/services.h"
 
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 #include <memory>
@@ -54,6 +55,10 @@ private:
     QString policyPath_;
 };
 
+// Declares a test policy's own clause (a house clause, "TEST-…") so that rules made up for a
+// test never cite, and never count for, a clause of the regulations.
+void addTestClause(QJsonObject& policy, const QString& id);
+
 // Asserts that an action (or list) was refused by the policy: kind Refused, the rule id and
 // the clause as given, the clause named in the English message when there is one, and a
 // Chinese message. docs/traceability.md credits a test for a rule only through a call of an
@@ -80,5 +85,23 @@ inline void expectWaitsForApproval(const Result<ActionResult>& r, const QString&
     EXPECT_EQ(r->result.value(QStringLiteral("rule")).toString(), rule);
     EXPECT_EQ(r->result.value(QStringLiteral("clause")).toString(), clause);
 }
+
+// Asserts that the dashboard of `login` shows, among the entries of the attention source
+// `source`, one that cites `clause` and mentions `mention` (in Chinese or English), and that
+// the source is one the person's roles see. docs/traceability.md credits the test for the
+// clause (tagged remind) through this call.
+void expectReminder(const TestServices& t, const QString& login, const QString& source,
+                    const QString& clause, const QString& mention = {});
+// Asserts that no entry of `source` on the dashboard of `login` mentions `mention`.
+void expectNoReminder(const TestServices& t, const QString& login, const QString& source,
+                      const QString& mention);
+// Asserts that the list `query`, run as `login`, has a row mentioning every word of `words`:
+// the report a clause (tagged report) asks for. Credited in docs/traceability.md.
+void expectReport(const TestServices& t, const QString& login, const QString& query,
+                  const QVariantMap& params, const QString& clause, const QStringList& words);
+// Asserts that a print, read back as text (pdftotext or the document's plain text), shows
+// every word of `words`: what a clause tagged print asks to be on paper. Credited in
+// docs/traceability.md.
+void expectPrinted(const QString& printedText, const QString& clause, const QStringList& words);
 
 } // namespace fd::testing

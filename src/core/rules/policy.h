@@ -69,7 +69,11 @@ public:
     enum class LintMode { Strict, SkipAbsentAreas };
     static QList<LintError> lint(const QByteArray& json, const ActionRegistry& actions,
                                  const CheckRegistry& checks, LintMode mode = LintMode::Strict);
-    // Clause IDs of the regulations' clause catalogue, shipped as a resource.
+    // The action areas the regulations describe, built or still to come: a role may hold
+    // "key.*" before the keys area exists.
+    static const QStringList& regulationAreas();
+    // Clause IDs of the regulations' clause catalogue, shipped as a resource. A policy may
+    // add its own in "house_clauses" (ID → {zh, en}); the lint accepts those for its rules.
     static const QStringList& knownClauses();
     // The catalogue's tags of a clause: rule, record, remind, report, print, guide.
     static QStringList clauseTags(const QString& clause);
