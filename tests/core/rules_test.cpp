@@ -242,12 +242,13 @@ TEST(PolicyLint, WildcardsOfAreasStillToComeAreAcceptedAndUnknownAreasAreNot) {
     TestServices env;
     QJsonObject root = QJsonDocument::fromJson(defaultPolicy()).object();
     QJsonObject roles = root.value(QStringLiteral("roles")).toObject();
-    roles.insert(QStringLiteral("tester"),
-                 QJsonObject{{QStringLiteral("en"), QStringLiteral("Tester")},
-                             {QStringLiteral("zh"), QStringLiteral("测试")},
-                             {QStringLiteral("permissions"),
-                              QJsonArray{QStringLiteral("key.*"), QStringLiteral("renovation.*"),
-                                         QStringLiteral("kee.*"), QStringLiteral("repair.visit")}}});
+    roles.insert(
+        QStringLiteral("tester"),
+        QJsonObject{{QStringLiteral("en"), QStringLiteral("Tester")},
+                    {QStringLiteral("zh"), QStringLiteral("测试")},
+                    {QStringLiteral("permissions"),
+                     QJsonArray{QStringLiteral("key.*"), QStringLiteral("renovation.*"),
+                                QStringLiteral("kee.*"), QStringLiteral("repair.visit")}}});
     root.insert(QStringLiteral("roles"), roles);
     const auto errors = Policy::lint(QJsonDocument(root).toJson(), env->actions(), env->checks());
     QStringList paths;
@@ -264,15 +265,16 @@ TEST(PolicyLint, HouseClausesAreDeclaredWithTextAndNeverTakeARegulationsId) {
     QJsonObject root = QJsonDocument::fromJson(defaultPolicy()).object();
     addTestClause(root, QStringLiteral("TEST-LINT-3"));
     QJsonObject house = root.value(QStringLiteral("house_clauses")).toObject();
-    house.insert(QStringLiteral("R2-9.9"), QJsonObject{{QStringLiteral("en"), QStringLiteral("x")},
-                                                       {QStringLiteral("zh"), QStringLiteral("x")}});
+    house.insert(QStringLiteral("R2-9.9"),
+                 QJsonObject{{QStringLiteral("en"), QStringLiteral("x")},
+                             {QStringLiteral("zh"), QStringLiteral("x")}});
     house.insert(QStringLiteral("TEST-LINT-4"),
                  QJsonObject{{QStringLiteral("en"), QStringLiteral("no Chinese")}});
     root.insert(QStringLiteral("house_clauses"), house);
     QJsonArray rules = root.value(QStringLiteral("rules")).toArray();
     for (const char* clause : {"TEST-LINT-3", "TEST-LINT-4", "TEST-LINT-5"})
         rules.append(QJsonObject{
-            {QStringLiteral("id"), QStringLiteral("r-") + QString::fromLatin1(clause)},
+            {QStringLiteral("id"), QString(QStringLiteral("r-") + QString::fromLatin1(clause))},
             {QStringLiteral("clauses"), QJsonArray{QString::fromLatin1(clause)}},
             {QStringLiteral("actions"), QJsonArray{QStringLiteral("user.add")}},
             {QStringLiteral("check"), QStringLiteral("core.require_reason")},

@@ -22,7 +22,8 @@ const QString kSourceDir = QStringLiteral(FD_SOURCE_DIR);
 // expectWaitsForApproval for a rule that asks for an approval; each checks the rule id and the
 // clause) names the rule id in quotes among its arguments. Mentioning the id elsewhere
 // (listing rules, a comment) does not count.
-QMap<QString, QStringList> testsNaming(const QStringList& ids, const QRegularExpression& assertion) {
+QMap<QString, QStringList> testsNaming(const QStringList& ids,
+                                       const QRegularExpression& assertion) {
     QMap<QString, QStringList> out;
     static const QRegularExpression testHead(
         QStringLiteral("^\\s*TEST(?:_F|_P)?\\(\\s*(\\w+)\\s*,\\s*(\\w+)\\s*\\)"),

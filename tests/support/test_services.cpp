@@ -7,8 +7,9 @@ namespace fd::testing {
 
 void addTestClause(QJsonObject& policy, const QString& id) {
     QJsonObject house = policy.value(QStringLiteral("house_clauses")).toObject();
-    house.insert(id, QJsonObject{{QStringLiteral("en"), QStringLiteral("Test clause ") + id},
-                                 {QStringLiteral("zh"), QStringLiteral("测试条款 ") + id}});
+    house.insert(id,
+                 QJsonObject{{QStringLiteral("en"), QString(QStringLiteral("Test clause ") + id)},
+                             {QStringLiteral("zh"), QString(QStringLiteral("测试条款 ") + id)}});
     policy.insert(QStringLiteral("house_clauses"), house);
 }
 
@@ -22,10 +23,9 @@ QList<AttentionItem> dashboardEntries(const TestServices& t, const QString& logi
     for (const AttentionSource& s : t->attention().all()) {
         if (s.id != source)
             continue;
-        const bool mine = s.roles.isEmpty() || std::any_of(s.roles.cbegin(), s.roles.cend(),
-                                                            [&](const QString& r) {
-                                                                return actor.hasRole(r);
-                                                            });
+        const bool mine =
+            s.roles.isEmpty() || std::any_of(s.roles.cbegin(), s.roles.cend(),
+                                             [&](const QString& r) { return actor.hasRole(r); });
         EXPECT_TRUE(mine) << source.toStdString() << " is not on the dashboard of "
                           << login.toStdString();
         if (!mine)
@@ -55,8 +55,8 @@ void expectReminder(const TestServices& t, const QString& login, const QString& 
         seen << item.text.zh;
     }
     ADD_FAILURE() << "no entry of " << source.toStdString() << " for " << login.toStdString()
-                  << " cites " << clause.toStdString() << " and mentions "
-                  << mention.toStdString() << "; seen: " << seen.join(QStringLiteral(" | ")).toStdString();
+                  << " cites " << clause.toStdString() << " and mentions " << mention.toStdString()
+                  << "; seen: " << seen.join(QStringLiteral(" | ")).toStdString();
 }
 
 void expectNoReminder(const TestServices& t, const QString& login, const QString& source,
@@ -85,9 +85,9 @@ void expectReport(const TestServices& t, const QString& login, const QString& qu
 
 void expectPrinted(const QString& printedText, const QString& clause, const QStringList& words) {
     for (const QString& w : words)
-        EXPECT_TRUE(printedText.contains(w))
-            << "the print for " << clause.toStdString() << " does not show " << w.toStdString()
-            << "\n" << printedText.toStdString();
+        EXPECT_TRUE(printedText.contains(w)) << "the print for " << clause.toStdString()
+                                             << " does not show " << w.toStdString() << "\n"
+                                             << printedText.toStdString();
 }
 
 QDateTime startTime() {

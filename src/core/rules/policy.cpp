@@ -237,14 +237,14 @@ const QStringList& Policy::regulationAreas() {
     // handover, front desk and duty (R2, R6, R8), the management office's services (R3) and
     // attendance (R7), with the registry and the program's own administration.
     static const QStringList areas{
-        QStringLiteral("archive"),   QStringLiteral("document"),   QStringLiteral("handover"),
-        QStringLiteral("mail"),      QStringLiteral("custody"),    QStringLiteral("phone"),
-        QStringLiteral("duty"),      QStringLiteral("key"),        QStringLiteral("repair"),
-        QStringLiteral("visit"),     QStringLiteral("complaint"),  QStringLiteral("renovation"),
-        QStringLiteral("fee"),       QStringLiteral("roster"),     QStringLiteral("attendance"),
-        QStringLiteral("resident"),  QStringLiteral("staff"),      QStringLiteral("org"),
-        QStringLiteral("approval"),  QStringLiteral("user"),       QStringLiteral("policy"),
-        QStringLiteral("database"),  QStringLiteral("audit")};
+        QStringLiteral("archive"),  QStringLiteral("document"),  QStringLiteral("handover"),
+        QStringLiteral("mail"),     QStringLiteral("custody"),   QStringLiteral("phone"),
+        QStringLiteral("duty"),     QStringLiteral("key"),       QStringLiteral("repair"),
+        QStringLiteral("visit"),    QStringLiteral("complaint"), QStringLiteral("renovation"),
+        QStringLiteral("fee"),      QStringLiteral("roster"),    QStringLiteral("attendance"),
+        QStringLiteral("resident"), QStringLiteral("staff"),     QStringLiteral("org"),
+        QStringLiteral("approval"), QStringLiteral("user"),      QStringLiteral("policy"),
+        QStringLiteral("database"), QStringLiteral("audit")};
     return areas;
 }
 
@@ -317,7 +317,8 @@ QList<LintError> Policy::lint(const QByteArray& json, const ActionRegistry& acti
                 // A wildcard names an area: one of this build, or one the regulations
                 // describe that is still to come (it grants nothing until it exists).
                 const QString area = perm.left(perm.size() - 2);
-                if (!actions.hasPrefix(area + QLatin1Char('.')) && !regulationAreas().contains(area))
+                if (!actions.hasPrefix(area + QLatin1Char('.')) &&
+                    !regulationAreas().contains(area))
                     errors.push_back({path, QStringLiteral("unknown area \"%1\"").arg(area)});
             } else if (perm != QStringLiteral("*") && !actions.knowsPermission(perm) &&
                        !areaAbsent(perm))
