@@ -264,7 +264,8 @@ const QList<QueryColumn> kLoanColumns = {col("id", "Loan", "借阅号"),
                                          col("status", "Status", "状态"),
                                          col("approved_by", "Approved by", "批准人"),
                                          col("days_overdue", "Days overdue", "逾期天数"),
-                                         col("borrower_staff_id", "Staff", "员工")};
+                                         col("borrower_staff_id", "Staff", "员工"),
+                                         col("items", "Items", "件数")};
 
 QString loanSelect() {
     return QStringLiteral(
@@ -274,7 +275,8 @@ QString loanSelect() {
         "o.purpose, o.mode, o.due_date, o.status, "
         "o.approved_by, CASE WHEN o.status = 'out' THEN max(0, CAST(julianday(?) - "
         "julianday(o.due_date) AS INTEGER)) ELSE 0 END, "
-        "coalesce(o.borrower_staff_id, 0) "
+        "coalesce(o.borrower_staff_id, 0), "
+        "(SELECT coalesce(sum(item_count), 0) FROM archive_loan_lines WHERE loan_id = o.id) "
         "FROM archive_loans o WHERE 1 ");
 }
 

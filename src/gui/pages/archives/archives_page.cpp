@@ -452,12 +452,9 @@ bool ArchivesPage::handOver(bool returning) {
     const QString volumes = loans_->value(row, QStringLiteral("volumes")).toString();
     const QString borrower = loans_->value(row, QStringLiteral("borrower")).toString();
     const bool staff = loans_->value(row, QStringLiteral("borrower_staff_id")).toLongLong() > 0;
-    // The catalogue's count of the loan's volumes, for the face-to-face count.
-    int expected = 0;
-    for (const QString& v : volumes.split(QStringLiteral(", "), Qt::SkipEmptyParts))
-        if (auto list = session_.services().query(
-                QStringLiteral("archive.items"), {{QStringLiteral("volume"), v}}, session_.actor()))
-            expected += static_cast<int>(list->rows.size());
+    // The catalogue's count of the loan's items, for the face-to-face count; a count only, so
+    // a personal file's items stay unread (R4-1.5).
+    const int expected = loans_->value(row, QStringLiteral("items")).toInt();
     const QString summary = (returning ? tr("Return of loan %1: %2, borrowed by %3")
                                        : tr("Checkout of loan %1: %2, to %3"))
                                 .arg(loan)
