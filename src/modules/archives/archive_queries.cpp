@@ -401,6 +401,21 @@ QString documentSelect() {
         "coalesce(d.issued_at, d.handled_at, '') FROM documents d WHERE 1 ");
 }
 
+// The documents list; the time handled or issued reads in the office's time (stored UTC).
+Result<QueryResult> documentRows(const QueryContext& ctx, const QString& statement,
+                                 const QVariantList& binds) {
+    auto r = rowsOf(kDocumentColumns, ctx.db, statement, binds);
+    if (!r)
+        return r;
+    const qsizetype since = kDocumentColumns.size() - 1;
+    for (QVariantList& row : r->rows)
+        if (const QString stored = row[since].toString(); !stored.isEmpty())
+            row[since] = fromStorage(stored)
+                             .toTimeZone(Clock::officeZone())
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return r;
+}
+
 Result<QueryResult> documents(const QueryContext& ctx) {
     QString where = documentFilter(ctx);
     QVariantList binds;
@@ -409,19 +424,19 @@ Result<QueryResult> documents(const QueryContext& ctx) {
             where += QStringLiteral(" AND d.%1 = ?").arg(QString::fromUtf8(f));
             binds << v;
         }
-    return rowsOf(kDocumentColumns, ctx.db,
-                  documentSelect() + where + QStringLiteral(" ORDER BY d.id DESC LIMIT 1000"),
-                  binds);
+    return documentRows(
+        ctx, documentSelect() + where + QStringLiteral(" ORDER BY d.id DESC LIMIT 1000"), binds);
 }
 
 Result<QueryResult> documentsPending(const QueryContext& ctx) {
     // Incoming documents not yet handled (R4-1.11), oldest first.
-    return rowsOf(kDocumentColumns, ctx.db,
-                  documentSelect() + documentFilter(ctx) +
-                      QStringLiteral(" AND d.kind = 'incoming' AND d.status IN ('registered', "
-                                     "'instructed', 'circulated', 'assigned') "
-                                     "ORDER BY d.created_at"),
-                  {});
+    return documentRows(
+        ctx,
+        documentSelect() + documentFilter(ctx) +
+            QStringLiteral(" AND d.kind = 'incoming' AND d.status IN ('registered', "
+                           "'instructed', 'circulated', 'assigned') "
+                           "ORDER BY d.created_at"),
+        {});
 }
 
 // Handled (incoming) or issued (outgoing, internal) and still not filed after the policy's
@@ -430,22 +445,24 @@ Result<QueryResult> documentsUnfiled(const QueryContext& ctx) {
     const int days =
         ctx.services.policy().intParameter(QStringLiteral("archives.document_filing_days"), 7);
     const QString cutoff = toStorage(ctx.services.clock().nowUtc().addDays(-days));
-    return rowsOf(kDocumentColumns, ctx.db,
-                  documentSelect() + documentFilter(ctx) +
-                      QStringLiteral(" AND d.filed_item_id IS NULL AND ((d.status = 'handled' AND "
-                                     "d.handled_at <= ?) OR (d.status = 'issued' AND "
-                                     "d.issued_at <= ?)) ORDER BY coalesce(d.issued_at, "
-                                     "d.handled_at), d.id"),
-                  {cutoff, cutoff});
+    return documentRows(
+        ctx,
+        documentSelect() + documentFilter(ctx) +
+            QStringLiteral(" AND d.filed_item_id IS NULL AND ((d.status = 'handled' AND "
+                           "d.handled_at <= ?) OR (d.status = 'issued' AND "
+                           "d.issued_at <= ?)) ORDER BY coalesce(d.issued_at, "
+                           "d.handled_at), d.id"),
+        {cutoff, cutoff});
 }
 
 // Issued documents whose execution is not recorded yet (R4-1.8), oldest first.
 Result<QueryResult> documentsNotCarriedOut(const QueryContext& ctx) {
-    return rowsOf(kDocumentColumns, ctx.db,
-                  documentSelect() + documentFilter(ctx) +
-                      QStringLiteral(" AND d.execution_status = 'pending' ORDER BY d.issued_at, "
-                                     "d.id"),
-                  {});
+    return documentRows(
+        ctx,
+        documentSelect() + documentFilter(ctx) +
+            QStringLiteral(" AND d.execution_status = 'pending' ORDER BY d.issued_at, "
+                           "d.id"),
+        {});
 }
 
 Result<QueryResult> summary(const QueryContext& ctx) {
