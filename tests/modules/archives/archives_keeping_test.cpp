@@ -141,6 +141,14 @@ TEST_F(ArchiveKeeping, TransferToACustodianTheCategoryDoesNotAllowIsRefused) {
                      {QStringLiteral("AQ-001")})
                   .toString(),
               QStringLiteral("保安部"));
+    // A move that names no custodian keeps the one the volume has.
+    ASSERT_TRUE(t.run(QStringLiteral("archive.transfer"), QStringLiteral("keeper"),
+                      {{QStringLiteral("volume"), QStringLiteral("HT-001")},
+                       {QStringLiteral("cabinet"), QStringLiteral("A01")}}));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT custodian FROM archive_volumes WHERE number = ?"),
+                     {QStringLiteral("HT-001")})
+                  .toString(),
+              QStringLiteral("总经理秘书"));
 }
 
 TEST_F(ArchiveKeeping, InventoryFindsMissingMisplacedAndDamagedVolumes) {
