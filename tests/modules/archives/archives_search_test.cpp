@@ -1,6 +1,12 @@
 // One search over volumes, items and documents; confidentiality on every read path.
 #include "archives_fixture.h"
 
+#ifdef FD_ARCHIVES_TEST_WITH_CLI
+#include "cli_runner.h"
+
+#include <QJsonObject>
+#endif
+
 namespace fd::testing {
 namespace {
 
@@ -190,6 +196,29 @@ TEST_F(ArchiveSearch, KeeperSeesAPersonalFileExistsButNeverItsItems) {
     expectRefused(query(QStringLiteral("archive.items"), rs, QStringLiteral("keeper")),
                   QStringLiteral("archive-personal-files-gm"), QStringLiteral("R4-1.5"));
 }
+
+#ifdef FD_ARCHIVES_TEST_WITH_CLI
+TEST_F(ArchiveSearch, CommandLineRefusesThePersonalFilesItemsToTheKeeper) {
+    fileItem(QStringLiteral("RS-2025-001"), QStringLiteral("张三劳动合同"), QDate(2025, 4, 1));
+    auto ctl = [&](const QString& query, const QString& arg) {
+        return runCli({QStringLiteral("--db"), t.path(), QStringLiteral("--json"),
+                       QStringLiteral("query"), query, QStringLiteral("--as"),
+                       QStringLiteral("keeper"), arg},
+                      TestServices::passwordOf(QStringLiteral("keeper")) + QLatin1Char('\n'),
+                      t.dirPath() + QStringLiteral("/data"));
+    };
+    const CliRun items = ctl(QStringLiteral("archive.items"), QStringLiteral("volume=RS-2025-001"));
+    EXPECT_EQ(items.exitCode, 3) << items.out.toStdString() << items.err.toStdString();
+    EXPECT_FALSE(items.out.contains(QStringLiteral("张三劳动合同")));
+    EXPECT_FALSE(items.err.contains(QStringLiteral("张三劳动合同")));
+    EXPECT_TRUE(
+        QString(items.out + items.err).contains(QStringLiteral("archive-personal-files-gm")))
+        << items.out.toStdString() << items.err.toStdString();
+    const CliRun found = ctl(QStringLiteral("archive.search"), QStringLiteral("text=劳动合同"));
+    EXPECT_EQ(found.exitCode, 0) << found.err.toStdString();
+    EXPECT_FALSE(found.out.contains(QStringLiteral("张三劳动合同"))) << found.out.toStdString();
+}
+#endif
 
 TEST_F(ArchiveSearch, ConfidentialLoansAreLeftOutOfTheRegisterForReadersWithoutClearance) {
     // A loan of a secret volume, approved by the GM: hidden from a lender without clearance.
