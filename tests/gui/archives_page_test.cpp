@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -218,6 +219,92 @@ TEST(ArchivesPage, LendingAnOfficialDocumentArchiveIsRefusedWithItsClause) {
         << refusal.toStdString();
     EXPECT_EQ(f.ts.auditCount(), audit);
     EXPECT_EQ(f.ts.count(QStringLiteral("approvals")), 0);
+}
+
+TEST(ArchivesPage, LoanScreenShowsThatLendingToAVisitorWouldLeaveTheCompany) {
+    ArchiveFixture f;
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+    gui::ArchivesPage page(session);
+    bool checked = false;
+    fd::testing::onNextModal([&](QWidget* d) {
+        auto* kind = d->findChild<QComboBox*>(QStringLiteral("borrower_kind"));
+        auto* mode = d->findChild<QComboBox*>(QStringLiteral("mode"));
+        auto* where = d->findChild<QLabel*>(QStringLiteral("leavesCompany"));
+        ASSERT_TRUE(kind && mode && where);
+        auto* modes = qobject_cast<QStandardItemModel*>(mode->model());
+        ASSERT_NE(modes, nullptr);
+        const int lend = mode->findData(QStringLiteral("lend"));
+        mode->setCurrentIndex(lend);
+        // An outside organisation: lending would leave the building, so it is not offered.
+        kind->setCurrentIndex(kind->findData(QStringLiteral("outside")));
+        EXPECT_FALSE(modes->item(lend)->isEnabled());
+        EXPECT_EQ(mode->currentData().toString(), QStringLiteral("on_site"));
+        EXPECT_TRUE(where->text().contains(QStringLiteral("R1-2.5.1")))
+            << where->text().toStdString();
+        EXPECT_TRUE(where->text().contains(QStringLiteral("out of the company")))
+            << where->text().toStdString();
+        // A staff member borrows inside the company.
+        kind->setCurrentIndex(kind->findData(QStringLiteral("staff")));
+        EXPECT_TRUE(modes->item(lend)->isEnabled());
+        EXPECT_TRUE(where->text().contains(QStringLiteral("stay"))) << where->text().toStdString();
+        checked = true;
+        qobject_cast<QDialog*>(d)->reject();
+    });
+    EXPECT_FALSE(page.requestLoan());
+    EXPECT_TRUE(checked);
+}
+
+TEST(ArchivesPage, OutsideBorrowerChecksOutSigningOnPaperWithNameAndId) {
+    ArchiveFixture f;
+    auto r = f.ts.run(QStringLiteral("archive.request_loan"), QStringLiteral("keeper"),
+                      {{QStringLiteral("borrower_kind"), QStringLiteral("outside")},
+                       {QStringLiteral("borrower_name"), QStringLiteral("李审计")},
+                       {QStringLiteral("organisation"), QStringLiteral("审计事务所")},
+                       {QStringLiteral("introduction_letter"), QStringLiteral("审计〔2026〕3号")},
+                       {QStringLiteral("id_document"), QStringLiteral("身份证 110101199001011234")},
+                       {QStringLiteral("purpose"), QStringLiteral("年度审计")},
+                       {QStringLiteral("mode"), QStringLiteral("on_site")},
+                       {QStringLiteral("due_date"), f.ts.services().clock().officeToday()},
+                       {QStringLiteral("volumes"), QStringLiteral("WY-001")}});
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    auto a = f.ts.run(QStringLiteral("approval.approve"), QStringLiteral("om_chen"),
+                      {{QStringLiteral("id"), r->approvalId}},
+                      {f.ts.sign(QStringLiteral("approver"), QStringLiteral("om_chen"))});
+    ASSERT_TRUE(a.has_value()) << a.error().message.en.toStdString();
+    const qint64 loan = a->result.value(QStringLiteral("executed"))
+                            .toObject()
+                            .value(QStringLiteral("loan_id"))
+                            .toInteger();
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("keeper")));
+    gui::ArchivesPage page(session);
+    page.selectLoan(loan);
+    bool borrowerLine = true;
+    fd::testing::onNextModal([&](QWidget* counted) {
+        counted->findChild<QSpinBox*>(QStringLiteral("count"))->setValue(2);
+        counted->findChild<QLineEdit*>(QStringLiteral("signer_name"))
+            ->setText(QStringLiteral("李审计"));
+        counted->findChild<QLineEdit*>(QStringLiteral("signer_id_document"))
+            ->setText(QStringLiteral("身份证 110101199001011234"));
+        fd::testing::onNextModal([&](QWidget* sign) {
+            // Only the archivist signs with a password; the auditor signs the slip.
+            borrowerLine = sign->findChild<QLineEdit*>(QStringLiteral("login1")) != nullptr;
+            sign->findChild<QLineEdit*>(QStringLiteral("login0"))
+                ->setText(QStringLiteral("keeper"));
+            sign->findChild<QLineEdit*>(QStringLiteral("password0"))
+                ->setText(TestServices::passwordOf(QStringLiteral("keeper")));
+            qobject_cast<QDialog*>(sign)->accept();
+        });
+        qobject_cast<QDialog*>(counted)->accept();
+    });
+    ASSERT_TRUE(page.checkOut()) << page.status().toStdString();
+    EXPECT_FALSE(borrowerLine);
+    EXPECT_EQ(loanStatus(f.ts, loan), QStringLiteral("out"));
+    auto signer = sql::scalar(f.ts->database().connection(),
+                              QStringLiteral("SELECT checkout_signer_name FROM archive_loans "
+                                             "WHERE id = ?"),
+                              {loan});
+    ASSERT_TRUE(signer.has_value());
+    EXPECT_EQ(signer->toString(), QStringLiteral("李审计"));
 }
 
 TEST(ArchivesPage, PrintsTheGeneralCatalogueToPdf) {

@@ -269,8 +269,9 @@ Result<ActionOutcome> transfer(ActionContext& ctx) {
     now.cabinet = cabinet;
     now.shelf = p.value(QStringLiteral("shelf")).toString();
     now.position = p.value(QStringLiteral("position")).toString();
-    if (p.contains(QStringLiteral("custodian")))
-        now.custodian = p.value(QStringLiteral("custodian")).toString();
+    // A move within the archive room names no custodian: the custodian stays.
+    if (const QString c = p.value(QStringLiteral("custodian")).toString().trimmed(); !c.isEmpty())
+        now.custodian = c;
     if (auto ok = exec(ctx.db,
                        QStringLiteral("UPDATE archive_volumes SET cabinet = ?, shelf = ?, position "
                                       "= ?, custodian = ? WHERE id = ?"),

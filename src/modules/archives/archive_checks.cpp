@@ -84,16 +84,47 @@ Result<CheckOutcome> confidentialLocked(const CheckContext& ctx) {
     return *locked ? CheckOutcome::pass() : CheckOutcome::failed(cabinet);
 }
 
+// R1-2.2: the department concerned keeps items 4, 5, 6, 8, 9; the GM's secretary the rest;
+// nobody keeps archives as their own. On creation the department is named; on a transfer
+// the new custodian must be the one the volume's category allows.
 Result<CheckOutcome> custodianByCategory(const CheckContext& ctx) {
+    const bool transfer = ctx.action == QStringLiteral("archive.transfer");
+    qint64 categoryId = ctx.params.value(QStringLiteral("category_id")).toLongLong();
+    if (transfer) {
+        const QString custodian =
+            ctx.params.value(QStringLiteral("custodian")).toString().trimmed();
+        if (custodian.isEmpty())
+            return CheckOutcome::pass(); // the custodian stays as it is
+        const auto vols = requestVolumes(ctx);
+        if (vols.isEmpty())
+            return CheckOutcome::pass(); // an unknown volume is reported by the handler
+        categoryId = vols.first().categoryId;
+    }
     auto v =
         sql::scalar(ctx.db, QStringLiteral("SELECT custodian FROM archive_categories WHERE id = ?"),
-                    {ctx.params.value(QStringLiteral("category_id")).toLongLong()});
+                    {categoryId});
     if (!v)
         return fail(v.error());
-    if (v->toString() == QStringLiteral("department") &&
-        ctx.params.value(QStringLiteral("department")).toString().trimmed().isEmpty())
-        return CheckOutcome::failed(QStringLiteral("department"));
-    return CheckOutcome::pass();
+    const QString secretary =
+        ctx.ruleParams.value(QStringLiteral("secretary_custodian")).toString(secretaryCustodian());
+    if (!transfer) {
+        if (v->toString() == QStringLiteral("department") &&
+            ctx.params.value(QStringLiteral("department")).toString().trimmed().isEmpty())
+            return CheckOutcome::failed(QStringLiteral("department"));
+        return CheckOutcome::pass();
+    }
+    const QString custodian = ctx.params.value(QStringLiteral("custodian")).toString().trimmed();
+    if (v->toString() == QStringLiteral("secretary"))
+        return custodian == secretary ? CheckOutcome::pass() : CheckOutcome::failed(custodian);
+    // A department-kept category goes to a department: not the secretary, not a person.
+    if (custodian == secretary)
+        return CheckOutcome::failed(custodian);
+    auto person = sql::scalar(
+        ctx.db, QStringLiteral("SELECT 1 FROM users WHERE login = ? OR display_name = ?"),
+        {custodian, custodian});
+    if (!person)
+        return fail(person.error());
+    return person->isValid() ? CheckOutcome::failed(custodian) : CheckOutcome::pass();
 }
 
 Result<CheckOutcome> copyNeedsReason(const CheckContext& ctx) {
@@ -114,13 +145,6 @@ Result<CheckOutcome> loanNotConfidential(const CheckContext& ctx) {
     return hit.isEmpty() ? CheckOutcome::pass() : CheckOutcome::failed(hit);
 }
 
-Result<CheckOutcome> loanNoPersonalFiles(const CheckContext& ctx) {
-    const QString hit = numbersWhere(requestVolumes(ctx), [](const VolumeRow& v) {
-        return v.categoryKind == QStringLiteral("personnel");
-    });
-    return hit.isEmpty() ? CheckOutcome::pass() : CheckOutcome::failed(hit);
-}
-
 Result<CheckOutcome> loanOfficialOnSite(const CheckContext& ctx) {
     if (ctx.params.value(QStringLiteral("mode")).toString() != QStringLiteral("lend"))
         return CheckOutcome::pass();
@@ -130,14 +154,15 @@ Result<CheckOutcome> loanOfficialOnSite(const CheckContext& ctx) {
     return hit.isEmpty() ? CheckOutcome::pass() : CheckOutcome::failed(hit);
 }
 
+// R1-2.5.1: whether a loan leaves the company follows from the borrower and the mode, as
+// the rule's table lists them; nobody ticks it.
 Result<CheckOutcome> loanStaysInCompany(const CheckContext& ctx) {
-    if (ctx.params.value(QStringLiteral("outside_company")).toBool())
-        return CheckOutcome::failed(QStringLiteral("outside_company"));
-    // An outside organisation may only read on site: lending to it takes the archive out.
-    if (ctx.params.value(QStringLiteral("borrower_kind")).toString() == QStringLiteral("outside") &&
-        ctx.params.value(QStringLiteral("mode")).toString() == QStringLiteral("lend"))
-        return CheckOutcome::failed(QStringLiteral("mode"));
-    return CheckOutcome::pass();
+    const QString kind = ctx.params.value(QStringLiteral("borrower_kind")).toString();
+    const QString mode = ctx.params.value(QStringLiteral("mode")).toString();
+    return leavesCompany(ctx.ruleParams, kind, mode)
+               ? CheckOutcome::failed(loanModeText(kind, mode).zh + QStringLiteral(" / ") +
+                                      loanModeText(kind, mode).en)
+               : CheckOutcome::pass();
 }
 
 Result<CheckOutcome> loanNoneOverdue(const CheckContext& ctx) {
@@ -244,20 +269,81 @@ Result<CheckOutcome> staffLoanApproval(const CheckContext& ctx) {
     return needed.isEmpty() ? CheckOutcome::pass() : approvalUnlessGranted(ctx, needed, {});
 }
 
-Result<CheckOutcome> borrowerSigns(const CheckContext& ctx) {
-    auto q = sql::exec(
-        ctx.db,
-        QStringLiteral(
-            "SELECT borrower_kind, coalesce(borrower_staff_id, 0) FROM archive_loans WHERE id = ?"),
-        {ctx.params.value(QStringLiteral("loan_id")).toLongLong()});
+// R4-1.5 personal files are secret, R4-1.4 secret records: a loan of a personal file waits
+// for the named role (the general manager), whoever asks, the keeper included.
+Result<CheckOutcome> loanPersonalFilesApproval(const CheckContext& ctx) {
+    const QString hit = numbersWhere(requestVolumes(ctx), [](const VolumeRow& v) {
+        return v.categoryKind == QStringLiteral("personnel");
+    });
+    return hit.isEmpty() ? CheckOutcome::pass()
+                         : approvalUnlessGranted(
+                               ctx, ctx.ruleParams.value(QStringLiteral("role")).toString(), hit);
+}
+
+struct LoanParty {
+    QString kind;
+    qint64 staffId = 0;
+    QString name;
+    QString idDocument;
+};
+
+Result<std::optional<LoanParty>> loanParty(const CheckContext& ctx) {
+    auto q = sql::exec(ctx.db,
+                       QStringLiteral("SELECT borrower_kind, coalesce(borrower_staff_id, 0), "
+                                      "borrower_name, id_document FROM archive_loans WHERE id = ?"),
+                       {ctx.params.value(QStringLiteral("loan_id")).toLongLong()});
     if (!q)
         return fail(q.error());
-    if (!q->next() || q->value(0).toString() != QStringLiteral("staff"))
+    if (!q->next())
+        return std::optional<LoanParty>(); // an unknown loan is reported by the handler
+    return std::optional<LoanParty>(LoanParty{q->value(0).toString(), q->value(1).toLongLong(),
+                                              q->value(2).toString(), q->value(3).toString()});
+}
+
+// R1-1.2.5: the signers on checkout and return; a borrower without an account (outside
+// organisation, parent company) signs the printed slip, so the meanings listed as
+// staff_only are asked of staff loans only.
+Result<CheckOutcome> loanSignatures(const CheckContext& ctx) {
+    auto party = loanParty(ctx);
+    if (!party)
+        return fail(party.error());
+    const bool staff = !*party || (*party)->kind == QStringLiteral("staff");
+    const QStringList staffOnly = strings(ctx.ruleParams.value(QStringLiteral("staff_only")));
+    std::vector<SignatureRequirement> reqs;
+    for (const auto& v : ctx.ruleParams.value(QStringLiteral("signers")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const QString meaning = o.value(QStringLiteral("meaning")).toString();
+        if (staff || !staffOnly.contains(meaning))
+            reqs.push_back({meaning, o.value(QStringLiteral("role")).toString()});
+    }
+    return CheckOutcome::needsSignatures(std::move(reqs));
+}
+
+// R1-1.2.5: the person who signs as borrower is the borrower. A staff borrower signs with
+// their own password; nobody signs with a password for a borrower from outside, who signs
+// on paper under the name and ID document recorded for the loan.
+Result<CheckOutcome> borrowerSigns(const CheckContext& ctx) {
+    auto party = loanParty(ctx);
+    if (!party)
+        return fail(party.error());
+    if (!*party)
         return CheckOutcome::pass();
-    const qint64 staffId = q->value(1).toLongLong();
+    const LoanParty& p = **party;
+    if (p.kind == QStringLiteral("staff")) {
+        for (const auto& s : ctx.signatures)
+            if (s.meaning == QStringLiteral("borrower") && s.signer.staffId != p.staffId)
+                return CheckOutcome::failed(s.signer.displayName);
+        return CheckOutcome::pass();
+    }
     for (const auto& s : ctx.signatures)
-        if (s.meaning == QStringLiteral("borrower") && s.signer.staffId != staffId)
-            return CheckOutcome::failed(s.signer.login);
+        if (s.meaning == QStringLiteral("borrower"))
+            return CheckOutcome::failed(s.signer.displayName + QStringLiteral(" ≠ ") + p.name);
+    const QString name = ctx.params.value(QStringLiteral("signer_name")).toString().trimmed();
+    if (!name.isEmpty() && name != p.name)
+        return CheckOutcome::failed(name + QStringLiteral(" ≠ ") + p.name);
+    const QString id = ctx.params.value(QStringLiteral("signer_id_document")).toString().trimmed();
+    if (!id.isEmpty() && !p.idDocument.isEmpty() && id != p.idDocument)
+        return CheckOutcome::failed(id + QStringLiteral(" ≠ ") + p.idDocument);
     return CheckOutcome::pass();
 }
 
@@ -358,8 +444,8 @@ void registerArchiveChecks(Services& s) {
            {},
            confidentialLocked});
     c.add({QStringLiteral("archives.custodian_by_category"),
-           QStringLiteral("Department-kept categories name the department"),
-           {},
+           QStringLiteral("The custodian is the one the category allows"),
+           {{QStringLiteral("secretary_custodian"), P::String}},
            custodianByCategory});
     c.add({QStringLiteral("archives.copy_needs_reason"),
            QStringLiteral("A filed copy states why it is not the original"),
@@ -369,17 +455,17 @@ void registerArchiveChecks(Services& s) {
            QStringLiteral("Confidential archives are not available"),
            {},
            loanNotConfidential});
-    c.add({QStringLiteral("archives.loan_no_personal_files"),
-           QStringLiteral("Personal files are lent or shown to nobody"),
-           {},
-           loanNoPersonalFiles});
+    c.add({QStringLiteral("archives.loan_personal_files_approval"),
+           QStringLiteral("Personal files are read only with the named role's approval"),
+           {{QStringLiteral("role"), P::String}},
+           loanPersonalFilesApproval});
     c.add({QStringLiteral("archives.loan_official_on_site"),
            QStringLiteral("Official-document archives are read on site only"),
            {},
            loanOfficialOnSite});
     c.add({QStringLiteral("archives.loan_stays_in_company"),
-           QStringLiteral("Nothing is taken out of the company"),
-           {},
+           QStringLiteral("Nothing is taken out of the company (modes per borrower kind)"),
+           {{QStringLiteral("leaves_company"), P::Object}},
            loanStaysInCompany});
     c.add({QStringLiteral("archives.loan_none_overdue"),
            QStringLiteral("A borrower with an overdue loan gets no new loan"),
@@ -410,6 +496,11 @@ void registerArchiveChecks(Services& s) {
            {{QStringLiteral("levels"), P::ObjectList},
             {QStringLiteral("satisfied_by"), P::StringList}},
            staffLoanApproval});
+    c.add({QStringLiteral("archives.loan_signatures"),
+           QStringLiteral("The signers of checkout and return; some for staff loans only"),
+           {{QStringLiteral("signers"), P::ObjectList},
+            {QStringLiteral("staff_only"), P::StringList}},
+           loanSignatures});
     c.add({QStringLiteral("archives.loan_borrower_signs"),
            QStringLiteral("The borrower's signature is the borrower's own"),
            {},

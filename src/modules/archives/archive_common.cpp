@@ -1,6 +1,7 @@
 #include "archives_internal.h"
 
 #include "db/sql.h"
+#include "rules/policy.h"
 
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -160,6 +161,63 @@ Result<qint64> insertReturningId(const QSqlDatabase& db, const QString& statemen
     const qint64 id = q->value(0).toLongLong();
     q->finish();
     return id;
+}
+
+bool leavesCompany(const QJsonObject& ruleParams, const QString& borrowerKind,
+                   const QString& mode) {
+    const QJsonArray modes =
+        ruleParams.value(QStringLiteral("leaves_company")).toObject().value(borrowerKind).toArray();
+    return std::any_of(modes.begin(), modes.end(),
+                       [&](const QJsonValue& m) { return m.toString() == mode; });
+}
+
+bool loanLeavesCompany(const Policy& policy, const QString& borrowerKind, const QString& mode) {
+    const RuleDef* rule = policy.rule(QStringLiteral("archive-loan-stays-in-company"));
+    return rule != nullptr && leavesCompany(rule->params, borrowerKind, mode);
+}
+
+Text loanModeText(const QString& borrowerKind, const QString& mode) {
+    static const QMap<QString, Text> kinds = {
+        {QStringLiteral("staff"), {QStringLiteral("staff member"), QStringLiteral("本公司员工")}},
+        {QStringLiteral("parent_company"),
+         {QStringLiteral("parent company"), QStringLiteral("上级公司")}},
+        {QStringLiteral("outside"),
+         {QStringLiteral("outside organisation"), QStringLiteral("外单位")}}};
+    static const QMap<QString, Text> modes = {
+        {QStringLiteral("on_site"), {QStringLiteral("read on site"), QStringLiteral("现场查阅")}},
+        {QStringLiteral("lend"), {QStringLiteral("lend"), QStringLiteral("外借")}}};
+    const Text k = kinds.value(borrowerKind, Text{borrowerKind, borrowerKind});
+    const Text m = modes.value(mode, Text{mode, mode});
+    return {k.en + QStringLiteral(", ") + m.en, k.zh + QStringLiteral("·") + m.zh};
+}
+
+Result<bool> mayReadPersonalFile(const QSqlDatabase& db, const Actor& actor, qint64 volumeId) {
+    if (actor.staffId <= 0)
+        return false;
+    auto v = sql::scalar(
+        db,
+        QStringLiteral(
+            "SELECT 1 FROM archive_loan_lines l JOIN archive_loans o ON o.id = l.loan_id "
+            "WHERE l.volume_id = ? AND o.status = 'out' AND o.borrower_kind = 'staff' "
+            "AND o.borrower_staff_id = ?"),
+        {volumeId, actor.staffId});
+    if (!v)
+        return fail(v.error());
+    return v->isValid();
+}
+
+Error personalFileRefusal(const Policy& policy, const QString& volume) {
+    const QString id = QStringLiteral("archive-personal-files-gm");
+    const RuleDef* rule = policy.rule(id);
+    Text message = rule ? rule->message
+                        : tx("Personal files are secret: nobody reads them, the keeper included, "
+                             "without the general manager's approval of a loan",
+                             "员工个人档案属秘密材料，他人无权翻阅，保管人员也不准；须经总经理批准"
+                             "借阅后方可查阅");
+    const QString clauses = rule ? rule->clauseText() : QStringLiteral("R4-1.5, R4-1.4");
+    message.en += QStringLiteral(" (%1) [%2]").arg(volume, clauses);
+    message.zh += QStringLiteral("（%1）【%2】").arg(volume, clauses);
+    return Error::refused(id, rule ? rule->clauses.value(0) : QStringLiteral("R4-1.5"), message);
 }
 
 } // namespace fd::archives

@@ -104,12 +104,14 @@ ActionHandler routingStep(QString field, QString param, QString status) {
         QVariant value = ctx.params.value(param);
         if (value.typeId() == QMetaType::QStringList)
             value = value.toStringList().join(QLatin1Char(','));
-        if (auto ok =
-                exec(ctx.db,
-                     QStringLiteral(
-                         "UPDATE documents SET %1 = ?, status = ?, updated_at = ? WHERE id = ?")
-                         .arg(field),
-                     {value.toString(), status, toStorage(ctx.now), d->id});
+        // The time it was handled starts the filing reminder (R1-1.1.2(2)⑦).
+        if (auto ok = exec(
+                ctx.db,
+                QStringLiteral("UPDATE documents SET %1 = ?, status = ?, updated_at = ?, "
+                               "handled_at = CASE WHEN ? = 'handled' THEN ? ELSE "
+                               "handled_at END WHERE id = ?")
+                    .arg(field),
+                {value.toString(), status, toStorage(ctx.now), status, toStorage(ctx.now), d->id});
             !ok)
             return fail(ok.error());
         return ActionOutcome{QStringLiteral("document"),
@@ -207,7 +209,8 @@ Result<ActionOutcome> issue(ActionContext& ctx) {
         return fail(number.error());
     if (auto ok = exec(ctx.db,
                        QStringLiteral("UPDATE documents SET number = ?, status = 'issued', "
-                                      "issued_at = ?, updated_at = ? WHERE id = ?"),
+                                      "issued_at = ?, updated_at = ?, execution_status = "
+                                      "'pending' WHERE id = ?"),
                        {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
         !ok)
         return fail(ok.error());
@@ -217,8 +220,43 @@ Result<ActionOutcome> issue(ActionContext& ctx) {
         QStringLiteral("document"),
         QString::number(d->id),
         {{QStringLiteral("status"), d->status}},
-        {{QStringLiteral("status"), QStringLiteral("issued")}, {QStringLiteral("number"), *number}},
+        {{QStringLiteral("status"), QStringLiteral("issued")},
+         {QStringLiteral("number"), *number},
+         {QStringLiteral("execution_status"), QStringLiteral("pending")}},
         {{QStringLiteral("document_id"), d->id}, {QStringLiteral("number"), *number}}};
+}
+
+// R4-1.8: an issued document is carried out; the record ends its reminder.
+Result<ActionOutcome> recordExecution(ActionContext& ctx) {
+    auto d = docFrom(ctx);
+    if (!d)
+        return fail(d.error());
+    auto st = sql::scalar(
+        ctx.db, QStringLiteral("SELECT execution_status FROM documents WHERE id = ?"), {d->id});
+    if (!st)
+        return fail(st.error());
+    if (st->toString() == QStringLiteral("carried_out"))
+        return fail(
+            bad(QStringLiteral("id"),
+                {QStringLiteral("Document %1 is recorded as carried out already.").arg(d->number),
+                 QStringLiteral("文件 %1 已登记为执行完毕。").arg(d->number)}));
+    const QString note = ctx.params.value(QStringLiteral("note")).toString();
+    if (note.trimmed().isEmpty())
+        return fail(bad(QStringLiteral("note"), tx("Say how the document was carried out (note).",
+                                                   "须填写执行情况（note）。")));
+    if (auto ok = exec(ctx.db,
+                       QStringLiteral("UPDATE documents SET execution_status = 'carried_out', "
+                                      "execution_note = ?, executed_at = ?, executed_by = ?, "
+                                      "updated_at = ? WHERE id = ?"),
+                       {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d->id});
+        !ok)
+        return fail(ok.error());
+    return ActionOutcome{QStringLiteral("document"),
+                         QString::number(d->id),
+                         {{QStringLiteral("execution_status"), st->toString()}},
+                         {{QStringLiteral("execution_status"), QStringLiteral("carried_out")},
+                          {QStringLiteral("execution_note"), note}},
+                         {{QStringLiteral("document_id"), d->id}}};
 }
 
 Result<ActionOutcome> revise(ActionContext& ctx) {
@@ -416,6 +454,11 @@ void registerDocumentActions(Services& s) {
     addAction(
         r, {QStringLiteral("document.approve"), tx("Review and sign", "审核签发"), {id}, approve});
     addAction(r, {QStringLiteral("document.issue"), tx("Issue document", "发文"), {id}, issue});
+    addAction(r, {QStringLiteral("document.record_execution"),
+                  tx("Record execution", "登记执行情况"),
+                  {id, param("note", ParamType::LongText, true,
+                             tx("How it was carried out", "执行情况"))},
+                  recordExecution});
     addAction(r, {QStringLiteral("document.revise"),
                   tx("New version", "修订（新版本）"),
                   {id, param("title", ParamType::Text, false, tx("Title", "标题")),

@@ -24,6 +24,7 @@ const Actor* signer(const ActionContext& ctx, const QString& meaning) {
 struct LoanRow {
     qint64 id = 0;
     QString status;
+    QString borrowerKind;
     QString borrowerName;
     qint64 expectedCount = 0;
     qint64 checkoutCount = 0;
@@ -34,8 +35,8 @@ Result<LoanRow> loadLoan(const QSqlDatabase& db, qint64 id) {
         db,
         QStringLiteral(
             "SELECT o.status, o.borrower_name, coalesce(o.checkout_count, 0), "
-            "(SELECT coalesce(sum(item_count), 0) FROM archive_loan_lines WHERE loan_id = o.id) "
-            "FROM archive_loans o WHERE o.id = ?"),
+            "(SELECT coalesce(sum(item_count), 0) FROM archive_loan_lines WHERE loan_id = o.id), "
+            "o.borrower_kind FROM archive_loans o WHERE o.id = ?"),
         {id});
     if (!q)
         return fail(q.error());
@@ -43,8 +44,39 @@ Result<LoanRow> loadLoan(const QSqlDatabase& db, qint64 id) {
         return fail(Error::notFound(QStringLiteral("loan_id"),
                                     {QStringLiteral("No loan %1.").arg(id),
                                      QStringLiteral("借阅记录 %1 不存在。").arg(id)}));
-    return LoanRow{id, q->value(0).toString(), q->value(1).toString(), q->value(3).toLongLong(),
+    return LoanRow{id,
+                   q->value(0).toString(),
+                   q->value(4).toString(),
+                   q->value(1).toString(),
+                   q->value(3).toLongLong(),
                    q->value(2).toLongLong()};
+}
+
+// A borrower without an account signs the printed slip on paper (R1-1.2.5): the form
+// records who signed, by name and ID document. Staff sign with their own password.
+struct PaperSigner {
+    QString name;
+    QString idDocument;
+};
+
+Result<PaperSigner> paperSigner(const ActionContext& ctx, const LoanRow& loan) {
+    if (loan.borrowerKind == QStringLiteral("staff"))
+        return PaperSigner{QStringLiteral(""), QStringLiteral("")};
+    const QString name = ctx.params.value(QStringLiteral("signer_name")).toString().trimmed();
+    const QString id = ctx.params.value(QStringLiteral("signer_id_document")).toString().trimmed();
+    if (name.isEmpty())
+        return fail(bad(QStringLiteral("signer_name"),
+                        tx("A borrower from outside signs the printed slip: record the name of the "
+                           "person signing (signer_name) [R1-1.2.5].",
+                           "外来借阅人在打印的借阅单上签字，须登记签字人姓名（signer_name）"
+                           "【R1-1.2.5】。")));
+    if (id.isEmpty())
+        return fail(bad(QStringLiteral("signer_id_document"),
+                        tx("A borrower from outside signs the printed slip: record the ID document "
+                           "of the person signing (signer_id_document) [R1-1.2.5].",
+                           "外来借阅人在打印的借阅单上签字，须登记签字人身份证件"
+                           "（signer_id_document）【R1-1.2.5】。")));
+    return PaperSigner{name, id};
 }
 
 Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& binds) {
@@ -163,22 +195,31 @@ Result<ActionOutcome> lend(ActionContext& ctx) {
                  QStringLiteral("清点 %1 件，目录为 %2 件；请先核对清楚再借出【R1-1.2.5】。")
                      .arg(count)
                      .arg(loan->expectedCount)}));
+    auto paper = paperSigner(ctx, *loan);
+    if (!paper)
+        return fail(paper.error());
     const Actor* archivist = signer(ctx, QStringLiteral("archivist"));
     const QString by = archivist ? archivist->login : ctx.actor.login;
     if (auto ok = exec(
             ctx.db,
             QStringLiteral(
                 "UPDATE archive_loans SET status = 'out', checked_out_at = ?, checkout_count = ?, "
-                "checked_out_by = ? WHERE id = ?"),
-            {toStorage(ctx.now), count, by, loan->id});
+                "checked_out_by = ?, checkout_signer_name = ?, checkout_signer_id_document = ? "
+                "WHERE id = ?"),
+            {toStorage(ctx.now), count, by, paper->name, paper->idDocument, loan->id});
         !ok)
         return fail(ok.error());
+    QJsonObject after{{QStringLiteral("status"), QStringLiteral("out")},
+                      {QStringLiteral("count"), count},
+                      {QStringLiteral("borrower"), loan->borrowerName}};
+    if (!paper->name.isEmpty()) {
+        after.insert(QStringLiteral("signed_on_paper_by"), paper->name);
+        after.insert(QStringLiteral("id_document"), paper->idDocument);
+    }
     return ActionOutcome{QStringLiteral("archive_loan_checkout"),
                          QString::number(loan->id),
                          {{QStringLiteral("status"), QStringLiteral("approved")}},
-                         {{QStringLiteral("status"), QStringLiteral("out")},
-                          {QStringLiteral("count"), count},
-                          {QStringLiteral("borrower"), loan->borrowerName}},
+                         after,
                          {{QStringLiteral("loan_id"), loan->id}}};
 }
 
@@ -192,14 +233,18 @@ Result<ActionOutcome> giveBack(ActionContext& ctx) {
                          QStringLiteral("借阅 %1 不在借出状态。").arg(loan->id)}));
     const qint64 count = ctx.params.value(QStringLiteral("count")).toLongLong();
     const QString condition = ctx.params.value(QStringLiteral("condition")).toString();
+    auto paper = paperSigner(ctx, *loan);
+    if (!paper)
+        return fail(paper.error());
     const Actor* archivist = signer(ctx, QStringLiteral("archivist"));
     const QString to = archivist ? archivist->login : ctx.actor.login;
     if (auto ok = exec(
             ctx.db,
             QStringLiteral(
                 "UPDATE archive_loans SET status = 'returned', returned_at = ?, return_count = ?, "
-                "return_condition = ?, returned_to = ? WHERE id = ?"),
-            {toStorage(ctx.now), count, condition, to, loan->id});
+                "return_condition = ?, returned_to = ?, return_signer_name = ?, "
+                "return_signer_id_document = ? WHERE id = ?"),
+            {toStorage(ctx.now), count, condition, to, paper->name, paper->idDocument, loan->id});
         !ok)
         return fail(ok.error());
     QJsonObject result{{QStringLiteral("loan_id"), loan->id}};
@@ -303,7 +348,9 @@ Result<QByteArray> loanContent(const QSqlDatabase& db, const QString& id, bool c
             "coalesce(o.return_condition, ''), (SELECT group_concat(v.number, ',') FROM "
             "(SELECT v.number FROM archive_loan_lines l JOIN archive_volumes v ON v.id = "
             "l.volume_id "
-            "WHERE l.loan_id = o.id ORDER BY v.number) v) FROM archive_loans o WHERE o.id = ?"),
+            "WHERE l.loan_id = o.id ORDER BY v.number) v), o.checkout_signer_name, "
+            "o.checkout_signer_id_document, o.return_signer_name, o.return_signer_id_document "
+            "FROM archive_loans o WHERE o.id = ?"),
         {id.toLongLong()});
     if (!q)
         return fail(q.error());
@@ -314,6 +361,11 @@ Result<QByteArray> loanContent(const QSqlDatabase& db, const QString& id, bool c
                                      : QList<int>{0, 3, 9, 10, 11, 12, 13};
     for (int c : cols)
         fields << q->value(c).toString();
+    // Who signed the slip on paper, for a borrower without an account (R1-1.2.5); staff
+    // loans have none, and their signed content is as before.
+    const int paper = checkout ? 14 : 16;
+    if (!q->value(paper).toString().isEmpty())
+        fields << q->value(paper).toString() << q->value(paper + 1).toString();
     return fields.join(QLatin1Char('\x1f')).toUtf8();
 }
 
@@ -323,6 +375,11 @@ void registerLoanActions(Services& s) {
     auto& r = s.actionRegistry();
     const ParamSpec loanId = param("loan_id", ParamType::Id, true, tx("Loan", "借阅记录"));
     ParamSpec count{QStringLiteral("count"), ParamType::Int, true, tx("Items counted", "清点件数")};
+    // A borrower without an account signs the printed slip under their name and ID document.
+    const ParamSpec signerName =
+        param("signer_name", ParamType::Text, false, tx("Signed on paper by", "纸面签字人"));
+    const ParamSpec signerId = param("signer_id_document", ParamType::Text, false,
+                                     tx("Signer's ID document", "签字人身份证件"));
     addAction(r, {QStringLiteral("archive.request_loan"),
                   tx("Request archive loan", "借阅申请"),
                   {param("borrower_kind", ParamType::Choice, true, tx("Borrower", "借阅人类别"),
@@ -338,18 +395,18 @@ void registerLoanActions(Services& s) {
                    param("mode", ParamType::Choice, true, tx("Read on site or lend", "查阅方式"),
                          {QStringLiteral("on_site"), QStringLiteral("lend")}),
                    param("due_date", ParamType::Date, true, tx("Due date", "归还日期")),
-                   param("volumes", ParamType::TextList, true, tx("Volumes", "案卷")),
-                   param("outside_company", ParamType::Bool, false,
-                         tx("Taken out of the company", "带出公司"))},
+                   param("volumes", ParamType::TextList, true, tx("Volumes", "案卷"))},
                   requestLoan});
-    addAction(
-        r, {QStringLiteral("archive.lend"), tx("Check out loan", "借出"), {loanId, count}, lend});
+    addAction(r, {QStringLiteral("archive.lend"),
+                  tx("Check out loan", "借出"),
+                  {loanId, count, signerName, signerId},
+                  lend});
     addAction(r, {QStringLiteral("archive.return"),
                   tx("Return loan", "归还"),
                   {loanId, count,
                    param("condition", ParamType::Choice, true, tx("Condition", "完好情况"),
                          {QStringLiteral("good"), QStringLiteral("damaged")}),
-                   param("note", ParamType::Text, false, tx("Note", "备注"))},
+                   param("note", ParamType::Text, false, tx("Note", "备注")), signerName, signerId},
                   giveBack});
     addAction(
         r, {QStringLiteral("archive.report_incident"),

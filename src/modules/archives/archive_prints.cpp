@@ -36,6 +36,7 @@ Result<PrintDocument> fromQuery(const Services& s, const Actor& actor, const QSt
 struct LoanHead {
     QString borrower, organisation, purpose, mode, due, status, approvedBy, volumes, checkedOut;
     qint64 count = 0;
+    QString kind, idDocument, introductionLetter, signerName, signerIdDocument;
 };
 
 Result<LoanHead> loanHead(const Services& s, const Actor& actor, qint64 id) {
@@ -47,7 +48,9 @@ Result<LoanHead> loanHead(const Services& s, const Actor& actor, qint64 id) {
             "(SELECT group_concat(v.number || ' ' || v.title, '; ') FROM archive_loan_lines l JOIN "
             "archive_volumes v "
             "ON v.id = l.volume_id WHERE l.loan_id = o.id), coalesce(o.checked_out_at, ''), "
-            "coalesce(o.checkout_count, 0), o.confidential FROM archive_loans o WHERE o.id = ?"),
+            "coalesce(o.checkout_count, 0), o.confidential, o.borrower_kind, o.id_document, "
+            "o.introduction_letter, o.checkout_signer_name, o.checkout_signer_id_document "
+            "FROM archive_loans o WHERE o.id = ?"),
         {id});
     if (!q)
         return fail(q.error());
@@ -55,10 +58,11 @@ Result<LoanHead> loanHead(const Services& s, const Actor& actor, qint64 id) {
         return fail(Error::notFound(QStringLiteral("loan_id"),
                                     {QStringLiteral("No loan %1.").arg(id),
                                      QStringLiteral("借阅记录 %1 不存在。").arg(id)}));
-    return LoanHead{q->value(0).toString(),  q->value(1).toString(), q->value(2).toString(),
-                    q->value(3).toString(),  q->value(4).toString(), q->value(5).toString(),
-                    q->value(6).toString(),  q->value(7).toString(), q->value(8).toString(),
-                    q->value(9).toLongLong()};
+    return LoanHead{q->value(0).toString(),   q->value(1).toString(),  q->value(2).toString(),
+                    q->value(3).toString(),   q->value(4).toString(),  q->value(5).toString(),
+                    q->value(6).toString(),   q->value(7).toString(),  q->value(8).toString(),
+                    q->value(9).toLongLong(), q->value(11).toString(), q->value(12).toString(),
+                    q->value(13).toString(),  q->value(14).toString(), q->value(15).toString()};
 }
 
 } // namespace
@@ -133,10 +137,15 @@ Result<PrintDocument> loanSlip(const Services& s, const Actor& actor, qint64 loa
     auto h = loanHead(s, actor, loanId);
     if (!h)
         return fail(h.error());
+    static const QMap<QString, Text> kinds = {
+        {QStringLiteral("staff"), tx("Staff member", "本公司员工")},
+        {QStringLiteral("parent_company"), tx("Parent company", "上级公司")},
+        {QStringLiteral("outside"), tx("Outside organisation", "外单位")}};
     PrintDocument doc;
     doc.title = tx("Archive loan slip", "档案借阅单");
     doc.fields = {{tx("Loan", "借阅号"), QString::number(loanId)},
                   {tx("Borrower", "借阅人"), h->borrower},
+                  {tx("Borrower is", "借阅人类别"), kinds.value(h->kind).zh},
                   {tx("Organisation", "单位"), h->organisation},
                   {tx("Purpose", "借阅目的"), h->purpose},
                   {tx("Mode", "方式"), h->mode == QStringLiteral("lend")
@@ -148,7 +157,22 @@ Result<PrintDocument> loanSlip(const Services& s, const Actor& actor, qint64 loa
     doc.columns = {{QStringLiteral("volume"), tx("Volumes", "案卷")}};
     for (const QString& v : h->volumes.split(QStringLiteral("; ")))
         doc.rows << QStringList{v};
-    doc.signatureLines = {tx("Archivist", "档案管理员"), tx("Borrower", "借阅人")};
+    if (h->kind == QStringLiteral("staff")) {
+        doc.signatureLines = {tx("Archivist", "档案管理员"), tx("Borrower", "借阅人")};
+    } else {
+        // A borrower without an account signs here, on paper (R1-1.2.5), under the name and
+        // ID document recorded for the loan and on the checkout form.
+        const QString signer = h->signerName.isEmpty() ? h->borrower : h->signerName;
+        const QString id = h->signerIdDocument.isEmpty() ? h->idDocument : h->signerIdDocument;
+        doc.fields << qMakePair(tx("ID document", "身份证件"), id);
+        if (!h->introductionLetter.isEmpty())
+            doc.fields << qMakePair(tx("Introduction letter", "介绍信"), h->introductionLetter);
+        doc.signatureLines = {
+            tx("Archivist", "档案管理员"),
+            {QStringLiteral("Borrower's own signature on paper: %1, ID document %2")
+                 .arg(signer, id),
+             QStringLiteral("借阅人本人签字：%1（身份证件 %2）").arg(signer, id)}};
+    }
     doc.footer = anchor(s);
     return doc;
 }

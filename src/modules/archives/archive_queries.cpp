@@ -43,6 +43,7 @@ const QMap<QString, Text>& codeLabels() {
         {QStringLiteral("circulated"), {QStringLiteral("Circulated"), QStringLiteral("已传阅")}},
         {QStringLiteral("assigned"), {QStringLiteral("Assigned"), QStringLiteral("已交办")}},
         {QStringLiteral("done"), {QStringLiteral("Handled"), QStringLiteral("已办结")}},
+        {QStringLiteral("handled"), {QStringLiteral("Handled"), QStringLiteral("已办结")}},
         {QStringLiteral("filed"), {QStringLiteral("Filed"), QStringLiteral("已归档")}},
         {QStringLiteral("draft"), {QStringLiteral("Draft"), QStringLiteral("草稿")}},
         {QStringLiteral("issued"), {QStringLiteral("Issued"), QStringLiteral("已签发")}},
@@ -81,6 +82,12 @@ QMap<QString, Text> flagLabels(const QString& key) {
     if (key == QStringLiteral("locked") || key == QStringLiteral("damaged") ||
         key == QStringLiteral("confidential") || key == QStringLiteral("sealed"))
         return yesNo();
+    if (key == QStringLiteral("execution_status"))
+        return {{QString(), {QStringLiteral("—"), QStringLiteral("—")}},
+                {QStringLiteral("pending"),
+                 {QStringLiteral("Not yet carried out"), QStringLiteral("待执行")}},
+                {QStringLiteral("carried_out"),
+                 {QStringLiteral("Carried out"), QStringLiteral("已执行")}}};
     if (key == QStringLiteral("sealed_at"))
         return {{QString(), {QStringLiteral("Not sealed"), QStringLiteral("未封存")}}};
     return {};
@@ -194,11 +201,25 @@ Result<QueryResult> items(const QueryContext& ctx) {
     auto v = loadVolumes(ctx.db, {ref}, QStringLiteral("volume"));
     if (!v)
         return fail(v.error());
+    // A personal file's items are read only by the borrower of a loan the general manager
+    // approved, while it is out (R4-1.5, R4-1.4).
+    const bool personal = v->first().categoryKind == QStringLiteral("personnel");
+    bool reader = false;
+    if (personal) {
+        auto may = mayReadPersonalFile(ctx.db, ctx.actor, v->first().id);
+        if (!may)
+            return fail(may.error());
+        reader = *may;
+    }
     // A restricted volume does not exist for an actor without clearance.
-    if (v->first().restricted() && !hasClearance(ctx.services.policy(), ctx.actor))
+    const bool cleared = hasClearance(ctx.services.policy(), ctx.actor);
+    if (v->first().restricted() && !cleared && !reader)
         return fail(Error::notFound(QStringLiteral("volume"),
                                     {QStringLiteral("No archive volume %1.").arg(ref),
                                      QStringLiteral("案卷 %1 不存在。").arg(ref)}));
+    // The keeper sees that a personal file exists, never its items.
+    if (personal && !reader)
+        return fail(personalFileRefusal(ctx.services.policy(), v->first().number));
     return rowsOf({col("seq_no", "No.", "顺序号"), col("title", "Title", "文件题名"),
                    col("item_date", "Date", "日期"), col("original", "Original", "原件"),
                    col("copy_reason", "Copy reason", "复印原因"), col("pages", "Pages", "页数"),
@@ -243,7 +264,8 @@ const QList<QueryColumn> kLoanColumns = {col("id", "Loan", "借阅号"),
                                          col("status", "Status", "状态"),
                                          col("approved_by", "Approved by", "批准人"),
                                          col("days_overdue", "Days overdue", "逾期天数"),
-                                         col("borrower_staff_id", "Staff", "员工")};
+                                         col("borrower_staff_id", "Staff", "员工"),
+                                         col("items", "Items", "件数")};
 
 QString loanSelect() {
     return QStringLiteral(
@@ -253,7 +275,8 @@ QString loanSelect() {
         "o.purpose, o.mode, o.due_date, o.status, "
         "o.approved_by, CASE WHEN o.status = 'out' THEN max(0, CAST(julianday(?) - "
         "julianday(o.due_date) AS INTEGER)) ELSE 0 END, "
-        "coalesce(o.borrower_staff_id, 0) "
+        "coalesce(o.borrower_staff_id, 0), "
+        "(SELECT coalesce(sum(item_count), 0) FROM archive_loan_lines WHERE loan_id = o.id) "
         "FROM archive_loans o WHERE 1 ");
 }
 
@@ -367,12 +390,30 @@ const QList<QueryColumn> kDocumentColumns = {
     col("status", "Status", "状态"),
     col("version", "Version", "版本"),
     col("assigned_department", "Handling department", "承办部门"),
-    col("confidentiality", "Confidentiality", "密级")};
+    col("confidentiality", "Confidentiality", "密级"),
+    col("execution_status", "Carried out", "执行情况"),
+    col("since", "Handled or issued", "办结/发出时间")};
 
 QString documentSelect() {
     return QStringLiteral(
         "SELECT d.id, d.kind, d.number, d.title, d.sender, d.doc_date, d.status, d.version, "
-        "d.assigned_department, d.confidentiality FROM documents d WHERE 1 ");
+        "d.assigned_department, d.confidentiality, d.execution_status, "
+        "coalesce(d.issued_at, d.handled_at, '') FROM documents d WHERE 1 ");
+}
+
+// The documents list; the time handled or issued reads in the office's time (stored UTC).
+Result<QueryResult> documentRows(const QueryContext& ctx, const QString& statement,
+                                 const QVariantList& binds) {
+    auto r = rowsOf(kDocumentColumns, ctx.db, statement, binds);
+    if (!r)
+        return r;
+    const qsizetype since = kDocumentColumns.size() - 1;
+    for (QVariantList& row : r->rows)
+        if (const QString stored = row[since].toString(); !stored.isEmpty())
+            row[since] = fromStorage(stored)
+                             .toTimeZone(Clock::officeZone())
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return r;
 }
 
 Result<QueryResult> documents(const QueryContext& ctx) {
@@ -383,19 +424,45 @@ Result<QueryResult> documents(const QueryContext& ctx) {
             where += QStringLiteral(" AND d.%1 = ?").arg(QString::fromUtf8(f));
             binds << v;
         }
-    return rowsOf(kDocumentColumns, ctx.db,
-                  documentSelect() + where + QStringLiteral(" ORDER BY d.id DESC LIMIT 1000"),
-                  binds);
+    return documentRows(
+        ctx, documentSelect() + where + QStringLiteral(" ORDER BY d.id DESC LIMIT 1000"), binds);
 }
 
 Result<QueryResult> documentsPending(const QueryContext& ctx) {
     // Incoming documents not yet handled (R4-1.11), oldest first.
-    return rowsOf(kDocumentColumns, ctx.db,
-                  documentSelect() + documentFilter(ctx) +
-                      QStringLiteral(" AND d.kind = 'incoming' AND d.status IN ('registered', "
-                                     "'instructed', 'circulated', 'assigned') "
-                                     "ORDER BY d.created_at"),
-                  {});
+    return documentRows(
+        ctx,
+        documentSelect() + documentFilter(ctx) +
+            QStringLiteral(" AND d.kind = 'incoming' AND d.status IN ('registered', "
+                           "'instructed', 'circulated', 'assigned') "
+                           "ORDER BY d.created_at"),
+        {});
+}
+
+// Handled (incoming) or issued (outgoing, internal) and still not filed after the policy's
+// days (R1-1.1.2(2)⑦, R4-1.10), oldest first.
+Result<QueryResult> documentsUnfiled(const QueryContext& ctx) {
+    const int days =
+        ctx.services.policy().intParameter(QStringLiteral("archives.document_filing_days"), 7);
+    const QString cutoff = toStorage(ctx.services.clock().nowUtc().addDays(-days));
+    return documentRows(
+        ctx,
+        documentSelect() + documentFilter(ctx) +
+            QStringLiteral(" AND d.filed_item_id IS NULL AND ((d.status = 'handled' AND "
+                           "d.handled_at <= ?) OR (d.status = 'issued' AND "
+                           "d.issued_at <= ?)) ORDER BY coalesce(d.issued_at, "
+                           "d.handled_at), d.id"),
+        {cutoff, cutoff});
+}
+
+// Issued documents whose execution is not recorded yet (R4-1.8), oldest first.
+Result<QueryResult> documentsNotCarriedOut(const QueryContext& ctx) {
+    return documentRows(
+        ctx,
+        documentSelect() + documentFilter(ctx) +
+            QStringLiteral(" AND d.execution_status = 'pending' ORDER BY d.issued_at, "
+                           "d.id"),
+        {});
 }
 
 Result<QueryResult> summary(const QueryContext& ctx) {
@@ -619,6 +686,14 @@ void registerArchiveQueries(Services& s) {
            tx("Documents waiting for handling", "待办文件"),
            {},
            documentsPending});
+    q.add({QStringLiteral("documents.unfiled"),
+           tx("Documents not filed in time", "逾期未归档文件"),
+           {},
+           documentsUnfiled});
+    q.add({QStringLiteral("documents.not_carried_out"),
+           tx("Issued documents not yet carried out", "待执行的发文"),
+           {},
+           documentsNotCarriedOut});
 
     auto& a = s.attentionRegistry();
     const QStringList keepers{QStringLiteral("archivist"), QStringLiteral("secretary")};
@@ -658,6 +733,49 @@ void registerArchiveQueries(Services& s) {
            {QStringLiteral("doc_clerk"), QStringLiteral("secretary"),
             QStringLiteral("general_manager"), QStringLiteral("office_manager"),
             QStringLiteral("cs_manager"), QStringLiteral("archivist")}});
+    // The document clerk files what was handled or issued (R1-1.1.2(2)⑦, R4-1.10).
+    a.add({QStringLiteral("documents.unfiled"),
+           QStringLiteral("archives"),
+           tx("Documents handled or issued but not filed", "已办结或已发出未归档的文件"),
+           [](const Services& sv, const Actor& actor) {
+               const int days =
+                   sv.policy().intParameter(QStringLiteral("archives.document_filing_days"), 7);
+               return attentionFromQuery(
+                   sv, actor, QStringLiteral("documents.unfiled"), QStringLiteral("document"),
+                   [days](const QVariantList& r) {
+                       const Text status = codeLabels().value(
+                           r[6].toString(), Text{r[6].toString(), r[6].toString()});
+                       return Text{QStringLiteral("%1 %2 — %3, not filed after %4 days "
+                                                  "[R1-1.1.2(2)⑦]")
+                                       .arg(r[2].toString(), r[3].toString(), status.en)
+                                       .arg(days),
+                                   QStringLiteral("%1 %2 —— %3，%4 天仍未归档【R1-1.1.2(2)⑦】")
+                                       .arg(r[2].toString(), r[3].toString(), status.zh)
+                                       .arg(days)};
+                   },
+                   0, 11);
+           },
+           {QStringLiteral("doc_clerk"), QStringLiteral("secretary")}});
+    // Issued documents are carried out (R4-1.8): a reminder until it is recorded.
+    a.add({QStringLiteral("documents.not_carried_out"),
+           QStringLiteral("archives"),
+           tx("Issued documents not yet carried out", "待执行的发文"),
+           [](const Services& sv, const Actor& actor) {
+               return attentionFromQuery(
+                   sv, actor, QStringLiteral("documents.not_carried_out"),
+                   QStringLiteral("document"),
+                   [](const QVariantList& r) {
+                       return Text{QStringLiteral("%1 %2 — issued, execution not recorded "
+                                                  "[R4-1.8]")
+                                       .arg(r[2].toString(), r[3].toString()),
+                                   QStringLiteral("%1 %2 —— 已发出，尚未登记执行情况【R4-1.8】")
+                                       .arg(r[2].toString(), r[3].toString())};
+                   },
+                   0, 11);
+           },
+           {QStringLiteral("doc_clerk"), QStringLiteral("secretary"),
+            QStringLiteral("general_manager"), QStringLiteral("office_manager"),
+            QStringLiteral("cs_manager")}});
     a.add({QStringLiteral("archive.sealing"), QStringLiteral("archives"),
            tx("Volumes due for sealing", "待封存案卷"),
            [](const Services& sv, const Actor& actor) {

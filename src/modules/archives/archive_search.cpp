@@ -146,6 +146,10 @@ Result<SearchResult> search(const QSqlDatabase& db, const Policy& policy, const 
     QVariantList binds;
     if (!hasClearance(policy, actor))
         where << QStringLiteral("s.restricted = 0");
+    // A personal file's items are found by nobody, the keeper included (R4-1.5); the
+    // volume itself is found by those with clearance.
+    where << QStringLiteral("NOT (s.kind = 'item' AND s.category_id IN (SELECT id FROM "
+                            "archive_categories WHERE kind = 'personnel'))");
     if (!query.kinds.isEmpty()) {
         QStringList marks;
         for (const QString& k : query.kinds) {

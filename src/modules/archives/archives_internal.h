@@ -1,6 +1,7 @@
 #pragma once
 
 // Shared by the archives module's source files; not for other areas.
+#include "archive_rules.h"
 #include "services/services.h"
 
 #include <QDate>
@@ -10,6 +11,11 @@ namespace fd::archives {
 
 inline Text tx(const char* en, const char* zh) {
     return Text{QString::fromUtf8(en), QString::fromUtf8(zh)};
+}
+
+// The custodian of the categories the general manager's secretary keeps (R1-2.2).
+inline QString secretaryCustodian() {
+    return QStringLiteral("总经理秘书");
 }
 
 // Whether the actor may see confidential and secret records and personal files
@@ -74,6 +80,12 @@ struct DocumentRow {
     QString title;
 };
 Result<DocumentRow> loadDocument(const QSqlDatabase& db, qint64 id);
+
+// R4-1.5: a personal file's items are read only by the staff member whose loan of the
+// volume the general manager approved and the archivist checked out; nobody else, the
+// keeper included. `volume` names it in the refusal.
+Result<bool> mayReadPersonalFile(const QSqlDatabase& db, const Actor& actor, qint64 volumeId);
+Error personalFileRefusal(const Policy& policy, const QString& volume);
 
 void registerArchiveActions(Services& s);
 void registerLoanActions(Services& s);

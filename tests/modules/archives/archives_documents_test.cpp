@@ -169,6 +169,112 @@ TEST_F(Documents, InternalDocumentNeedsTheDepartmentManagersSignature) {
               QStringLiteral("内〔2026〕001号"));
 }
 
+TEST_F(Documents, HandledOrIssuedButNotFiledAppearOnTheDocumentClerksDashboard) {
+    const QString source = QStringLiteral("documents.unfiled");
+    // An incoming document handled today.
+    const qint64 in = incoming();
+    ASSERT_TRUE(t.run(QStringLiteral("document.instruct"), QStringLiteral("gm_zhou"),
+                      {{QStringLiteral("id"), in},
+                       {QStringLiteral("instructions"), QStringLiteral("请客服部办理")}}));
+    ASSERT_TRUE(t.run(
+        QStringLiteral("document.assign"), QStringLiteral("keeper"),
+        {{QStringLiteral("id"), in}, {QStringLiteral("department"), QStringLiteral("客服部")}}));
+    ASSERT_TRUE(t.run(QStringLiteral("document.record_result"), QStringLiteral("clerk1"),
+                      {{QStringLiteral("id"), in},
+                       {QStringLiteral("result"), QStringLiteral("已完成消防检查")}}));
+    // An outgoing document issued today.
+    const qint64 out = draft(QStringLiteral("outgoing"));
+    ASSERT_TRUE(t.run(QStringLiteral("document.approve"), QStringLiteral("keeper"),
+                      {{QStringLiteral("id"), out}},
+                      {t.sign(QStringLiteral("approver"), QStringLiteral("gm_zhou"))}));
+    ASSERT_TRUE(t.run(QStringLiteral("document.issue"), QStringLiteral("keeper"),
+                      {{QStringLiteral("id"), out}}));
+    // Within the policy's days: nothing yet.
+    const int days = t->policy().intParameter(QStringLiteral("archives.document_filing_days"), 0);
+    ASSERT_GT(days, 0);
+    t.clock().advanceSeconds(qint64(days - 1) * 86400);
+    EXPECT_TRUE(attention(source, QStringLiteral("clerk1")).isEmpty());
+    // After them: both, on the document clerk's dashboard, in words with the clause.
+    t.clock().advanceSeconds(2 * 86400);
+    auto items = attention(source, QStringLiteral("clerk1"));
+    ASSERT_EQ(items.size(), 2);
+    QStringList texts;
+    for (const auto& i : items)
+        texts << i.text.zh;
+    const QString all = texts.join(QLatin1Char('\n'));
+    EXPECT_TRUE(all.contains(QStringLiteral("收〔2026〕001号"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("发〔2026〕001号"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("已办结"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("已签发"))) << all.toStdString();
+    EXPECT_TRUE(all.contains(QStringLiteral("R1-1.1.2(2)⑦"))) << all.toStdString();
+    EXPECT_FALSE(all.contains(QStringLiteral("handled"))) << all.toStdString();
+    EXPECT_TRUE(items[0].since.isValid());
+    // Not the front desk's concern.
+    EXPECT_TRUE(attention(source, QStringLiteral("front")).isEmpty());
+    // Filed: it leaves the dashboard.
+    volume(QStringLiteral("WS-001"), QStringLiteral("上级来文"), 2);
+    ASSERT_TRUE(t.run(QStringLiteral("document.file"), QStringLiteral("keeper"),
+                      {{QStringLiteral("id"), in},
+                       {QStringLiteral("volume"), QStringLiteral("WS-001")},
+                       {QStringLiteral("pages"), 2},
+                       {QStringLiteral("responsible"), QStringLiteral("林静")}},
+                      {t.sign(QStringLiteral("handed_over"), QStringLiteral("clerk1")),
+                       t.sign(QStringLiteral("received"), QStringLiteral("keeper"))}));
+    items = attention(source, QStringLiteral("clerk1"));
+    ASSERT_EQ(items.size(), 1);
+    EXPECT_EQ(items[0].entityId, QString::number(out));
+}
+
+TEST_F(Documents, IssuedDocumentIsRemindedUntilRecordedAsCarriedOut) {
+    const QString source = QStringLiteral("documents.not_carried_out");
+    const qint64 id = draft(QStringLiteral("internal"));
+    const QVariantMap done{{QStringLiteral("id"), id},
+                           {QStringLiteral("note"), QStringLiteral("各班组已按通知执行")}};
+    // Only an issued document is carried out.
+    expectDocRefused(QStringLiteral("document.record_execution"), QStringLiteral("keeper"), done,
+                     QStringLiteral("document-execution-after-issue"), QStringLiteral("R4-1.8"));
+    EXPECT_TRUE(attention(source, QStringLiteral("clerk1")).isEmpty());
+    ASSERT_TRUE(t.run(QStringLiteral("document.approve"), QStringLiteral("keeper"),
+                      {{QStringLiteral("id"), id}},
+                      {t.sign(QStringLiteral("approver"), QStringLiteral("csm_li"))}));
+    ASSERT_TRUE(t.run(QStringLiteral("document.issue"), QStringLiteral("keeper"),
+                      {{QStringLiteral("id"), id}}));
+    // Issued: its execution status is "not yet carried out", and the reminder stays.
+    auto list =
+        query(QStringLiteral("documents"), {{QStringLiteral("kind"), QStringLiteral("internal")}},
+              QStringLiteral("clerk1"));
+    ASSERT_TRUE(list.has_value());
+    int col = -1;
+    for (int c = 0; c < list->columns.size(); ++c)
+        if (list->columns[c].key == QStringLiteral("execution_status"))
+            col = c;
+    ASSERT_GE(col, 0);
+    EXPECT_EQ(list->columns[col].labels.value(list->rows[0][col].toString()).zh,
+              QStringLiteral("待执行"));
+    for (const QString& who : {QStringLiteral("clerk1"), QStringLiteral("csm_li")}) {
+        auto items = attention(source, who);
+        ASSERT_EQ(items.size(), 1) << who.toStdString();
+        EXPECT_TRUE(items[0].text.zh.contains(QStringLiteral("内〔2026〕001号")));
+        EXPECT_TRUE(items[0].text.en.contains(QStringLiteral("R4-1.8")));
+    }
+    t.clock().advanceSeconds(30 * 86400);
+    EXPECT_EQ(attention(source, QStringLiteral("clerk1")).size(), 1);
+    // The record names the missing field, then ends the reminder.
+    auto noNote =
+        t.run(QStringLiteral("document.record_execution"), QStringLiteral("clerk1"),
+              {{QStringLiteral("id"), id}, {QStringLiteral("note"), QStringLiteral(" ")}});
+    ASSERT_FALSE(noNote.has_value());
+    EXPECT_EQ(noNote.error().field, QStringLiteral("note"));
+    auto recorded =
+        t.run(QStringLiteral("document.record_execution"), QStringLiteral("clerk1"), done);
+    ASSERT_TRUE(recorded.has_value()) << recorded.error().message.en.toStdString();
+    EXPECT_TRUE(attention(source, QStringLiteral("clerk1")).isEmpty());
+    list = query(QStringLiteral("documents"),
+                 {{QStringLiteral("kind"), QStringLiteral("internal")}}, QStringLiteral("clerk1"));
+    EXPECT_EQ(list->columns[col].labels.value(list->rows[0][col].toString()).zh,
+              QStringLiteral("已执行"));
+}
+
 TEST_F(Documents, DocumentLoanRecordsPurposeHandlerAndSecretNeedsTheGeneralManager) {
     const qint64 ordinary = incoming();
     const QDate due = t.services().clock().officeToday().addDays(3);

@@ -111,13 +111,20 @@ QVariant ArchivesTest::scalar(const QString& statement, const QVariantList& bind
     return v ? *v : QVariant();
 }
 
-void ArchivesTest::expectRefused(const Result<ActionResult>& r, const QString& ruleId,
-                                 const QString& clause) {
-    ASSERT_FALSE(r.has_value()) << "expected a refusal by " << ruleId.toStdString();
-    EXPECT_EQ(r.error().kind, Error::Kind::Refused) << r.error().message.en.toStdString();
-    EXPECT_EQ(r.error().ruleId, ruleId) << r.error().message.en.toStdString();
-    EXPECT_EQ(r.error().clause, clause);
-    EXPECT_TRUE(r.error().message.zh.contains(clause)) << r.error().message.zh.toStdString();
+QList<AttentionItem> ArchivesTest::attention(const QString& sourceId, const QString& as) {
+    const Actor who = t.actor(as);
+    for (const auto& src : t->attention().all()) {
+        if (src.id != sourceId)
+            continue;
+        if (!src.roles.isEmpty() && std::none_of(src.roles.begin(), src.roles.end(),
+                                                 [&](const QString& r) { return who.hasRole(r); }))
+            return {};
+        auto items = src.items(t.services(), who);
+        EXPECT_TRUE(items.has_value()) << (items ? "" : items.error().message.en.toStdString());
+        return items ? *items : QList<AttentionItem>{};
+    }
+    ADD_FAILURE() << "no dashboard source " << sourceId.toStdString();
+    return {};
 }
 
 } // namespace fd::testing

@@ -36,8 +36,19 @@ protected:
                               const QString& as) const;
     QVariant scalar(const QString& sql, const QVariantList& binds = {}) const;
 
-    static void expectRefused(const Result<ActionResult>& r, const QString& ruleId,
-                              const QString& clause);
+    // The items a dashboard source shows `as`: none when the source is not for their roles.
+    QList<AttentionItem> attention(const QString& sourceId, const QString& as);
+
+    // A refusal of an action or a list by the rule, with the clause in the Chinese message.
+    template <typename T>
+    static void expectRefused(const Result<T>& r, const QString& ruleId, const QString& clause) {
+        ASSERT_FALSE(r.has_value()) << "expected a refusal by " << ruleId.toStdString();
+        EXPECT_EQ(r.error().kind, Error::Kind::Refused) << r.error().message.en.toStdString();
+        EXPECT_EQ(r.error().ruleId, ruleId) << r.error().message.en.toStdString();
+        EXPECT_EQ(r.error().clause, clause);
+        EXPECT_TRUE(r.error().message.zh.contains(clause)) << r.error().message.zh.toStdString();
+        EXPECT_TRUE(r.error().message.en.contains(clause)) << r.error().message.en.toStdString();
+    }
 };
 
 } // namespace fd::testing

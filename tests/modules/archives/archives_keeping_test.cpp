@@ -114,6 +114,43 @@ TEST_F(ArchiveKeeping, TransferIsRegisteredAndMovesTheVolume) {
     ASSERT_EQ(found->rows.size(), 1);
 }
 
+TEST_F(ArchiveKeeping, TransferToACustodianTheCategoryDoesNotAllowIsRefused) {
+    volume(QStringLiteral("HT-001"), QStringLiteral("外包合同"), 7); // kept by the GM's secretary
+    volume(QStringLiteral("AQ-001"), QStringLiteral("消防记录"), 5); // kept by the department
+    auto transfer = [&](const QString& number, const QString& custodian) {
+        return t.run(QStringLiteral("archive.transfer"), QStringLiteral("keeper"),
+                     {{QStringLiteral("volume"), number},
+                      {QStringLiteral("cabinet"), QStringLiteral("A02")},
+                      {QStringLiteral("custodian"), custodian}});
+    };
+    const qint64 audit = t.auditCount();
+    // A secretary-kept category does not go to a department, nor to a person.
+    expectRefused(transfer(QStringLiteral("HT-001"), QStringLiteral("客服部")),
+                  QStringLiteral("archive-custodian-by-category"), QStringLiteral("R1-2.2"));
+    // A department-kept category does not go to the secretary, nor to anyone as their own.
+    expectRefused(transfer(QStringLiteral("AQ-001"), QStringLiteral("总经理秘书")),
+                  QStringLiteral("archive-custodian-by-category"), QStringLiteral("R1-2.2"));
+    expectRefused(transfer(QStringLiteral("AQ-001"), QStringLiteral("keeper")),
+                  QStringLiteral("archive-custodian-by-category"), QStringLiteral("R1-2.2"));
+    EXPECT_EQ(t.auditCount(), audit);
+    EXPECT_EQ(t.count(QStringLiteral("archive_transfers")), 0);
+    // The custodians the categories allow.
+    ASSERT_TRUE(transfer(QStringLiteral("HT-001"), QStringLiteral("总经理秘书")));
+    ASSERT_TRUE(transfer(QStringLiteral("AQ-001"), QStringLiteral("保安部")));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT custodian FROM archive_volumes WHERE number = ?"),
+                     {QStringLiteral("AQ-001")})
+                  .toString(),
+              QStringLiteral("保安部"));
+    // A move that names no custodian keeps the one the volume has.
+    ASSERT_TRUE(t.run(QStringLiteral("archive.transfer"), QStringLiteral("keeper"),
+                      {{QStringLiteral("volume"), QStringLiteral("HT-001")},
+                       {QStringLiteral("cabinet"), QStringLiteral("A01")}}));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT custodian FROM archive_volumes WHERE number = ?"),
+                     {QStringLiteral("HT-001")})
+                  .toString(),
+              QStringLiteral("总经理秘书"));
+}
+
 TEST_F(ArchiveKeeping, InventoryFindsMissingMisplacedAndDamagedVolumes) {
     volume(QStringLiteral("WY-001"), QStringLiteral("维修记录一"), 4, QStringLiteral("ordinary"),
            QStringLiteral("A01"));

@@ -1,6 +1,8 @@
 // Loans (R1-1.2, R1-1.1.5, R1-2.5.1, R4-1.4, R4-1.5): every rule refuses with its clause and
 // writes nothing; the whole cycle from request to return.
+#include "archives/archive_rules.h"
 #include "archives_fixture.h"
+#include "rules/policy.h"
 
 namespace fd::testing {
 namespace {
@@ -41,17 +43,81 @@ protected:
         EXPECT_EQ(t.count(QStringLiteral("archive_loans")), loans);
         EXPECT_EQ(t.count(QStringLiteral("approvals")), approvals);
     }
+
+    // The ID document an outside borrower showed when the loan was registered.
+    static QString idCard() { return QStringLiteral("身份证 110101199001011234"); }
+
+    // A loan of WY-001 (two items) read on site by an outside organisation's auditor,
+    // registered by the keeper and approved by the office manager; or a parent-company
+    // inspection, registered without approval.
+    qint64 visitorLoan(const QString& kind = QStringLiteral("outside")) {
+        QVariantMap p{{QStringLiteral("borrower_kind"), kind},
+                      {QStringLiteral("borrower_name"), QStringLiteral("李审计")},
+                      {QStringLiteral("organisation"), QStringLiteral("审计事务所")},
+                      {QStringLiteral("purpose"), QStringLiteral("年度审计")},
+                      {QStringLiteral("mode"), QStringLiteral("on_site")},
+                      {QStringLiteral("due_date"), t.services().clock().officeToday()},
+                      {QStringLiteral("volumes"), QStringLiteral("WY-001")}};
+        if (kind == QStringLiteral("outside")) {
+            p.insert(QStringLiteral("introduction_letter"), QStringLiteral("审计〔2026〕3号"));
+            p.insert(QStringLiteral("id_document"), idCard());
+        }
+        auto r = t.run(QStringLiteral("archive.request_loan"), QStringLiteral("keeper"), p);
+        EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().message.en.toStdString());
+        if (!r)
+            return 0;
+        if (r->status == ActionResult::Status::Done)
+            return r->result.value(QStringLiteral("loan_id")).toInteger();
+        auto a = approve(r->approvalId, QStringLiteral("om_chen"));
+        EXPECT_TRUE(a.has_value()) << (a ? "" : a.error().message.en.toStdString());
+        return a ? a->result.value(QStringLiteral("executed"))
+                       .toObject()
+                       .value(QStringLiteral("loan_id"))
+                       .toInteger()
+                 : 0;
+    }
+
+    std::vector<SignatureInput> archivistOnly() const {
+        return {t.sign(QStringLiteral("archivist"), QStringLiteral("keeper"))};
+    }
 };
+
+QVariantMap with(QVariantMap base, const QVariantMap& extra) {
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        base.insert(it.key(), it.value());
+    return base;
+}
+
+// Everything a print shows, fields and signature lines, in Chinese and English labels.
+QString slipText(const archives::PrintDocument& doc) {
+    QStringList out{doc.title.zh};
+    for (const auto& [label, value] : doc.fields)
+        out << label.zh + QLatin1Char(':') + value;
+    for (const QStringList& row : doc.rows)
+        out << row.join(QLatin1Char(' '));
+    for (const Text& line : doc.signatureLines)
+        out << line.zh << line.en;
+    return out.join(QLatin1Char('\n'));
+}
 
 TEST_F(ArchiveLoans, RefusesToLendConfidentialArchive) {
     expectLoanRefused({{QStringLiteral("volumes"), QStringLiteral("BM-001")}},
                       QStringLiteral("archive-loan-no-confidential"), QStringLiteral("R1-1.2.4"));
 }
 
-TEST_F(ArchiveLoans, RefusesPersonalFilesEvenToTheKeeper) {
-    expectLoanRefused({{QStringLiteral("volumes"), QStringLiteral("RS-001")}},
-                      QStringLiteral("archive-loan-no-personal-files"), QStringLiteral("R4-1.5"),
-                      QStringLiteral("keeper"));
+TEST_F(ArchiveLoans, PersonalFileLoanWaitsForTheGeneralManagerTheKeeperIncluded) {
+    addUser(QStringLiteral("keeper2"), QStringLiteral("archivist"), 503);
+    for (const QString& who : {QStringLiteral("keeper2"), QStringLiteral("clerk1")}) {
+        auto r = requestLoan(QStringLiteral("RS-001"), QStringLiteral("on_site"), 0, who);
+        expectWaitsForApproval(r, QStringLiteral("archive-personal-files-gm"),
+                               QStringLiteral("R4-1.5"));
+        ASSERT_TRUE(r.has_value());
+        EXPECT_EQ(r->approverRole, QStringLiteral("general_manager"));
+        // The office manager's level of approval is not enough for a personal file.
+        expectRefused(approve(r->approvalId, QStringLiteral("om_chen")),
+                      QStringLiteral("approval-by-role"), QStringLiteral("R3-3.1"));
+    }
+    EXPECT_EQ(t.count(QStringLiteral("archive_loans")), 0);
 }
 
 TEST_F(ArchiveLoans, OfficialDocumentArchiveIsReadOnSiteOnly) {
@@ -63,15 +129,47 @@ TEST_F(ArchiveLoans, OfficialDocumentArchiveIsReadOnSiteOnly) {
     EXPECT_EQ(onSite->status, ActionResult::Status::PendingApproval);
 }
 
-TEST_F(ArchiveLoans, RefusesToTakeArchivesOutOfTheCompany) {
-    expectLoanRefused({{QStringLiteral("outside_company"), true}},
-                      QStringLiteral("archive-loan-stays-in-company"), QStringLiteral("R1-2.5.1"));
+TEST_F(ArchiveLoans, LeavingTheCompanyFollowsFromTheLoanNotFromAFlag) {
+    // There is no "taken out of the company" box to tick or leave unticked.
+    auto flagged = t.run(QStringLiteral("archive.request_loan"), QStringLiteral("clerk1"),
+                         {{QStringLiteral("borrower_kind"), QStringLiteral("staff")},
+                          {QStringLiteral("borrower_staff_id"), 501},
+                          {QStringLiteral("borrower_name"), QStringLiteral("clerk1")},
+                          {QStringLiteral("purpose"), QStringLiteral("查阅")},
+                          {QStringLiteral("mode"), QStringLiteral("on_site")},
+                          {QStringLiteral("due_date"), t.services().clock().officeToday()},
+                          {QStringLiteral("volumes"), QStringLiteral("WY-001")},
+                          {QStringLiteral("outside_company"), false}});
+    ASSERT_FALSE(flagged.has_value());
+    EXPECT_EQ(flagged.error().kind, Error::Kind::BadInput);
+    EXPECT_EQ(flagged.error().field, QStringLiteral("outside_company"));
+    // Lending to a borrower from outside takes the volume out of the building: refused.
     expectLoanRefused({{QStringLiteral("borrower_kind"), QStringLiteral("outside")},
+                       {QStringLiteral("borrower_name"), QStringLiteral("李审计")},
                        {QStringLiteral("organisation"), QStringLiteral("审计事务所")},
                        {QStringLiteral("introduction_letter"), QStringLiteral("审计〔2026〕3号")},
-                       {QStringLiteral("id_document"), QStringLiteral("身份证 110101********1234")},
+                       {QStringLiteral("id_document"), idCard()},
                        {QStringLiteral("mode"), QStringLiteral("lend")}},
                       QStringLiteral("archive-loan-stays-in-company"), QStringLiteral("R1-2.5.1"));
+    expectLoanRefused({{QStringLiteral("borrower_kind"), QStringLiteral("parent_company")},
+                       {QStringLiteral("borrower_name"), QStringLiteral("张检查")},
+                       {QStringLiteral("organisation"), QStringLiteral("集团公司")},
+                       {QStringLiteral("mode"), QStringLiteral("lend")}},
+                      QStringLiteral("archive-loan-stays-in-company"), QStringLiteral("R1-2.5.1"));
+    // What the loan screen shows comes from the same rule.
+    const Policy& policy = t->policy();
+    EXPECT_TRUE(
+        archives::loanLeavesCompany(policy, QStringLiteral("outside"), QStringLiteral("lend")));
+    EXPECT_TRUE(archives::loanLeavesCompany(policy, QStringLiteral("parent_company"),
+                                            QStringLiteral("lend")));
+    EXPECT_FALSE(
+        archives::loanLeavesCompany(policy, QStringLiteral("outside"), QStringLiteral("on_site")));
+    EXPECT_FALSE(
+        archives::loanLeavesCompany(policy, QStringLiteral("staff"), QStringLiteral("lend")));
+    // A staff member borrows to their desk inside the company: it goes on to its approval.
+    expectWaitsForApproval(requestLoan(QStringLiteral("WY-001"), QStringLiteral("lend"), 7),
+                           QStringLiteral("archive-loan-staff-approval"),
+                           QStringLiteral("R1-1.2.1"));
 }
 
 TEST_F(ArchiveLoans, RefusesDueDateBeyondPolicyMaximum) {
@@ -259,6 +357,152 @@ TEST_F(ArchiveLoans, WholeLoanCycleWithTwoSignaturesOverdueAndShortReturn) {
     sigs = t->signatures().forRecord(
         t->database().connection(), QStringLiteral("archive_loan_checkout"), QString::number(loan));
     EXPECT_FALSE(sigs->at(0).valid);
+}
+
+TEST_F(ArchiveLoans, StaffBorrowerSignsWithTheirOwnPasswordOnLendingAndOnReturn) {
+    const qint64 loan = approvedLoan(QStringLiteral("WY-001"));
+    const QVariantMap out{{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 2}};
+    const qint64 audit = t.auditCount();
+    // A colleague's or a manager's password is not the borrower's signature.
+    for (const QString& other : {QStringLiteral("clerk2"), QStringLiteral("om_chen")})
+        expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), out,
+                            checkoutSignatures(other)),
+                      QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    EXPECT_EQ(t.auditCount(), audit);
+    ASSERT_TRUE(
+        t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), out, checkoutSignatures()));
+
+    const QVariantMap back{{QStringLiteral("loan_id"), loan},
+                           {QStringLiteral("count"), 2},
+                           {QStringLiteral("condition"), QStringLiteral("good")}};
+    const qint64 afterLending = t.auditCount();
+    expectRefused(t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"), back,
+                        checkoutSignatures(QStringLiteral("clerk2"))),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    // A name typed on the form does not replace a staff borrower's own signature.
+    expectRefused(t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+                        with(back, {{QStringLiteral("signer_name"), QStringLiteral("clerk1")},
+                                    {QStringLiteral("signer_id_document"), QStringLiteral("x")}}),
+                        archivistOnly()),
+                  QStringLiteral("archive-loan-two-signatures"), QStringLiteral("R1-1.2.5"));
+    EXPECT_EQ(t.auditCount(), afterLending);
+    auto returned = t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"), back,
+                          checkoutSignatures());
+    ASSERT_TRUE(returned.has_value()) << returned.error().message.en.toStdString();
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT return_signer_name FROM archive_loans WHERE id = ?"), {loan})
+            .toString(),
+        QString());
+}
+
+TEST_F(ArchiveLoans, OutsideBorrowerSignsThePrintedSlipUnderTheRecordedNameAndId) {
+    const qint64 loan = visitorLoan();
+    ASSERT_GT(loan, 0);
+    const QVariantMap out{{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 2}};
+    const QVariantMap paper{{QStringLiteral("signer_name"), QStringLiteral("李审计")},
+                            {QStringLiteral("signer_id_document"), idCard()}};
+    const qint64 audit = t.auditCount();
+    // No account signs for the auditor, the borrower's colleague or anyone else.
+    expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), with(out, paper),
+                        checkoutSignatures(QStringLiteral("clerk1"))),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    // The person signing on paper is the borrower the loan names, with the same ID document.
+    expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                        with(out, {{QStringLiteral("signer_name"), QStringLiteral("王助理")},
+                                   {QStringLiteral("signer_id_document"), idCard()}}),
+                        archivistOnly()),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                        with(out, {{QStringLiteral("signer_name"), QStringLiteral("李审计")},
+                                   {QStringLiteral("signer_id_document"),
+                                    QStringLiteral("身份证 310101198001019999")}}),
+                        archivistOnly()),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    // The archivist still signs with their password.
+    expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), with(out, paper)),
+                  QStringLiteral("archive-loan-two-signatures"), QStringLiteral("R1-1.2.5"));
+    EXPECT_EQ(t.auditCount(), audit);
+    // The form names what is missing.
+    auto noId = t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                      with(out, {{QStringLiteral("signer_name"), QStringLiteral("李审计")}}),
+                      archivistOnly());
+    ASSERT_FALSE(noId.has_value());
+    EXPECT_EQ(noId.error().kind, Error::Kind::BadInput);
+    EXPECT_EQ(noId.error().field, QStringLiteral("signer_id_document"));
+
+    auto lent = t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), with(out, paper),
+                      archivistOnly());
+    ASSERT_TRUE(lent.has_value()) << lent.error().message.en.toStdString();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT checkout_signer_name || ' / ' || "
+                                    "checkout_signer_id_document FROM archive_loans WHERE id = ?"),
+                     {loan})
+                  .toString(),
+              QStringLiteral("李审计 / ") + idCard());
+    // The archivist's signature covers who signed on paper: a changed name breaks it.
+    auto sigs = t->signatures().forRecord(
+        t->database().connection(), QStringLiteral("archive_loan_checkout"), QString::number(loan));
+    ASSERT_TRUE(sigs.has_value());
+    ASSERT_EQ(sigs->size(), 1);
+    EXPECT_TRUE(sigs->at(0).valid);
+
+    // The slip is printed for the paper signature: the borrower's name and ID document, in
+    // words.
+    auto slip = archives::loanSlip(t.services(), t.actor(QStringLiteral("keeper")), loan);
+    ASSERT_TRUE(slip.has_value()) << slip.error().message.en.toStdString();
+    const QString text = slipText(*slip);
+    for (const QString& word :
+         {QStringLiteral("李审计"), idCard(), QStringLiteral("外单位"), QStringLiteral("现场查阅"),
+          QStringLiteral("审计〔2026〕3号"), QStringLiteral("借阅人本人签字")})
+        EXPECT_TRUE(text.contains(word)) << word.toStdString() << "\n" << text.toStdString();
+    for (const QString& code : {QStringLiteral("outside"), QStringLiteral("on_site")})
+        EXPECT_FALSE(text.contains(code)) << code.toStdString();
+    ASSERT_EQ(slip->signatureLines.size(), 2);
+    EXPECT_TRUE(slip->signatureLines[1].zh.contains(QStringLiteral("李审计")));
+    EXPECT_TRUE(slip->signatureLines[1].zh.contains(idCard()));
+
+    // On return the same: no account signs for the auditor, and the form names the field.
+    const QVariantMap back{{QStringLiteral("loan_id"), loan},
+                           {QStringLiteral("count"), 2},
+                           {QStringLiteral("condition"), QStringLiteral("good")}};
+    expectRefused(t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+                        with(back, paper), checkoutSignatures(QStringLiteral("clerk2"))),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    expectRefused(t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+                        with(back, {{QStringLiteral("signer_name"), QStringLiteral("王助理")},
+                                    {QStringLiteral("signer_id_document"), idCard()}}),
+                        archivistOnly()),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    auto noName =
+        t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+              with(back, {{QStringLiteral("signer_id_document"), idCard()}}), archivistOnly());
+    ASSERT_FALSE(noName.has_value());
+    EXPECT_EQ(noName.error().field, QStringLiteral("signer_name"));
+    auto back2 = t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+                       with(back, paper), archivistOnly());
+    ASSERT_TRUE(back2.has_value()) << back2.error().message.en.toStdString();
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT return_signer_name FROM archive_loans WHERE id = ?"), {loan})
+            .toString(),
+        QStringLiteral("李审计"));
+}
+
+TEST_F(ArchiveLoans, ParentCompanyInspectorSignsOnPaperNotWithAStaffAccount) {
+    const qint64 loan = visitorLoan(QStringLiteral("parent_company"));
+    ASSERT_GT(loan, 0);
+    const QVariantMap out{{QStringLiteral("loan_id"), loan},
+                          {QStringLiteral("count"), 2},
+                          {QStringLiteral("signer_name"), QStringLiteral("李审计")},
+                          {QStringLiteral("signer_id_document"), QStringLiteral("工作证 JT-0098")}};
+    expectRefused(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), out,
+                        checkoutSignatures(QStringLiteral("clerk1"))),
+                  QStringLiteral("archive-loan-borrower-signs"), QStringLiteral("R1-1.2.5"));
+    auto lent =
+        t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"), out, archivistOnly());
+    ASSERT_TRUE(lent.has_value()) << lent.error().message.en.toStdString();
+    auto slip = archives::loanSlip(t.services(), t.actor(QStringLiteral("keeper")), loan);
+    ASSERT_TRUE(slip.has_value());
+    EXPECT_TRUE(slipText(*slip).contains(QStringLiteral("工作证 JT-0098")));
+    EXPECT_TRUE(slipText(*slip).contains(QStringLiteral("上级公司")));
 }
 
 TEST_F(ArchiveLoans, DamagedReturnOpensAnIncident) {

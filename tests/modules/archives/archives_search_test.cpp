@@ -1,6 +1,12 @@
 // One search over volumes, items and documents; confidentiality on every read path.
 #include "archives_fixture.h"
 
+#ifdef FD_ARCHIVES_TEST_WITH_CLI
+#include "cli_runner.h"
+
+#include <QJsonObject>
+#endif
+
 namespace fd::testing {
 namespace {
 
@@ -126,6 +132,93 @@ TEST_F(ArchiveSearch, ConfidentialRecordsNeverAppearWithoutClearance) {
                                        QStringLiteral("BM-2025-001"))
                     .has_value());
 }
+
+TEST_F(ArchiveSearch, KeeperSeesAPersonalFileExistsButNeverItsItems) {
+    fileItem(QStringLiteral("RS-2025-001"), QStringLiteral("张三劳动合同"), QDate(2025, 4, 1));
+    const QVariantMap rs{{QStringLiteral("volume"), QStringLiteral("RS-2025-001")}};
+    // The volume exists for the keeper: catalogue and search by number.
+    auto catalogue = query(QStringLiteral("archive.volumes"), {}, QStringLiteral("keeper"));
+    ASSERT_TRUE(catalogue.has_value());
+    bool listed = false;
+    for (const auto& row : catalogue->rows)
+        listed = listed || row[1].toString() == QStringLiteral("RS-2025-001");
+    EXPECT_TRUE(listed);
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("人事")}}),
+              QStringList{QStringLiteral("volume:客服部员工人事档案")});
+    // Its items: on no path, for the keeper nor the general manager.
+    for (const QString& who : {QStringLiteral("keeper"), QStringLiteral("gm_zhou")}) {
+        expectRefused(query(QStringLiteral("archive.items"), rs, who),
+                      QStringLiteral("archive-personal-files-gm"), QStringLiteral("R4-1.5"));
+        expectRefused(
+            archives::inVolumeList(t.services(), t.actor(who), QStringLiteral("RS-2025-001")),
+            QStringLiteral("archive-personal-files-gm"), QStringLiteral("R4-1.5"));
+        EXPECT_TRUE(numbers({{QStringLiteral("text"), QStringLiteral("劳动合同")}}, who).isEmpty());
+        EXPECT_TRUE(
+            numbers({{QStringLiteral("text"), QStringLiteral("RS-2025-001-001")}}, who).isEmpty());
+        EXPECT_EQ(numbers({{QStringLiteral("kinds"), QStringList{QStringLiteral("item")}}}, who),
+                  (QStringList{QStringLiteral("item:电梯维修记录"),
+                               QStringLiteral("item:维修外包合同正本")}));
+    }
+
+    // Reading is a loan the general manager approves, checked out face to face.
+    auto r = requestLoan(QStringLiteral("RS-2025-001"), QStringLiteral("on_site"), 0);
+    expectWaitsForApproval(r, QStringLiteral("archive-personal-files-gm"),
+                           QStringLiteral("R4-1.5"));
+    ASSERT_TRUE(r.has_value());
+    // Without clearance and without the loan, the clerk is not shown the volume at all.
+    auto before = query(QStringLiteral("archive.items"), rs, QStringLiteral("clerk1"));
+    ASSERT_FALSE(before.has_value());
+    EXPECT_EQ(before.error().kind, Error::Kind::NotFound);
+    auto a = approve(r->approvalId, QStringLiteral("gm_zhou"));
+    ASSERT_TRUE(a.has_value()) << a.error().message.en.toStdString();
+    const qint64 loan = a->result.value(QStringLiteral("executed"))
+                            .toObject()
+                            .value(QStringLiteral("loan_id"))
+                            .toInteger();
+    ASSERT_TRUE(t.run(QStringLiteral("archive.lend"), QStringLiteral("keeper"),
+                      {{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), 1}},
+                      checkoutSignatures()));
+    auto read = query(QStringLiteral("archive.items"), rs, QStringLiteral("clerk1"));
+    ASSERT_TRUE(read.has_value()) << read.error().message.en.toStdString();
+    ASSERT_EQ(read->rows.size(), 1);
+    EXPECT_EQ(read->rows[0][1].toString(), QStringLiteral("张三劳动合同"));
+    // Still not the keeper who handed it over, nor another clerk.
+    expectRefused(query(QStringLiteral("archive.items"), rs, QStringLiteral("keeper")),
+                  QStringLiteral("archive-personal-files-gm"), QStringLiteral("R4-1.5"));
+    EXPECT_FALSE(query(QStringLiteral("archive.items"), rs, QStringLiteral("clerk2")).has_value());
+    // Returned: closed again.
+    ASSERT_TRUE(t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),
+                      {{QStringLiteral("loan_id"), loan},
+                       {QStringLiteral("count"), 1},
+                       {QStringLiteral("condition"), QStringLiteral("good")}},
+                      checkoutSignatures()));
+    EXPECT_FALSE(query(QStringLiteral("archive.items"), rs, QStringLiteral("clerk1")).has_value());
+    expectRefused(query(QStringLiteral("archive.items"), rs, QStringLiteral("keeper")),
+                  QStringLiteral("archive-personal-files-gm"), QStringLiteral("R4-1.5"));
+}
+
+#ifdef FD_ARCHIVES_TEST_WITH_CLI
+TEST_F(ArchiveSearch, CommandLineRefusesThePersonalFilesItemsToTheKeeper) {
+    fileItem(QStringLiteral("RS-2025-001"), QStringLiteral("张三劳动合同"), QDate(2025, 4, 1));
+    auto ctl = [&](const QString& query, const QString& arg) {
+        return runCli({QStringLiteral("--db"), t.path(), QStringLiteral("--json"),
+                       QStringLiteral("query"), query, QStringLiteral("--as"),
+                       QStringLiteral("keeper"), arg},
+                      TestServices::passwordOf(QStringLiteral("keeper")) + QLatin1Char('\n'),
+                      t.dirPath() + QStringLiteral("/data"));
+    };
+    const CliRun items = ctl(QStringLiteral("archive.items"), QStringLiteral("volume=RS-2025-001"));
+    EXPECT_EQ(items.exitCode, 3) << items.out.toStdString() << items.err.toStdString();
+    EXPECT_FALSE(items.out.contains(QStringLiteral("张三劳动合同")));
+    EXPECT_FALSE(items.err.contains(QStringLiteral("张三劳动合同")));
+    EXPECT_TRUE(
+        QString(items.out + items.err).contains(QStringLiteral("archive-personal-files-gm")))
+        << items.out.toStdString() << items.err.toStdString();
+    const CliRun found = ctl(QStringLiteral("archive.search"), QStringLiteral("text=劳动合同"));
+    EXPECT_EQ(found.exitCode, 0) << found.err.toStdString();
+    EXPECT_FALSE(found.out.contains(QStringLiteral("张三劳动合同"))) << found.out.toStdString();
+}
+#endif
 
 TEST_F(ArchiveSearch, ConfidentialLoansAreLeftOutOfTheRegisterForReadersWithoutClearance) {
     // A loan of a secret volume, approved by the GM: hidden from a lender without clearance.

@@ -52,19 +52,29 @@ void hideColumns(QTableView* view, const QueryTableModel* model, const QStringLi
     view->resizeColumnsToContents();
 }
 
-// The signers the policy asks for on checkout and return (R1-1.2.5).
-std::vector<SignatureRequirement> signersFor(const Policy& policy, const QString& action) {
+// The signers the policy asks for on checkout and return (R1-1.2.5); a borrower without an
+// account signs the printed slip, so the meanings the rule lists as staff_only are left out.
+std::vector<SignatureRequirement> signersFor(const Policy& policy, const QString& action,
+                                             bool staffBorrower) {
     std::vector<SignatureRequirement> out;
     for (const RuleDef* rule : policy.rulesFor(action)) {
-        if (rule->check != QStringLiteral("core.require_signatures"))
+        if (rule->check != QStringLiteral("core.require_signatures") &&
+            rule->check != QStringLiteral("archives.loan_signatures"))
             continue;
-        for (const QJsonValue& v : rule->params.value(QStringLiteral("signers")).toArray())
-            out.push_back({v.toObject().value(QStringLiteral("meaning")).toString(),
-                           v.toObject().value(QStringLiteral("role")).toString()});
+        QStringList staffOnly;
+        for (const QJsonValue& v : rule->params.value(QStringLiteral("staff_only")).toArray())
+            staffOnly << v.toString();
+        for (const QJsonValue& v : rule->params.value(QStringLiteral("signers")).toArray()) {
+            const QString meaning = v.toObject().value(QStringLiteral("meaning")).toString();
+            if (staffBorrower || !staffOnly.contains(meaning))
+                out.push_back({meaning, v.toObject().value(QStringLiteral("role")).toString()});
+        }
     }
-    if (out.empty())
-        out = {{QStringLiteral("archivist"), QStringLiteral("archivist")},
-               {QStringLiteral("borrower"), {}}};
+    if (out.empty()) {
+        out = {{QStringLiteral("archivist"), QStringLiteral("archivist")}};
+        if (staffBorrower)
+            out.push_back({QStringLiteral("borrower"), {}});
+    }
     return out;
 }
 
@@ -441,23 +451,21 @@ bool ArchivesPage::handOver(bool returning) {
     const int row = loansView_->currentIndex().row();
     const QString volumes = loans_->value(row, QStringLiteral("volumes")).toString();
     const QString borrower = loans_->value(row, QStringLiteral("borrower")).toString();
-    // The catalogue's count of the loan's volumes, for the face-to-face count.
-    int expected = 0;
-    for (const QString& v : volumes.split(QStringLiteral(", "), Qt::SkipEmptyParts))
-        if (auto list = session_.services().query(
-                QStringLiteral("archive.items"), {{QStringLiteral("volume"), v}}, session_.actor()))
-            expected += static_cast<int>(list->rows.size());
+    const bool staff = loans_->value(row, QStringLiteral("borrower_staff_id")).toLongLong() > 0;
+    // The catalogue's count of the loan's items, for the face-to-face count; a count only, so
+    // a personal file's items stay unread (R4-1.5).
+    const int expected = loans_->value(row, QStringLiteral("items")).toInt();
     const QString summary = (returning ? tr("Return of loan %1: %2, borrowed by %3")
                                        : tr("Checkout of loan %1: %2, to %3"))
                                 .arg(loan)
                                 .arg(volumes, borrower);
-    LoanCountDialog counted(summary, expected, returning, this);
+    LoanCountDialog counted(summary, expected, returning, !staff, this);
     if (counted.exec() != QDialog::Accepted)
         return false;
     const QString action =
         returning ? QStringLiteral("archive.return") : QStringLiteral("archive.lend");
-    SignDialog sign(session_.services(), signersFor(session_.services().policy(), action), summary,
-                    this);
+    SignDialog sign(session_.services(), signersFor(session_.services().policy(), action, staff),
+                    summary, this);
     if (sign.exec() != QDialog::Accepted)
         return false;
     QVariantMap p{{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), counted.count()}};
@@ -465,6 +473,10 @@ bool ArchivesPage::handOver(bool returning) {
         p.insert(QStringLiteral("condition"), counted.condition());
         if (!counted.note().isEmpty())
             p.insert(QStringLiteral("note"), counted.note());
+    }
+    if (!staff) {
+        p.insert(QStringLiteral("signer_name"), counted.signerName());
+        p.insert(QStringLiteral("signer_id_document"), counted.signerIdDocument());
     }
     auto done =
         session_.services().bus().execute({action, p, session_.actor(), sign.signatures(), {}});

@@ -1,6 +1,8 @@
 #include "pages/archives/loan_dialogs.h"
 
+#include "archives/archive_rules.h"
 #include "refusal.h"
+#include "rules/policy.h"
 #include "services/services.h"
 #include "session.h"
 
@@ -13,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace fd::gui {
@@ -87,6 +90,10 @@ LoanRequestDialog::LoanRequestDialog(Session& session, const QStringList& volume
     mode_->addItem(tr("Read on site"), QStringLiteral("on_site"));
     mode_->addItem(tr("Lend"), QStringLiteral("lend"));
     form->addRow(tr("How"), mode_);
+    where_ = new QLabel(this);
+    where_->setObjectName(QStringLiteral("leavesCompany"));
+    where_->setWordWrap(true);
+    form->addRow(QString(), where_);
     const QDate today = session.services().clock().officeToday();
     due_ = new QDateEdit(today.addDays(kDefaultLoanDays), this);
     due_->setObjectName(QStringLiteral("due_date"));
@@ -102,7 +109,27 @@ LoanRequestDialog::LoanRequestDialog(Session& session, const QStringList& volume
     layout->addWidget(hint);
     layout->addWidget(okCancel(this));
     connect(kind_, &QComboBox::currentIndexChanged, this, &LoanRequestDialog::kindChanged);
+    connect(mode_, &QComboBox::currentIndexChanged, this, &LoanRequestDialog::showWhereItGoes);
     kindChanged();
+}
+
+void LoanRequestDialog::showWhereItGoes() {
+    const QString kind = kind_->currentData().toString();
+    const Policy& policy = session_.services().policy();
+    auto* modes = qobject_cast<QStandardItemModel*>(mode_->model());
+    bool anyLeaves = false;
+    for (int i = 0; i < mode_->count(); ++i) {
+        const bool leaves =
+            archives::loanLeavesCompany(policy, kind, mode_->itemData(i).toString());
+        anyLeaves = anyLeaves || leaves;
+        if (modes != nullptr)
+            modes->item(i)->setEnabled(!leaves);
+        if (leaves && mode_->currentIndex() == i)
+            mode_->setCurrentIndex(mode_->findData(QStringLiteral("on_site")));
+    }
+    where_->setText(anyLeaves ? tr("Lending to this borrower would take the archives out of the "
+                                   "company: they read on site only (R1-2.5.1).")
+                              : tr("The archives stay in the company (R1-2.5.1)."));
 }
 
 void LoanRequestDialog::kindChanged() {
@@ -113,6 +140,7 @@ void LoanRequestDialog::kindChanged() {
     const bool outside = kind_->currentData().toString() == QStringLiteral("outside");
     letter_->setEnabled(outside);
     idDocument_->setEnabled(outside);
+    showWhereItGoes();
 }
 
 ActionRequest LoanRequestDialog::request() const {
@@ -162,7 +190,7 @@ void LoanRequestDialog::accept() {
 }
 
 LoanCountDialog::LoanCountDialog(const QString& summary, int expected, bool returning,
-                                 QWidget* parent)
+                                 bool signsOnPaper, QWidget* parent)
     : QDialog(parent) {
     setWindowTitle(returning ? tr("Return: count the items") : tr("Checkout: count the items"));
     setObjectName(QStringLiteral("loanCountDialog"));
@@ -189,6 +217,17 @@ LoanCountDialog::LoanCountDialog(const QString& summary, int expected, bool retu
         condition_->hide();
         note_->hide();
     }
+    signerName_ = new QLineEdit(this);
+    signerName_->setObjectName(QStringLiteral("signer_name"));
+    signerId_ = new QLineEdit(this);
+    signerId_->setObjectName(QStringLiteral("signer_id_document"));
+    if (signsOnPaper) {
+        form->addRow(tr("Borrower signing the printed slip"), signerName_);
+        form->addRow(tr("Their ID document"), signerId_);
+    } else {
+        signerName_->hide();
+        signerId_->hide();
+    }
     layout->addLayout(form);
     layout->addWidget(okCancel(this));
 }
@@ -203,6 +242,14 @@ QString LoanCountDialog::condition() const {
 
 QString LoanCountDialog::note() const {
     return note_->text().trimmed();
+}
+
+QString LoanCountDialog::signerName() const {
+    return signerName_->isHidden() ? QString() : signerName_->text().trimmed();
+}
+
+QString LoanCountDialog::signerIdDocument() const {
+    return signerId_->isHidden() ? QString() : signerId_->text().trimmed();
 }
 
 IncidentReportDialog::IncidentReportDialog(Session& session, qint64 incidentId,

@@ -34,6 +34,9 @@ public:
 
 private:
     void kindChanged();
+    // Whether the loan as filled in would take the archives out of the company (R1-2.5.1):
+    // a lending mode that leaves is not offered, and the form says why.
+    void showWhereItGoes();
 
     Session& session_;
     QComboBox* kind_ = nullptr;
@@ -45,27 +48,33 @@ private:
     QLineEdit* volumes_ = nullptr;
     QLineEdit* purpose_ = nullptr;
     QComboBox* mode_ = nullptr;
+    QLabel* where_ = nullptr;
     QDateEdit* due_ = nullptr;
     ActionResult result_;
     QString problem_;
 };
 
 // The face-to-face count at checkout or return (R1-1.2.5): the number of items counted and,
-// on return, their condition.
+// on return, their condition. A borrower without an account (outside organisation, parent
+// company) signs the printed slip: the form records the signer's name and ID document.
 class LoanCountDialog final : public QDialog {
     Q_OBJECT
 public:
-    LoanCountDialog(const QString& summary, int expected, bool returning,
+    LoanCountDialog(const QString& summary, int expected, bool returning, bool signsOnPaper = false,
                     QWidget* parent = nullptr);
 
     [[nodiscard]] int count() const;
     [[nodiscard]] QString condition() const; // good | damaged (return only)
     [[nodiscard]] QString note() const;
+    [[nodiscard]] QString signerName() const;       // empty unless signsOnPaper
+    [[nodiscard]] QString signerIdDocument() const; // empty unless signsOnPaper
 
 private:
     QSpinBox* count_ = nullptr;
     QComboBox* condition_ = nullptr;
     QLineEdit* note_ = nullptr;
+    QLineEdit* signerName_ = nullptr;
+    QLineEdit* signerId_ = nullptr;
 };
 
 // The written report of a loan incident (R1-1.2.6): what happened, as recorded when the
