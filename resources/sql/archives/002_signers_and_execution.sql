@@ -16,5 +16,8 @@ ALTER TABLE documents ADD COLUMN execution_status TEXT NOT NULL DEFAULT ''
 ALTER TABLE documents ADD COLUMN execution_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN executed_at TEXT;
 ALTER TABLE documents ADD COLUMN executed_by TEXT NOT NULL DEFAULT '';
-UPDATE documents SET execution_status = 'pending' WHERE issued_at IS NOT NULL;
+-- Documents issued before this version and already filed were closed on paper; those still
+-- in circulation are followed up from now on.
+UPDATE documents SET execution_status = 'pending'
+  WHERE issued_at IS NOT NULL AND status <> 'filed';
 CREATE INDEX documents_execution ON documents(execution_status);

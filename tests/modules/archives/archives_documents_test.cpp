@@ -209,6 +209,8 @@ TEST_F(Documents, HandledOrIssuedButNotFiledAppearOnTheDocumentClerksDashboard) 
     EXPECT_TRUE(all.contains(QStringLiteral("R1-1.1.2(2)⑦"))) << all.toStdString();
     EXPECT_FALSE(all.contains(QStringLiteral("handled"))) << all.toStdString();
     EXPECT_TRUE(items[0].since.isValid());
+    expectReminder(t, QStringLiteral("clerk1"), source, QStringLiteral("R1-1.1.2(2)⑦"),
+                   QStringLiteral("收〔2026〕001号"));
     // Not the front desk's concern.
     EXPECT_TRUE(attention(source, QStringLiteral("front")).isEmpty());
     // Filed: it leaves the dashboard.
@@ -256,6 +258,7 @@ TEST_F(Documents, IssuedDocumentIsRemindedUntilRecordedAsCarriedOut) {
         ASSERT_EQ(items.size(), 1) << who.toStdString();
         EXPECT_TRUE(items[0].text.zh.contains(QStringLiteral("内〔2026〕001号")));
         EXPECT_TRUE(items[0].text.en.contains(QStringLiteral("R4-1.8")));
+        expectReminder(t, who, source, QStringLiteral("R4-1.8"), QStringLiteral("内〔2026〕001号"));
     }
     t.clock().advanceSeconds(30 * 86400);
     EXPECT_EQ(attention(source, QStringLiteral("clerk1")).size(), 1);

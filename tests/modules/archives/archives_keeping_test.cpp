@@ -199,22 +199,38 @@ TEST_F(ArchiveKeeping, InventoryFindsMissingMisplacedAndDamagedVolumes) {
                            QStringLiteral("WY-003:missing"), QStringLiteral("WY-004:misplaced")}));
 }
 
+// From the policy's reminder day the month's inventory is due on the keeper's dashboard
+// (R1-1.1.3) until a monthly inventory of that month is closed; the month before, never
+// inventoried, stays reminded.
 TEST_F(ArchiveKeeping, MonthlyInventoryReminderUntilDone) {
-    auto source = [&]() {
-        for (const auto& s : t->attention().all())
-            if (s.id == QStringLiteral("archive.inventory_due"))
-                return s.items(t.services(), t.actor(QStringLiteral("keeper")))->size();
-        return qsizetype(-1);
-    };
-    const auto before = source();
-    EXPECT_GE(before, 1); // February 2026 was not inventoried
-    auto start = t.run(QStringLiteral("archive.inventory_start"), QStringLiteral("keeper"),
-                       {{QStringLiteral("kind"), QStringLiteral("annual")}});
-    ASSERT_TRUE(start.has_value());
-    ASSERT_TRUE(t.run(QStringLiteral("archive.inventory_close"), QStringLiteral("keeper"),
+    const QString source = QStringLiteral("archive.inventory_due");
+    const QString keeper = QStringLiteral("keeper");
+    expectReminder(t, keeper, source, QStringLiteral("R1-1.1.3"), QStringLiteral("2026-02"));
+    expectNoReminder(t, keeper, source, QStringLiteral("2026-03"));
+    t.clock().advanceSeconds(23LL * 86400); // 2026-03-25, the policy's reminder day
+    expectReminder(t, keeper, source, QStringLiteral("R1-1.1.3"), QStringLiteral("2026-03"));
+    auto start = t.run(QStringLiteral("archive.inventory_start"), keeper,
+                       {{QStringLiteral("kind"), QStringLiteral("monthly")}});
+    ASSERT_TRUE(start.has_value()) << start.error().message.en.toStdString();
+    ASSERT_TRUE(t.run(QStringLiteral("archive.inventory_close"), keeper,
                       {{QStringLiteral("inventory_id"),
                         start->result.value(QStringLiteral("inventory_id")).toInteger()}}));
-    EXPECT_EQ(source(), before - 1);
+    expectNoReminder(t, keeper, source, QStringLiteral("2026-03"));
+    expectReminder(t, keeper, source, QStringLiteral("R1-1.1.3"), QStringLiteral("2026-02"));
+}
+
+// The year's full inventory is due until an annual inventory is closed (R1-1.3.6).
+TEST_F(ArchiveKeeping, AnnualInventoryReminderUntilDone) {
+    const QString source = QStringLiteral("archive.inventory_due");
+    const QString keeper = QStringLiteral("keeper");
+    expectReminder(t, keeper, source, QStringLiteral("R1-1.3.6"), QStringLiteral("2026"));
+    auto start = t.run(QStringLiteral("archive.inventory_start"), keeper,
+                       {{QStringLiteral("kind"), QStringLiteral("annual")}});
+    ASSERT_TRUE(start.has_value()) << start.error().message.en.toStdString();
+    ASSERT_TRUE(t.run(QStringLiteral("archive.inventory_close"), keeper,
+                      {{QStringLiteral("inventory_id"),
+                        start->result.value(QStringLiteral("inventory_id")).toInteger()}}));
+    expectNoReminder(t, keeper, source, QStringLiteral("R1-1.3.6"));
 }
 
 TEST_F(ArchiveKeeping, VolumesStoredAYearAreDueForSealing) {
