@@ -480,6 +480,93 @@ TEST_F(HandoverTest, FrontDeskKeysAloneBlockTheHandover) {
     ASSERT_TRUE(done) << done.error().message.en.toStdString();
 }
 
+TEST_F(HandoverTest, NoSigningOutWithTheOwnSheetOpenAfterTheShift) {
+    const qint64 sheet = readySheet(); // the day shift, 08:00-16:00
+    // During the shift signing out is not going off shift with the sheet open.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.sign_out"), QStringLiteral("lixm"), {}));
+    t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(16, 5), Clock::officeZone()).toUTC());
+    const qint64 before = t.auditCount();
+    auto r = t.run(QStringLiteral("handover.sign_out"), QStringLiteral("lixm"), {});
+    expectRefused(r, QStringLiteral("handover-sign-out-sheet-open"), QStringLiteral("R6-5"),
+                  before);
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("不得签退")));
+    EXPECT_TRUE(r.error().message.en.contains(QStringLiteral("#%1").arg(sheet)));
+    // Others may go.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.sign_out"), QStringLiteral("zhao"), {}));
+    // A supervisor signs out a person who has left, with a reason.
+    expectRefused(t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("zhao"),
+                        {{QStringLiteral("login"), QStringLiteral("lixm")}}, {},
+                        QStringLiteral("已离开")),
+                  QStringLiteral("handover-sign-out-person-by-supervisor"), QStringLiteral("R6-5"),
+                  t.auditCount());
+    expectRefused(t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("chen"),
+                        {{QStringLiteral("login"), QStringLiteral("lixm")}}),
+                  QStringLiteral("handover-sign-out-person-reason"), QStringLiteral("R6-5"),
+                  t.auditCount());
+    auto bad = t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("chen"),
+                     {{QStringLiteral("login"), QStringLiteral("nobody")}}, {},
+                     QStringLiteral("家中急事已离开"));
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().field, QStringLiteral("login"));
+    auto ok = t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("chen"),
+                    {{QStringLiteral("login"), QStringLiteral("lixm")}}, {},
+                    QStringLiteral("家中急事已离开，交接由主管跟进"));
+    ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+    auto last = sql::exec(
+        db(), QStringLiteral("SELECT action, reason FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    ASSERT_TRUE(last);
+    ASSERT_TRUE(last->next());
+    EXPECT_EQ(last->value(0).toString(), QStringLiteral("handover.sign_out_person"));
+    EXPECT_EQ(last->value(1).toString(), QStringLiteral("家中急事已离开，交接由主管跟进"));
+    // Once handed over, the person goes.
+    ASSERT_TRUE(complete(sheet));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.sign_out"), QStringLiteral("lixm"), {}));
+}
+
+TEST_F(HandoverTest, NoEndingADutyWithTheOwnSheetOpenAfterTheShift) {
+    const qint64 sheet = readySheet();
+    auto duty = t.run(QStringLiteral("duty.start"), QStringLiteral("lixm"), {});
+    ASSERT_TRUE(duty) << duty.error().message.en.toStdString();
+    ASSERT_TRUE(t.run(QStringLiteral("duty.start"), QStringLiteral("zhao"), {}));
+    t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(16, 30), Clock::officeZone()).toUTC());
+    const QVariantMap end{
+        {QStringLiteral("id"), duty->result.value(QStringLiteral("duty_id")).toInteger()},
+        {QStringLiteral("happenings"), QStringLiteral("平稳")},
+        {QStringLiteral("handling"), QStringLiteral("无")}};
+    expectRefused(t.run(QStringLiteral("duty.end"), QStringLiteral("lixm"), end),
+                  QStringLiteral("duty-end-handover-sheet-open"), QStringLiteral("R6-5"),
+                  t.auditCount());
+    ASSERT_TRUE(complete(sheet));
+    auto ended = t.run(QStringLiteral("duty.end"), QStringLiteral("lixm"), end);
+    ASSERT_TRUE(ended) << ended.error().message.en.toStdString();
+}
+
+TEST_F(HandoverTest, SheetOpenAfterItsShiftShowsOnTheSupervisorsDashboard) {
+    const qint64 sheet = readySheet();
+    auto at = [this](int h, int m) {
+        t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(h, m), Clock::officeZone()).toUTC());
+    };
+    at(16, 14); // the shift ended at 16:00; 15 minutes' grace (handover.open_after_shift_minutes)
+    EXPECT_TRUE(
+        attention(QStringLiteral("handover.open_after_shift"), QStringLiteral("chen")).isEmpty());
+    at(16, 15);
+    const auto items =
+        attention(QStringLiteral("handover.open_after_shift"), QStringLiteral("chen"));
+    ASSERT_EQ(items.size(), 1);
+    EXPECT_EQ(items.first().entityId, QString::number(sheet));
+    EXPECT_TRUE(items.first().text.zh.contains(QStringLiteral("李晓梅")));
+    EXPECT_TRUE(items.first().text.zh.contains(QStringLiteral("早班")));
+    // The supervisor's dashboard, not the clerks'.
+    for (const AttentionSource& s : t->attention().all())
+        if (s.id == QStringLiteral("handover.open_after_shift")) {
+            EXPECT_TRUE(s.roles.contains(QStringLiteral("supervisor")));
+            EXPECT_FALSE(s.roles.contains(QStringLiteral("clerk")));
+        }
+    ASSERT_TRUE(complete(sheet));
+    EXPECT_TRUE(
+        attention(QStringLiteral("handover.open_after_shift"), QStringLiteral("chen")).isEmpty());
+}
+
 TEST_F(HandoverTest, CarriesOpenMattersAndUnacknowledgedInstructionsToTheNextSheet) {
     const qint64 first = readySheet();
     const qint64 open1 = addMatter(first, QStringLiteral("B 座电梯按钮失灵"));
