@@ -753,6 +753,16 @@ void registerHandoverActions(Services& s) {
     s.signatureBook().registerContent(
         QStringLiteral("handover_sheet"),
         [](const QSqlDatabase& db, const QString& id) -> Result<QByteArray> {
+            // A completed sheet's signed content is the text frozen at completion, as
+            // stored: sheets frozen by an earlier version keep their signatures valid.
+            auto frozen = sql::scalar(db,
+                                      QStringLiteral("SELECT content FROM handover_sheets WHERE "
+                                                     "id = ? AND status = 'completed'"),
+                                      {id.toLongLong()});
+            if (!frozen)
+                return fail(frozen.error());
+            if (frozen->isValid() && !frozen->toString().isEmpty())
+                return frozen->toString().toUtf8();
             auto sheet = loadSheet(db, id.toLongLong());
             if (!sheet)
                 return fail(sheet.error());
