@@ -1089,6 +1089,14 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+        <source>Exceptions of the month to PDF…</source>
+        <translation>本月特批报表导出 PDF…</translation>
+    </message>
+    <message>
+        <source>handover-exceptions-%1.pdf</source>
+        <translation>交接班特批-%1.pdf</translation>
+    </message>
+    <message>
         <source>Incoming checks the mail…</source>
         <translation>接班人核对信报刊…</translation>
     </message>

@@ -642,3 +642,21 @@ TEST(HandoverPage, SignOutIsRefusedWithTheClauseWhileTheOwnSheetIsOpenAfterTheSh
     EXPECT_TRUE(second.requestSignOut());
     EXPECT_TRUE(secondOut);
 }
+
+TEST(HandoverPage, PrintsTheMonthsExceptionsForTheCsManagerToPdf) {
+    HandoverFixture f;
+    const Actor manager = f.ts.addUser(QStringLiteral("sunjg"), {QStringLiteral("cs_manager")},
+                                       QStringLiteral("孙建国"));
+    gui::Session clerkSession(f.ts.services(), f.wangfang);
+    gui::HandoverPage clerkPage(clerkSession);
+    EXPECT_FALSE(clerkPage.findChild<QPushButton*>(QStringLiteral("printExceptions"))
+                     ->isVisibleTo(&clerkPage));
+    gui::Session session(f.ts.services(), manager);
+    gui::HandoverPage page(session);
+    EXPECT_TRUE(
+        page.findChild<QPushButton*>(QStringLiteral("printExceptions"))->isVisibleTo(&page));
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("exceptions.pdf"));
+    ASSERT_TRUE(page.printExceptionsToPdf(QStringLiteral("2026-03"), pdf));
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
+}

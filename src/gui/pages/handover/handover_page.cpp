@@ -150,6 +150,22 @@ QWidget* HandoverPage::buildSheetTab() {
     printLog->setObjectName(QStringLiteral("printLog"));
     bar->addWidget(printSheet_);
     bar->addWidget(printLog);
+    // The month's exceptions to the blockers (特批) for the CS manager (R2-2.4).
+    auto* printExceptions = new QPushButton(tr("Exceptions of the month to PDF…"), tab);
+    printExceptions->setObjectName(QStringLiteral("printExceptions"));
+    printExceptions->setVisible(session_.permits(QStringLiteral("handover.exceptions")) &&
+                                (session_.actor().hasRole(QStringLiteral("cs_manager")) ||
+                                 session_.actor().hasRole(QStringLiteral("supervisor"))));
+    connect(printExceptions, &QPushButton::clicked, this, [this] {
+        const QString month =
+            session_.services().clock().officeToday().toString(QStringLiteral("yyyy-MM"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save as PDF"), tr("handover-exceptions-%1.pdf").arg(month),
+            tr("PDF (*.pdf)"));
+        if (!path.isEmpty())
+            printExceptionsToPdf(month, path);
+    });
+    bar->addWidget(printExceptions);
     layout->addLayout(bar);
 
     header_ = new QLabel(tab);
@@ -916,6 +932,16 @@ bool HandoverPage::printSheetToPdf(const QString& path) {
 
 bool HandoverPage::printLogToPdf(const QDate& day, const QString& path) {
     auto pages = printFrontDeskLogToPdf(session_, day, path);
+    if (!pages) {
+        showError(this, pages.error());
+        return false;
+    }
+    status_->setText(tr("Printed %n page(s) to %1.", nullptr, *pages).arg(path));
+    return true;
+}
+
+bool HandoverPage::printExceptionsToPdf(const QString& month, const QString& path) {
+    auto pages = printExceptionsReportToPdf(session_, month, path);
     if (!pages) {
         showError(this, pages.error());
         return false;
