@@ -1088,6 +1088,38 @@
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Exceptions of the month to PDF…</source>
+        <translation>本月特批报表导出 PDF…</translation>
+    </message>
+    <message>
+        <source>handover-exceptions-%1.pdf</source>
+        <translation>交接班特批-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Incoming checks the mail…</source>
+        <translation>接班人核对信报刊…</translation>
+    </message>
+    <message>
+        <source>Sign out a person who has left…</source>
+        <translation>为已离岗人员签退…</translation>
+    </message>
+    <message>
+        <source>Sign out a person who has left</source>
+        <translation>为已离岗人员签退</translation>
+    </message>
+    <message>
+        <source>Login of the person</source>
+        <translation>人员登录名</translation>
+    </message>
+    <message>
+        <source>Why (recorded)</source>
+        <translation>原因（将被记录）</translation>
+    </message>
+    <message>
+        <source>Amount (yuan; the department&apos;s quota is %1)</source>
+        <translation>金额（元；部门定额 %1）</translation>
+    </message>
 </context>
 <context>
     <name>fd::gui::HandoverPrint</name>

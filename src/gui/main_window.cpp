@@ -111,7 +111,7 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
     idle_ = new IdleWatcher(timeout, this);
     connect(idle_, &IdleWatcher::idle, this, &MainWindow::lock);
     connect(lock_, &LockScreen::unlocked, this, &MainWindow::unlock);
-    connect(lock_, &LockScreen::signOutRequested, this, &MainWindow::signOutRequested);
+    connect(lock_, &LockScreen::signOutRequested, this, &MainWindow::requestSignOut);
     // Roles are read at every action; when the bus finds this person's account disabled
     // (or a list finds it so), the window locks and only signing out is left.
     connect(&session_, &Session::accessRevoked, this, &MainWindow::lockRevoked);
@@ -152,6 +152,21 @@ void MainWindow::lockRevoked(const QString& why) {
                       tr("Ask an administrator; you can only sign out now."));
 }
 
+bool MainWindow::requestSignOut() {
+    const QString action = QStringLiteral("handover.sign_out");
+    if (session_.permits(action)) {
+        auto done = session_.services().bus().execute({action, {}, session_.actor(), {}, {}});
+        // Only the policy keeps a person in (a disabled account may always leave).
+        if (!done && done.error().kind == Error::Kind::Refused) {
+            statusBar()->showMessage(errorText(done.error()));
+            showError(this, done.error());
+            return false;
+        }
+    }
+    emit signOutRequested();
+    return true;
+}
+
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
@@ -159,7 +174,7 @@ void MainWindow::buildMenus() {
         file->addAction(tr("&Back up the database…"), this, &MainWindow::backup);
     file->addSeparator();
     file->addAction(tr("&Lock"), this, &MainWindow::lock);
-    file->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    file->addAction(tr("Sign &out"), this, &MainWindow::requestSignOut);
     file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Frontdesk"), this, [this] {

@@ -54,6 +54,10 @@ public:
     [[nodiscard]] AutoBackup* autoBackup() const { return autoBackup_; }
     void refreshStatus();
     [[nodiscard]] QString statusText() const;
+    // Signing out at the end of one's shift is an action (handover.sign_out): the policy
+    // refuses it while the person's own handover sheet is open after the shift (R6-5); the
+    // refusal is shown and the person stays signed in. Emits signOutRequested when it may go.
+    bool requestSignOut();
 
 signals:
     void signOutRequested();

@@ -4,12 +4,15 @@
 // the sheet before), 4 instructions, the checklist, 10 undelivered letters, two equipment
 // operations and both signatures. Run: build/<dir>/bench/gui_handover_bench
 #include "pages/handover/handover_print_mapping.h"
+#include "rules/policy.h"
 #include "session.h"
 #include "test_services.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 #include <memory>
@@ -32,6 +35,7 @@ struct BusySheet {
         ts.addUser(QStringLiteral("liuyang"), {QStringLiteral("clerk")}, QStringLiteral("刘洋"));
         ts.addUser(QStringLiteral("zhangzg"), {QStringLiteral("supervisor")},
                    QStringLiteral("张主管"));
+        enableExceptions();
         const QString clerk = QStringLiteral("wangfang");
         for (int i = 0; i < 10; ++i)
             must(ts.run(QStringLiteral("mail.receive"), clerk,
@@ -68,6 +72,22 @@ struct BusySheet {
         completeSheet(sheetId);
     }
 
+    // The office lets supervisors sign exceptions to the blockers (特批), so the printed
+    // sheet carries one.
+    void enableExceptions() {
+        auto builtIn = fd::Policy::builtIn();
+        if (!builtIn)
+            throw std::runtime_error("built-in policy");
+        QJsonObject policy = QJsonDocument::fromJson(builtIn->source()).object();
+        QJsonObject params = policy.value(QStringLiteral("parameters")).toObject();
+        params.insert(QStringLiteral("handover.supervisor_exception"), true);
+        policy.insert(QStringLiteral("parameters"), params);
+        must(
+            ts.run(QStringLiteral("policy.apply"), QStringLiteral("admin"),
+                   {{QStringLiteral("policy"), QString::fromUtf8(QJsonDocument(policy).toJson())}}),
+            "policy");
+    }
+
     qint64 openSheet(const QString& login) {
         auto r = ts.run(QStringLiteral("handover.open"), login,
                         {{QStringLiteral("post"), QStringLiteral("front_desk")}});
@@ -76,6 +96,11 @@ struct BusySheet {
     }
 
     void addMatter(qint64 sheet, const QString& login, int i, const QString& status) {
+        const bool major = i % 4 == 0;
+        // Closing a major matter carries the supervisor's signature (R2-2.4).
+        std::vector<fd::SignatureInput> agreed;
+        if (major && status == QStringLiteral("handled"))
+            agreed.push_back(ts.sign(QStringLiteral("supervisor"), QStringLiteral("zhangzg")));
         must(ts.run(QStringLiteral("handover.add_matter"), login,
                     {{QStringLiteral("sheet_id"), sheet},
                      {QStringLiteral("cause"),
@@ -84,19 +109,26 @@ struct BusySheet {
                       QStringLiteral("已登记并通知工程部值班电工，电工十分钟内到场检查")},
                      {QStringLiteral("result"), QStringLiteral("已排除故障，回访业主表示满意")},
                      {QStringLiteral("severity"),
-                      i % 4 == 0 ? QStringLiteral("major") : QStringLiteral("normal")},
-                     {QStringLiteral("status"), status}}),
+                      major ? QStringLiteral("major") : QStringLiteral("normal")},
+                     {QStringLiteral("status"), status}},
+                    agreed),
              "matter");
     }
 
     void completeSheet(qint64 sheet) {
         for (const char* item : {"office_supplies", "communication_devices", "documents",
                                  "show_flat_keys", "front_desk_keys"})
-            must(ts.run(QStringLiteral("handover.confirm_item"), incoming_,
+            must(ts.run(QStringLiteral("handover.confirm_item"), outgoing_,
                         {{QStringLiteral("sheet_id"), sheet},
                          {QStringLiteral("item"), QLatin1String(item)},
-                         {QStringLiteral("state"), QStringLiteral("present")}}),
+                         {QStringLiteral("state"), QStringLiteral("present")}},
+                        {ts.sign(QStringLiteral("incoming"), incoming_)}),
                  "confirm");
+        // The waiting mail, checked with the incoming person (R6-6).
+        must(ts.run(QStringLiteral("handover.confirm_mail"), outgoing_,
+                    {{QStringLiteral("sheet_id"), sheet}},
+                    {ts.sign(QStringLiteral("incoming"), incoming_)}),
+             "mail");
         // An open major matter blocks (R2-2.4): the supervisor's override is recorded, so
         // the printed sheet carries the override note as well.
         auto r = ts.run(QStringLiteral("handover.complete"), outgoing_,
@@ -105,7 +137,8 @@ struct BusySheet {
                          ts.sign(QStringLiteral("incoming"), incoming_)});
         if (!r && r.error().kind == fd::Error::Kind::Refused) {
             must(ts.run(QStringLiteral("handover.override"), QStringLiteral("zhangzg"),
-                        {{QStringLiteral("sheet_id"), sheet}}, {},
+                        {{QStringLiteral("sheet_id"), sheet}},
+                        {ts.sign(QStringLiteral("supervisor"), QStringLiteral("zhangzg"))},
                         QStringLiteral("电梯维保单位已到场，重大事项由接班人继续跟进")),
                  "override");
             r = ts.run(QStringLiteral("handover.complete"), outgoing_,

@@ -7,12 +7,15 @@
 #include "db/sql.h"
 #include "gui_test_support.h"
 #include "handover/handover_sheet.h"
+#include "main_window.h"
+#include "page_registry.h"
 #include "pages/handover/handover_page.h"
 #include "query_list_view.h"
 #include "query_table_model.h"
 #include "session.h"
 #include "test_services.h"
 #include "translations.h"
+#include "util/clock.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -76,10 +79,28 @@ void fillNextForm(const QHash<QString, QString>& texts, const QHash<QString, QSt
     });
 }
 
-void confirmEveryItem(gui::HandoverPage& page) {
+// Signs the sign dialog that the next click opens, one signer a row.
+void signNext(const QStringList& logins) {
+    fd::testing::onNextModal([logins](QWidget* dialog) {
+        for (int i = 0; i < logins.size(); ++i) {
+            fd::testing::typeText(dialog->findChild<QLineEdit*>(QStringLiteral("login%1").arg(i)),
+                                  logins.at(i));
+            fd::testing::typeText(
+                dialog->findChild<QLineEdit*>(QStringLiteral("password%1").arg(i)),
+                TestServices::passwordOf(logins.at(i)));
+        }
+        qobject_cast<QDialog*>(dialog)->accept();
+    });
+}
+
+// The incoming person goes down the list; the front-desk keys they sign for (R6-7).
+void confirmEveryItem(gui::HandoverPage& page,
+                      const QString& incoming = QStringLiteral("liuyang")) {
     QTableWidget* list = page.checklistTable();
     for (int r = 0; r < list->rowCount(); ++r) {
         list->selectRow(r);
+        if (list->item(r, 0)->text() == QStringLiteral("前台钥匙"))
+            signNext({incoming});
         click(page, QStringLiteral("itemPresent"));
     }
 }
@@ -254,10 +275,11 @@ struct DeskFixture : HandoverFixture {
         auto live = handover::loadLiveSheet(ts->database().connection(), sheet);
         EXPECT_TRUE(live);
         for (const auto& c : live->checklist)
-            EXPECT_TRUE(ts.run(QStringLiteral("handover.confirm_item"), QStringLiteral("liuyang"),
+            EXPECT_TRUE(ts.run(QStringLiteral("handover.confirm_item"), QStringLiteral("wangfang"),
                                {{QStringLiteral("sheet_id"), sheet},
                                 {QStringLiteral("item"), c.item},
-                                {QStringLiteral("state"), QStringLiteral("present")}}));
+                                {QStringLiteral("state"), QStringLiteral("present")}},
+                               {ts.sign(QStringLiteral("incoming"), QStringLiteral("liuyang"))}));
         auto done = ts.run(QStringLiteral("handover.complete"), QStringLiteral("wangfang"),
                            {{QStringLiteral("sheet_id"), sheet}},
                            {ts.sign(QStringLiteral("outgoing"), QStringLiteral("wangfang")),
@@ -586,4 +608,55 @@ TEST(HandoverPage, FitsTheWorkspaceOfA1280By800WindowWithoutClippingButtons) {
             }
         }
     }
+}
+
+TEST(HandoverPage, SignOutIsRefusedWithTheClauseWhileTheOwnSheetIsOpenAfterTheShift) {
+    HandoverFixture f;
+    auto opened = f.ts.run(QStringLiteral("handover.open"), QStringLiteral("wangfang"),
+                           {{QStringLiteral("post"), QStringLiteral("front_desk")}});
+    ASSERT_TRUE(opened);
+    f.ts.clock().set(QDateTime(QDate(2026, 3, 2), QTime(16, 20), Clock::officeZone()).toUTC());
+    gui::Session session(f.ts.services(), f.wangfang);
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    bool signedOut = false;
+    QObject::connect(&window, &gui::MainWindow::signOutRequested, &window,
+                     [&] { signedOut = true; });
+    window.show();
+    QString shown;
+    fd::testing::onNextModal([&](QWidget* box) {
+        if (auto* label = box->findChild<QLabel*>(QStringLiteral("qt_msgbox_label")))
+            shown = label->text();
+        qobject_cast<QDialog*>(box)->reject();
+    });
+    EXPECT_FALSE(window.requestSignOut());
+    EXPECT_FALSE(signedOut);
+    EXPECT_TRUE(shown.contains(QStringLiteral("第6篇 5"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("不得签退"))) << shown.toStdString();
+    // Another clerk without an open sheet goes.
+    gui::Session other(f.ts.services(), f.liuyang);
+    gui::MainWindow second(other, pages);
+    bool secondOut = false;
+    QObject::connect(&second, &gui::MainWindow::signOutRequested, &second,
+                     [&] { secondOut = true; });
+    EXPECT_TRUE(second.requestSignOut());
+    EXPECT_TRUE(secondOut);
+}
+
+TEST(HandoverPage, PrintsTheMonthsExceptionsForTheCsManagerToPdf) {
+    HandoverFixture f;
+    const Actor manager = f.ts.addUser(QStringLiteral("sunjg"), {QStringLiteral("cs_manager")},
+                                       QStringLiteral("孙建国"));
+    gui::Session clerkSession(f.ts.services(), f.wangfang);
+    gui::HandoverPage clerkPage(clerkSession);
+    EXPECT_FALSE(clerkPage.findChild<QPushButton*>(QStringLiteral("printExceptions"))
+                     ->isVisibleTo(&clerkPage));
+    gui::Session session(f.ts.services(), manager);
+    gui::HandoverPage page(session);
+    EXPECT_TRUE(
+        page.findChild<QPushButton*>(QStringLiteral("printExceptions"))->isVisibleTo(&page));
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("exceptions.pdf"));
+    ASSERT_TRUE(page.printExceptionsToPdf(QStringLiteral("2026-03"), pdf));
+    EXPECT_GT(QFileInfo(pdf).size(), 1000);
 }

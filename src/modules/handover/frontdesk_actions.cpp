@@ -166,10 +166,10 @@ Result<ActionOutcome> recordBill(ActionContext& ctx) {
                             {QStringLiteral("Month (month): write it as yyyy-MM, e.g. 2026-03."),
                              QStringLiteral("「月份」格式应为 yyyy-MM，例如 2026-03。")}));
     const qint64 amount = ctx.params.value(QStringLiteral("amount")).toLongLong();
+    // The quota is the department's, a policy parameter (R6-2): never typed on the bill by
+    // the clerk who pays any excess.
     const qint64 quota =
-        ctx.params.contains(QStringLiteral("quota"))
-            ? ctx.params.value(QStringLiteral("quota")).toLongLong()
-            : ctx.services.policy().intParameter(QStringLiteral("phone.monthly_quota_fen"), 20000);
+        ctx.services.policy().intParameter(QStringLiteral("phone.monthly_quota_fen"), 20000);
     auto old = sql::exec(
         ctx.db, QStringLiteral("SELECT amount_fen, quota_fen FROM phone_bills WHERE month = ?"),
         {month});
@@ -307,11 +307,7 @@ void registerFrontDeskActions(Services& s) {
             {QStringLiteral("amount"),
              ParamType::Money,
              true,
-             {QStringLiteral("Amount"), QStringLiteral("金额")}},
-            {QStringLiteral("quota"),
-             ParamType::Money,
-             false,
-             {QStringLiteral("Quota"), QStringLiteral("定额")}}},
+             {QStringLiteral("Amount"), QStringLiteral("金额")}}},
            recordBill});
 
     // Custody items held by a staff member block their leaving (R6-5).

@@ -5,6 +5,7 @@
 #include "util/clock.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace fd::handover {
 namespace {
@@ -101,6 +102,14 @@ Result<ActionOutcome> openHandover(ActionContext& ctx) {
          {QStringLiteral("undelivered_mail"), static_cast<int>(sheet->mail.size())}}};
 }
 
+// Who signed as supervisor to agree to lowering or closing a major matter (R2-2.4 (1)).
+QString supervisorSigner(const ActionContext& ctx) {
+    for (const VerifiedSignature& sig : ctx.signatures)
+        if (sig.meaning == QStringLiteral("supervisor"))
+            return sig.signer.login;
+    return {};
+}
+
 Result<ActionOutcome> addMatter(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
@@ -128,7 +137,8 @@ Result<ActionOutcome> addMatter(ActionContext& ctx) {
                           {QStringLiteral("course"), param(ctx, "course")},
                           {QStringLiteral("result"), param(ctx, "result")},
                           {QStringLiteral("severity"), severity},
-                          {QStringLiteral("status"), status}},
+                          {QStringLiteral("status"), status},
+                          {QStringLiteral("agreed_by"), supervisorSigner(ctx)}},
                          {{QStringLiteral("matter_id"), *id}}};
 }
 
@@ -185,6 +195,8 @@ Result<ActionOutcome> updateMatter(ActionContext& ctx) {
     if (!q)
         return fail(q.error());
     newValues.insert(QStringLiteral("sheet_id"), sheet->id);
+    if (const QString by = supervisorSigner(ctx); !by.isEmpty())
+        newValues.insert(QStringLiteral("agreed_by"), by);
     return ActionOutcome{
         QStringLiteral("handover_matter"), QString::number(id), oldValues, newValues, {}};
 }
@@ -237,6 +249,47 @@ Result<ActionOutcome> acknowledgeInstruction(ActionContext& ctx) {
                          {}};
 }
 
+// The person who signed as incoming with this request, if any.
+const Actor* incomingSigner(const ActionContext& ctx) {
+    for (const VerifiedSignature& sig : ctx.signatures)
+        if (sig.meaning == QStringLiteral("incoming"))
+            return &sig.signer;
+    return nullptr;
+}
+
+// The incoming person confirms the waiting mail face to face (R6-6): what they confirmed
+// is recorded by item, so mail received later waits for its own confirmation.
+Result<ActionOutcome> confirmMail(ActionContext& ctx) {
+    auto sheet = openSheet(ctx);
+    if (!sheet)
+        return fail(sheet.error());
+    const Actor* incoming = incomingSigner(ctx);
+    if (incoming == nullptr) // the policy asks for the signature first
+        return fail(
+            Error::badInput(QStringLiteral("sign:incoming"),
+                            {QStringLiteral("The incoming person signs for the mail [R6-6]."),
+                             QStringLiteral("待派发信报刊须由接班人当面签收确认【R6-6】。")}));
+    QJsonArray ids;
+    for (const SheetMail& m : sheet->mail)
+        ids.append(m.id);
+    auto id = insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO handover_mail_confirmations(sheet_id, mail_ids, "
+                       "confirmed_by_user_id, handed_by_user_id, confirmed_at) VALUES (?,?,?,?,?)"),
+        {sheet->id, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)),
+         incoming->userId, ctx.actor.userId, toStorage(ctx.now)});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("handover_mail_confirmation"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("sheet_id"), sheet->id},
+                          {QStringLiteral("mail_confirmed"), ids},
+                          {QStringLiteral("confirmed_by"), incoming->login},
+                          {QStringLiteral("handed_by"), ctx.actor.login}},
+                         {{QStringLiteral("confirmed_mail"), static_cast<int>(ids.size())}}};
+}
+
 Result<ActionOutcome> confirmItem(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
@@ -263,20 +316,28 @@ Result<ActionOutcome> confirmItem(ActionContext& ctx) {
             Error::badInput(QStringLiteral("note"),
                             {QStringLiteral("Note (note): say what is missing [R2-1.5]."),
                              QStringLiteral("「备注」物品缺失时必须注明情况【R2-1.5】。")}));
+    // Checked face to face: the incoming person's signature names who checked (R6-7).
+    const Actor* incoming = incomingSigner(ctx);
+    const qint64 checkedBy = incoming != nullptr ? incoming->userId : ctx.actor.userId;
     auto q =
         sql::exec(ctx.db,
                   QStringLiteral(
                       "UPDATE handover_checklist SET state = ?, note = ?, "
                       "confirmed_by_user_id = ?, confirmed_at = ? WHERE sheet_id = ? AND item = ?"),
-                  {state, note, ctx.actor.userId, toStorage(ctx.now), sheet->id, item});
+                  {state, note, checkedBy, toStorage(ctx.now), sheet->id, item});
     if (!q)
         return fail(q.error());
-    return ActionOutcome{QStringLiteral("handover_sheet"),
-                         QString::number(sheet->id),
+    QJsonObject now{{QStringLiteral("item"), item},
+                    {QStringLiteral("state"), state},
+                    {QStringLiteral("note"), note}};
+    if (incoming != nullptr)
+        now.insert(QStringLiteral("checked_by"), incoming->login);
+    now.insert(QStringLiteral("sheet_id"), sheet->id);
+    // Its own record, so the incoming person's signature stays off the sheet's two.
+    return ActionOutcome{QStringLiteral("handover_checklist_item"),
+                         QStringLiteral("%1/%2").arg(sheet->id).arg(item),
                          {{QStringLiteral("item"), item}, {QStringLiteral("state"), found->state}},
-                         {{QStringLiteral("item"), item},
-                          {QStringLiteral("state"), state},
-                          {QStringLiteral("note"), note}},
+                         now,
                          {}};
 }
 
@@ -442,27 +503,73 @@ Result<ActionOutcome> completeHandover(ActionContext& ctx) {
                           {QStringLiteral("outgoing"), live->outgoing},
                           {QStringLiteral("incoming"), live->incoming},
                           {QStringLiteral("open_matters_carried"), open},
-                          {QStringLiteral("override"), live->overrideReason}},
+                          {QStringLiteral("exceptions"), static_cast<int>(live->overrides.size())}},
                          {{QStringLiteral("sheet_id"), sheet->id}}};
 }
 
+// A supervisor's signed exception (特批), where the policy allows one (R2-2.4): it records
+// the blockers present now, by item, and lifts only those.
 Result<ActionOutcome> overrideHandover(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
         return fail(sheet.error());
-    auto q = sql::exec(
+    auto lifted = liftableBlockersNow(ctx, *sheet);
+    if (!lifted)
+        return fail(lifted.error());
+    QJsonArray items;
+    for (const LiftedBlocker& b : *lifted)
+        items.append(QJsonObject{{QStringLiteral("rule"), b.rule},
+                                 {QStringLiteral("check"), b.check},
+                                 {QStringLiteral("key"), b.key},
+                                 {QStringLiteral("label"), b.label}});
+    const QString reason = ctx.reason.trimmed();
+    auto id = insertId(
         ctx.db,
-        QStringLiteral("UPDATE handover_sheets SET override_by_user_id = ?, override_reason = ?, "
-                       "override_at = ? WHERE id = ?"),
-        {ctx.actor.userId, ctx.reason.trimmed(), toStorage(ctx.now), sheet->id});
-    if (!q)
-        return fail(q.error());
-    return ActionOutcome{QStringLiteral("handover_sheet"),
-                         QString::number(sheet->id),
-                         {{QStringLiteral("override_reason"), sheet->overrideReason}},
-                         {{QStringLiteral("override_reason"), ctx.reason.trimmed()},
-                          {QStringLiteral("override_by"), ctx.actor.login}},
+        QStringLiteral("INSERT INTO handover_overrides(sheet_id, approved_by_user_id, reason, "
+                       "signed_at, lifted) VALUES (?,?,?,?,?)"),
+        {sheet->id, ctx.actor.userId, reason, toStorage(ctx.now),
+         QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact))});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{QStringLiteral("handover_override"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("sheet_id"), sheet->id},
+                          {QStringLiteral("reason"), reason},
+                          {QStringLiteral("approved_by"), ctx.actor.login},
+                          {QStringLiteral("lifted"), items}},
+                         {{QStringLiteral("override_id"), *id},
+                          {QStringLiteral("lifted"), static_cast<int>(items.size())}}};
+}
+
+// Going off shift (R6-5): the policy refuses it while the person's own sheet is open after
+// its shift ended. The record is the audit row.
+Result<ActionOutcome> signOut(ActionContext& ctx) {
+    return ActionOutcome{QStringLiteral("user"),
+                         QString::number(ctx.actor.userId),
+                         {},
+                         {{QStringLiteral("signed_out_at"), toStorage(ctx.now)}},
                          {}};
+}
+
+// A supervisor signs out a person who has left without handing over, with a reason.
+Result<ActionOutcome> signOutPerson(ActionContext& ctx) {
+    auto u = userParam(ctx, "login");
+    if (!u)
+        return fail(u.error());
+    auto open = openSheetsPastShift(ctx.db, ctx.services.policy(), ctx.now, 0, u->id);
+    if (!open)
+        return fail(open.error());
+    QJsonArray sheets;
+    for (const HandoverSheet& s : *open)
+        sheets.append(s.id);
+    return ActionOutcome{QStringLiteral("user"),
+                         QString::number(u->id),
+                         {},
+                         {{QStringLiteral("signed_out"), u->login},
+                          {QStringLiteral("signed_out_at"), toStorage(ctx.now)},
+                          {QStringLiteral("open_sheets"), sheets}},
+                         {{QStringLiteral("open_sheets"), sheets}}};
 }
 
 Result<ActionOutcome> addAddendum(ActionContext& ctx) {
@@ -618,9 +725,22 @@ void registerHandoverActions(Services& s) {
            {sheetParam()},
            completeHandover});
     r.add({QStringLiteral("handover.override"),
-           {QStringLiteral("Supervisor override"), QStringLiteral("主管特批交接")},
+           {QStringLiteral("Supervisor exception (特批)"), QStringLiteral("主管特批交接")},
            {sheetParam()},
            overrideHandover});
+    r.add({QStringLiteral("handover.confirm_mail"),
+           {QStringLiteral("Incoming person confirms the waiting mail"),
+            QStringLiteral("接班人确认待派发信报刊")},
+           {sheetParam()},
+           confirmMail});
+    r.add({QStringLiteral("handover.sign_out"),
+           {QStringLiteral("Sign out at the end of the shift"), QStringLiteral("下班签退")},
+           {},
+           signOut});
+    r.add({QStringLiteral("handover.sign_out_person"),
+           {QStringLiteral("Sign out a person who has left"), QStringLiteral("代为签退已离岗人员")},
+           {login},
+           signOutPerson});
     r.add({QStringLiteral("handover.add_addendum"),
            {QStringLiteral("Add addendum"), QStringLiteral("添加补充说明")},
            {sheetParam(),
@@ -633,6 +753,16 @@ void registerHandoverActions(Services& s) {
     s.signatureBook().registerContent(
         QStringLiteral("handover_sheet"),
         [](const QSqlDatabase& db, const QString& id) -> Result<QByteArray> {
+            // A completed sheet's signed content is the text frozen at completion, as
+            // stored: sheets frozen by an earlier version keep their signatures valid.
+            auto frozen = sql::scalar(db,
+                                      QStringLiteral("SELECT content FROM handover_sheets WHERE "
+                                                     "id = ? AND status = 'completed'"),
+                                      {id.toLongLong()});
+            if (!frozen)
+                return fail(frozen.error());
+            if (frozen->isValid() && !frozen->toString().isEmpty())
+                return frozen->toString().toUtf8();
             auto sheet = loadSheet(db, id.toLongLong());
             if (!sheet)
                 return fail(sheet.error());

@@ -1,6 +1,7 @@
 #pragma once
 
 // Registration pieces of the handover module, shared between its source files.
+#include "handover/handover_sheet.h"
 #include "services/services.h"
 
 namespace fd::handover {
@@ -21,5 +22,10 @@ Error missing(const QString& field, const QString& what_en, const QString& what_
 QString textParam(const QVariantMap& params, const char* name);
 // The display name of a user id ("" when unknown).
 QString userName(const QSqlDatabase& db, qint64 userId);
+// The items of the blockers the policy lets a supervisor lift (R2-2.4) that are on the
+// sheet now and not lifted yet: what an exception signed now lifts. Empty when the policy
+// allows no exception.
+Result<QList<LiftedBlocker>> liftableBlockersNow(const ActionContext& ctx,
+                                                 const HandoverSheet& sheet);
 
 } // namespace fd::handover

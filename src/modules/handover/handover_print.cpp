@@ -3,6 +3,7 @@
 #include "audit/audit_log.h"
 #include "db/sql.h"
 #include "handover/handover_sheet.h"
+#include "rules/policy.h"
 #include "services/services.h"
 #include "util/clock.h"
 #include "util/privacy.h"
@@ -98,7 +99,103 @@ void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
         doc.tables << mail;
 }
 
+// 特批 on the paper: who signed it, when, why and what it lifted (R2-2.4).
+void appendExceptionNotes(const Services& s, const HandoverSheet& sheet, PrintDocument& doc) {
+    if (!sheet.overrideReason.isEmpty()) // recorded before exceptions named their items
+        doc.notes.push_back(
+            {QStringLiteral("Supervisor exception (特批) by %1 at %2, reason: %3")
+                 .arg(sheet.overrideBy, officeTime(sheet.overrideAt), sheet.overrideReason),
+             QStringLiteral("特批：%1，%2，原因：%3")
+                 .arg(sheet.overrideBy, officeTime(sheet.overrideAt), sheet.overrideReason)});
+    for (const SheetOverride& o : sheet.overrides) {
+        const Text lifted = liftedText(s, o.lifted);
+        doc.notes.push_back(
+            {QStringLiteral("Supervisor exception (特批) by %1 at %2, reason: %3; lifted: %4")
+                 .arg(o.approvedBy, officeTime(o.signedAt), o.reason, lifted.en),
+             QStringLiteral("特批：%1，%2，原因：%3；解除：%4")
+                 .arg(o.approvedBy, officeTime(o.signedAt), o.reason, lifted.zh)});
+    }
+}
+
 } // namespace
+
+Text liftedText(const Services& s, const QList<LiftedBlocker>& lifted) {
+    QStringList rules;
+    QMap<QString, QStringList> items;
+    for (const LiftedBlocker& b : lifted) {
+        if (!rules.contains(b.rule))
+            rules << b.rule;
+        items[b.rule] << b.label;
+    }
+    QStringList en;
+    QStringList zh;
+    for (const QString& id : rules) {
+        const RuleDef* rule = s.policy().rule(id);
+        const Text what = rule != nullptr ? rule->message : Text{id, id};
+        en << QStringLiteral("%1 (%2)").arg(what.en, items[id].join(QStringLiteral(", ")));
+        zh << QStringLiteral("%1（%2）").arg(what.zh, items[id].join(QStringLiteral("、")));
+    }
+    return {en.join(QStringLiteral("; ")), zh.join(QStringLiteral("；"))};
+}
+
+Result<std::pair<QDateTime, QDateTime>> officeMonth(const QString& month) {
+    const QDate first = QDate::fromString(month + QStringLiteral("-01"), Qt::ISODate);
+    if (!first.isValid() || month.size() != 7)
+        return fail(
+            Error::badInput(QStringLiteral("month"),
+                            {QStringLiteral("Month (month): write it as yyyy-MM, e.g. 2026-03."),
+                             QStringLiteral("「月份」格式应为 yyyy-MM，例如 2026-03。")}));
+    return std::pair{QDateTime(first, QTime(0, 0), Clock::officeZone()).toUTC(),
+                     QDateTime(first.addMonths(1), QTime(0, 0), Clock::officeZone()).toUTC()};
+}
+
+Result<PrintDocument> exceptionsReportDocument(const Services& s, const QString& month) {
+    auto bounds = officeMonth(month);
+    if (!bounds)
+        return fail(bounds.error());
+    const QSqlDatabase db = s.database().connection();
+    auto q = sql::exec(
+        db,
+        QStringLiteral("SELECT o.sheet_id FROM handover_overrides o WHERE o.signed_at >= ? AND "
+                       "o.signed_at < ? GROUP BY o.sheet_id ORDER BY min(o.signed_at)"),
+        {toStorage(bounds->first), toStorage(bounds->second)});
+    if (!q)
+        return fail(q.error());
+    QList<qint64> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    PrintDocument doc;
+    doc.title = T("Handover exceptions (特批) of the month", "交接班特批月报");
+    doc.office = s.policy().officeName();
+    PrintTable table{T("Exceptions signed by supervisors", "主管特批记录"),
+                     {T("Signed", "特批时间"), T("Sheet", "交接班记录"), T("Post", "岗位"),
+                      T("Shift", "班次"), T("Signed by", "特批人"), T("Reason", "原因"),
+                      T("Lifted", "解除的交接障碍"), T("Sheet status", "交接状态")},
+                     {}};
+    for (qint64 id : ids) {
+        auto sheet = loadSheet(db, id);
+        if (!sheet)
+            return fail(sheet.error());
+        for (const SheetOverride& o : sheet->overrides) {
+            const QDateTime at = fromStorage(o.signedAt);
+            if (at < bounds->first || at >= bounds->second)
+                continue;
+            table.rows.push_back(
+                {officeTime(o.signedAt), QString::number(id), postName(s, sheet->post).zh,
+                 shiftName(s, sheet->shift).zh + QLatin1Char(' ') + sheet->shiftDate, o.approvedBy,
+                 o.reason, liftedText(s, o.lifted).zh,
+                 sheet->completed() ? QStringLiteral("已完成") : QStringLiteral("未完成")});
+        }
+    }
+    doc.fields = {{T("Month", "月份"), month},
+                  {T("Exceptions", "特批次数"), QString::number(table.rows.size())}};
+    doc.tables << table;
+    auto head = auditHead(db);
+    if (!head)
+        return fail(head.error());
+    doc.auditHead = *head;
+    return doc;
+}
 
 QString officeTime(const QString& storedUtc) {
     if (storedUtc.isEmpty())
@@ -130,13 +227,14 @@ Result<PrintDocument> handoverSheetDocument(const Services& s, qint64 sheetId) {
         doc.fields.push_back(
             {T("Marked unfit to take over", "不宜接班人员"),
              sheet->unfit + QStringLiteral("（") + sheet->unfitCondition + QStringLiteral("）")});
+    if (sheet->post == QStringLiteral("front_desk") && !sheet->mailConfirmedBy.isEmpty())
+        doc.fields.push_back(
+            {T("Undelivered mail checked by the incoming person", "未发放信报刊接班人核对"),
+             QStringLiteral("%1 %2（%3）")
+                 .arg(sheet->mailConfirmedBy, officeTime(sheet->mailConfirmedAt))
+                 .arg(sheet->mailConfirmedIds.size())});
     appendSheetTables(*sheet, doc);
-    if (sheet->overridden())
-        doc.notes.push_back(
-            {QStringLiteral("Supervisor override by %1 at %2: %3")
-                 .arg(sheet->overrideBy, officeTime(sheet->overrideAt), sheet->overrideReason),
-             QStringLiteral("主管特批：%1，%2，原因：%3")
-                 .arg(sheet->overrideBy, officeTime(sheet->overrideAt), sheet->overrideReason)});
+    appendExceptionNotes(s, *sheet, doc);
     for (const SheetAddendum& a : sheet->addenda)
         doc.notes.push_back({QStringLiteral("Addendum by %1 at %2: %3")
                                  .arg(a.addedBy, officeTime(a.addedAt), a.text),
@@ -190,13 +288,11 @@ Result<PrintDocument> frontDeskLogDocument(const Services& s, const QDate& day) 
         if (!sigs)
             return fail(sigs.error());
         doc.signatures << *sigs;
-        if (sheet->overridden())
-            doc.notes.push_back({QStringLiteral("Sheet %1: supervisor override by %2: %3")
-                                     .arg(id)
-                                     .arg(sheet->overrideBy, sheet->overrideReason),
-                                 QStringLiteral("交接 %1：主管特批（%2）：%3")
-                                     .arg(id)
-                                     .arg(sheet->overrideBy, sheet->overrideReason)});
+        PrintDocument notes;
+        appendExceptionNotes(s, *sheet, notes);
+        for (const Text& n : notes.notes)
+            doc.notes.push_back({QStringLiteral("Sheet %1: %2").arg(id).arg(n.en),
+                                 QStringLiteral("交接 %1：%2").arg(id).arg(n.zh)});
     }
     auto head = auditHead(db);
     if (!head)

@@ -3,6 +3,7 @@
 #include "util/error.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QStringList>
 
@@ -11,6 +12,8 @@ class Services;
 }
 
 namespace fd::handover {
+
+struct LiftedBlocker;
 
 // Printable content as data: the page lays it out like the paper form. Phones are masked.
 struct PrintField {
@@ -49,6 +52,14 @@ Result<PrintDocument> frontDeskLogDocument(const Services& services, const QDate
 Result<PrintDocument> dutyRecordDocument(const Services& services, qint64 dutyId);
 // The written report of an incident (R8-1.6).
 Result<PrintDocument> incidentReportDocument(const Services& services, qint64 incidentId);
+
+// The monthly report of supervisors' exceptions to the handover blockers (特批, R2-2.4)
+// for the CS manager. `month` is "yyyy-MM"; a bad month is bad input naming "month".
+Result<PrintDocument> exceptionsReportDocument(const Services& services, const QString& month);
+// What an exception lifted, in words: each rule's message with the items it listed.
+Text liftedText(const Services& services, const QList<LiftedBlocker>& lifted);
+// The UTC bounds [from, to) of an office month "yyyy-MM"; bad input naming "month".
+Result<std::pair<QDateTime, QDateTime>> officeMonth(const QString& month);
 
 // Office time for paper: "yyyy-MM-dd HH:mm".
 QString officeTime(const QString& storedUtc);

@@ -1,6 +1,7 @@
 // Lists (frontdeskctl query, list views) and the dashboard's attention sources.
 #include "db/sql.h"
 #include "handover/handover_internal.h"
+#include "handover/handover_print.h"
 #include "handover/handover_sheet.h"
 #include "util/clock.h"
 #include "util/privacy.h"
@@ -316,6 +317,33 @@ void registerQueries(Services& s) {
                        }
                    });
            }});
+    // The month's exceptions to the handover blockers (特批, R2-2.4), for the CS manager.
+    s.actionRegistry().declarePermission(QStringLiteral("handover.exceptions"));
+    r.add({QStringLiteral("handover.exceptions"),
+           {QStringLiteral("Handover exceptions of a month"), QStringLiteral("交接班特批月报")},
+           {{QStringLiteral("month"),
+             ParamType::Text,
+             true,
+             {QStringLiteral("Month (yyyy-MM)"), QStringLiteral("月份（yyyy-MM）")}}},
+           [](const QueryContext& ctx) -> Result<QueryResult> {
+               auto doc = exceptionsReportDocument(ctx.services, text(ctx, "month"));
+               if (!doc)
+                   return fail(doc.error());
+               QueryResult out;
+               const PrintTable& table = doc->tables.first();
+               static const char* keys[] = {"signed_at", "sheet_id", "post",   "shift",
+                                            "signed_by", "reason",   "lifted", "sheet_status"};
+               for (qsizetype i = 0; i < table.columns.size(); ++i)
+                   out.columns.push_back({QLatin1String(keys[i]), table.columns[i]});
+               for (const QStringList& row : table.rows) {
+                   QVariantList values;
+                   for (const QString& v : row)
+                       values << v;
+                   out.rows.push_back(values);
+               }
+               return out;
+           },
+           QStringLiteral("handover.exceptions")});
     r.add({QStringLiteral("duty.records"),
            {QStringLiteral("Duty records"), QStringLiteral("值班记录")},
            {{QStringLiteral("status"),
@@ -472,6 +500,62 @@ void registerAttention(Services& s) {
                    });
            },
            frontDeskRoles()});
+    // A sheet still open a while after its shift ended (R2-1.6, R6-5).
+    r.add({QStringLiteral("handover.open_after_shift"),
+           QStringLiteral("handover"),
+           {QStringLiteral("Handover sheets still open after the shift"),
+            QStringLiteral("下班后仍未完成的交接班")},
+           [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
+               const int grace = services.policy().intParameter(
+                   QStringLiteral("handover.open_after_shift_minutes"), 15);
+               auto open = openSheetsPastShift(services.database().connection(), services.policy(),
+                                               services.clock().nowUtc(), grace);
+               if (!open)
+                   return fail(open.error());
+               QList<AttentionItem> out;
+               for (const HandoverSheet& sheet : *open) {
+                   const Text shift = shiftName(services.policy(), sheet.shift);
+                   out.push_back(
+                       {QStringLiteral("handover_sheet"),
+                        QString::number(sheet.id),
+                        {QStringLiteral("Sheet #%1 of %2 (%3 %4) is still open after the shift")
+                             .arg(sheet.id)
+                             .arg(sheet.outgoing, shift.en, sheet.shiftDate),
+                         QStringLiteral("交接班记录 #%1（%2，%3 %4）下班后仍未完成交接")
+                             .arg(sheet.id)
+                             .arg(sheet.outgoing, sheet.shiftDate, shift.zh)},
+                        shiftEnd(services.policy(), sheet)});
+               }
+               return out;
+           },
+           {QStringLiteral("supervisor"), QStringLiteral("cs_manager")}});
+    // This month's exceptions reach the CS manager (the full list: handover.exceptions).
+    r.add({QStringLiteral("handover.exceptions_this_month"),
+           QStringLiteral("handover"),
+           {QStringLiteral("Handover exceptions this month"), QStringLiteral("本月交接班特批")},
+           [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
+               const QDate today = services.clock().officeToday();
+               auto bounds = officeMonth(today.toString(QStringLiteral("yyyy-MM")));
+               if (!bounds)
+                   return fail(bounds.error());
+               return collect(
+                   services,
+                   QStringLiteral("SELECT o.id, o.sheet_id, u.display_name, o.reason, o.signed_at "
+                                  "FROM handover_overrides o JOIN users u ON u.id = "
+                                  "o.approved_by_user_id WHERE o.signed_at >= ? AND "
+                                  "o.signed_at < ? ORDER BY o.signed_at"),
+                   {toStorage(bounds->first), toStorage(bounds->second)}, [](const QSqlQuery& q) {
+                       return item(QStringLiteral("handover_sheet"), q.value(1),
+                                   QStringLiteral("Exception on sheet #%1 by %2: %3")
+                                       .arg(q.value(1).toString(), q.value(2).toString(),
+                                            q.value(3).toString()),
+                                   QStringLiteral("交接班记录 #%1 特批（%2）：%3")
+                                       .arg(q.value(1).toString(), q.value(2).toString(),
+                                            q.value(3).toString()),
+                                   q.value(4).toString());
+                   });
+           },
+           {QStringLiteral("cs_manager")}});
     r.add({QStringLiteral("custody.pending_approvals"),
            QStringLiteral("handover"),
            {QStringLiteral("Custody requests waiting for approval"),

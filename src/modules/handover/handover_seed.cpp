@@ -319,11 +319,16 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
         auto live = loadLiveSheet(s.database().connection(), sheet);
         if (!live)
             return fail(live.error());
+        // Face to face: the outgoing clerk records, the incoming one signs (R2-1.5, R6-6, R6-7).
         for (const SheetChecklistItem& c : live->checklist)
-            FD_TRY(seed.run(incoming, QStringLiteral("handover.confirm_item"),
+            FD_TRY(seed.run(outgoing, QStringLiteral("handover.confirm_item"),
                             {{QStringLiteral("sheet_id"), sheet},
                              {QStringLiteral("item"), c.item},
-                             {QStringLiteral("state"), QStringLiteral("present")}}));
+                             {QStringLiteral("state"), QStringLiteral("present")}},
+                            {Seeder::sign(QStringLiteral("incoming"), incoming)}));
+        FD_TRY(seed.run(outgoing, QStringLiteral("handover.confirm_mail"),
+                        {{QStringLiteral("sheet_id"), sheet}},
+                        {Seeder::sign(QStringLiteral("incoming"), incoming)}));
         when(officeTime(sh.date, sh.startHour, 7 * 60 + 55));
         FD_TRY(seed.run(outgoing, QStringLiteral("handover.complete"),
                         {{QStringLiteral("sheet_id"), sheet}},

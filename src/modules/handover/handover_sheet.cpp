@@ -125,7 +125,8 @@ Status readInstructions(const QSqlDatabase& db, HandoverSheet& s) {
 Status readChecklist(const QSqlDatabase& db, HandoverSheet& s) {
     auto q = sql::exec(db,
                        QStringLiteral("SELECT c.item, c.title_en, c.title_zh, c.state, c.note, "
-                                      "coalesce(u.display_name, ''), coalesce(c.confirmed_at, '') "
+                                      "coalesce(u.display_name, ''), coalesce(c.confirmed_at, ''), "
+                                      "coalesce(c.confirmed_by_user_id, 0) "
                                       "FROM handover_checklist c LEFT JOIN users u "
                                       "ON u.id = c.confirmed_by_user_id WHERE c.sheet_id = ? "
                                       "ORDER BY c.rowid"),
@@ -133,8 +134,71 @@ Status readChecklist(const QSqlDatabase& db, HandoverSheet& s) {
     if (!q)
         return fail(q.error());
     while (q->next())
-        s.checklist.push_back(
-            {str(*q, 0), {str(*q, 1), str(*q, 2)}, str(*q, 3), str(*q, 4), str(*q, 5), str(*q, 6)});
+        s.checklist.push_back({str(*q, 0),
+                               {str(*q, 1), str(*q, 2)},
+                               str(*q, 3),
+                               str(*q, 4),
+                               str(*q, 5),
+                               str(*q, 6),
+                               q->value(7).toLongLong()});
+    return {};
+}
+
+QJsonArray liftedJson(const QList<LiftedBlocker>& lifted) {
+    QJsonArray out;
+    for (const LiftedBlocker& b : lifted)
+        out.append(QJsonObject{{QStringLiteral("rule"), b.rule},
+                               {QStringLiteral("check"), b.check},
+                               {QStringLiteral("key"), b.key},
+                               {QStringLiteral("label"), b.label}});
+    return out;
+}
+
+QList<LiftedBlocker> liftedFromJson(const QJsonArray& list) {
+    QList<LiftedBlocker> out;
+    for (const auto& v : list) {
+        const QJsonObject o = v.toObject();
+        out.push_back({o.value(QStringLiteral("rule")).toString(),
+                       o.value(QStringLiteral("check")).toString(),
+                       o.value(QStringLiteral("key")).toString(),
+                       o.value(QStringLiteral("label")).toString()});
+    }
+    return out;
+}
+
+Status readOverrides(const QSqlDatabase& db, HandoverSheet& s) {
+    auto q =
+        sql::exec(db,
+                  QStringLiteral("SELECT o.id, u.display_name, o.reason, o.signed_at, o.lifted "
+                                 "FROM handover_overrides o JOIN users u "
+                                 "ON u.id = o.approved_by_user_id WHERE o.sheet_id = ? "
+                                 "ORDER BY o.id"),
+                  {s.id});
+    if (!q)
+        return fail(q.error());
+    while (q->next())
+        s.overrides.push_back(
+            {q->value(0).toLongLong(), str(*q, 1), str(*q, 2), str(*q, 3),
+             liftedFromJson(QJsonDocument::fromJson(q->value(4).toByteArray()).array())});
+    return {};
+}
+
+Status readMailConfirmation(const QSqlDatabase& db, HandoverSheet& s) {
+    auto q = sql::exec(db,
+                       QStringLiteral("SELECT c.mail_ids, c.confirmed_by_user_id, u.display_name, "
+                                      "c.confirmed_at FROM handover_mail_confirmations c "
+                                      "JOIN users u ON u.id = c.confirmed_by_user_id "
+                                      "WHERE c.sheet_id = ? ORDER BY c.id DESC LIMIT 1"),
+                       {s.id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return {};
+    for (const auto& v : QJsonDocument::fromJson(q->value(0).toByteArray()).array())
+        s.mailConfirmedIds << v.toInteger();
+    s.mailConfirmedByUserId = q->value(1).toLongLong();
+    s.mailConfirmedBy = str(*q, 2);
+    s.mailConfirmedAt = str(*q, 3);
     return {};
 }
 
@@ -203,13 +267,15 @@ QJsonObject toJson(const HandoverSheet& s) {
                                         {QStringLiteral("acknowledged_by"), n.acknowledgedBy}});
     QJsonArray checklist;
     for (const SheetChecklistItem& c : s.checklist)
-        checklist.append(QJsonObject{{QStringLiteral("item"), c.item},
-                                     {QStringLiteral("title_en"), c.title.en},
-                                     {QStringLiteral("title_zh"), c.title.zh},
-                                     {QStringLiteral("state"), c.state},
-                                     {QStringLiteral("note"), c.note},
-                                     {QStringLiteral("confirmed_by"), c.confirmedBy},
-                                     {QStringLiteral("confirmed_at"), c.confirmedAt}});
+        checklist.append(
+            QJsonObject{{QStringLiteral("item"), c.item},
+                        {QStringLiteral("title_en"), c.title.en},
+                        {QStringLiteral("title_zh"), c.title.zh},
+                        {QStringLiteral("state"), c.state},
+                        {QStringLiteral("note"), c.note},
+                        {QStringLiteral("confirmed_by"), c.confirmedBy},
+                        {QStringLiteral("confirmed_at"), c.confirmedAt},
+                        {QStringLiteral("confirmed_by_user_id"), c.confirmedByUserId}});
     QJsonArray equipment;
     for (const SheetEquipmentOperation& e : s.equipment)
         equipment.append(QJsonObject{{QStringLiteral("id"), e.id},
@@ -225,6 +291,16 @@ QJsonObject toJson(const HandoverSheet& s) {
                                 {QStringLiteral("addressee"), m.addressee},
                                 {QStringLiteral("unit"), m.unit},
                                 {QStringLiteral("received_at"), m.receivedAt}});
+    QJsonArray overrides;
+    for (const SheetOverride& o : s.overrides)
+        overrides.append(QJsonObject{{QStringLiteral("id"), o.id},
+                                     {QStringLiteral("approved_by"), o.approvedBy},
+                                     {QStringLiteral("reason"), o.reason},
+                                     {QStringLiteral("signed_at"), o.signedAt},
+                                     {QStringLiteral("lifted"), liftedJson(o.lifted)}});
+    QJsonArray confirmedMail;
+    for (qint64 id : s.mailConfirmedIds)
+        confirmedMail.append(id);
     return QJsonObject{
         {QStringLiteral("id"), s.id},
         {QStringLiteral("post"), s.post},
@@ -248,6 +324,11 @@ QJsonObject toJson(const HandoverSheet& s) {
         {QStringLiteral("checklist"), checklist},
         {QStringLiteral("equipment"), equipment},
         {QStringLiteral("mail"), mail},
+        {QStringLiteral("overrides"), overrides},
+        {QStringLiteral("mail_confirmed_ids"), confirmedMail},
+        {QStringLiteral("mail_confirmed_by_user_id"), s.mailConfirmedByUserId},
+        {QStringLiteral("mail_confirmed_by"), s.mailConfirmedBy},
+        {QStringLiteral("mail_confirmed_at"), s.mailConfirmedAt},
         {QStringLiteral("public_repairs"), QJsonArray::fromStringList(s.publicRepairs)}};
 }
 
@@ -302,7 +383,8 @@ HandoverSheet fromJson(const QJsonObject& o) {
                                c.value(QStringLiteral("state")).toString(),
                                c.value(QStringLiteral("note")).toString(),
                                c.value(QStringLiteral("confirmed_by")).toString(),
-                               c.value(QStringLiteral("confirmed_at")).toString()});
+                               c.value(QStringLiteral("confirmed_at")).toString(),
+                               c.value(QStringLiteral("confirmed_by_user_id")).toInteger()});
     }
     for (const auto& v : o.value(QStringLiteral("equipment")).toArray()) {
         const QJsonObject e = v.toObject();
@@ -321,12 +403,33 @@ HandoverSheet fromJson(const QJsonObject& o) {
                           m.value(QStringLiteral("unit")).toString(),
                           m.value(QStringLiteral("received_at")).toString()});
     }
+    for (const auto& v : o.value(QStringLiteral("overrides")).toArray()) {
+        const QJsonObject x = v.toObject();
+        s.overrides.push_back({x.value(QStringLiteral("id")).toInteger(),
+                               x.value(QStringLiteral("approved_by")).toString(),
+                               x.value(QStringLiteral("reason")).toString(),
+                               x.value(QStringLiteral("signed_at")).toString(),
+                               liftedFromJson(x.value(QStringLiteral("lifted")).toArray())});
+    }
+    for (const auto& v : o.value(QStringLiteral("mail_confirmed_ids")).toArray())
+        s.mailConfirmedIds << v.toInteger();
+    s.mailConfirmedByUserId = i_("mail_confirmed_by_user_id");
+    s.mailConfirmedBy = s_("mail_confirmed_by");
+    s.mailConfirmedAt = s_("mail_confirmed_at");
     for (const auto& v : o.value(QStringLiteral("public_repairs")).toArray())
         s.publicRepairs << v.toString();
     return s;
 }
 
 } // namespace
+
+bool HandoverSheet::lifted(const QString& check, const QString& key) const {
+    for (const SheetOverride& o : overrides)
+        for (const LiftedBlocker& b : o.lifted)
+            if (b.check == check && b.key == key)
+                return true;
+    return false;
+}
 
 bool SheetMatter::complete() const {
     return !cause.trimmed().isEmpty() && !course.trimmed().isEmpty() && !result.trimmed().isEmpty();
@@ -440,11 +543,48 @@ ShiftSlot shiftAt(const Policy& policy, const QDateTime& utc, const QString& pos
     return {last != nullptr ? *last : ShiftDef{}, local.date().addDays(-1)};
 }
 
+QDateTime shiftEnd(const Policy& policy, const HandoverSheet& sheet) {
+    const QDate date = QDate::fromString(sheet.shiftDate, Qt::ISODate);
+    for (const ShiftDef& d : shifts(policy, sheet.post)) {
+        if (d.code != sheet.shift)
+            continue;
+        // A shift over midnight ends on the next day.
+        const QDate endDate = d.end <= d.start ? date.addDays(1) : date;
+        return QDateTime(endDate, d.end, Clock::officeZone()).toUTC();
+    }
+    return {};
+}
+
+Result<QList<HandoverSheet>> openSheetsPastShift(const QSqlDatabase& db, const Policy& policy,
+                                                 const QDateTime& now, int graceMinutes,
+                                                 qint64 userId) {
+    auto q = sql::exec(db,
+                       QStringLiteral("SELECT id FROM handover_sheets WHERE status = 'open' AND "
+                                      "(? = 0 OR outgoing_user_id = ?) ORDER BY id"),
+                       {userId, userId});
+    if (!q)
+        return fail(q.error());
+    QList<qint64> ids;
+    while (q->next())
+        ids << q->value(0).toLongLong();
+    QList<HandoverSheet> out;
+    for (qint64 id : ids) {
+        auto sheet = readHeader(db, id);
+        if (!sheet)
+            return fail(sheet.error());
+        const QDateTime end = shiftEnd(policy, *sheet);
+        if (end.isValid() && now >= end.addSecs(qint64{graceMinutes} * 60))
+            out.push_back(*sheet);
+    }
+    return out;
+}
+
 Result<HandoverSheet> loadLiveSheet(const QSqlDatabase& db, qint64 id) {
     auto s = readHeader(db, id);
     if (!s)
         return fail(s.error());
-    for (auto* read : {&readMatters, &readInstructions, &readChecklist, &readEquipment, &readMail})
+    for (auto* read : {&readMatters, &readInstructions, &readChecklist, &readEquipment, &readMail,
+                       &readOverrides, &readMailConfirmation})
         if (auto ok = read(db, *s); !ok)
             return fail(ok.error());
     return s;

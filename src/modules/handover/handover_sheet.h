@@ -78,6 +78,7 @@ struct SheetChecklistItem {
     QString note;
     QString confirmedBy;
     QString confirmedAt;
+    qint64 confirmedByUserId = 0;
 };
 
 struct SheetEquipmentOperation {
@@ -95,6 +96,25 @@ struct SheetMail {
     QString addressee;
     QString unit;
     QString receivedAt;
+};
+
+// One blocker item a supervisor's exception lifted: the rule, its check, the item's key
+// (a matter id, an item code...) and how it read when the exception was signed.
+struct LiftedBlocker {
+    QString rule;
+    QString check;
+    QString key;
+    QString label;
+};
+
+// A supervisor's signed exception to the blockers of R2-2.4 (特批), where the policy allows
+// one: it lifts only the items listed, those present when it was signed.
+struct SheetOverride {
+    qint64 id = 0;
+    QString approvedBy;
+    QString reason;
+    QString signedAt;
+    QList<LiftedBlocker> lifted;
 };
 
 struct SheetAddendum {
@@ -120,10 +140,16 @@ struct HandoverSheet {
     qint64 unfitUserId = 0;
     QString unfit;
     QString unfitCondition;
-    QString overrideBy;
+    QString overrideBy; // sheets before exceptions were recorded by item
     QString overrideReason;
     QString overrideAt;
     QString completedAt;
+    QList<SheetOverride> overrides;
+    // The waiting mail the incoming person confirmed face to face (R6-6), the latest time.
+    QList<qint64> mailConfirmedIds;
+    qint64 mailConfirmedByUserId = 0;
+    QString mailConfirmedBy;
+    QString mailConfirmedAt;
     QList<SheetMatter> matters;
     QList<SheetInstruction> instructions;
     QList<SheetChecklistItem> checklist;
@@ -133,8 +159,21 @@ struct HandoverSheet {
     QList<SheetAddendum> addenda; // not part of the signed content
 
     [[nodiscard]] bool completed() const { return status == QStringLiteral("completed"); }
-    [[nodiscard]] bool overridden() const { return !overrideReason.isEmpty(); }
+    [[nodiscard]] bool overridden() const {
+        return !overrideReason.isEmpty() || !overrides.isEmpty();
+    }
+    // Whether a signed exception lifted this item of the check.
+    [[nodiscard]] bool lifted(const QString& check, const QString& key) const;
 };
+
+// When the sheet's shift ends (UTC), from the policy's shifts of its post.
+QDateTime shiftEnd(const Policy& policy, const HandoverSheet& sheet);
+
+// The open sheets (of one outgoing person, or of everyone when userId is 0) whose shift
+// ended at least graceMinutes before `now` (R6-5, R2-1.6). Headers only.
+Result<QList<HandoverSheet>> openSheetsPastShift(const QSqlDatabase& db, const Policy& policy,
+                                                 const QDateTime& now, int graceMinutes,
+                                                 qint64 userId = 0);
 
 // Reads the sheet as it is now (live for an open sheet, frozen for a completed one).
 Result<HandoverSheet> loadSheet(const QSqlDatabase& db, qint64 id);

@@ -1,6 +1,10 @@
 #include "handover_fixture.h"
 
 #include "audit/audit_log.h"
+#include "rules/policy.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace fd::testing {
 namespace {
@@ -228,6 +232,85 @@ TEST_F(FrontDeskTest, PhoneBillShowsTheExcessOverTheQuota) {
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().field, QStringLiteral("month"));
     EXPECT_EQ(t.auditCount(), before);
+}
+
+TEST_F(FrontDeskTest, WaitingMailIsConfirmedFaceToFaceByTheIncomingPerson) {
+    auto received = t.run(QStringLiteral("mail.receive"), QStringLiteral("lixm"),
+                          {{QStringLiteral("kind"), QStringLiteral("letter")},
+                           {QStringLiteral("addressee"), QStringLiteral("王先生")},
+                           {QStringLiteral("unit"), QStringLiteral("A-1203")}});
+    ASSERT_TRUE(received);
+    const qint64 sheet = readySheet();
+    qint64 before = t.auditCount();
+    auto r = complete(sheet);
+    expectRefused(r, QStringLiteral("handover-blocked-mail"), QStringLiteral("R6-6"), before);
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("A-1203")));
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("信、报、刊")));
+    // Not the outgoing person alone, nor the incoming person alone at their own desk.
+    expectRefused(t.run(QStringLiteral("handover.confirm_mail"), QStringLiteral("lixm"),
+                        {{QStringLiteral("sheet_id"), sheet}}),
+                  QStringLiteral("handover-mail-face-to-face"), QStringLiteral("R6-6"), before);
+    expectRefused(t.run(QStringLiteral("handover.confirm_mail"), QStringLiteral("zhao"),
+                        {{QStringLiteral("sheet_id"), sheet}},
+                        {t.sign(QStringLiteral("incoming"), QStringLiteral("zhao"))}),
+                  QStringLiteral("handover-mail-face-to-face"), QStringLiteral("R6-6"), before);
+    ASSERT_TRUE(confirmMail(sheet));
+    // Mail received after the check waits for its own.
+    ASSERT_TRUE(t.run(QStringLiteral("mail.receive"), QStringLiteral("lixm"),
+                      {{QStringLiteral("kind"), QStringLiteral("newspaper")},
+                       {QStringLiteral("addressee"), QStringLiteral("刘女士")},
+                       {QStringLiteral("unit"), QStringLiteral("B-0801")}}));
+    before = t.auditCount();
+    auto again = complete(sheet);
+    expectRefused(again, QStringLiteral("handover-blocked-mail"), QStringLiteral("R6-6"), before);
+    EXPECT_TRUE(again.error().message.zh.contains(QStringLiteral("B-0801")));
+    EXPECT_FALSE(again.error().message.zh.contains(QStringLiteral("A-1203")));
+    // Confirmed by someone who does not take over: not enough.
+    ASSERT_TRUE(confirmMail(sheet, QStringLiteral("wumin")));
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-mail"), QStringLiteral("R6-6"),
+                  before + 1);
+    ASSERT_TRUE(confirmMail(sheet));
+    auto done = complete(sheet);
+    ASSERT_TRUE(done) << done.error().message.en.toStdString();
+    auto doc = handover::handoverSheetDocument(t.services(), sheet);
+    ASSERT_TRUE(doc);
+    bool printed = false;
+    for (const auto& f : doc->fields)
+        printed = printed || (f.label.zh.contains(QStringLiteral("信报刊")) &&
+                              f.value.contains(QStringLiteral("赵丽")));
+    EXPECT_TRUE(printed);
+}
+
+TEST_F(FrontDeskTest, PhoneBillQuotaIsThePolicysNotTypedOnTheBill) {
+    const qint64 before = t.auditCount();
+    auto typed = t.run(QStringLiteral("phone.record_bill"), QStringLiteral("lixm"),
+                       {{QStringLiteral("month"), QStringLiteral("2026-02")},
+                        {QStringLiteral("amount"), QStringLiteral("236.00")},
+                        {QStringLiteral("quota"), QStringLiteral("300.00")}});
+    ASSERT_FALSE(typed);
+    EXPECT_EQ(typed.error().kind, Error::Kind::BadInput);
+    EXPECT_EQ(typed.error().field, QStringLiteral("quota"));
+    EXPECT_EQ(t.auditCount(), before);
+    // The office sets its quota in the policy (R6-2): 250 yuan.
+    auto builtIn = Policy::builtIn();
+    ASSERT_TRUE(builtIn);
+    QJsonObject policy = QJsonDocument::fromJson(builtIn->source()).object();
+    QJsonObject params = policy.value(QStringLiteral("parameters")).toObject();
+    params.insert(QStringLiteral("phone.monthly_quota_fen"), 25000);
+    policy.insert(QStringLiteral("parameters"), params);
+    ASSERT_TRUE(
+        t.run(QStringLiteral("policy.apply"), QStringLiteral("admin"),
+              {{QStringLiteral("policy"), QString::fromUtf8(QJsonDocument(policy).toJson())}}));
+    auto r = t.run(QStringLiteral("phone.record_bill"), QStringLiteral("lixm"),
+                   {{QStringLiteral("month"), QStringLiteral("2026-02")},
+                    {QStringLiteral("amount"), QStringLiteral("262.00")}});
+    ASSERT_TRUE(r) << r.error().message.en.toStdString();
+    EXPECT_EQ(r->result.value(QStringLiteral("excess_fen")).toInteger(), 1200);
+    auto bills = t->query(QStringLiteral("phone.bills"), {}, t.actor(QStringLiteral("lixm")));
+    ASSERT_TRUE(bills);
+    ASSERT_EQ(bills->rows.size(), 1);
+    EXPECT_EQ(bills->rows[0][2].toString(), QStringLiteral("250.00"));
+    EXPECT_EQ(bills->rows[0][3].toString(), QStringLiteral("12.00"));
 }
 
 } // namespace

@@ -47,16 +47,41 @@ protected:
         return r ? r->result.value(QStringLiteral("matter_id")).toInteger() : 0;
     }
 
+    // The login of the sheet's outgoing person.
+    QString outgoingLogin(qint64 sheet) const {
+        auto v = sql::scalar(db(),
+                             QStringLiteral("SELECT u.login FROM handover_sheets s JOIN users u "
+                                            "ON u.id = s.outgoing_user_id WHERE s.id = ?"),
+                             {sheet});
+        return v ? v->toString() : QString();
+    }
+
+    // Checks one item face to face: the outgoing person records it, `incoming` signs.
+    Result<ActionResult> confirmItem(qint64 sheet, const QString& item,
+                                     const QString& incoming = QStringLiteral("zhao")) {
+        return t.run(QStringLiteral("handover.confirm_item"), outgoingLogin(sheet),
+                     {{QStringLiteral("sheet_id"), sheet},
+                      {QStringLiteral("item"), item},
+                      {QStringLiteral("state"), QStringLiteral("present")}},
+                     {t.sign(QStringLiteral("incoming"), incoming)});
+    }
+
+    // Every item checked by `login` as the incoming person (keys included, R6-7).
     void confirmAll(qint64 sheet, const QString& login = QStringLiteral("zhao")) {
         auto s = handover::loadLiveSheet(db(), sheet);
         ASSERT_TRUE(s);
         for (const auto& c : s->checklist) {
-            auto r = t.run(QStringLiteral("handover.confirm_item"), login,
-                           {{QStringLiteral("sheet_id"), sheet},
-                            {QStringLiteral("item"), c.item},
-                            {QStringLiteral("state"), QStringLiteral("present")}});
+            auto r = confirmItem(sheet, c.item, login);
             ASSERT_TRUE(r) << r.error().message.en.toStdString();
         }
+    }
+
+    // The incoming person confirms the waiting mail with the outgoing person (R6-6).
+    Result<ActionResult> confirmMail(qint64 sheet,
+                                     const QString& incoming = QStringLiteral("zhao")) {
+        return t.run(QStringLiteral("handover.confirm_mail"), outgoingLogin(sheet),
+                     {{QStringLiteral("sheet_id"), sheet}},
+                     {t.sign(QStringLiteral("incoming"), incoming)});
     }
 
     Result<ActionResult> complete(qint64 sheet, const QString& outgoing = QStringLiteral("lixm"),

@@ -1,12 +1,39 @@
 #include "handover_fixture.h"
 
 #include "audit/audit_log.h"
+#include "rules/policy.h"
 #include "util/clock.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace fd::testing {
 namespace {
 
-using HandoverTest = HandoverFixture;
+class HandoverTest : public HandoverFixture {
+protected:
+    // The office lets supervisors sign exceptions (handover.supervisor_exception).
+    void enableExceptions() {
+        auto builtIn = Policy::builtIn();
+        ASSERT_TRUE(builtIn);
+        QJsonObject policy = QJsonDocument::fromJson(builtIn->source()).object();
+        QJsonObject params = policy.value(QStringLiteral("parameters")).toObject();
+        params.insert(QStringLiteral("handover.supervisor_exception"), true);
+        policy.insert(QStringLiteral("parameters"), params);
+        auto applied =
+            t.run(QStringLiteral("policy.apply"), QStringLiteral("admin"),
+                  {{QStringLiteral("policy"), QString::fromUtf8(QJsonDocument(policy).toJson())}});
+        ASSERT_TRUE(applied) << applied.error().message.en.toStdString();
+    }
+
+    // A supervisor's exception (特批), signed by the one who grants it.
+    Result<ActionResult> exception(qint64 sheet, const QString& reason,
+                                   const QString& login = QStringLiteral("chen")) {
+        return t.run(QStringLiteral("handover.override"), login,
+                     {{QStringLiteral("sheet_id"), sheet}},
+                     {t.sign(QStringLiteral("supervisor"), login)}, reason);
+    }
+};
 
 TEST_F(HandoverTest, CompletesHandoverWithTwoSigners) {
     const qint64 sheet = readySheet();
@@ -39,18 +66,18 @@ TEST_F(HandoverTest, HandoverBlockedWhileMajorIncidentOpen) {
     const qint64 sheet = readySheet();
     addMatter(sheet, QStringLiteral("车库入口积水"), QStringLiteral("major"));
     const qint64 before = t.auditCount();
+    const qint64 signatures = t.count(QStringLiteral("signatures"));
     expectRefused(complete(sheet), QStringLiteral("handover-blocked-major-event"),
                   QStringLiteral("R2-2.4"), before);
     EXPECT_EQ(sheetStatus(sheet), QStringLiteral("open"));
-    EXPECT_EQ(t.count(QStringLiteral("signatures")), 0);
+    EXPECT_EQ(t.count(QStringLiteral("signatures")), signatures);
 }
 
 TEST_F(HandoverTest, HandoverBlockedWhileEmergencyUnresolvedEvenIfCarriedOver) {
+    enableExceptions();
     const qint64 first = readySheet();
     addMatter(first, QStringLiteral("消防报警"), QStringLiteral("emergency"));
-    ASSERT_TRUE(t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
-                      {{QStringLiteral("sheet_id"), first}}, {},
-                      QStringLiteral("消防队已到场接管")));
+    ASSERT_TRUE(exception(first, QStringLiteral("消防队已到场接管")));
     ASSERT_TRUE(complete(first));
     const qint64 second = open(QStringLiteral("zhao"));
     confirmAll(second, QStringLiteral("wumin"));
@@ -82,11 +109,8 @@ TEST_F(HandoverTest, HandoverBlockedWhileEquipmentStartInProgress) {
 
 TEST_F(HandoverTest, HandoverBlockedWhileChecklistUnconfirmed) {
     const qint64 sheet = open();
-    auto r = t.run(QStringLiteral("handover.confirm_item"), QStringLiteral("zhao"),
-                   {{QStringLiteral("sheet_id"), sheet},
-                    {QStringLiteral("item"), QStringLiteral("front_desk_keys")},
-                    {QStringLiteral("state"), QStringLiteral("present")}});
-    ASSERT_TRUE(r);
+    auto r = confirmItem(sheet, QStringLiteral("front_desk_keys"));
+    ASSERT_TRUE(r) << r.error().message.en.toStdString();
     const qint64 before = t.auditCount();
     auto refused = complete(sheet);
     expectRefused(refused, QStringLiteral("handover-blocked-checklist"), QStringLiteral("R2-2.4"),
@@ -161,11 +185,10 @@ TEST_F(HandoverTest, HandoverBlockedWhileIncomingUnfitAndNoSubstitute) {
     expectRefused(complete(sheet, QStringLiteral("lixm"), QStringLiteral("wumin")),
                   QStringLiteral("handover-blocked-incoming-unfit"), QStringLiteral("R2-2.4"),
                   before);
-    // The override does not lift this blocker (the policy marks it not overridable).
-    ASSERT_TRUE(t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
-                      {{QStringLiteral("sheet_id"), sheet}}, {}, QStringLiteral("主管同意")));
-    expectRefused(complete(sheet), QStringLiteral("handover-blocked-incoming-unfit"),
-                  QStringLiteral("R2-2.4"), t.auditCount());
+    // No supervisor's exception lifts this blocker (R2-2.4 allows none).
+    expectRefused(exception(sheet, QStringLiteral("主管同意")),
+                  QStringLiteral("handover-no-exception"), QStringLiteral("R2-2.4"),
+                  t.auditCount());
     // The unfit person cannot sign in again; a substitute can.
     auto again = t.run(
         QStringLiteral("handover.sign_in_incoming"), QStringLiteral("zhao"),
@@ -177,6 +200,11 @@ TEST_F(HandoverTest, HandoverBlockedWhileIncomingUnfitAndNoSubstitute) {
         {{QStringLiteral("sheet_id"), sheet}, {QStringLiteral("login"), QStringLiteral("wumin")}}));
     expectRefused(complete(sheet), QStringLiteral("handover-blocked-incoming-unfit"),
                   QStringLiteral("R2-2.4"), t.auditCount());
+    // The substitute takes over the front-desk keys themselves (R6-7).
+    expectRefused(complete(sheet, QStringLiteral("lixm"), QStringLiteral("wumin")),
+                  QStringLiteral("handover-blocked-front-desk-keys"), QStringLiteral("R6-7"),
+                  t.auditCount());
+    ASSERT_TRUE(confirmItem(sheet, QStringLiteral("front_desk_keys"), QStringLiteral("wumin")));
     auto done = complete(sheet, QStringLiteral("lixm"), QStringLiteral("wumin"));
     ASSERT_TRUE(done) << done.error().message.en.toStdString();
     auto doc = handover::handoverSheetDocument(t.services(), sheet);
@@ -190,11 +218,12 @@ TEST_F(HandoverTest, HandoverBlockedWhileIncomingUnfitAndNoSubstitute) {
 TEST_F(HandoverTest, RefusesTheSamePersonSigningTwice) {
     const qint64 sheet = readySheet();
     const qint64 before = t.auditCount();
+    const qint64 signatures = t.count(QStringLiteral("signatures"));
     auto r = complete(sheet, QStringLiteral("lixm"), QStringLiteral("lixm"));
     expectRefused(r, QStringLiteral("handover-two-signatures"), QStringLiteral("R2-2.3"), before);
     EXPECT_TRUE(r.error().message.en.contains(QStringLiteral("incoming")));
     EXPECT_EQ(sheetStatus(sheet), QStringLiteral("open"));
-    EXPECT_EQ(t.count(QStringLiteral("signatures")), 0);
+    EXPECT_EQ(t.count(QStringLiteral("signatures")), signatures);
 }
 
 TEST_F(HandoverTest, RefusesHandoverWithoutTheIncomingSignature) {
@@ -220,34 +249,58 @@ TEST_F(HandoverTest, WrongSignaturePasswordIsRefusedWithoutWriting) {
     EXPECT_EQ(sheetStatus(sheet), QStringLiteral("open"));
 }
 
-TEST_F(HandoverTest, SupervisorOverrideIsAuditedAndPrinted) {
+TEST_F(HandoverTest, DefaultPolicyAllowsNoExceptionToTheBlockers) {
+    const qint64 sheet = readySheet();
+    addMatter(sheet, QStringLiteral("停电抢修"), QStringLiteral("major"));
+    const qint64 before = t.auditCount();
+    auto r = exception(sheet, QStringLiteral("供电局已到场，由接班人继续跟进"));
+    expectRefused(r, QStringLiteral("handover-no-exception"), QStringLiteral("R2-2.4"), before);
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("不得交接班")));
+    EXPECT_TRUE(r.error().message.en.contains(QStringLiteral("no supervisor exception")));
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-major-event"),
+                  QStringLiteral("R2-2.4"), before);
+    EXPECT_EQ(t.count(QStringLiteral("handover_overrides")), 0);
+}
+
+TEST_F(HandoverTest, ExceptionIsSignedBySupervisorWithAReasonAndPrintedAsTePi) {
+    enableExceptions();
     const qint64 sheet = readySheet();
     addMatter(sheet, QStringLiteral("停电抢修"), QStringLiteral("major"));
     qint64 before = t.auditCount();
-    expectRefused(t.run(QStringLiteral("handover.override"), QStringLiteral("lixm"),
-                        {{QStringLiteral("sheet_id"), sheet}}, {}, QStringLiteral("我要下班")),
+    expectRefused(exception(sheet, QStringLiteral("我要下班"), QStringLiteral("lixm")),
                   QStringLiteral("handover-override-by-supervisor"), QStringLiteral("R2-2.4"),
                   before);
+    expectRefused(exception(sheet, QString()), QStringLiteral("handover-override-reason"),
+                  QStringLiteral("R2-2.4"), before);
     expectRefused(t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
-                        {{QStringLiteral("sheet_id"), sheet}}),
-                  QStringLiteral("handover-override-reason"), QStringLiteral("R2-2.4"), before);
+                        {{QStringLiteral("sheet_id"), sheet}}, {}, QStringLiteral("供电局已到场")),
+                  QStringLiteral("handover-exception-signed"), QStringLiteral("R2-2.4"), before);
     const QString reason = QStringLiteral("供电局已到场，由接班人继续跟进");
-    auto ok = t.run(QStringLiteral("handover.override"), QStringLiteral("chen"),
-                    {{QStringLiteral("sheet_id"), sheet}}, {}, reason);
+    auto ok = exception(sheet, reason);
     ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+    EXPECT_EQ(ok->result.value(QStringLiteral("lifted")).toInt(), 1);
     auto last = sql::exec(
         db(), QStringLiteral("SELECT action, reason FROM audit_log ORDER BY seq DESC LIMIT 1"));
     ASSERT_TRUE(last);
     ASSERT_TRUE(last->next());
     EXPECT_EQ(last->value(0).toString(), QStringLiteral("handover.override"));
     EXPECT_EQ(last->value(1).toString(), reason);
+    auto sigs = t->signatures().forRecord(db(), QStringLiteral("handover_override"), ok->entityId);
+    ASSERT_TRUE(sigs);
+    ASSERT_EQ(sigs->size(), 1);
+    EXPECT_EQ(sigs->first().meaning, QStringLiteral("supervisor"));
     auto done = complete(sheet);
     ASSERT_TRUE(done) << done.error().message.en.toStdString();
     auto doc = handover::handoverSheetDocument(t.services(), sheet);
     ASSERT_TRUE(doc);
     ASSERT_FALSE(doc->notes.isEmpty());
-    EXPECT_TRUE(doc->notes.first().zh.contains(reason));
-    EXPECT_TRUE(doc->notes.first().zh.contains(QStringLiteral("陈志强")));
+    const QString note = doc->notes.first().zh;
+    EXPECT_TRUE(note.contains(QStringLiteral("特批"))) << note.toStdString();
+    EXPECT_TRUE(note.contains(reason));
+    EXPECT_TRUE(note.contains(QStringLiteral("陈志强")));
+    EXPECT_TRUE(note.contains(QStringLiteral("停电抢修"))); // what it lifted, in words
+    EXPECT_TRUE(note.contains(QStringLiteral("重大或紧急事件未处理完毕")));
+    EXPECT_FALSE(note.contains(QStringLiteral("handover."))); // no codes on paper
     // The open major matter carries to the next sheet (R2-1.3).
     const qint64 next = open(QStringLiteral("zhao"));
     auto s = handover::loadSheet(db(), next);
@@ -255,6 +308,263 @@ TEST_F(HandoverTest, SupervisorOverrideIsAuditedAndPrinted) {
     ASSERT_EQ(s->matters.size(), 1);
     EXPECT_TRUE(s->matters.first().carried);
     EXPECT_EQ(s->matters.first().severity, QStringLiteral("major"));
+}
+
+TEST_F(HandoverTest, ExceptionLiftsOnlyTheBlockersPresentWhenSigned) {
+    enableExceptions();
+    const qint64 sheet = readySheet();
+    // Signed before any blocker exists: nothing to lift, refused.
+    const qint64 before = t.auditCount();
+    expectRefused(exception(sheet, QStringLiteral("预先特批，以防万一")),
+                  QStringLiteral("handover-exception-needs-blocker"), QStringLiteral("R2-2.4"),
+                  before);
+    addMatter(sheet, QStringLiteral("电梯困人"), QStringLiteral("emergency"));
+    ASSERT_TRUE(exception(sheet, QStringLiteral("消防队已到场接管")));
+    auto stored = handover::loadLiveSheet(db(), sheet);
+    ASSERT_TRUE(stored);
+    ASSERT_EQ(stored->overrides.size(), 1);
+    ASSERT_EQ(stored->overrides.first().lifted.size(), 1);
+    EXPECT_EQ(stored->overrides.first().lifted.first().rule,
+              QStringLiteral("handover-blocked-major-event"));
+    // A blocker that appears after the exception still blocks.
+    const qint64 later = addMatter(sheet, QStringLiteral("车库入口积水"), QStringLiteral("major"));
+    auto r = complete(sheet);
+    expectRefused(r, QStringLiteral("handover-blocked-major-event"), QStringLiteral("R2-2.4"),
+                  t.auditCount());
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("车库入口积水")));
+    EXPECT_FALSE(r.error().message.zh.contains(QStringLiteral("电梯困人")));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.record_equipment_operation"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("equipment"), QStringLiteral("1号冷水机组")},
+                       {QStringLiteral("operation"), QStringLiteral("start")},
+                       {QStringLiteral("state"), QStringLiteral("in_progress")}}));
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-major-event"),
+                  QStringLiteral("R2-2.4"), t.auditCount());
+    // Handling the later matter (with the supervisor's agreement) leaves the equipment,
+    // which came after the exception too.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("id"), later},
+                       {QStringLiteral("status"), QStringLiteral("handled")}},
+                      {t.sign(QStringLiteral("supervisor"), QStringLiteral("chen"))}));
+    expectRefused(complete(sheet), QStringLiteral("handover-blocked-equipment"),
+                  QStringLiteral("R2-2.4"), t.auditCount());
+}
+
+TEST_F(HandoverTest, MonthlyExceptionsReportListsWhoWhyAndWhatForTheCsManager) {
+    enableExceptions();
+    const qint64 sheet = readySheet();
+    addMatter(sheet, QStringLiteral("消防报警"), QStringLiteral("emergency"));
+    ASSERT_TRUE(exception(sheet, QStringLiteral("消防队已到场接管")));
+    const auto items =
+        attention(QStringLiteral("handover.exceptions_this_month"), QStringLiteral("sunjg"));
+    ASSERT_EQ(items.size(), 1);
+    EXPECT_TRUE(items.first().text.zh.contains(QStringLiteral("消防队已到场接管")));
+    auto list = t->query(QStringLiteral("handover.exceptions"),
+                         {{QStringLiteral("month"), QStringLiteral("2026-03")}},
+                         t.actor(QStringLiteral("sunjg")));
+    ASSERT_TRUE(list) << list.error().message.en.toStdString();
+    ASSERT_EQ(list->rows.size(), 1);
+    const QStringList row = [&] {
+        QStringList out;
+        for (const QVariant& v : list->rows.first())
+            out << v.toString();
+        return out;
+    }();
+    EXPECT_TRUE(row.contains(QStringLiteral("陈志强")));
+    EXPECT_TRUE(row.contains(QStringLiteral("消防队已到场接管")));
+    EXPECT_TRUE(row.join(QLatin1Char(' ')).contains(QStringLiteral("消防报警")));
+    auto empty = t->query(QStringLiteral("handover.exceptions"),
+                          {{QStringLiteral("month"), QStringLiteral("2026-02")}},
+                          t.actor(QStringLiteral("sunjg")));
+    ASSERT_TRUE(empty);
+    EXPECT_TRUE(empty->rows.isEmpty());
+    auto bad = t->query(QStringLiteral("handover.exceptions"),
+                        {{QStringLiteral("month"), QStringLiteral("March")}},
+                        t.actor(QStringLiteral("sunjg")));
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().kind, Error::Kind::BadInput);
+    EXPECT_EQ(bad.error().field, QStringLiteral("month"));
+    auto doc = handover::exceptionsReportDocument(t.services(), QStringLiteral("2026-03"));
+    ASSERT_TRUE(doc);
+    EXPECT_EQ(doc->title.zh, QStringLiteral("交接班特批月报"));
+    ASSERT_EQ(doc->tables.size(), 1);
+    ASSERT_EQ(doc->tables.first().rows.size(), 1);
+    const QString printed = doc->tables.first().rows.first().join(QLatin1Char(' '));
+    EXPECT_TRUE(printed.contains(QStringLiteral("前台"))) << printed.toStdString();
+    EXPECT_TRUE(printed.contains(QStringLiteral("未完成")));
+    EXPECT_FALSE(printed.contains(QStringLiteral("front_desk")));
+}
+
+TEST_F(HandoverTest, LoweringOrClosingAMajorMatterNeedsTheSupervisorsSignature) {
+    const qint64 sheet = readySheet();
+    const qint64 matter = addMatter(sheet, QStringLiteral("车库入口积水"), QStringLiteral("major"));
+    const qint64 before = t.auditCount();
+    const QVariantMap lower{{QStringLiteral("sheet_id"), sheet},
+                            {QStringLiteral("id"), matter},
+                            {QStringLiteral("severity"), QStringLiteral("normal")}};
+    expectRefused(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"), lower),
+                  QStringLiteral("handover-major-matter-change-signed"), QStringLiteral("R2-2.4"),
+                  before);
+    const QVariantMap close{{QStringLiteral("sheet_id"), sheet},
+                            {QStringLiteral("id"), matter},
+                            {QStringLiteral("status"), QStringLiteral("handled")}};
+    expectRefused(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"), close),
+                  QStringLiteral("handover-major-matter-change-signed"), QStringLiteral("R2-2.4"),
+                  before);
+    // Another clerk's signature is not the supervisor's.
+    expectRefused(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"), lower,
+                        {t.sign(QStringLiteral("supervisor"), QStringLiteral("zhao"))}),
+                  QStringLiteral("handover-major-matter-change-signed"), QStringLiteral("R2-2.4"),
+                  before);
+    // Recording a major matter as handled at once is closing it too.
+    expectRefused(t.run(QStringLiteral("handover.add_matter"), QStringLiteral("lixm"),
+                        {{QStringLiteral("sheet_id"), sheet},
+                         {QStringLiteral("cause"), QStringLiteral("消防报警")},
+                         {QStringLiteral("course"), QStringLiteral("误报")},
+                         {QStringLiteral("result"), QStringLiteral("已复位")},
+                         {QStringLiteral("severity"), QStringLiteral("emergency")},
+                         {QStringLiteral("status"), QStringLiteral("handled")}}),
+                  QStringLiteral("handover-major-matter-change-signed"), QStringLiteral("R2-2.4"),
+                  before);
+    // Raising a matter needs no one's agreement.
+    const qint64 minor = addMatter(sheet, QStringLiteral("大堂灯闪"));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("id"), minor},
+                       {QStringLiteral("severity"), QStringLiteral("major")}}));
+    auto ok = t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"), lower,
+                    {t.sign(QStringLiteral("supervisor"), QStringLiteral("chen"))});
+    ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+    auto row = sql::exec(db(), QStringLiteral("SELECT old_values, new_values FROM audit_log "
+                                              "ORDER BY seq DESC LIMIT 1"));
+    ASSERT_TRUE(row);
+    ASSERT_TRUE(row->next());
+    const QJsonObject oldValues = QJsonDocument::fromJson(row->value(0).toByteArray()).object();
+    const QJsonObject newValues = QJsonDocument::fromJson(row->value(1).toByteArray()).object();
+    EXPECT_EQ(oldValues.value(QStringLiteral("severity")).toString(), QStringLiteral("major"));
+    EXPECT_EQ(newValues.value(QStringLiteral("severity")).toString(), QStringLiteral("normal"));
+    EXPECT_EQ(newValues.value(QStringLiteral("agreed_by")).toString(), QStringLiteral("chen"));
+}
+
+TEST_F(HandoverTest, FrontDeskKeysAloneBlockTheHandover) {
+    const qint64 sheet = open();
+    auto s = handover::loadLiveSheet(db(), sheet);
+    ASSERT_TRUE(s);
+    for (const auto& c : s->checklist) {
+        if (c.item != QStringLiteral("front_desk_keys")) {
+            ASSERT_TRUE(confirmItem(sheet, c.item));
+        }
+    }
+    ASSERT_TRUE(confirmMail(sheet));
+    const qint64 before = t.auditCount();
+    auto r = complete(sheet);
+    expectRefused(r, QStringLiteral("handover-blocked-front-desk-keys"), QStringLiteral("R6-7"),
+                  before);
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("前台钥匙")));
+    // The outgoing person alone cannot tick the keys off: the incoming person signs for
+    // them, face to face.
+    expectRefused(t.run(QStringLiteral("handover.confirm_item"), QStringLiteral("lixm"),
+                        {{QStringLiteral("sheet_id"), sheet},
+                         {QStringLiteral("item"), QStringLiteral("front_desk_keys")},
+                         {QStringLiteral("state"), QStringLiteral("present")}}),
+                  QStringLiteral("handover-keys-face-to-face"), QStringLiteral("R6-7"), before);
+    expectRefused(t.run(QStringLiteral("handover.confirm_item"), QStringLiteral("zhao"),
+                        {{QStringLiteral("sheet_id"), sheet},
+                         {QStringLiteral("item"), QStringLiteral("front_desk_keys")},
+                         {QStringLiteral("state"), QStringLiteral("present")}},
+                        {t.sign(QStringLiteral("incoming"), QStringLiteral("zhao"))}),
+                  QStringLiteral("handover-keys-face-to-face"), QStringLiteral("R6-7"), before);
+    ASSERT_TRUE(confirmItem(sheet, QStringLiteral("front_desk_keys")));
+    auto done = complete(sheet);
+    ASSERT_TRUE(done) << done.error().message.en.toStdString();
+}
+
+TEST_F(HandoverTest, NoSigningOutWithTheOwnSheetOpenAfterTheShift) {
+    const qint64 sheet = readySheet(); // the day shift, 08:00-16:00
+    // During the shift signing out is not going off shift with the sheet open.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.sign_out"), QStringLiteral("lixm"), {}));
+    t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(16, 5), Clock::officeZone()).toUTC());
+    const qint64 before = t.auditCount();
+    auto r = t.run(QStringLiteral("handover.sign_out"), QStringLiteral("lixm"), {});
+    expectRefused(r, QStringLiteral("handover-sign-out-sheet-open"), QStringLiteral("R6-5"),
+                  before);
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("不得签退")));
+    EXPECT_TRUE(r.error().message.en.contains(QStringLiteral("#%1").arg(sheet)));
+    // Others may go.
+    ASSERT_TRUE(t.run(QStringLiteral("handover.sign_out"), QStringLiteral("zhao"), {}));
+    // A supervisor signs out a person who has left, with a reason.
+    expectRefused(t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("zhao"),
+                        {{QStringLiteral("login"), QStringLiteral("lixm")}}, {},
+                        QStringLiteral("已离开")),
+                  QStringLiteral("handover-sign-out-person-by-supervisor"), QStringLiteral("R6-5"),
+                  t.auditCount());
+    expectRefused(t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("chen"),
+                        {{QStringLiteral("login"), QStringLiteral("lixm")}}),
+                  QStringLiteral("handover-sign-out-person-reason"), QStringLiteral("R6-5"),
+                  t.auditCount());
+    auto bad = t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("chen"),
+                     {{QStringLiteral("login"), QStringLiteral("nobody")}}, {},
+                     QStringLiteral("家中急事已离开"));
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().field, QStringLiteral("login"));
+    auto ok = t.run(QStringLiteral("handover.sign_out_person"), QStringLiteral("chen"),
+                    {{QStringLiteral("login"), QStringLiteral("lixm")}}, {},
+                    QStringLiteral("家中急事已离开，交接由主管跟进"));
+    ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
+    auto last = sql::exec(
+        db(), QStringLiteral("SELECT action, reason FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    ASSERT_TRUE(last);
+    ASSERT_TRUE(last->next());
+    EXPECT_EQ(last->value(0).toString(), QStringLiteral("handover.sign_out_person"));
+    EXPECT_EQ(last->value(1).toString(), QStringLiteral("家中急事已离开，交接由主管跟进"));
+    // Once handed over, the person goes.
+    ASSERT_TRUE(complete(sheet));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.sign_out"), QStringLiteral("lixm"), {}));
+}
+
+TEST_F(HandoverTest, NoEndingADutyWithTheOwnSheetOpenAfterTheShift) {
+    const qint64 sheet = readySheet();
+    auto duty = t.run(QStringLiteral("duty.start"), QStringLiteral("lixm"), {});
+    ASSERT_TRUE(duty) << duty.error().message.en.toStdString();
+    ASSERT_TRUE(t.run(QStringLiteral("duty.start"), QStringLiteral("zhao"), {}));
+    t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(16, 30), Clock::officeZone()).toUTC());
+    const QVariantMap end{
+        {QStringLiteral("id"), duty->result.value(QStringLiteral("duty_id")).toInteger()},
+        {QStringLiteral("happenings"), QStringLiteral("平稳")},
+        {QStringLiteral("handling"), QStringLiteral("无")}};
+    expectRefused(t.run(QStringLiteral("duty.end"), QStringLiteral("lixm"), end),
+                  QStringLiteral("duty-end-handover-sheet-open"), QStringLiteral("R6-5"),
+                  t.auditCount());
+    ASSERT_TRUE(complete(sheet));
+    auto ended = t.run(QStringLiteral("duty.end"), QStringLiteral("lixm"), end);
+    ASSERT_TRUE(ended) << ended.error().message.en.toStdString();
+}
+
+TEST_F(HandoverTest, SheetOpenAfterItsShiftShowsOnTheSupervisorsDashboard) {
+    const qint64 sheet = readySheet();
+    auto at = [this](int h, int m) {
+        t.clock().set(QDateTime(QDate(2026, 3, 2), QTime(h, m), Clock::officeZone()).toUTC());
+    };
+    at(16, 14); // the shift ended at 16:00; 15 minutes' grace (handover.open_after_shift_minutes)
+    EXPECT_TRUE(
+        attention(QStringLiteral("handover.open_after_shift"), QStringLiteral("chen")).isEmpty());
+    at(16, 15);
+    const auto items =
+        attention(QStringLiteral("handover.open_after_shift"), QStringLiteral("chen"));
+    ASSERT_EQ(items.size(), 1);
+    EXPECT_EQ(items.first().entityId, QString::number(sheet));
+    EXPECT_TRUE(items.first().text.zh.contains(QStringLiteral("李晓梅")));
+    EXPECT_TRUE(items.first().text.zh.contains(QStringLiteral("早班")));
+    // The supervisor's dashboard, not the clerks'.
+    for (const AttentionSource& s : t->attention().all())
+        if (s.id == QStringLiteral("handover.open_after_shift")) {
+            EXPECT_TRUE(s.roles.contains(QStringLiteral("supervisor")));
+            EXPECT_FALSE(s.roles.contains(QStringLiteral("clerk")));
+        }
+    ASSERT_TRUE(complete(sheet));
+    EXPECT_TRUE(
+        attention(QStringLiteral("handover.open_after_shift"), QStringLiteral("chen")).isEmpty());
 }
 
 TEST_F(HandoverTest, CarriesOpenMattersAndUnacknowledgedInstructionsToTheNextSheet) {

@@ -4,6 +4,9 @@
 #include "refusal.h"
 #include "services/services.h"
 #include "session.h"
+#include "sign_dialog.h"
+
+#include <QJsonArray>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -78,14 +81,53 @@ QVariantMap ActionFormDialog::values() const {
     return out;
 }
 
+std::vector<SignatureRequirement> signaturesAskedBy(const Services& services,
+                                                    const QString& ruleId) {
+    const RuleDef* rule = services.policy().rule(ruleId);
+    if (rule == nullptr)
+        return {};
+    std::vector<SignatureRequirement> out;
+    if (rule->check == QStringLiteral("core.require_signatures")) {
+        for (const QJsonValue& v : rule->params.value(QStringLiteral("signers")).toArray()) {
+            const QJsonObject o = v.toObject();
+            out.push_back({o.value(QStringLiteral("meaning")).toString(),
+                           o.value(QStringLiteral("role")).toString()});
+        }
+    } else if (rule->check == QStringLiteral("handover.incoming_signs_face_to_face")) {
+        out.push_back({QStringLiteral("incoming"), {}});
+    } else if (rule->check == QStringLiteral("handover.major_matter_change_signed")) {
+        QStringList roles;
+        for (const QJsonValue& v : rule->params.value(QStringLiteral("roles")).toArray())
+            roles << v.toString();
+        out.push_back({QStringLiteral("supervisor"), roles.join(QLatin1Char(','))});
+    }
+    return out;
+}
+
+Result<ActionResult> executeAskingSignatures(Session& session, ActionRequest request,
+                                             const QString& summary, QWidget* parent) {
+    auto first = session.services().bus().execute(request);
+    if (first || first.error().kind != Error::Kind::Refused || !request.signatures.empty())
+        return first;
+    const auto asked = signaturesAskedBy(session.services(), first.error().ruleId);
+    if (asked.empty())
+        return first;
+    SignDialog dialog(session.services(), asked,
+                      summary + QLatin1Char('\n') + errorText(first.error()), parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return first;
+    request.signatures = dialog.signatures();
+    return session.services().bus().execute(request);
+}
+
 void ActionFormDialog::accept() {
     QString reason;
     if (auto* e = qobject_cast<QLineEdit*>(fields_.value(reasonField_)))
         reason = e->text().trimmed();
     else if (auto* p = qobject_cast<QPlainTextEdit*>(fields_.value(reasonField_)))
         reason = p->toPlainText().trimmed();
-    auto done =
-        session_.services().bus().execute({action_, values(), session_.actor(), {}, reason});
+    auto done = executeAskingSignatures(session_, {action_, values(), session_.actor(), {}, reason},
+                                        windowTitle(), this);
     if (!done) {
         QHash<QString, QWidget*> focus = fields_;
         if (!reasonField_.isEmpty())

@@ -14,6 +14,17 @@ namespace fd::gui {
 
 class Session;
 
+// The signatures a rule asks for when it refuses for want of them (empty for other rules):
+// the policy's signers, the incoming person at a face-to-face check, the supervisor
+// agreeing to lower or close a major matter.
+std::vector<SignatureRequirement> signaturesAskedBy(const Services& services,
+                                                    const QString& ruleId);
+// Runs the request; when a rule refuses for want of signatures, asks for them in the sign
+// dialog (with `summary`) and runs it again with them. A cancelled dialog returns the
+// first refusal.
+Result<ActionResult> executeAskingSignatures(Session& session, ActionRequest request,
+                                             const QString& summary, QWidget* parent);
+
 // One input of an action form: the parameter name the action uses and how it is typed.
 struct FormField {
     enum class Kind { Line, Long, Choice };

@@ -150,6 +150,22 @@ QWidget* HandoverPage::buildSheetTab() {
     printLog->setObjectName(QStringLiteral("printLog"));
     bar->addWidget(printSheet_);
     bar->addWidget(printLog);
+    // The month's exceptions to the blockers (特批) for the CS manager (R2-2.4).
+    auto* printExceptions = new QPushButton(tr("Exceptions of the month to PDF…"), tab);
+    printExceptions->setObjectName(QStringLiteral("printExceptions"));
+    printExceptions->setVisible(session_.permits(QStringLiteral("handover.exceptions")) &&
+                                (session_.actor().hasRole(QStringLiteral("cs_manager")) ||
+                                 session_.actor().hasRole(QStringLiteral("supervisor"))));
+    connect(printExceptions, &QPushButton::clicked, this, [this] {
+        const QString month =
+            session_.services().clock().officeToday().toString(QStringLiteral("yyyy-MM"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save as PDF"), tr("handover-exceptions-%1.pdf").arg(month),
+            tr("PDF (*.pdf)"));
+        if (!path.isEmpty())
+            printExceptionsToPdf(month, path);
+    });
+    bar->addWidget(printExceptions);
     layout->addLayout(bar);
 
     header_ = new QLabel(tab);
@@ -210,7 +226,11 @@ QWidget* HandoverPage::buildSheetTab() {
         // The smaller lists share the last row of the sheet.
         auto* holder = split;
         split = lower;
-        section(tr("Undelivered mail"), mail_, {});
+        auto* mailChecked = button(tr("Incoming checks the mail…"), QStringLiteral("confirmMail"));
+        connect(mailChecked, &QPushButton::clicked, this, [this] {
+            run(QStringLiteral("handover.confirm_mail"), {{QStringLiteral("sheet_id"), sheet_.id}});
+        });
+        section(tr("Undelivered mail"), mail_, {mailChecked});
         section(tr("Major equipment start/stop"), equipment_, {startEquipB, finishEquipB});
         addendaBox_ = section(tr("Addenda"), addenda_, {addendum_});
         split = holder;
@@ -227,7 +247,18 @@ QWidget* HandoverPage::buildSheetTab() {
     override_ = button(tr("Supervisor override…"), QStringLiteral("override"));
     complete_ = button(tr("Complete handover…"), QStringLiteral("complete"));
     complete_->setStyleSheet(QStringLiteral("font-weight: bold;"));
-    for (QPushButton* b : {signInB, unfitB, override_}) {
+    // A person who left without handing over is signed out by a supervisor, with a reason
+    // (R6-5).
+    auto* signOutB = button(tr("Sign out a person who has left…"), QStringLiteral("signOutPerson"));
+    signOutB->setVisible(offersOverride(QStringLiteral("handover.sign_out_person")));
+    connect(signOutB, &QPushButton::clicked, this, [this] {
+        runForm(
+            QStringLiteral("handover.sign_out_person"), tr("Sign out a person who has left"),
+            {{QStringLiteral("login"), tr("Login of the person"), FormField::Kind::Line, {}, {}},
+             {QStringLiteral("reason"), tr("Why (recorded)"), FormField::Kind::Long, {}, {}}},
+            {}, false, QStringLiteral("reason"));
+    });
+    for (QPushButton* b : {signInB, unfitB, override_, signOutB}) {
         b->setParent(tab);
         foot->addWidget(b);
     }
@@ -494,10 +525,13 @@ void HandoverPage::fillTables() {
                         .arg(sheet_.unfit, sheet_.unfitCondition == QStringLiteral("drinking")
                                                ? tr("drinking")
                                                : tr("not lucid"));
-        if (sheet_.overridden())
+        if (!sheet_.overrideReason.isEmpty())
             text += QLatin1Char('\n') +
                     tr("Supervisor override by %1 at %2: %3")
                         .arg(sheet_.overrideBy, when(sheet_.overrideAt), sheet_.overrideReason);
+        for (const handover::SheetOverride& o : sheet_.overrides)
+            text += QLatin1Char('\n') + tr("Supervisor override by %1 at %2: %3")
+                                            .arg(o.approvedBy, when(o.signedAt), o.reason);
         header_->setText(text);
     }
 
@@ -595,7 +629,9 @@ int HandoverPage::selectedRow(QTableWidget* table) const {
 }
 
 bool HandoverPage::run(const QString& action, const QVariantMap& params, const QString& reason) {
-    auto done = session_.services().bus().execute({action, params, session_.actor(), {}, reason});
+    const ActionDef* def = session_.services().actions().find(action);
+    auto done = executeAskingSignatures(session_, {action, params, session_.actor(), {}, reason},
+                                        def != nullptr ? display(def->title) : action, this);
     if (!done) {
         status_->setText(errorText(done.error()));
         showError(this, done.error());
@@ -817,6 +853,14 @@ std::vector<SignatureRequirement> HandoverPage::completionSignatures() const {
 bool HandoverPage::offersOverride(const QString& action) const {
     if (!session_.permits(action))
         return false;
+    // The regulations allow no exception to the handover blockers unless the office's
+    // policy does (R2-2.4).
+    if (action == QStringLiteral("handover.override") &&
+        !session_.services()
+             .policy()
+             .parameter(QStringLiteral("handover.supervisor_exception"))
+             .toBool(false))
+        return false;
     // A supervisor's override is offered to the roles the policy lets override it.
     for (const RuleDef* rule : session_.services().policy().rulesFor(action)) {
         if (rule->check != QStringLiteral("handover.actor_has_role"))
@@ -896,6 +940,16 @@ bool HandoverPage::printLogToPdf(const QDate& day, const QString& path) {
     return true;
 }
 
+bool HandoverPage::printExceptionsToPdf(const QString& month, const QString& path) {
+    auto pages = printExceptionsReportToPdf(session_, month, path);
+    if (!pages) {
+        showError(this, pages.error());
+        return false;
+    }
+    status_->setText(tr("Printed %n page(s) to %1.", nullptr, *pages).arg(path));
+    return true;
+}
+
 void HandoverPage::choosePdf(bool log) {
     const QDate day = sheet_.id != 0 ? QDate::fromString(sheet_.shiftDate, Qt::ISODate)
                                      : session_.services().clock().nowUtc().date();
@@ -966,9 +1020,8 @@ void HandoverPage::recordBill() {
     if (!runForm(
             QStringLiteral("phone.record_bill"), tr("Record monthly phone bill"),
             {{QStringLiteral("month"), tr("Month (yyyy-MM)"), FormField::Kind::Line, {}, month},
-             {QStringLiteral("amount"), tr("Amount (yuan)"), FormField::Kind::Line, {}, {}},
-             {QStringLiteral("quota"),
-              tr("Quota (yuan; empty for the department's %1)").arg(yuan(quota)),
+             {QStringLiteral("amount"),
+              tr("Amount (yuan; the department's quota is %1)").arg(yuan(quota)),
               FormField::Kind::Line,
               {},
               {}}},

@@ -60,6 +60,8 @@ public:
     bool confirmSelectedItem(bool present);
     bool printSheetToPdf(const QString& path);
     bool printLogToPdf(const QDate& day, const QString& path);
+    // The month's exceptions (特批) for the CS manager, "yyyy-MM".
+    bool printExceptionsToPdf(const QString& month, const QString& path);
     // The selected duty record / incident of the duty tab.
     bool printDutyToPdf(const QString& path);
     bool printIncidentToPdf(const QString& path);

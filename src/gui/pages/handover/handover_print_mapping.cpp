@@ -58,6 +58,14 @@ Result<int> printFrontDeskLogToPdf(const Session& session, const QDate& day, con
     return FormPrinter::toPdf(toPrintDocument(*content, session), path);
 }
 
+Result<int> printExceptionsReportToPdf(const Session& session, const QString& month,
+                                       const QString& path) {
+    auto content = handover::exceptionsReportDocument(session.services(), month);
+    if (!content)
+        return fail(content.error());
+    return FormPrinter::toPdf(toPrintDocument(*content, session), path);
+}
+
 Result<int> printDutyRecordToPdf(const Session& session, qint64 dutyId, const QString& path) {
     auto content = handover::dutyRecordDocument(session.services(), dutyId);
     if (!content)
