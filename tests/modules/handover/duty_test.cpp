@@ -47,6 +47,18 @@ QJsonObject lastAudit(const QSqlDatabase& db, const QString& action, qint64 enti
     return v ? QJsonDocument::fromJson(v->toString().toUtf8()).object() : QJsonObject();
 }
 
+// Records an incident on a duty; the action's result (incident_id, report_due_at).
+QJsonObject recordIncident(TestServices& t, const QString& login, qint64 duty, const QString& title,
+                           const QString& severity) {
+    auto r = t.run(QStringLiteral("duty.incident"), login,
+                   {{QStringLiteral("duty_id"), duty},
+                    {QStringLiteral("title"), title},
+                    {QStringLiteral("description"), QStringLiteral("经过")},
+                    {QStringLiteral("severity"), severity}});
+    EXPECT_TRUE(r) << (r ? "" : r.error().message.en.toStdString());
+    return r ? r->result : QJsonObject();
+}
+
 QStringList rolesOf(TestServices& t, const QString& source) {
     for (const AttentionSource& s : t->attention().all())
         if (s.id == source)
@@ -352,13 +364,10 @@ TEST_F(DutyTest, UnforeseenAbsenceReachesTheSupervisorAtOnce) {
 // the audit trail.
 TEST_F(DutyTest, MajorIncidentIsEscalatedToTheManagerWithAnAuditRow) {
     const qint64 duty = startDuty(t, QStringLiteral("lixm"));
-    auto r = t.run(QStringLiteral("duty.incident"), QStringLiteral("lixm"),
-                   {{QStringLiteral("duty_id"), duty},
-                    {QStringLiteral("title"), QStringLiteral("B 座电梯困人")},
-                    {QStringLiteral("description"), QStringLiteral("2 人被困")},
-                    {QStringLiteral("severity"), QStringLiteral("major")}});
-    ASSERT_TRUE(r);
-    const qint64 incident = r->result.value(QStringLiteral("incident_id")).toInteger();
+    const qint64 incident = recordIncident(t, QStringLiteral("lixm"), duty,
+                                           QStringLiteral("B 座电梯困人"), QStringLiteral("major"))
+                                .value(QStringLiteral("incident_id"))
+                                .toInteger();
     EXPECT_EQ(rolesOf(t, QStringLiteral("duty.major_incidents")),
               QStringList{QStringLiteral("cs_manager")});
     EXPECT_EQ(attention(QStringLiteral("duty.major_incidents"), QStringLiteral("sunjg")).size(), 1);
@@ -373,13 +382,10 @@ TEST_F(DutyTest, ReportIsDueAtTheEndOfTheNextOfficeDayAroundMidnight) {
     t.clock().set(office(3, 2, 20, 0));
     const qint64 duty = startDuty(t, QStringLiteral("lixm"));
     auto record = [&](const char* title) {
-        auto r = t.run(QStringLiteral("duty.incident"), QStringLiteral("lixm"),
-                       {{QStringLiteral("duty_id"), duty},
-                        {QStringLiteral("title"), QString::fromUtf8(title)},
-                        {QStringLiteral("description"), QStringLiteral("经过")},
-                        {QStringLiteral("severity"), QStringLiteral("major")}});
-        EXPECT_TRUE(r);
-        return r ? r->result.value(QStringLiteral("report_due_at")).toString() : QString();
+        return recordIncident(t, QStringLiteral("lixm"), duty, QString::fromUtf8(title),
+                              QStringLiteral("major"))
+            .value(QStringLiteral("report_due_at"))
+            .toString();
     };
     t.clock().set(office(3, 2, 23, 59));
     EXPECT_EQ(record("配电房跳闸"), toStorage(office(3, 4, 0, 0)));
@@ -392,13 +398,11 @@ TEST_F(DutyTest, ReportIsDueAtTheEndOfTheNextOfficeDayAroundMidnight) {
 TEST_F(DutyTest, OverdueIncidentReportBlocksTheNextDutyUntilWritten) {
     t.clock().set(office(3, 2, 8, 30));
     const qint64 duty = startDuty(t, QStringLiteral("lixm"));
-    auto r = t.run(QStringLiteral("duty.incident"), QStringLiteral("lixm"),
-                   {{QStringLiteral("duty_id"), duty},
-                    {QStringLiteral("title"), QStringLiteral("车库积水")},
-                    {QStringLiteral("description"), QStringLiteral("暴雨")},
-                    {QStringLiteral("severity"), QStringLiteral("major")}});
-    ASSERT_TRUE(r);
-    const qint64 incident = r->result.value(QStringLiteral("incident_id")).toInteger();
+    const qint64 incident = recordIncident(t, QStringLiteral("lixm"), duty,
+                                           QStringLiteral("车库积水"), QStringLiteral("major"))
+                                .value(QStringLiteral("incident_id"))
+                                .toInteger();
+    ASSERT_GT(incident, 0);
     t.clock().set(office(3, 3, 8, 30));
     startDuty(t, QStringLiteral("zhao"));
     ASSERT_TRUE(t.run(QStringLiteral("duty.end"), QStringLiteral("lixm"), endParams(duty)));
@@ -423,13 +427,11 @@ TEST_F(DutyTest, OverdueIncidentReportBlocksTheNextDutyUntilWritten) {
 // without a written reason, and the audit row keeps both.
 TEST_F(DutyTest, OnlyTheManagerChangesSeverityAndNeverLowersItSilently) {
     const qint64 duty = startDuty(t, QStringLiteral("lixm"));
-    auto r = t.run(QStringLiteral("duty.incident"), QStringLiteral("lixm"),
-                   {{QStringLiteral("duty_id"), duty},
-                    {QStringLiteral("title"), QStringLiteral("大堂漏水")},
-                    {QStringLiteral("description"), QStringLiteral("天花板渗水")},
-                    {QStringLiteral("severity"), QStringLiteral("normal")}});
-    ASSERT_TRUE(r);
-    const qint64 incident = r->result.value(QStringLiteral("incident_id")).toInteger();
+    const qint64 incident = recordIncident(t, QStringLiteral("lixm"), duty,
+                                           QStringLiteral("大堂漏水"), QStringLiteral("normal"))
+                                .value(QStringLiteral("incident_id"))
+                                .toInteger();
+    ASSERT_GT(incident, 0);
     const QVariantMap raise{{QStringLiteral("id"), incident},
                             {QStringLiteral("severity"), QStringLiteral("major")}};
     const QVariantMap lower{{QStringLiteral("id"), incident},
