@@ -498,6 +498,32 @@ TEST_F(DutyTest, ADutyStartedAtAnotherPostIsNoSuccessor) {
     EXPECT_EQ(successor->toString(), QStringLiteral("lixm"));
 }
 
+// The supervisor's early end stays: under their name, with a reason, when nobody came on
+// at the same post.
+TEST_F(DutyTest, SupervisorStillEndsADutyWithNoSuccessorAtItsPost) {
+    const qint64 duty = startDuty(t, QStringLiteral("lixm"), QStringLiteral("front_desk"));
+    startDuty(t, QStringLiteral("zhao"), QStringLiteral("cs_office"));
+    const qint64 before = t.auditCount();
+    expectRefused(t.run(QStringLiteral("duty.end"), QStringLiteral("lixm"), endParams(duty)),
+                  QStringLiteral("duty-end-needs-successor"), QStringLiteral("R8-2.4"), before);
+    expectRefused(
+        t.run(QStringLiteral("duty.override_end"), QStringLiteral("chen"), endParams(duty)),
+        QStringLiteral("duty-override-reason"), QStringLiteral("R8-2.4"), before);
+    ASSERT_TRUE(t.run(QStringLiteral("duty.override_end"), QStringLiteral("chen"), endParams(duty),
+                      {}, QStringLiteral("前台夜班撤岗，主管批准")));
+    auto row = sql::scalar(db(),
+                           QStringLiteral("SELECT d.status || '/' || u.login || '/' || "
+                                          "d.override_reason FROM duty_records d JOIN users "
+                                          "u ON u.id = d.override_by_user_id WHERE d.id = ?"),
+                           {duty});
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->toString(), QStringLiteral("ended/chen/前台夜班撤岗，主管批准"));
+    EXPECT_EQ(lastAudit(db(), QStringLiteral("duty.override_end"), duty)
+                  .value(QStringLiteral("override_by"))
+                  .toString(),
+              QStringLiteral("chen"));
+}
+
 TEST_F(DutyTest, UnknownPostIsBadInputNamingTheField) {
     const qint64 before = t.auditCount();
     auto r = t.run(QStringLiteral("duty.start"), QStringLiteral("lixm"),
