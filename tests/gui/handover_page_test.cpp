@@ -460,9 +460,11 @@ TEST(HandoverPage, RecordsADutySwapWithItsReason) {
                   {QStringLiteral("reason"), QStringLiteral("家中老人住院")}},
                  {});
     click(page, QStringLiteral("recordSwap"));
-    EXPECT_EQ(f.scalar(QStringLiteral("SELECT duty_date || '/' || reason FROM duty_swaps "
-                                      "WHERE from_user_id = ? AND to_user_id = ?"),
-                       {f.wangfang.userId, f.liuyang.userId})
+    // The swap waits for the supervisor's approval (R8-1.8).
+    EXPECT_EQ(f.scalar(QStringLiteral("SELECT json_extract(params, '$.duty_date') || '/' || "
+                                      "reason FROM approvals WHERE action = 'duty.record_swap' "
+                                      "AND requester_user_id = ? AND status = 'pending'"),
+                       {f.wangfang.userId})
                   .toString(),
               QStringLiteral("2026-03-10/家中老人住院"));
 }

@@ -64,7 +64,29 @@ QStringList stringList(const QJsonValue& v) {
     return out;
 }
 
+// The post a duty is kept at: one of the policy's posts, the department office when not
+// named (R8-1.2).
+Result<QString> dutyPost(const ActionContext& ctx) {
+    QString post = param(ctx, "post").trimmed();
+    if (post.isEmpty())
+        post = ctx.services.policy().parameter(QStringLiteral("duty.default_post")).toString();
+    QStringList posts;
+    for (const auto& v :
+         ctx.services.policy().parameter(QStringLiteral("handover.posts")).toArray())
+        posts << v.toObject().value(QStringLiteral("code")).toString();
+    if (!posts.contains(post))
+        return fail(Error::badInput(QStringLiteral("post"),
+                                    {QStringLiteral("Post (post): %1 is not a post (%2).")
+                                         .arg(post, posts.join(QStringLiteral(", "))),
+                                     QStringLiteral("「岗位」%1 不是规定的岗位（%2）。")
+                                         .arg(post, posts.join(QStringLiteral("、")))}));
+    return post;
+}
+
 Result<ActionOutcome> startDuty(ActionContext& ctx) {
+    auto post = dutyPost(ctx);
+    if (!post)
+        return fail(post.error());
     auto open = sql::scalar(
         ctx.db, QStringLiteral("SELECT id FROM duty_records WHERE user_id = ? AND status = 'on'"),
         {ctx.actor.userId});
@@ -78,28 +100,31 @@ Result<ActionOutcome> startDuty(ActionContext& ctx) {
     const QString date = ctx.services.clock().officeToday().toString(Qt::ISODate);
     auto id = insertId(
         ctx.db,
-        QStringLiteral("INSERT INTO duty_records(duty_date, user_id, staff_id, started_at) "
-                       "VALUES (?,?,?,?)"),
-        {date, ctx.actor.userId, ctx.actor.staffId, toStorage(ctx.now)});
+        QStringLiteral("INSERT INTO duty_records(duty_date, user_id, staff_id, started_at, post) "
+                       "VALUES (?,?,?,?,?)"),
+        {date, ctx.actor.userId, ctx.actor.staffId, toStorage(ctx.now), *post});
     if (!id)
         return fail(id.error());
-    return ActionOutcome{
-        QStringLiteral("duty_record"),
-        QString::number(*id),
-        {},
-        {{QStringLiteral("duty_date"), date}, {QStringLiteral("status"), QStringLiteral("on")}},
-        {{QStringLiteral("duty_id"), *id}}};
+    return ActionOutcome{.entity = QStringLiteral("duty_record"),
+                         .entityId = QString::number(*id),
+                         .oldValues = {},
+                         .newValues = {{QStringLiteral("duty_date"), date},
+                                       {QStringLiteral("post"), *post},
+                                       {QStringLiteral("status"), QStringLiteral("on")}},
+                         .result = {{QStringLiteral("duty_id"), *id}}};
 }
 
 Result<ActionOutcome> endDuty(ActionContext& ctx, bool overridden) {
     auto d = onDuty(ctx, "id");
     if (!d)
         return fail(d.error());
-    auto successor =
-        sql::scalar(ctx.db,
-                    QStringLiteral("SELECT user_id FROM duty_records WHERE id > ? AND user_id <> ? "
-                                   "AND status = 'on' ORDER BY id LIMIT 1"),
-                    {d->id, d->userId});
+    // The successor: whoever started the next duty at the same post (R8-2.4).
+    auto successor = sql::scalar(
+        ctx.db,
+        QStringLiteral("SELECT n.user_id FROM duty_records d JOIN duty_records n ON n.post = "
+                       "d.post AND n.id > d.id AND n.user_id <> d.user_id WHERE d.id = ? "
+                       "ORDER BY n.id LIMIT 1"),
+        {d->id});
     if (!successor)
         return fail(successor.error());
     auto q = sql::exec(
@@ -201,35 +226,94 @@ Result<ActionOutcome> lightingCheck(ActionContext& ctx) {
         {{QStringLiteral("check_id"), *id}}};
 }
 
+// A major incident's written report is due by the end of the next office day (R8-1.6).
+QString reportDueAt(const QDateTime& now) {
+    const QDate today = now.toTimeZone(Clock::officeZone()).date();
+    return toStorage(QDateTime(today.addDays(2), QTime(0, 0), Clock::officeZone()).toUTC());
+}
+
+// A major incident reaches the CS manager at once (R8-1.6, R8-2.3): the audit row of the
+// action that made it major says so, and the manager's dashboard lists it until reported.
+void escalate(QJsonObject& values) {
+    values.insert(QStringLiteral("escalated_to"), QStringLiteral("cs_manager"));
+}
+
 Result<ActionOutcome> incident(ActionContext& ctx) {
     auto d = onDuty(ctx, "duty_id");
     if (!d)
         return fail(d.error());
     const QString severity = param(ctx, "severity");
-    QVariant due;
-    if (severity == QStringLiteral("major")) {
-        // The written report is due by the end of the next office day (R8-1.6).
-        const QDate today = ctx.now.toTimeZone(Clock::officeZone()).date();
-        due = toStorage(QDateTime(today.addDays(2), QTime(0, 0), Clock::officeZone()).toUTC());
-    }
+    const bool major = severity == QStringLiteral("major");
+    const QString due = major ? reportDueAt(ctx.now) : QString();
     auto id =
         insertId(ctx.db,
                  QStringLiteral(
                      "INSERT INTO duty_incidents(duty_id, title, description, handling, severity, "
                      "occurred_at, report_due_at) VALUES (?,?,?,?,?,?,?)"),
                  {d->id, param(ctx, "title"), param(ctx, "description"), param(ctx, "handling"),
-                  severity, toStorage(ctx.now), due});
+                  severity, toStorage(ctx.now), major ? QVariant(due) : QVariant()});
     if (!id)
         return fail(id.error());
+    QJsonObject values{{QStringLiteral("duty_id"), d->id},
+                       {QStringLiteral("title"), param(ctx, "title")},
+                       {QStringLiteral("severity"), severity},
+                       {QStringLiteral("report_due_at"), due}};
+    if (major)
+        escalate(values);
     return ActionOutcome{
-        QStringLiteral("duty_incident"),
-        QString::number(*id),
-        {},
-        {{QStringLiteral("duty_id"), d->id},
-         {QStringLiteral("title"), param(ctx, "title")},
-         {QStringLiteral("severity"), severity},
-         {QStringLiteral("report_due_at"), due.toString()}},
-        {{QStringLiteral("incident_id"), *id}, {QStringLiteral("report_due_at"), due.toString()}}};
+        .entity = QStringLiteral("duty_incident"),
+        .entityId = QString::number(*id),
+        .oldValues = {},
+        .newValues = values,
+        .result = {{QStringLiteral("incident_id"), *id}, {QStringLiteral("report_due_at"), due}}};
+}
+
+// The CS manager raises (or, with a reason, lowers) the severity the duty person chose
+// (R8-2.3). Raised to major, the written report is due by the end of the next day.
+Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
+    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("SELECT severity, reported_at IS NULL FROM duty_incidents WHERE id = ?"),
+        {id});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(
+            missing(QStringLiteral("id"), QStringLiteral("incident"), QStringLiteral("事件"), id));
+    const QString old = q->value(0).toString();
+    const bool unreported = q->value(1).toBool();
+    q->finish();
+    const QString severity = param(ctx, "severity");
+    if (severity == old)
+        return fail(Error::badInput(
+            QStringLiteral("severity"),
+            {QStringLiteral("Severity (severity): incident %1 is %2 already.").arg(id).arg(old),
+             QStringLiteral("「性质」事件 %1 已是该性质（%2）。").arg(id).arg(old)}));
+    const bool major = severity == QStringLiteral("major");
+    // A report still owed is due from now; a lowered incident owes none.
+    const QVariant due = major && unreported ? QVariant(reportDueAt(ctx.now)) : QVariant();
+    auto upd =
+        unreported
+            ? sql::exec(ctx.db,
+                        QStringLiteral("UPDATE duty_incidents SET severity = ?, report_due_at = ? "
+                                       "WHERE id = ?"),
+                        {severity, due, id})
+            : sql::exec(ctx.db,
+                        QStringLiteral("UPDATE duty_incidents SET severity = ? WHERE id = ?"),
+                        {severity, id});
+    if (!upd)
+        return fail(upd.error());
+    QJsonObject values{{QStringLiteral("severity"), severity},
+                       {QStringLiteral("report_due_at"), due.toString()}};
+    if (major && unreported)
+        escalate(values);
+    return ActionOutcome{.entity = QStringLiteral("duty_incident"),
+                         .entityId = QString::number(id),
+                         .oldValues = {{QStringLiteral("severity"), old}},
+                         .newValues = values,
+                         .result = {{QStringLiteral("incident_id"), id},
+                                    {QStringLiteral("report_due_at"), due.toString()}}};
 }
 
 Result<ActionOutcome> incidentReport(ActionContext& ctx) {
@@ -264,34 +348,84 @@ Result<ActionOutcome> incidentReport(ActionContext& ctx) {
                          {}};
 }
 
-Result<ActionOutcome> recordSwap(ActionContext& ctx) {
-    auto from = ctx.services.users().find(param(ctx, "from_login"));
-    auto to = ctx.services.users().find(param(ctx, "to_login"));
-    if (!from || !to)
+// A login the request names, found; `fallback` when the field is empty.
+Result<UserRecord> person(const Services& services, const QVariantMap& params, const char* field,
+                          const QString& fallback) {
+    const QString login = params.value(QLatin1String(field)).toString().trimmed();
+    auto user = services.users().find(login.isEmpty() ? fallback : login);
+    if (!user)
         return fail(Error::badInput(
-            from ? QStringLiteral("to_login") : QStringLiteral("from_login"),
-            {QStringLiteral("No user with that login."), QStringLiteral("没有该登录名的用户。")}));
+            QLatin1String(field),
+            {QStringLiteral("%1: no user with the login %2.").arg(QLatin1String(field), login),
+             QStringLiteral("%1：没有登录名为 %2 的用户。").arg(QLatin1String(field), login)}));
+    return user;
+}
+
+// The people a swap names are checked when it is asked for, before it waits for approval.
+Result<QVariantMap> checkSwapPeople(const Services& services, const QVariantMap& params) {
+    auto from = person(services, params, "from_login", {});
+    if (!from)
+        return fail(from.error());
+    auto to = person(services, params, "to_login", {});
+    if (!to)
+        return fail(to.error());
     if (from->id == to->id)
         return fail(Error::badInput(QStringLiteral("to_login"),
                                     {QStringLiteral("A swap needs two different people."),
                                      QStringLiteral("调班须为两名不同人员。")}));
+    return QVariantMap{};
+}
+
+// A swap asked for by the person who cannot serve, in advance; it runs once a supervisor
+// or the CS manager approves it (R2-2.1, R7-1.1.5, R8-1.8).
+Result<ActionOutcome> recordSwap(ActionContext& ctx) {
+    auto from = person(ctx.services, ctx.params, "from_login", {});
+    if (!from)
+        return fail(from.error());
+    auto to = person(ctx.services, ctx.params, "to_login", {});
+    if (!to)
+        return fail(to.error());
     const QString date =
         ctx.params.value(QStringLiteral("duty_date")).toDate().toString(Qt::ISODate);
     auto id = insertId(
         ctx.db,
         QStringLiteral(
             "INSERT INTO duty_swaps(duty_date, from_user_id, to_user_id, reason, recorded_at, "
-            "recorded_by_user_id) VALUES (?,?,?,?,?,?)"),
-        {date, from->id, to->id, ctx.reason.trimmed(), toStorage(ctx.now), ctx.actor.userId});
+            "recorded_by_user_id, approval_id, approved_by_user_id) VALUES (?,?,?,?,?,?,?,?)"),
+        {date, from->id, to->id, ctx.reason.trimmed(), toStorage(ctx.now), ctx.actor.userId,
+         ctx.approval ? QVariant(ctx.approval->approvalId) : QVariant(),
+         ctx.approval ? QVariant(ctx.approval->approver.userId) : QVariant()});
     if (!id)
         return fail(id.error());
-    return ActionOutcome{QStringLiteral("duty_swap"),
-                         QString::number(*id),
-                         {},
-                         {{QStringLiteral("duty_date"), date},
-                          {QStringLiteral("from"), from->login},
-                          {QStringLiteral("to"), to->login}},
-                         {{QStringLiteral("swap_id"), *id}}};
+    return ActionOutcome{.entity = QStringLiteral("duty_swap"),
+                         .entityId = QString::number(*id),
+                         .oldValues = {},
+                         .newValues = {{QStringLiteral("duty_date"), date},
+                                       {QStringLiteral("from"), from->login},
+                                       {QStringLiteral("to"), to->login}},
+                         .result = {{QStringLiteral("swap_id"), *id}}};
+}
+
+// An unforeseen absence, reported with its reason as early as it is known; the
+// supervisor's dashboard shows it at once so the work can be rearranged (R7-1.1.5).
+Result<ActionOutcome> reportAbsence(ActionContext& ctx) {
+    auto who = person(ctx.services, ctx.params, "login", ctx.actor.login);
+    if (!who)
+        return fail(who.error());
+    const QString date =
+        ctx.params.value(QStringLiteral("duty_date")).toDate().toString(Qt::ISODate);
+    auto id = insertId(ctx.db,
+                       QStringLiteral("INSERT INTO duty_absences(duty_date, user_id, reason, "
+                                      "reported_at, reported_by_user_id) VALUES (?,?,?,?,?)"),
+                       {date, who->id, ctx.reason.trimmed(), toStorage(ctx.now), ctx.actor.userId});
+    if (!id)
+        return fail(id.error());
+    return ActionOutcome{
+        .entity = QStringLiteral("duty_absence"),
+        .entityId = QString::number(*id),
+        .oldValues = {},
+        .newValues = {{QStringLiteral("duty_date"), date}, {QStringLiteral("login"), who->login}},
+        .result = {{QStringLiteral("absence_id"), *id}}};
 }
 
 } // namespace
@@ -324,7 +458,10 @@ void registerDutyActions(Services& s) {
     };
     r.add({QStringLiteral("duty.start"),
            {QStringLiteral("Start duty"), QStringLiteral("开始值班")},
-           {},
+           {{QStringLiteral("post"),
+             ParamType::Text,
+             false,
+             {QStringLiteral("Post"), QStringLiteral("岗位")}}},
            startDuty});
     r.add({QStringLiteral("duty.end"),
            {QStringLiteral("End duty"), QStringLiteral("结束值班")},
@@ -399,21 +536,44 @@ void registerDutyActions(Services& s) {
              true,
              {QStringLiteral("Report"), QStringLiteral("书面报告")}}},
            incidentReport});
-    r.add({QStringLiteral("duty.record_swap"),
-           {QStringLiteral("Record duty swap"), QStringLiteral("登记调班")},
-           {{QStringLiteral("duty_date"),
-             ParamType::Date,
+    const P dutyDate{QStringLiteral("duty_date"),
+                     ParamType::Date,
+                     true,
+                     {QStringLiteral("Duty date"), QStringLiteral("值班日期")}};
+    r.add({QStringLiteral("duty.incident_severity"),
+           {QStringLiteral("Change incident severity"), QStringLiteral("调整事件性质")},
+           {{QStringLiteral("id"),
+             ParamType::Id,
              true,
-             {QStringLiteral("Duty date"), QStringLiteral("值班日期")}},
-            {QStringLiteral("from_login"),
+             {QStringLiteral("Incident"), QStringLiteral("事件")}},
+            {QStringLiteral("severity"),
+             ParamType::Choice,
+             true,
+             {QStringLiteral("Severity"), QStringLiteral("性质")},
+             {QStringLiteral("normal"), QStringLiteral("major")}}},
+           incidentSeverity});
+    r.add({.name = QStringLiteral("duty.record_swap"),
+           .title = {QStringLiteral("Ask for a duty swap"), QStringLiteral("申请调班")},
+           .params = {dutyDate,
+                      {QStringLiteral("from_login"),
+                       ParamType::Text,
+                       true,
+                       {QStringLiteral("Scheduled person"), QStringLiteral("原值班人")}},
+                      {QStringLiteral("to_login"),
+                       ParamType::Text,
+                       true,
+                       {QStringLiteral("Replacement"), QStringLiteral("替班人")}}},
+           .handler = recordSwap,
+           .permission = {},
+           .prepare = checkSwapPeople});
+    r.add({QStringLiteral("duty.report_absence"),
+           {QStringLiteral("Report an absence"), QStringLiteral("报告缺勤")},
+           {dutyDate,
+            {QStringLiteral("login"),
              ParamType::Text,
-             true,
-             {QStringLiteral("Scheduled person"), QStringLiteral("原值班人")}},
-            {QStringLiteral("to_login"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Replacement"), QStringLiteral("替班人")}}},
-           recordSwap});
+             false,
+             {QStringLiteral("Absent person"), QStringLiteral("缺勤人")}}},
+           reportAbsence});
 
     s.staffOpenItemRegistry().add(
         {QStringLiteral("handover.duty"),

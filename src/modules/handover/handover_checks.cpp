@@ -347,22 +347,6 @@ void registerChecks(Services& s) {
                }
                return CheckOutcome::failed(roles.join(QStringLiteral(", ")));
            }});
-    r.add({QStringLiteral("duty.successor_signed_in"),
-           QStringLiteral("Another person has started duty after this one"),
-           {},
-           [](const CheckContext& ctx) -> Result<CheckOutcome> {
-               const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
-               auto v =
-                   sql::scalar(ctx.db,
-                               QStringLiteral("SELECT count(*) FROM duty_records n, duty_records d "
-                                              "WHERE d.id = ? AND n.id > d.id AND "
-                                              "n.user_id <> d.user_id AND n.status = 'on'"),
-                               {id});
-               if (!v)
-                   return fail(v.error());
-               return v->toLongLong() > 0 ? CheckOutcome::pass()
-                                          : CheckOutcome::failed(QStringLiteral("#%1").arg(id));
-           }});
 }
 
 } // namespace fd::handover

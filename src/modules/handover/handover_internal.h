@@ -7,11 +7,13 @@
 namespace fd::handover {
 
 void registerChecks(Services& services);
+void registerDutyChecks(Services& services);
 void registerHandoverActions(Services& services);
 void registerFrontDeskActions(Services& services);
 void registerDutyActions(Services& services);
 void registerQueries(Services& services);
 void registerAttention(Services& services);
+void registerDutyAttention(Services& services);
 Status seed(const Services& services, const Actor& admin, const SeedOptions& options);
 // Ten years of front-desk history in one audited transaction (the large profile).
 Status seedLargeHistory(const Services& services, const Actor& admin);

@@ -28,11 +28,13 @@ Module handoverModule() {
     return Module{QStringLiteral("handover"), QStringLiteral(":/sql/handover"),
                   [](Services& s) {
                       handover::registerChecks(s);
+                      handover::registerDutyChecks(s);
                       handover::registerHandoverActions(s);
                       handover::registerFrontDeskActions(s);
                       handover::registerDutyActions(s);
                       handover::registerQueries(s);
                       handover::registerAttention(s);
+                      handover::registerDutyAttention(s);
                   },
                   handover::seed};
 }

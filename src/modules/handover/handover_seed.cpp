@@ -535,13 +535,20 @@ Status demo(const Services& s, const Actor& admin, const SeedOptions& options) {
         }
     }
     time.present();
-    if (time.spread())
-        // The next day's duty is swapped, recorded and reported to the CS manager (R8-1.8).
-        FD_TRY(seed.run(chen, QStringLiteral("duty.record_swap"),
-                        {{QStringLiteral("duty_date"), dutyToday.addDays(1).toString(Qt::ISODate)},
-                         {QStringLiteral("from_login"), dutyPeople.at(duties % 2)},
-                         {QStringLiteral("to_login"), chen}},
-                        {}, QStringLiteral("张华经理外出参加物业管理培训")));
+    if (time.spread()) {
+        // Tomorrow's duty manager cannot serve: he asks for a swap in advance, and it takes
+        // effect once the supervisor approves it (R8-1.8, R2-2.1).
+        auto swap = seed.run(sun, QStringLiteral("duty.record_swap"),
+                             {{QStringLiteral("duty_date"), today.addDays(1).toString(Qt::ISODate)},
+                              {QStringLiteral("from_login"), sun},
+                              {QStringLiteral("to_login"), chen}},
+                             {}, QStringLiteral("张华经理外出参加物业管理培训"));
+        if (!swap)
+            return fail(swap.error());
+        FD_TRY(seed.run(chen, QStringLiteral("approval.approve"),
+                        {{QStringLiteral("id"), swap->approvalId}},
+                        {Seeder::sign(QStringLiteral("approver"), chen)}));
+    }
     time.present();
     return {};
 }

@@ -1,0 +1,40 @@
+// The duty log's dashboard entries that go beyond the handover area's own lists.
+#include "db/sql.h"
+#include "handover/handover_internal.h"
+#include "util/clock.h"
+
+namespace fd::handover {
+
+void registerDutyAttention(Services& s) {
+    // An unforeseen absence reaches the supervisor at once, so the work can be rearranged
+    // (R7-1.1.5); it stays listed until its day has passed.
+    s.attentionRegistry().add(
+        {QStringLiteral("duty.absences"),
+         QStringLiteral("handover"),
+         {QStringLiteral("Absences reported"), QStringLiteral("缺勤报告")},
+         [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
+             auto q = sql::exec(
+                 services.database().connection(),
+                 QStringLiteral("SELECT a.id, a.duty_date, u.display_name, a.reason, "
+                                "a.reported_at FROM duty_absences a JOIN users u ON u.id = "
+                                "a.user_id WHERE a.duty_date >= ? ORDER BY a.duty_date, a.id"),
+                 {services.clock().officeToday().toString(Qt::ISODate)});
+             if (!q)
+                 return fail(q.error());
+             QList<AttentionItem> out;
+             while (q->next()) {
+                 const QString date = q->value(1).toString();
+                 const QString name = q->value(2).toString();
+                 const QString reason = q->value(3).toString();
+                 out.push_back({QStringLiteral("duty_absence"),
+                                q->value(0).toString(),
+                                {QStringLiteral("%1: %2 absent (%3)").arg(date, name, reason),
+                                 QStringLiteral("%1：%2 缺勤（%3）").arg(date, name, reason)},
+                                fromStorage(q->value(4).toString())});
+             }
+             return out;
+         },
+         {QStringLiteral("supervisor"), QStringLiteral("cs_manager")}});
+}
+
+} // namespace fd::handover
