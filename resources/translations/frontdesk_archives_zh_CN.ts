@@ -233,6 +233,14 @@
 <context>
     <name>fd::gui::LoanCountDialog</name>
     <message>
+        <source>Borrower signing the printed slip</source>
+        <translation>在借阅单上签字的借阅人</translation>
+    </message>
+    <message>
+        <source>Their ID document</source>
+        <translation>其身份证件</translation>
+    </message>
+    <message>
         <location line="-51"/>
         <source>Return: count the items</source>
         <translation>归还：清点文件</translation>
@@ -270,6 +278,14 @@
 </context>
 <context>
     <name>fd::gui::LoanRequestDialog</name>
+    <message>
+        <source>Lending to this borrower would take the archives out of the company: they read on site only (R1-2.5.1).</source>
+        <translation>借给此借阅人会把档案带出公司：只能现场查阅（R1-2.5.1）。</translation>
+    </message>
+    <message>
+        <source>The archives stay in the company (R1-2.5.1).</source>
+        <translation>档案不出公司（R1-2.5.1）。</translation>
+    </message>
     <message>
         <location line="-153"/>
         <source>Archive loan request</source>

@@ -19,18 +19,9 @@
 using namespace fd;
 using fd::testing::TestServices;
 
-namespace {
+using fd::testing::pdfText;
 
-// The PDF's text as pdftotext reads it. Qt maps some CJK glyphs back to their Kangxi radical
-// code points (⼤ for 大); NFKC folds them to the characters that were drawn.
-QString pdfText(const QString& path) {
-    if (const QByteArray keep = qgetenv("FD_GUI_TEST_OUTPUT"); !keep.isEmpty())
-        QFile::copy(path,
-                    QString::fromLocal8Bit(keep) + QLatin1Char('/') + QFileInfo(path).fileName());
-    return fd::testing::runTool(QStringLiteral("pdftotext"), {path, QStringLiteral("-")})
-        .normalized(QString::NormalizationForm_KC)
-        .replace(QChar(0x2EDA), QChar(0x9875)); // ⻚ (radical supplement) -> 页
-}
+namespace {
 
 int pdfPages(const QString& path) {
     const QString info = fd::testing::runTool(QStringLiteral("pdfinfo"), {path});

@@ -26,11 +26,12 @@ void registerDutyAttention(Services& s) {
                  const QString date = q->value(1).toString();
                  const QString name = q->value(2).toString();
                  const QString reason = q->value(3).toString();
-                 out.push_back({QStringLiteral("duty_absence"),
-                                q->value(0).toString(),
-                                {QStringLiteral("%1: %2 absent (%3)").arg(date, name, reason),
-                                 QStringLiteral("%1：%2 缺勤（%3）").arg(date, name, reason)},
-                                fromStorage(q->value(4).toString())});
+                 out.push_back(
+                     {QStringLiteral("duty_absence"),
+                      q->value(0).toString(),
+                      {QStringLiteral("%1: %2 absent (%3) [R7-1.1.5]").arg(date, name, reason),
+                       QStringLiteral("%1：%2 缺勤（%3）【R7-1.1.5】").arg(date, name, reason)},
+                      fromStorage(q->value(4).toString())});
              }
              return out;
          },

@@ -518,10 +518,11 @@ void registerAttention(Services& s) {
                    out.push_back(
                        {QStringLiteral("handover_sheet"),
                         QString::number(sheet.id),
-                        {QStringLiteral("Sheet #%1 of %2 (%3 %4) is still open after the shift")
+                        {QStringLiteral(
+                             "Sheet #%1 of %2 (%3 %4) is still open after the shift [R2-1.6]")
                              .arg(sheet.id)
                              .arg(sheet.outgoing, shift.en, sheet.shiftDate),
-                         QStringLiteral("交接班记录 #%1（%2，%3 %4）下班后仍未完成交接")
+                         QStringLiteral("交接班记录 #%1（%2，%3 %4）下班后仍未完成交接【R2-1.6】")
                              .arg(sheet.id)
                              .arg(sheet.outgoing, sheet.shiftDate, shift.zh)},
                         shiftEnd(services.policy(), sheet)});
@@ -614,13 +615,14 @@ void registerAttention(Services& s) {
                          at = at.addDays(1);
                      if (done.contains(slot) || at.addSecs(grace * 60) > now)
                          continue;
-                     out.push_back({QStringLiteral("duty_record"),
-                                    q->value(0).toString(),
-                                    {QStringLiteral("%1: lighting check at %2 not recorded")
-                                         .arg(q->value(3).toString(), slot),
-                                     QStringLiteral("%1：%2 的灯光检查未登记")
-                                         .arg(q->value(3).toString(), slot)},
-                                    at.toUTC()});
+                     out.push_back(
+                         {QStringLiteral("duty_record"),
+                          q->value(0).toString(),
+                          {QStringLiteral("%1: lighting check at %2 not recorded [R8-1.5]")
+                               .arg(q->value(3).toString(), slot),
+                           QStringLiteral("%1：%2 的灯光检查未登记【R8-1.5】")
+                               .arg(q->value(3).toString(), slot)},
+                          at.toUTC()});
                  }
              }
              return out;
@@ -639,8 +641,9 @@ void registerAttention(Services& s) {
                  {toStorage(services.clock().nowUtc())}, [](const QSqlQuery& q) {
                      return item(
                          QStringLiteral("duty_incident"), q.value(0),
-                         QStringLiteral("Report on %1 was due").arg(q.value(1).toString()),
-                         QStringLiteral("「%1」的书面报告已逾期").arg(q.value(1).toString()),
+                         QStringLiteral("Report on %1 was due [R8-1.6]").arg(q.value(1).toString()),
+                         QStringLiteral("「%1」的书面报告已逾期【R8-1.6】")
+                             .arg(q.value(1).toString()),
                          q.value(2).toString());
                  });
          },
@@ -656,10 +659,11 @@ void registerAttention(Services& s) {
                        "SELECT id, title, occurred_at FROM duty_incidents WHERE severity = 'major' "
                        "AND reported_at IS NULL ORDER BY id"),
                    {}, [](const QSqlQuery& q) {
-                       return item(QStringLiteral("duty_incident"), q.value(0),
-                                   QStringLiteral("Major incident: %1").arg(q.value(1).toString()),
-                                   QStringLiteral("重大事件：%1").arg(q.value(1).toString()),
-                                   q.value(2).toString());
+                       return item(
+                           QStringLiteral("duty_incident"), q.value(0),
+                           QStringLiteral("Major incident: %1 [R8-1.6]").arg(q.value(1).toString()),
+                           QStringLiteral("重大事件：%1【R8-1.6】").arg(q.value(1).toString()),
+                           q.value(2).toString());
                    });
            },
            {QStringLiteral("cs_manager")}});

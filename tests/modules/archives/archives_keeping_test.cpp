@@ -241,8 +241,12 @@ TEST_F(ArchiveKeeping, VolumesStoredAYearAreDueForSealing) {
     ASSERT_EQ(
         query(QStringLiteral("archive.due_for_sealing"), {}, QStringLiteral("keeper"))->rows.size(),
         1);
+    expectReminder(t, QStringLiteral("keeper"), QStringLiteral("archive.sealing"),
+                   QStringLiteral("R1-1.4.4"), QStringLiteral("WY-001"));
     ASSERT_TRUE(t.run(QStringLiteral("archive.seal"), QStringLiteral("keeper"),
                       {{QStringLiteral("volume"), QStringLiteral("WY-001")}}));
+    expectNoReminder(t, QStringLiteral("keeper"), QStringLiteral("archive.sealing"),
+                     QStringLiteral("WY-001"));
     EXPECT_TRUE(query(QStringLiteral("archive.due_for_sealing"), {}, QStringLiteral("keeper"))
                     ->rows.isEmpty());
     // Nothing more is filed into a sealed volume.

@@ -313,13 +313,8 @@ TEST_F(ArchiveLoans, WholeLoanCycleWithTwoSignaturesOverdueAndShortReturn) {
     auto slip = archives::reminderSlip(t.services(), t.actor(QStringLiteral("keeper")), loan);
     ASSERT_TRUE(slip.has_value());
     EXPECT_EQ(slip->fields[2].second, QStringLiteral("2"));
-    bool onDashboard = false;
-    for (const auto& src : t->attention().all())
-        if (src.id == QStringLiteral("archive.overdue")) {
-            auto items = src.items(t.services(), t.actor(QStringLiteral("keeper")));
-            onDashboard = items && items->size() == 1;
-        }
-    EXPECT_TRUE(onDashboard);
+    expectReminder(t, QStringLiteral("keeper"), QStringLiteral("archive.overdue"),
+                   QStringLiteral("R1-1.3.5"), QStringLiteral("#%1").arg(loan));
 
     // Return one item short: recorded, and an incident waits for its written report.
     auto back = t.run(QStringLiteral("archive.return"), QStringLiteral("keeper"),

@@ -100,8 +100,12 @@ TEST_F(DutyTest, SupervisorOverrideEndsDutyWithAReason) {
     expectRefused(
         t.run(QStringLiteral("duty.override_end"), QStringLiteral("chen"), endParams(duty)),
         QStringLiteral("duty-override-reason"), QStringLiteral("R8-2.4"), before);
+    expectRefused(t.run(QStringLiteral("duty.override_end"), QStringLiteral("chen"),
+                        endParams(duty), {}, QStringLiteral("接班人因病缺勤，主管到岗接替")),
+                  QStringLiteral("duty-early-end-signed"), QStringLiteral("R8-2.4"), before);
     auto ok = t.run(QStringLiteral("duty.override_end"), QStringLiteral("chen"), endParams(duty),
-                    {}, QStringLiteral("接班人因病缺勤，主管到岗接替"));
+                    {t.sign(QStringLiteral("supervisor"), QStringLiteral("chen"))},
+                    QStringLiteral("接班人因病缺勤，主管到岗接替"));
     ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
     EXPECT_EQ(dutyStatus(db(), duty), QStringLiteral("ended"));
     auto doc = handover::dutyRecordDocument(t.services(), duty);
@@ -129,6 +133,8 @@ TEST_F(DutyTest, MajorIncidentEscalatesAndItsOverdueReportShows) {
     EXPECT_EQ(
         attention(QStringLiteral("duty.overdue_incident_reports"), QStringLiteral("sunjg")).size(),
         1);
+    expectReminder(t, QStringLiteral("sunjg"), QStringLiteral("duty.overdue_incident_reports"),
+                   QStringLiteral("R8-1.6"), QStringLiteral("车库积水"));
     ASSERT_TRUE(t.run(QStringLiteral("duty.incident_report"), QStringLiteral("sunjg"),
                       {{QStringLiteral("id"), incident},
                        {QStringLiteral("report"), QStringLiteral("书面报告全文")}}));
@@ -148,6 +154,8 @@ TEST_F(DutyTest, MissedLightingCheckShowsUntilRecorded) {
         attention(QStringLiteral("duty.missed_lighting_checks"), QStringLiteral("sunjg"));
     ASSERT_EQ(missed.size(), 1);
     EXPECT_TRUE(missed.first().text.zh.contains(QStringLiteral("18:30")));
+    expectReminder(t, QStringLiteral("sunjg"), QStringLiteral("duty.missed_lighting_checks"),
+                   QStringLiteral("R8-1.5"), QStringLiteral("18:30"));
     ASSERT_TRUE(t.run(QStringLiteral("duty.lighting_check"), QStringLiteral("sunjg"),
                       {{QStringLiteral("duty_id"), duty},
                        {QStringLiteral("slot"), QStringLiteral("18:30")},
@@ -349,6 +357,8 @@ TEST_F(DutyTest, UnforeseenAbsenceReachesTheSupervisorAtOnce) {
     ASSERT_EQ(shown.size(), 1);
     EXPECT_TRUE(shown.first().text.zh.contains(QStringLiteral("李晓梅")));
     EXPECT_TRUE(shown.first().text.zh.contains(QStringLiteral("发烧")));
+    expectReminder(t, QStringLiteral("chen"), QStringLiteral("duty.absences"),
+                   QStringLiteral("R7-1.1.5"), QStringLiteral("李晓梅"));
     // Gone once the day has passed.
     t.clock().set(office(3, 3, 0, 1));
     EXPECT_TRUE(attention(QStringLiteral("duty.absences"), QStringLiteral("chen")).isEmpty());
@@ -371,6 +381,8 @@ TEST_F(DutyTest, MajorIncidentIsEscalatedToTheManagerWithAnAuditRow) {
     EXPECT_EQ(rolesOf(t, QStringLiteral("duty.major_incidents")),
               QStringList{QStringLiteral("cs_manager")});
     EXPECT_EQ(attention(QStringLiteral("duty.major_incidents"), QStringLiteral("sunjg")).size(), 1);
+    expectReminder(t, QStringLiteral("sunjg"), QStringLiteral("duty.major_incidents"),
+                   QStringLiteral("R8-1.6"), QStringLiteral("B 座电梯困人"));
     const QJsonObject audit = lastAudit(db(), QStringLiteral("duty.incident"), incident);
     EXPECT_EQ(audit.value(QStringLiteral("escalated_to")).toString(), QStringLiteral("cs_manager"));
     EXPECT_EQ(audit.value(QStringLiteral("severity")).toString(), QStringLiteral("major"));
@@ -510,7 +522,8 @@ TEST_F(DutyTest, SupervisorStillEndsADutyWithNoSuccessorAtItsPost) {
         t.run(QStringLiteral("duty.override_end"), QStringLiteral("chen"), endParams(duty)),
         QStringLiteral("duty-override-reason"), QStringLiteral("R8-2.4"), before);
     ASSERT_TRUE(t.run(QStringLiteral("duty.override_end"), QStringLiteral("chen"), endParams(duty),
-                      {}, QStringLiteral("前台夜班撤岗，主管批准")));
+                      {t.sign(QStringLiteral("supervisor"), QStringLiteral("chen"))},
+                      QStringLiteral("前台夜班撤岗，主管批准")));
     auto row = sql::scalar(db(),
                            QStringLiteral("SELECT d.status || '/' || u.login || '/' || "
                                           "d.override_reason FROM duty_records d JOIN users "

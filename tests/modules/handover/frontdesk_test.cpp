@@ -225,6 +225,9 @@ TEST_F(FrontDeskTest, PhoneBillShowsTheExcessOverTheQuota) {
     EXPECT_EQ(bills->rows[0][3].toString(), QStringLiteral("36.00")); // over the quota
     EXPECT_EQ(bills->rows[1][1].toString(), QStringLiteral("180.50"));
     EXPECT_EQ(bills->rows[1][3].toString(), QStringLiteral("0.00"));
+    expectReport(t, QStringLiteral("lixm"), QStringLiteral("phone.bills"), {},
+                 QStringLiteral("R6-2"),
+                 {QStringLiteral("2026-02"), QStringLiteral("236.00"), QStringLiteral("36.00")});
     const qint64 before = t.auditCount();
     auto bad = t.run(QStringLiteral("phone.record_bill"), QStringLiteral("lixm"),
                      {{QStringLiteral("month"), QStringLiteral("2026-13")},

@@ -556,6 +556,8 @@ TEST_F(HandoverTest, SheetOpenAfterItsShiftShowsOnTheSupervisorsDashboard) {
     EXPECT_EQ(items.first().entityId, QString::number(sheet));
     EXPECT_TRUE(items.first().text.zh.contains(QStringLiteral("李晓梅")));
     EXPECT_TRUE(items.first().text.zh.contains(QStringLiteral("早班")));
+    expectReminder(t, QStringLiteral("chen"), QStringLiteral("handover.open_after_shift"),
+                   QStringLiteral("R2-1.6"), QStringLiteral("李晓梅"));
     // The supervisor's dashboard, not the clerks'.
     for (const AttentionSource& s : t->attention().all())
         if (s.id == QStringLiteral("handover.open_after_shift")) {
