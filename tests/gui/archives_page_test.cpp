@@ -241,12 +241,13 @@ TEST(ArchivesPage, LoanScreenShowsThatLendingToAVisitorWouldLeaveTheCompany) {
         EXPECT_EQ(mode->currentData().toString(), QStringLiteral("on_site"));
         EXPECT_TRUE(where->text().contains(QStringLiteral("R1-2.5.1")))
             << where->text().toStdString();
-        EXPECT_TRUE(where->text().contains(QStringLiteral("out of the company")))
+        EXPECT_TRUE(where->text().contains(QStringLiteral("带出公司")))
             << where->text().toStdString();
         // A staff member borrows inside the company.
         kind->setCurrentIndex(kind->findData(QStringLiteral("staff")));
         EXPECT_TRUE(modes->item(lend)->isEnabled());
-        EXPECT_TRUE(where->text().contains(QStringLiteral("stay"))) << where->text().toStdString();
+        EXPECT_TRUE(where->text().contains(QStringLiteral("不出公司")))
+            << where->text().toStdString();
         checked = true;
         qobject_cast<QDialog*>(d)->reject();
     });
