@@ -19,8 +19,12 @@
 namespace fd::gui {
 namespace {
 
+// Latin letters and digits come from a TrueType face: Qt's PDF writer maps the glyphs of the
+// CJK face's OpenType (CFF) outlines for digits to no character, so a printed room number or
+// audit anchor would be missing from the PDF's text layer. Chinese falls back to Noto CJK.
 QFont font(qreal points, bool bold = false) {
-    QFont f(QStringLiteral("Noto Sans CJK SC"));
+    QFont f;
+    f.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC")});
     f.setStyleHint(QFont::SansSerif);
     f.setPointSizeF(points);
     f.setBold(bold);
