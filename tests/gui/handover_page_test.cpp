@@ -4,6 +4,7 @@
 // the duty log's inspection, lighting check, incident report, swap, the R8-2.4 refusal and
 // the supervisor's end without successor (R8), the duty record and incident report as PDF,
 // and the page fitting a 1280x800 window.
+#include "audit/audit_log.h"
 #include "db/sql.h"
 #include "gui_test_support.h"
 #include "handover/handover_sheet.h"
@@ -557,6 +558,45 @@ TEST(HandoverPage, AddsAnAddendumToACompletedSheetAndShowsIt) {
     ASSERT_TRUE(after);
     EXPECT_EQ(handover::canonicalContent(*after), signedContent);
     EXPECT_EQ(after->addenda.size(), 1);
+}
+
+// The printed sheet reads like the paper form in Chinese: states, severities and mail kinds
+// as words, the room code and the audit anchor as printed, never a stored code (R6-8).
+TEST(HandoverPage, PrintedSheetShowsWordsNotCodesAndKeepsRoomCodesAndTheAnchor) {
+    DeskFixture f;
+    ASSERT_TRUE(f.ts.run(QStringLiteral("mail.receive"), QStringLiteral("wangfang"),
+                         {{QStringLiteral("kind"), QStringLiteral("letter")},
+                          {QStringLiteral("addressee"), QStringLiteral("王先生")},
+                          {QStringLiteral("unit"), QStringLiteral("A-1203")}}));
+    auto opened = f.ts.run(QStringLiteral("handover.open"), QStringLiteral("wangfang"),
+                           {{QStringLiteral("post"), QStringLiteral("front_desk")}});
+    ASSERT_TRUE(opened);
+    const qint64 sheet = opened->result.value(QStringLiteral("sheet_id")).toInteger();
+    ASSERT_TRUE(f.ts.run(QStringLiteral("handover.add_matter"), QStringLiteral("wangfang"),
+                         {{QStringLiteral("sheet_id"), sheet},
+                          {QStringLiteral("cause"), QStringLiteral("A-1203 业主报修漏水")},
+                          {QStringLiteral("course"), QStringLiteral("已通知维修部")},
+                          {QStringLiteral("result"), QStringLiteral("待上门")},
+                          {QStringLiteral("severity"), QStringLiteral("normal")},
+                          {QStringLiteral("status"), QStringLiteral("open")}}));
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    ASSERT_TRUE(page.openRecord(QStringLiteral("handover_sheet"), QString::number(sheet)));
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("sheet.pdf"));
+    ASSERT_TRUE(page.printSheetToPdf(pdf));
+    const QString text = fd::testing::pdfText(pdf);
+    auto head = AuditLog::head(f.ts->database().connection());
+    ASSERT_TRUE(head);
+    fd::testing::expectPrinted(text, QStringLiteral("R6-8"),
+                               {QStringLiteral("交接班记录"), QStringLiteral("一般"),
+                                QStringLiteral("未处理"), QStringLiteral("未清点"),
+                                QStringLiteral("信件"), QStringLiteral("A-1203"), head->text()});
+    for (const QString& code :
+         {QStringLiteral("normal"), QStringLiteral("open"), QStringLiteral("unconfirmed"),
+          QStringLiteral("letter"), QStringLiteral("handled"), QStringLiteral("major")})
+        EXPECT_FALSE(text.contains(code)) << code.toStdString() << "\n" << text.toStdString();
 }
 
 TEST(HandoverPage, PrintsTheDutyRecordAndTheIncidentReportToPdf) {

@@ -30,4 +30,8 @@ QString userName(const QSqlDatabase& db, qint64 userId);
 Result<QList<LiftedBlocker>> liftableBlockersNow(const ActionContext& ctx,
                                                  const HandoverSheet& sheet);
 
+// How the area's stored codes (states, severities, mail kinds, the policy's posts, shifts
+// and inspection areas) read in lists, exports and prints.
+QMap<QString, Text> codeLabels(const Policy& policy);
+
 } // namespace fd::handover

@@ -2,6 +2,7 @@
 
 #include "audit/audit_log.h"
 #include "db/sql.h"
+#include "handover/handover_internal.h"
 #include "handover/handover_sheet.h"
 #include "rules/policy.h"
 #include "services/services.h"
@@ -64,6 +65,7 @@ void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
         matters.rows.push_back({QString::number(m.id), yesNo(m.carried), maskPhonesInText(m.cause),
                                 maskPhonesInText(m.course), maskPhonesInText(m.result), m.severity,
                                 m.status});
+    matters.codeColumns = {5, 6};
     PrintTable instructions{T("Instructions from superiors", "上级指示"),
                             {T("Issued by", "指示人"), T("Instruction", "内容"),
                              T("Recorded", "登记时间"), T("Acknowledged", "确认")},
@@ -80,6 +82,7 @@ void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
         {}};
     for (const SheetChecklistItem& c : sheet.checklist)
         checklist.rows.push_back({c.title.zh, c.state, c.note, c.confirmedBy});
+    checklist.codeColumns = {1};
     PrintTable equipment{T("Major equipment start/stop", "重大设备启停"),
                          {T("Equipment", "设备"), T("Operation", "操作"), T("State", "状态"),
                           T("Started", "开始"), T("Finished", "结束")},
@@ -87,6 +90,7 @@ void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
     for (const SheetEquipmentOperation& e : sheet.equipment)
         equipment.rows.push_back(
             {e.equipment, e.operation, e.state, officeTime(e.startedAt), officeTime(e.finishedAt)});
+    equipment.codeColumns = {1, 2};
     PrintTable mail{T("Undelivered letters, newspapers and periodicals", "未派发的信、报、刊"),
                     {T("No.", "编号"), T("Kind", "类别"), T("Addressee", "收件人"),
                      T("Unit", "房号"), T("Received", "收到时间")},
@@ -94,6 +98,7 @@ void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
     for (const SheetMail& m : sheet.mail)
         mail.rows.push_back(
             {QString::number(m.id), m.kind, m.addressee, m.unit, officeTime(m.receivedAt)});
+    mail.codeColumns = {1};
     doc.tables << matters << instructions << checklist << equipment;
     if (sheet.post == QStringLiteral("front_desk"))
         doc.tables << mail;
@@ -213,6 +218,7 @@ Result<PrintDocument> handoverSheetDocument(const Services& s, qint64 sheetId) {
     PrintDocument doc;
     doc.title = T("Shift handover record", "交接班记录");
     doc.office = s.policy().officeName();
+    doc.labels = codeLabels(s.policy());
     const Text post = postName(s, sheet->post);
     const Text shift = shiftName(s, sheet->shift);
     doc.fields = {{T("No.", "编号"), QString::number(sheet->id)},
@@ -270,6 +276,7 @@ Result<PrintDocument> frontDeskLogDocument(const Services& s, const QDate& day) 
     PrintDocument doc;
     doc.title = T("Front Desk Handover Log", "前台交接日志");
     doc.office = s.policy().officeName();
+    doc.labels = codeLabels(s.policy());
     doc.fields = {{T("Date", "日期"), day.toString(Qt::ISODate)},
                   {T("Sheets", "交接次数"), QString::number(ids.size())}};
     for (qint64 id : ids) {
@@ -320,6 +327,7 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
                                      QStringLiteral("值班记录 %1 不存在。").arg(dutyId)}));
     PrintDocument doc;
     doc.title = T("Duty record", "值班记录表");
+    doc.labels = codeLabels(s.policy());
     doc.office = s.policy().officeName();
     doc.fields = {{T("Date", "日期"), q->value(0).toString()},
                   {T("On duty", "值班人"), q->value(1).toString()},
@@ -336,11 +344,12 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
     doc.signatures = {
         {T("On duty", "值班人"), q->value(1).toString(), officeTime(q->value(3).toString()), true}};
     q->finish();
-    auto table = [&](Text title, QList<Text> columns, const QString& statement) -> Status {
+    auto table = [&](Text title, QList<Text> columns, const QString& statement,
+                     QList<int> codeColumns = {}) -> Status {
         auto t = sql::exec(db, statement, {dutyId});
         if (!t)
             return fail(t.error());
-        PrintTable out{std::move(title), std::move(columns), {}};
+        PrintTable out{std::move(title), std::move(columns), {}, std::move(codeColumns)};
         while (t->next()) {
             QStringList row;
             for (int i = 0; i < out.columns.size(); ++i) {
@@ -359,7 +368,8 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
                          T("Findings", "发现问题"), T("Time", "时间")},
                         QStringLiteral("SELECT area, condition, hygiene, staff_quality, "
                                        "discipline, findings, inspected_at "
-                                       "FROM duty_inspections WHERE duty_id = ? ORDER BY id"));
+                                       "FROM duty_inspections WHERE duty_id = ? ORDER BY id"),
+                        {0});
         !ok)
         return fail(ok.error());
     if (auto ok =
@@ -375,7 +385,8 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
                         {T("Incident", "事件"), T("Severity", "性质"), T("Handling", "处理"),
                          T("Time", "时间")},
                         QStringLiteral("SELECT title, severity, handling, occurred_at FROM "
-                                       "duty_incidents WHERE duty_id = ? ORDER BY id"));
+                                       "duty_incidents WHERE duty_id = ? ORDER BY id"),
+                        {1});
         !ok)
         return fail(ok.error());
     auto head = auditHead(db);
@@ -404,8 +415,9 @@ Result<PrintDocument> incidentReportDocument(const Services& s, qint64 incidentI
     PrintDocument doc;
     doc.title = T("Incident report", "突发事件报告");
     doc.office = s.policy().officeName();
+    doc.labels = codeLabels(s.policy());
     doc.fields = {{T("Incident", "事件"), q->value(0).toString()},
-                  {T("Severity", "性质"), q->value(3).toString()},
+                  {T("Severity", "性质"), q->value(3).toString(), true},
                   {T("Time", "发生时间"), officeTime(q->value(4).toString())},
                   {T("On duty", "值班人"), q->value(9).toString()},
                   {T("What happened", "经过"), maskPhonesInText(q->value(1).toString())},

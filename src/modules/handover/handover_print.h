@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QStringList>
 
 namespace fd {
@@ -16,15 +17,19 @@ namespace fd::handover {
 struct LiftedBlocker;
 
 // Printable content as data: the page lays it out like the paper form. Phones are masked.
+// A value that is a stored code (a status, a severity, a mail kind) is printed as its word
+// from the document's labels, in the reader's language, never as the code.
 struct PrintField {
     Text label;
     QString value;
+    bool code = false;
 };
 
 struct PrintTable {
     Text title;
     QList<Text> columns;
     QList<QStringList> rows;
+    QList<int> codeColumns; // columns whose cells are codes
 };
 
 struct PrintSignature {
@@ -40,8 +45,9 @@ struct PrintDocument {
     QList<PrintField> fields;
     QList<PrintTable> tables;
     QList<PrintSignature> signatures;
-    QList<Text> notes; // override and addenda
-    QString auditHead; // "SEQ:HASH", for verifying the chain from paper
+    QList<Text> notes;          // override and addenda
+    QString auditHead;          // "SEQ:HASH", for verifying the chain from paper
+    QMap<QString, Text> labels; // how the codes read
 };
 
 // 交接班记录: one sheet with its matters, instructions, checklist, mail and signatures.

@@ -23,6 +23,8 @@ Text tx(const char* en, const char* zh) {
     return {QString::fromUtf8(en), QString::fromUtf8(zh)};
 }
 
+} // namespace
+
 // How the area's stored codes read in lists, exports and prints: the posts, shifts and
 // inspection areas the policy names, and the fixed states of the tables.
 QMap<QString, Text> codeLabels(const Policy& policy) {
@@ -69,6 +71,8 @@ QMap<QString, Text> codeLabels(const Policy& policy) {
             l.insert(sh.code, sh.name);
     return l;
 }
+
+namespace {
 
 // The columns whose stored values are codes.
 bool isCodeColumn(const QString& key) {

@@ -12,14 +12,23 @@ PrintDocument toPrintDocument(const handover::PrintDocument& content, const Sess
     PrintDocument doc;
     doc.officeName = display(content.office);
     doc.title = display(content.title);
+    // A code reads as its word in the reader's language; an unknown code stays as stored.
+    auto word = [&content](const QString& code) {
+        const auto it = content.labels.constFind(code);
+        return it == content.labels.cend() ? code : display(*it);
+    };
     for (const handover::PrintField& f : content.fields)
-        doc.fields.push_back({display(f.label), f.value});
+        doc.fields.push_back({display(f.label), f.code ? word(f.value) : f.value});
     for (const handover::PrintTable& t : content.tables) {
         PrintTable table;
         table.title = display(t.title);
         for (const Text& c : t.columns)
             table.headers << display(c);
         table.rows = t.rows;
+        for (QStringList& row : table.rows)
+            for (int c : t.codeColumns)
+                if (c < row.size())
+                    row[c] = word(row[c]);
         doc.tables.push_back(std::move(table));
     }
     // Overrides and addenda are printed as a table of their own, after the sheet's content.
