@@ -713,6 +713,10 @@ Policy %3.</source>
         <translation>已从 %2 导入 %1 位住户。</translation>
     </message>
     <message>
+        <source>Imported %1 resident(s) from %2, read as %3 text.</source>
+        <translation>已从 %2 导入 %1 位住户（按 %3 编码读取）。</translation>
+    </message>
+    <message>
         <location line="+8" />
         <source>Import residents</source>
         <translation>导入住户</translation>

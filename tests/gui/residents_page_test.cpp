@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QStringEncoder>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
@@ -203,4 +204,27 @@ TEST(ResidentsPage, ImportsAValidFile) {
     page.searchBox()->setText(QStringLiteral("5-1-01"));
     page.searchNow();
     EXPECT_EQ(page.results()->rowCount(), 2);
+}
+
+// The file Chinese Excel saves as "CSV (comma delimited)" is GB18030: it imports, and the
+// page says how it was read.
+TEST(ResidentsPage, ImportsAGb18030FileFromChineseExcelAndSaysSo) {
+    ResidentsFixture f;
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("admin")));
+    gui::ResidentsPage page(session);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("住户.csv"));
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    QStringEncoder gb("GB18030");
+    file.write(
+        gb.encode(QStringLiteral("房号,类型,姓名,电话\r\n5-1-0101,业主,陈静,13600003333\r\n")));
+    file.close();
+    ASSERT_TRUE(page.importFile(path))
+        << page.lastImportProblems().join(QLatin1Char('\n')).toStdString();
+    const QString status = page.findChild<QLabel*>(QStringLiteral("importStatus"))->text();
+    EXPECT_TRUE(status.contains(QStringLiteral("GB18030"))) << status.toStdString();
+    page.searchBox()->setText(QStringLiteral("陈静"));
+    page.searchNow();
+    EXPECT_EQ(page.results()->rowCount(), 1);
 }

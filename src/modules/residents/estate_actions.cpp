@@ -437,6 +437,7 @@ Result<ActionOutcome> importResidents(ActionContext& ctx) {
             return fail(id.error());
     }
     const QJsonObject summary{{QStringLiteral("file"), QFileInfo(path).fileName()},
+                              {QStringLiteral("encoding"), file->encoding},
                               {QStringLiteral("residents"), static_cast<int>(file->rows.size())},
                               {QStringLiteral("buildings_created"), w.buildingsCreated()},
                               {QStringLiteral("units_created"), w.unitsCreated()},

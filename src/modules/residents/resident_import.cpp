@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QSet>
+#include <QStringDecoder>
 #include <QXmlStreamReader>
 
 #include <unzip.h>
@@ -56,10 +57,28 @@ ImportProblem problem(int line, int column, const QString& columnName, const QSt
     return ImportProblem{line, column, columnName, {en, zh}};
 }
 
+// Full-width digits, letters and signs (１２０３, Ａ－１２０３) and the ideographic space read
+// as their ASCII forms, as a clerk typing in a Chinese input method writes them.
+QString halfWidth(const QString& text) {
+    QString out = text;
+    for (QChar& c : out) {
+        if (c.unicode() >= 0xFF01 && c.unicode() <= 0xFF5E)
+            c = QChar(c.unicode() - 0xFEE0);
+        else if (c.unicode() == 0x3000)
+            c = QLatin1Char(' ');
+    }
+    return out;
+}
+
 QDate parseDate(const QString& text) {
     static const QRegularExpression numeric(QStringLiteral("^[0-9]{5}$"));
     if (numeric.match(text).hasMatch()) // a spreadsheet date serial (days since 1899-12-30)
         return QDate(1899, 12, 30).addDays(text.toInt());
+    // 2019年3月5日, as Chinese spreadsheets and forms write a date.
+    static const QRegularExpression chinese(
+        QStringLiteral("^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日?$"));
+    if (const auto m = chinese.match(text); m.hasMatch())
+        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
     for (const QString& format :
          {QStringLiteral("yyyy-M-d"), QStringLiteral("yyyy/M/d"), QStringLiteral("yyyy.M.d")}) {
         const QDate d = QDate::fromString(text, format);
@@ -111,7 +130,13 @@ ImportFile validate(const RawTable& table) {
         const int before = out.problems.size();
         auto cell = [&](const QString& key) {
             const int i = columnOf.value(key, -1);
-            return i >= 0 && i < raw.cells.size() ? raw.cells.at(i).trimmed() : QString();
+            const QString text =
+                i >= 0 && i < raw.cells.size() ? raw.cells.at(i).trimmed() : QString();
+            // Codes, numbers and dates are read whether typed full-width or not.
+            static const QStringList structured{
+                QStringLiteral("room_code"), QStringLiteral("phone"), QStringLiteral("phone2"),
+                QStringLiteral("id_tail"), QStringLiteral("move_in")};
+            return structured.contains(key) ? halfWidth(text).trimmed() : text;
         };
         auto report = [&](const QString& key, const QString& en, const QString& zh) {
             const int i = columnOf.value(key, -1);
@@ -444,17 +469,58 @@ QString ImportProblem::text(bool chinese) const {
                : QString(where + QStringLiteral(" (") + columnName + QStringLiteral("): ") + what);
 }
 
+namespace {
+
+// Decodes all of `bytes` in `encoding`; nothing when any byte sequence is not valid in it.
+std::optional<QString> decodeStrictly(const QByteArray& bytes, const char* encoding) {
+    QStringDecoder decoder(encoding, QStringDecoder::Flag::Stateless);
+    if (!decoder.isValid())
+        return std::nullopt;
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return std::nullopt;
+    return text;
+}
+
+// The first line (1-based) that is valid text in neither UTF-8 nor GB18030.
+int firstUnreadableLine(const QByteArray& bytes) {
+    const QList<QByteArray> lines = bytes.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        if (!decodeStrictly(lines.at(i), "UTF-8") && !decodeStrictly(lines.at(i), "GB18030"))
+            return int(i + 1);
+    return 1;
+}
+
+} // namespace
+
 Result<ImportFile> readResidentCsv(const QByteArray& content) {
+    // UTF-8 with or without its BOM (Excel's "CSV UTF-8"), else GB18030, which is what
+    // Chinese Excel's "CSV (comma delimited)" writes (GBK is a subset). The encoding read is
+    // reported with the file; a file valid in neither is refused at its first bad line.
     QByteArray bytes = content;
-    if (bytes.startsWith("\xEF\xBB\xBF"))
+    const bool bom = bytes.startsWith("\xEF\xBB\xBF");
+    if (bom)
         bytes.remove(0, 3);
-    QString text = QString::fromUtf8(bytes);
-    if (text.contains(QChar::ReplacementCharacter))
+    QString encoding = QStringLiteral("UTF-8");
+    std::optional<QString> text = decodeStrictly(bytes, "UTF-8");
+    if (!text && !bom) {
+        text = decodeStrictly(bytes, "GB18030");
+        encoding = QStringLiteral("GB18030");
+    }
+    if (!text) {
+        const int line = firstUnreadableLine(bytes);
         return fail(Error::badInput(
             QStringLiteral("file"),
-            {QStringLiteral("The file is not UTF-8 text; save it as \"CSV UTF-8\" and try again."),
-             QStringLiteral("文件不是 UTF-8 编码；请另存为“CSV UTF-8”后重试。")}));
-    return validate(splitCsv(text));
+            {QStringLiteral("Line %1 is neither UTF-8 nor GB18030 text; save the file as \"CSV "
+                            "UTF-8\" and try again.")
+                 .arg(line),
+             QStringLiteral("第 %1 行既不是 UTF-8 也不是 GB18030 编码的文字；请另存为“CSV "
+                            "UTF-8”后重试。")
+                 .arg(line)}));
+    }
+    auto file = validate(splitCsv(*text));
+    file.encoding = encoding;
+    return file;
 }
 
 Result<ImportFile> readResidentXlsx(const QString& path) {

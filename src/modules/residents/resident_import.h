@@ -43,6 +43,7 @@ struct ImportRow {
 struct ImportFile {
     QList<ImportRow> rows;
     QList<ImportProblem> problems;
+    QString encoding; // how a CSV file was read: "UTF-8" or "GB18030"; empty for XLSX
 };
 
 // Parses and validates each cell; problems are collected, not returned as errors. An

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QStringEncoder>
 #include <xlsxwriter.h>
 
 namespace fd::testing {
@@ -117,10 +118,49 @@ TEST_F(ResidentImportTest, RefusesAHeaderWithoutRequiredOrWithUnknownColumns) {
     EXPECT_TRUE(f->rows.isEmpty());
 }
 
-TEST_F(ResidentImportTest, RefusesTextThatIsNotUtf8) {
-    auto f = readResidentCsv(QByteArray("\xB7\xBF\xBA\xC5,\xC0\xE0\xD0\xCD\n")); // GBK "房号,类型"
+// What Chinese Excel's "CSV (comma delimited)" writes is GB18030 (GBK): it reads as such and
+// says so; UTF-8 reads with or without its BOM.
+TEST_F(ResidentImportTest, ReadsGb18030AndUtf8WithOrWithoutBomAndSaysWhich) {
+    const QString csv = QStringLiteral("房号,类型,姓名,电话\n3-2-1502,业主,王小明,13812345678\n");
+    QStringEncoder gb("GB18030");
+    const QByteArray gbBytes = gb.encode(csv);
+    ASSERT_NE(gbBytes, csv.toUtf8());
+    const QList<std::pair<QByteArray, QString>> files{
+        {gbBytes, QStringLiteral("GB18030")},
+        {csv.toUtf8(), QStringLiteral("UTF-8")},
+        {QByteArray("\xEF\xBB\xBF").append(csv.toUtf8()), QStringLiteral("UTF-8")}};
+    for (const auto& [bytes, encoding] : files) {
+        auto f = readResidentCsv(bytes);
+        ASSERT_TRUE(f) << f.error().message.en.toStdString();
+        EXPECT_EQ(f->encoding, encoding);
+        ASSERT_EQ(f->rows.size(), 1);
+        EXPECT_TRUE(f->problems.isEmpty());
+        EXPECT_EQ(f->rows.first().name, QStringLiteral("王小明"));
+    }
+}
+
+// Bytes valid in neither encoding are refused at their first line, never guessed.
+TEST_F(ResidentImportTest, RefusesAFileReadableInNeitherEncodingNamingTheFirstBadLine) {
+    const QByteArray bytes = QStringLiteral("房号,类型,姓名\n3-2-1502,业主,王小明\n").toUtf8() +
+                             QByteArray("3-2-1601,\xFF\xFE\x80,x\n");
+    auto f = readResidentCsv(bytes);
     ASSERT_FALSE(f);
     EXPECT_EQ(f.error().field, QStringLiteral("file"));
+    EXPECT_TRUE(f.error().message.zh.contains(QStringLiteral("第 3 行")))
+        << f.error().message.zh.toStdString();
+}
+
+// Full-width digits and signs, as a Chinese input method types them, and 2019年3月5日.
+TEST_F(ResidentImportTest, AcceptsFullWidthDigitsAndChineseDates) {
+    auto f = readResidentCsv(
+        QStringLiteral("房号,类型,姓名,电话,入住日期\n"
+                       "３－２－１５０２,业主,王小明,１３８１２３４５６７８,2019年3月5日\n")
+            .toUtf8());
+    ASSERT_TRUE(f);
+    ASSERT_TRUE(f->problems.isEmpty()) << f->problems.first().message.zh.toStdString();
+    ASSERT_EQ(f->rows.size(), 1);
+    EXPECT_EQ(f->rows.first().phone, QStringLiteral("13812345678"));
+    EXPECT_EQ(f->rows.first().moveIn, QDate(2019, 3, 5));
 }
 
 TEST_F(ResidentImportTest, ImportsAnXlsxWithNumbersAndDateSerials) {

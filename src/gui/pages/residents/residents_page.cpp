@@ -47,6 +47,9 @@ ResidentsPage::ResidentsPage(Session& session, QWidget* parent) : Page(parent), 
     count_ = new QLabel(this);
     count_->setObjectName(QStringLiteral("status"));
     bar->addWidget(count_);
+    importStatus_ = new QLabel(this);
+    importStatus_->setObjectName(QStringLiteral("importStatus"));
+    bar->addWidget(importStatus_);
     auto* importButton = new QPushButton(tr("Import…"), this);
     importButton->setObjectName(QStringLiteral("importButton"));
     auto* templateButton = new QPushButton(tr("Download template…"), this);
@@ -284,7 +287,6 @@ bool ResidentsPage::run(const QString& action, const QVariantMap& params, const 
     }
     if (action == QStringLiteral("resident.register") && !done->entityId.isEmpty())
         currentId_ = done->entityId.toLongLong();
-    session_.notifyChanged(QStringLiteral("resident"));
     return true;
 }
 
@@ -373,9 +375,9 @@ bool ResidentsPage::importFile(const QString& path) {
         problems->addItems(importProblems_);
         problems->show();
         problemsLabel->show();
-        count_->setText(tr("%n problem(s) in %1; nothing imported.", nullptr,
-                           static_cast<int>(importProblems_.size()))
-                            .arg(QFileInfo(path).fileName()));
+        importStatus_->setText(tr("%n problem(s) in %1; nothing imported.", nullptr,
+                                  static_cast<int>(importProblems_.size()))
+                                   .arg(QFileInfo(path).fileName()));
         return false;
     }
     if (TaskRunner::lastCancelled())
@@ -384,9 +386,17 @@ bool ResidentsPage::importFile(const QString& path) {
         showError(this, (*imported).error());
         return false;
     }
-    count_->setText(tr("Imported %1 resident(s) from %2.")
-                        .arg((*imported)->result.value(QStringLiteral("residents")).toInt())
-                        .arg(QFileInfo(path).fileName()));
+    session_.notifyChanged(QStringLiteral("resident"));
+    // The encoding a CSV file was read in is said, never guessed silently (XLSX has none).
+    const QString encoding = (*imported)->result.value(QStringLiteral("encoding")).toString();
+    importStatus_->setText(
+        encoding.isEmpty()
+            ? tr("Imported %1 resident(s) from %2.")
+                  .arg((*imported)->result.value(QStringLiteral("residents")).toInt())
+                  .arg(QFileInfo(path).fileName())
+            : tr("Imported %1 resident(s) from %2, read as %3 text.")
+                  .arg((*imported)->result.value(QStringLiteral("residents")).toInt())
+                  .arg(QFileInfo(path).fileName(), encoding));
     session_.notifyChanged(QStringLiteral("resident"));
     return true;
 }

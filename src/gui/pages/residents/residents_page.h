@@ -60,6 +60,7 @@ private:
     QueryTableModel* model_ = nullptr;
     QTableView* table_ = nullptr;
     QLabel* count_ = nullptr;
+    QLabel* importStatus_ = nullptr; // what the last import did; the lists' refresh keeps it
     QHash<QString, QLineEdit*> fields_;
     QComboBox* kind_ = nullptr;
     QPlainTextEdit* notes_ = nullptr;
