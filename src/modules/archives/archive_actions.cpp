@@ -370,7 +370,7 @@ Result<QString> openInventoryCabinet(const QSqlDatabase& db, qint64 id) {
 }
 
 Result<ActionOutcome> inventoryConfirm(ActionContext& ctx) {
-    const qint64 inv = ctx.params.value(QStringLiteral("inventory_id")).toLongLong();
+    const qint64 inv = idParam(ctx.params, "inventory_id");
     auto invCabinet = openInventoryCabinet(ctx.db, inv);
     if (!invCabinet)
         return fail(invCabinet.error());
@@ -413,7 +413,7 @@ const QStringList kSevenPreventions = {QStringLiteral("insects"), QStringLiteral
                                        QStringLiteral("heat")};
 
 Result<ActionOutcome> inventoryClose(ActionContext& ctx) {
-    const qint64 inv = ctx.params.value(QStringLiteral("inventory_id")).toLongLong();
+    const qint64 inv = idParam(ctx.params, "inventory_id");
     auto invCabinet = openInventoryCabinet(ctx.db, inv);
     if (!invCabinet)
         return fail(invCabinet.error());
@@ -520,7 +520,7 @@ Result<ActionOutcome> proposeDestruction(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> destroy(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("disposal_id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "disposal_id");
     auto st = sql::scalar(
         ctx.db, QStringLiteral("SELECT status FROM archive_disposals WHERE id = ?"), {id});
     if (!st)

@@ -49,7 +49,7 @@ Result<QString> nextNumber(const QSqlDatabase& db, const QString& kind, const QD
 }
 
 Result<DocumentRow> docFrom(const ActionContext& ctx) {
-    return loadDocument(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    return loadDocument(ctx.db, idParam(ctx.params, "id"));
 }
 
 Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
@@ -345,7 +345,7 @@ Result<ActionOutcome> lendDocument(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> returnDocument(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("loan_id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "loan_id");
     auto q = sql::exec(
         ctx.db,
         QStringLiteral(

@@ -154,7 +154,7 @@ Result<ActionOutcome> requestLoan(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> lend(ActionContext& ctx) {
-    auto loan = loadLoan(ctx.db, ctx.params.value(QStringLiteral("loan_id")).toLongLong());
+    auto loan = loadLoan(ctx.db, idParam(ctx.params, "loan_id"));
     if (!loan)
         return fail(loan.error());
     if (loan->status != QStringLiteral("approved"))
@@ -164,7 +164,7 @@ Result<ActionOutcome> lend(ActionContext& ctx) {
                  .arg(loan->id)
                  .arg(loan->status),
              QStringLiteral("借阅 %1 当前状态为 %2，不能借出。").arg(loan->id).arg(loan->status)}));
-    const qint64 count = ctx.params.value(QStringLiteral("count")).toLongLong();
+    const qint64 count = idParam(ctx.params, "count");
     if (count != loan->expectedCount)
         return fail(
             bad(QStringLiteral("count"),
@@ -204,14 +204,14 @@ Result<ActionOutcome> lend(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> giveBack(ActionContext& ctx) {
-    auto loan = loadLoan(ctx.db, ctx.params.value(QStringLiteral("loan_id")).toLongLong());
+    auto loan = loadLoan(ctx.db, idParam(ctx.params, "loan_id"));
     if (!loan)
         return fail(loan.error());
     if (loan->status != QStringLiteral("out"))
         return fail(bad(QStringLiteral("loan_id"),
                         {QStringLiteral("Loan %1 is not out.").arg(loan->id),
                          QStringLiteral("借阅 %1 不在借出状态。").arg(loan->id)}));
-    const qint64 count = ctx.params.value(QStringLiteral("count")).toLongLong();
+    const qint64 count = idParam(ctx.params, "count");
     const QString condition = ctx.params.value(QStringLiteral("condition")).toString();
     auto paper = paperSigner(ctx, *loan);
     if (!paper)

@@ -153,7 +153,7 @@ Result<QueryResult> volumes(const QueryContext& ctx, bool catalogue) {
     QVariantList binds;
     if (!catalogue && !ctx.params.value(QStringLiteral("include_destroyed")).toBool())
         where += QStringLiteral(" AND v.status = 'active'");
-    if (const qint64 cat = ctx.params.value(QStringLiteral("category_id")).toLongLong(); cat > 0) {
+    if (const qint64 cat = idParam(ctx.params, "category_id"); cat > 0) {
         where += QStringLiteral(
             " AND v.category_id IN (WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT x.id FROM "
             "archive_categories x JOIN t ON x.parent_id = t.id) SELECT id FROM t)");
@@ -212,7 +212,7 @@ Result<QueryResult> searchQuery(const QueryContext& ctx) {
     q.text = ctx.params.value(QStringLiteral("text")).toString();
     q.from = ctx.params.value(QStringLiteral("date_from")).toDate();
     q.to = ctx.params.value(QStringLiteral("date_to")).toDate();
-    q.categoryId = ctx.params.value(QStringLiteral("category_id")).toLongLong();
+    q.categoryId = idParam(ctx.params, "category_id");
     q.cabinet = ctx.params.value(QStringLiteral("cabinet")).toString();
     q.kinds = ctx.params.value(QStringLiteral("kinds")).toStringList();
     q.limit = ctx.params.value(QStringLiteral("limit"), 200).toInt();
@@ -343,7 +343,7 @@ Result<QueryResult> inventoryReport(const QueryContext& ctx) {
             "JOIN archive_categories c ON c.id = v.category_id WHERE l.inventory_id = ? "
             "AND (l.state IN ('missing', 'misplaced', 'pending') OR l.damaged = 1) ") +
             volumeFilter(ctx) + QStringLiteral(" ORDER BY l.state, v.number"),
-        {ctx.params.value(QStringLiteral("inventory_id")).toLongLong()});
+        {idParam(ctx.params, "inventory_id")});
 }
 
 Result<QueryResult> inventories(const QueryContext& ctx) {

@@ -12,6 +12,7 @@ namespace fd::archives {
 
 using kit::bad;
 using kit::col;
+using kit::idParam;
 using kit::param;
 using kit::signer;
 using kit::tx;

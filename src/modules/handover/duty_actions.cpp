@@ -258,7 +258,7 @@ Result<ActionOutcome> incident(ActionContext& ctx) {
 // The CS manager raises (or, with a reason, lowers) the severity the duty person chose
 // (R8-2.3). Raised to major, the written report is due by the end of the next day.
 Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto q = sql::exec(
         ctx.db,
         QStringLiteral("SELECT severity, reported_at IS NULL FROM duty_incidents WHERE id = ?"),
@@ -304,7 +304,7 @@ Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> incidentReport(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto q = sql::exec(ctx.db,
                        QStringLiteral("SELECT reported_at FROM duty_incidents WHERE id = ?"), {id});
     if (!q)

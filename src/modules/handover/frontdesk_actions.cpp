@@ -31,7 +31,7 @@ Result<ActionOutcome> receiveMail(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> deliverMail(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto status =
         sql::scalar(ctx.db, QStringLiteral("SELECT status FROM mail_items WHERE id = ?"), {id});
     if (!status)
@@ -86,7 +86,7 @@ Result<ActionOutcome> requestCustody(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> releaseCustody(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto status =
         sql::scalar(ctx.db, QStringLiteral("SELECT status FROM custody_items WHERE id = ?"), {id});
     if (!status)
@@ -147,7 +147,7 @@ Result<ActionOutcome> recordBill(ActionContext& ctx) {
             Error::badInput(QStringLiteral("month"),
                             {QStringLiteral("Month (month): write it as yyyy-MM, e.g. 2026-03."),
                              QStringLiteral("「月份」格式应为 yyyy-MM，例如 2026-03。")}));
-    const qint64 amount = ctx.params.value(QStringLiteral("amount")).toLongLong();
+    const qint64 amount = idParam(ctx.params, "amount");
     // The quota is the department's, a policy parameter (R6-2): never typed on the bill by
     // the clerk who pays any excess.
     const qint64 quota =

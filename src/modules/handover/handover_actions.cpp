@@ -20,7 +20,7 @@ P sheetParam() {
 }
 
 Result<HandoverSheet> openSheet(const ActionContext& ctx) {
-    auto sheet = loadLiveSheet(ctx.db, ctx.params.value(QStringLiteral("sheet_id")).toLongLong());
+    auto sheet = loadLiveSheet(ctx.db, idParam(ctx.params, "sheet_id"));
     if (!sheet)
         return fail(sheet.error());
     if (sheet->completed()) // the policy refuses first; this guards a policy without the rule
@@ -131,7 +131,7 @@ Result<ActionOutcome> updateMatter(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
         return fail(sheet.error());
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     const SheetMatter* matter = nullptr;
     for (const SheetMatter& m : sheet->matters)
         if (m.id == id)
@@ -211,7 +211,7 @@ Result<ActionOutcome> acknowledgeInstruction(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
         return fail(sheet.error());
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     bool onSheet = false;
     for (const SheetInstruction& n : sheet->instructions)
         onSheet = onSheet || (n.id == id && n.acknowledgedAt.isEmpty());
@@ -559,7 +559,7 @@ Result<ActionOutcome> signOutPerson(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> addAddendum(ActionContext& ctx) {
-    const qint64 sheetId = ctx.params.value(QStringLiteral("sheet_id")).toLongLong();
+    const qint64 sheetId = idParam(ctx.params, "sheet_id");
     auto sheet = loadSheet(ctx.db, sheetId);
     if (!sheet)
         return fail(sheet.error());

@@ -97,7 +97,7 @@ int limitOf(const QueryContext& ctx) {
 }
 
 Result<HandoverSheet> sheetOf(const QueryContext& ctx) {
-    return loadSheet(ctx.db, ctx.params.value(QStringLiteral("sheet_id")).toLongLong());
+    return loadSheet(ctx.db, idParam(ctx.params, "sheet_id"));
 }
 
 } // namespace

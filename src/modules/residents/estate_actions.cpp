@@ -250,7 +250,7 @@ Result<ActionOutcome> registerResident(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> updateResident(ActionContext& ctx) {
-    auto stored = loadResident(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto stored = loadResident(ctx.db, idParam(ctx.params, "id"));
     if (!stored)
         return fail(stored.error());
     ResidentFields f = stored->fields;
@@ -336,7 +336,7 @@ Result<ActionOutcome> updateResident(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> moveOut(ActionContext& ctx) {
-    auto stored = loadResident(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto stored = loadResident(ctx.db, idParam(ctx.params, "id"));
     if (!stored)
         return fail(stored.error());
     if (stored->moveOut.isValid())
@@ -374,7 +374,7 @@ Result<ActionOutcome> moveOut(ActionContext& ctx) {
 // R6-3: the whole number goes only to the caller; the audit row records who saw which
 // number (masked), when and why (the reason is required by the policy).
 Result<ActionOutcome> revealPhone(ActionContext& ctx) {
-    auto stored = loadResident(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto stored = loadResident(ctx.db, idParam(ctx.params, "id"));
     if (!stored)
         return fail(stored.error());
     const QString which =

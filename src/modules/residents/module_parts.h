@@ -12,5 +12,6 @@ void registerQueries(Services& s);
 Status seed(const Services& s, const Actor& admin, const SeedOptions& options);
 
 using kit::bad;
+using kit::idParam;
 
 } // namespace fd::residents

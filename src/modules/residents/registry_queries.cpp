@@ -69,9 +69,8 @@ void registerQueries(Services& s) {
              false,
              {QStringLiteral("Room code starts with"), QStringLiteral("房号开头")}}},
            [](const QueryContext& ctx) -> Result<QueryResult> {
-               auto list =
-                   listRooms(ctx.db, ctx.params.value(QStringLiteral("building_id")).toLongLong(),
-                             ctx.params.value(QStringLiteral("prefix")).toString());
+               auto list = listRooms(ctx.db, idParam(ctx.params, "building_id"),
+                                     ctx.params.value(QStringLiteral("prefix")).toString());
                if (!list)
                    return fail(list.error());
                QueryResult r;
@@ -114,7 +113,7 @@ void registerQueries(Services& s) {
            [](const QueryContext& ctx) -> Result<QueryResult> {
                auto list =
                    listStaff(ctx.db, ctx.params.value(QStringLiteral("include_left")).toBool(),
-                             ctx.params.value(QStringLiteral("department_id")).toLongLong());
+                             idParam(ctx.params, "department_id"));
                if (!list)
                    return fail(list.error());
                QueryResult r;

@@ -107,7 +107,7 @@ Result<ActionOutcome> createOrganisation(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> updateOrganisation(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto q = sql::exec(
         ctx.db,
         QStringLiteral(
@@ -251,7 +251,7 @@ Error noDepartment(qint64 id) {
 }
 
 Result<ActionOutcome> createStaff(ActionContext& ctx) {
-    const qint64 department = ctx.params.value(QStringLiteral("department_id")).toLongLong();
+    const qint64 department = idParam(ctx.params, "department_id");
     auto known = departmentExists(ctx.db, department);
     if (!known)
         return fail(known.error());
@@ -286,7 +286,7 @@ Result<ActionOutcome> createStaff(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> updateStaff(ActionContext& ctx) {
-    auto member = findStaff(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto member = findStaff(ctx.db, idParam(ctx.params, "id"));
     if (!member)
         return fail(member.error());
     StaffMember m = *member;
@@ -347,7 +347,7 @@ Result<ActionOutcome> updateStaff(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> staffLeaves(ActionContext& ctx) {
-    auto member = findStaff(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto member = findStaff(ctx.db, idParam(ctx.params, "id"));
     if (!member)
         return fail(member.error());
     if (!member->active)
@@ -472,7 +472,7 @@ void registerStaffActions(Services& s) {
              "The staff member has no open item in any registered source (loans, keys, custody)"),
          {},
          [services](const CheckContext& ctx) -> Result<CheckOutcome> {
-             const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+             const qint64 id = idParam(ctx.params, "id");
              // The detail is appended to both languages of the message; item titles are
              // in Chinese, the language of the office's registers.
              auto items = services->staffOpenItems().openItems(ctx.db, id, true);
