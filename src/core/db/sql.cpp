@@ -3,6 +3,7 @@
 #include "util/log.h"
 
 #include <QSqlError>
+#include <QSqlRecord>
 
 namespace fd::sql {
 
@@ -40,6 +41,46 @@ Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement,
     if (!q->next())
         return QVariant();
     return q->value(0);
+}
+
+Status run(const QSqlDatabase& db, const QString& statement, const QVariantList& bindings) {
+    auto q = exec(db, statement, bindings);
+    if (!q)
+        return fail(q.error());
+    return {};
+}
+
+Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
+                        const QVariantList& bindings) {
+    auto q = exec(db, statement + QStringLiteral(" RETURNING id"), bindings);
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(Error::internal(QStringLiteral("insert returned no id")));
+    const qint64 id = q->value(0).toLongLong();
+    q->finish();
+    return id;
+}
+
+QVariant Row::value(const char* name) const {
+    const int i = query_.record().indexOf(QLatin1String(name));
+    return i < 0 ? QVariant() : query_.value(i);
+}
+
+QString Row::text(const char* name) const {
+    return value(name).toString();
+}
+
+qint64 Row::id(const char* name) const {
+    return value(name).toLongLong();
+}
+
+int Row::integer(const char* name) const {
+    return value(name).toInt();
+}
+
+bool Row::flag(const char* name) const {
+    return value(name).toBool();
 }
 
 } // namespace fd::sql

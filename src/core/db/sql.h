@@ -15,6 +15,28 @@ Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement,
 // The first column of the first row, or an invalid QVariant when there is no row.
 Result<QVariant> scalar(const QSqlDatabase& db, const QString& statement,
                         const QVariantList& bindings = {});
+// Runs a statement whose rows are not needed.
+Status run(const QSqlDatabase& db, const QString& statement, const QVariantList& bindings = {});
+// Runs an INSERT (given without its RETURNING clause) and gives the new row's id.
+Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
+                        const QVariantList& bindings = {});
+
+// The current row of a query, read by the column names the SELECT gives ("SELECT id,
+// status AS state ..." → row.text("state")), so that reordering a SELECT cannot shift
+// the fields. For new code; a name the query lacks reads as an invalid value.
+class Row final {
+public:
+    explicit Row(const QSqlQuery& query) : query_(query) {}
+    [[nodiscard]] QVariant value(const char* name) const;
+    [[nodiscard]] QString text(const char* name) const;
+    [[nodiscard]] qint64 id(const char* name) const;
+    [[nodiscard]] int integer(const char* name) const;
+    [[nodiscard]] bool flag(const char* name) const;
+
+private:
+    const QSqlQuery& query_;
+};
+
 // A null QString binds as SQL NULL; this gives '' for NOT NULL text columns.
 inline QString text(const QString& s) {
     return s.isNull() ? QString::fromLatin1("") : s;

@@ -10,21 +10,8 @@
 namespace fd::archives {
 namespace {
 
-ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
-                QStringList choices = {}) {
-    ParamSpec p{QString::fromUtf8(name), type, required, label, std::move(choices)};
-    return p;
-}
-
 const Text kVolume = tx("Volume", "案卷");
 const Text kCabinet = tx("Cabinet", "档案柜");
-
-const Actor* signer(const ActionContext& ctx, const QString& meaning) {
-    for (const auto& s : ctx.signatures)
-        if (s.meaning == meaning)
-            return &s.signer;
-    return nullptr;
-}
 
 Result<bool> cabinetExists(const QSqlDatabase& db, const QString& code) {
     auto v =
@@ -32,13 +19,6 @@ Result<bool> cabinetExists(const QSqlDatabase& db, const QString& code) {
     if (!v)
         return fail(v.error());
     return v->isValid();
-}
-
-Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& binds) {
-    auto q = sql::exec(db, statement, binds);
-    if (!q)
-        return fail(q.error());
-    return {};
 }
 
 Status reindexVolume(const QSqlDatabase& db, const VolumeRow& v) {
@@ -56,10 +36,10 @@ Result<ActionOutcome> addCabinet(ActionContext& ctx) {
             bad(QStringLiteral("code"), {QStringLiteral("Cabinet %1 exists already.").arg(code),
                                          QStringLiteral("档案柜 %1 已存在。").arg(code)}));
     const bool locked = ctx.params.value(QStringLiteral("locked")).toBool();
-    if (auto ok =
-            exec(ctx.db,
-                 QStringLiteral("INSERT INTO archive_cabinets(code, name, locked) VALUES (?,?,?)"),
-                 {code, ctx.params.value(QStringLiteral("name")).toString(), locked ? 1 : 0});
+    if (auto ok = sql::run(
+            ctx.db,
+            QStringLiteral("INSERT INTO archive_cabinets(code, name, locked) VALUES (?,?,?)"),
+            {code, ctx.params.value(QStringLiteral("name")).toString(), locked ? 1 : 0});
         !ok)
         return fail(ok.error());
     return ActionOutcome{
@@ -113,14 +93,14 @@ Result<ActionOutcome> createVolume(ActionContext& ctx) {
     const QString custodian =
         custodianKind == QStringLiteral("secretary") ? QStringLiteral("总经理秘书") : department;
     const QString eligible = eligibleDate(to.toString(Qt::ISODate), retention);
-    auto id = insertReturningId(
+    auto id = insertId(
         ctx.db,
         QStringLiteral(
             "INSERT INTO archive_volumes(number, title, category_id, department, organisation, "
             "custodian, "
             "retention_years, eligible_on, confidentiality, cabinet, shelf, position, date_from, "
             "date_to, "
-            "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+            "created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         {number, p.value(QStringLiteral("title")).toString(), categoryId, department,
          p.value(QStringLiteral("organisation")).toString(), custodian, retention,
          eligible.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(eligible),
@@ -176,12 +156,12 @@ Result<ActionOutcome> fileItem(ActionContext& ctx) {
         return fail(seq.error());
     const QString title = p.value(QStringLiteral("title")).toString();
     const qint64 documentId = p.value(QStringLiteral("document_id")).toLongLong();
-    auto itemId = insertReturningId(
+    auto itemId = insertId(
         ctx.db,
         QStringLiteral(
             "INSERT INTO archive_items(volume_id, seq_no, title, item_date, original, copy_reason, "
             "pages, "
-            "responsible, document_id, filed_at) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id"),
+            "responsible, document_id, filed_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
         {vol.id, seq->toLongLong(), title, date, original ? 1 : 0, copyReason,
          p.value(QStringLiteral("pages")).toInt(),
          p.value(QStringLiteral("responsible")).toString(),
@@ -194,7 +174,7 @@ Result<ActionOutcome> fileItem(ActionContext& ctx) {
         vol.dateFrom = std::min(vol.dateFrom, date);
         vol.dateTo = std::max(vol.dateTo, date);
         const QString eligible = eligibleDate(vol.dateTo, vol.retentionYears);
-        if (auto ok = exec(
+        if (auto ok = sql::run(
                 ctx.db,
                 QStringLiteral("UPDATE archive_volumes SET date_from = ?, date_to = ?, eligible_on "
                                "= ? WHERE id = ?"),
@@ -216,19 +196,18 @@ Result<ActionOutcome> fileItem(ActionContext& ctx) {
     const Actor* received = signer(ctx, QStringLiteral("received"));
     const QString handedName = handed ? handed->displayName : ctx.actor.displayName;
     const QString receivedName = received ? received->displayName : ctx.actor.displayName;
-    auto filingId =
-        insertReturningId(ctx.db,
-                          QStringLiteral("INSERT INTO archive_filings(volume_id, item_id, "
-                                         "handed_over_by, received_by, filed_at) "
-                                         "VALUES (?,?,?,?,?) RETURNING id"),
-                          {vol.id, *itemId, handedName, receivedName, toStorage(ctx.now)});
+    auto filingId = insertId(ctx.db,
+                             QStringLiteral("INSERT INTO archive_filings(volume_id, item_id, "
+                                            "handed_over_by, received_by, filed_at) "
+                                            "VALUES (?,?,?,?,?)"),
+                             {vol.id, *itemId, handedName, receivedName, toStorage(ctx.now)});
     if (!filingId)
         return fail(filingId.error());
     if (documentId > 0)
-        if (auto ok = exec(ctx.db,
-                           QStringLiteral("UPDATE documents SET filed_item_id = ?, status = "
-                                          "'filed', updated_at = ? WHERE id = ?"),
-                           {*itemId, toStorage(ctx.now), documentId});
+        if (auto ok = sql::run(ctx.db,
+                               QStringLiteral("UPDATE documents SET filed_item_id = ?, status = "
+                                              "'filed', updated_at = ? WHERE id = ?"),
+                               {*itemId, toStorage(ctx.now), documentId});
             !ok)
             return fail(ok.error());
     return ActionOutcome{QStringLiteral("archive_filing"),
@@ -272,18 +251,19 @@ Result<ActionOutcome> transfer(ActionContext& ctx) {
     // A move within the archive room names no custodian: the custodian stays.
     if (const QString c = p.value(QStringLiteral("custodian")).toString().trimmed(); !c.isEmpty())
         now.custodian = c;
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("UPDATE archive_volumes SET cabinet = ?, shelf = ?, position "
-                                      "= ?, custodian = ? WHERE id = ?"),
-                       {now.cabinet, now.shelf, now.position, now.custodian, now.id});
+    if (auto ok =
+            sql::run(ctx.db,
+                     QStringLiteral("UPDATE archive_volumes SET cabinet = ?, shelf = ?, position "
+                                    "= ?, custodian = ? WHERE id = ?"),
+                     {now.cabinet, now.shelf, now.position, now.custodian, now.id});
         !ok)
         return fail(ok.error());
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("INSERT INTO archive_transfers(volume_id, from_location, "
-                                      "to_location, from_custodian, "
-                                      "to_custodian, at, by_login) VALUES (?,?,?,?,?,?,?)"),
-                       {now.id, old.location(), now.location(), old.custodian, now.custodian,
-                        toStorage(ctx.now), ctx.actor.login});
+    if (auto ok = sql::run(ctx.db,
+                           QStringLiteral("INSERT INTO archive_transfers(volume_id, from_location, "
+                                          "to_location, from_custodian, "
+                                          "to_custodian, at, by_login) VALUES (?,?,?,?,?,?,?)"),
+                           {now.id, old.location(), now.location(), old.custodian, now.custodian,
+                            toStorage(ctx.now), ctx.actor.login});
         !ok)
         return fail(ok.error());
     if (auto ok = moveVolumeInIndex(ctx.db, now.id, now.cabinet); !ok)
@@ -308,7 +288,7 @@ Result<ActionOutcome> seal(ActionContext& ctx) {
             bad(QStringLiteral("volume"),
                 {QStringLiteral("Volume %1 is sealed or destroyed already.").arg(vol.number),
                  QStringLiteral("案卷 %1 已封存或已销毁。").arg(vol.number)}));
-    if (auto ok = exec(
+    if (auto ok = sql::run(
             ctx.db,
             QStringLiteral("UPDATE archive_volumes SET sealed_at = ?, sealed_by = ? WHERE id = ?"),
             {toStorage(ctx.now), ctx.actor.login, vol.id});
@@ -344,11 +324,11 @@ Result<ActionOutcome> inventoryStart(ActionContext& ctx) {
                  QStringLiteral("同类盘点 %1 尚未结束。").arg(open->toLongLong())}));
     const QDate today = ctx.now.toTimeZone(Clock::officeZone()).date();
     const QString period = periodFor(kind, today);
-    auto id = insertReturningId(ctx.db,
-                                QStringLiteral("INSERT INTO archive_inventories(kind, period, "
-                                               "cabinet, started_at, started_by, status) "
-                                               "VALUES (?,?,?,?,?,'open') RETURNING id"),
-                                {kind, period, cabinet, toStorage(ctx.now), ctx.actor.login});
+    auto id = insertId(ctx.db,
+                       QStringLiteral("INSERT INTO archive_inventories(kind, period, "
+                                      "cabinet, started_at, started_by, status) "
+                                      "VALUES (?,?,?,?,?,'open')"),
+                       {kind, period, cabinet, toStorage(ctx.now), ctx.actor.login});
     if (!id)
         return fail(id.error());
     // The expected holdings: every volume the catalogue places in the cabinet (or everywhere).
@@ -390,7 +370,7 @@ Result<QString> openInventoryCabinet(const QSqlDatabase& db, qint64 id) {
 }
 
 Result<ActionOutcome> inventoryConfirm(ActionContext& ctx) {
-    const qint64 inv = ctx.params.value(QStringLiteral("inventory_id")).toLongLong();
+    const qint64 inv = idParam(ctx.params, "inventory_id");
     auto invCabinet = openInventoryCabinet(ctx.db, inv);
     if (!invCabinet)
         return fail(invCabinet.error());
@@ -433,7 +413,7 @@ const QStringList kSevenPreventions = {QStringLiteral("insects"), QStringLiteral
                                        QStringLiteral("heat")};
 
 Result<ActionOutcome> inventoryClose(ActionContext& ctx) {
-    const qint64 inv = ctx.params.value(QStringLiteral("inventory_id")).toLongLong();
+    const qint64 inv = idParam(ctx.params, "inventory_id");
     auto invCabinet = openInventoryCabinet(ctx.db, inv);
     if (!invCabinet)
         return fail(invCabinet.error());
@@ -448,13 +428,14 @@ Result<ActionOutcome> inventoryClose(ActionContext& ctx) {
                      QStringLiteral(
                          "未知检查项「%1」（防虫、防霉、防尘、防火、防盗、防潮、防高温：%2）。")
                          .arg(c, kSevenPreventions.join(QStringLiteral(", ")))}));
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("UPDATE archive_inventory_lines SET state = 'missing' WHERE "
-                                      "inventory_id = ? AND state = 'pending'"),
-                       {inv});
+    if (auto ok =
+            sql::run(ctx.db,
+                     QStringLiteral("UPDATE archive_inventory_lines SET state = 'missing' WHERE "
+                                    "inventory_id = ? AND state = 'pending'"),
+                     {inv});
         !ok)
         return fail(ok.error());
-    if (auto ok = exec(
+    if (auto ok = sql::run(
             ctx.db,
             QStringLiteral(
                 "UPDATE archive_inventories SET status = 'closed', closed_at = ?, closed_by = ?, "
@@ -511,21 +492,21 @@ Result<ActionOutcome> proposeDestruction(ActionContext& ctx) {
         numbers.append(v.number);
     }
     const QString approver = ctx.approval ? ctx.approval->approver.login : QString();
-    auto id = insertReturningId(
+    auto id = insertId(
         ctx.db,
         QStringLiteral(
             "INSERT INTO archive_disposals(method, proposed_by, proposed_at, approved_by, status) "
-            "VALUES (?,?,?,?,'approved') RETURNING id"),
+            "VALUES (?,?,?,?,'approved')"),
         {ctx.params.value(QStringLiteral("method")).toString(), ctx.actor.login, toStorage(ctx.now),
          approver});
     if (!id)
         return fail(id.error());
     for (const VolumeRow& v : *vols)
-        if (auto ok =
-                exec(ctx.db,
-                     QStringLiteral(
-                         "INSERT INTO archive_disposal_lines(disposal_id, volume_id) VALUES (?,?)"),
-                     {*id, v.id});
+        if (auto ok = sql::run(
+                ctx.db,
+                QStringLiteral(
+                    "INSERT INTO archive_disposal_lines(disposal_id, volume_id) VALUES (?,?)"),
+                {*id, v.id});
             !ok)
             return fail(ok.error());
     return ActionOutcome{
@@ -539,7 +520,7 @@ Result<ActionOutcome> proposeDestruction(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> destroy(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("disposal_id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "disposal_id");
     auto st = sql::scalar(
         ctx.db, QStringLiteral("SELECT status FROM archive_disposals WHERE id = ?"), {id});
     if (!st)
@@ -554,11 +535,11 @@ Result<ActionOutcome> destroy(ActionContext& ctx) {
                          QStringLiteral("销毁清单 %1 已执行。").arg(id)}));
     const Actor* second = signer(ctx, QStringLiteral("second_approver"));
     const QString secondName = second ? second->login : QString();
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("UPDATE archive_disposals SET status = 'destroyed', "
-                                      "destroyed_at = ?, destroyed_by = ?, "
-                                      "second_approver = ? WHERE id = ?"),
-                       {toStorage(ctx.now), ctx.actor.login, secondName, id});
+    if (auto ok = sql::run(ctx.db,
+                           QStringLiteral("UPDATE archive_disposals SET status = 'destroyed', "
+                                          "destroyed_at = ?, destroyed_by = ?, "
+                                          "second_approver = ? WHERE id = ?"),
+                           {toStorage(ctx.now), ctx.actor.login, secondName, id});
         !ok)
         return fail(ok.error());
     // Tombstones: the volumes stay in the catalogue, marked destroyed (R1-1.5.1).

@@ -130,10 +130,6 @@ QString eligibleDate(const QString& dateTo, int retentionYears) {
         .toString(Qt::ISODate);
 }
 
-Error bad(const QString& field, const Text& message) {
-    return Error::badInput(field, message);
-}
-
 void addAction(ActionRegistry& registry, ActionDef def) {
     QStringList texts;
     for (const ParamSpec& p : def.params)
@@ -149,18 +145,6 @@ void addAction(ActionRegistry& registry, ActionDef def) {
         return inner(filled);
     };
     registry.add(std::move(def));
-}
-
-Result<qint64> insertReturningId(const QSqlDatabase& db, const QString& statement,
-                                 const QVariantList& bindings) {
-    auto q = sql::exec(db, statement, bindings);
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("insert returned no id")));
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
-    return id;
 }
 
 bool leavesCompany(const QJsonObject& ruleParams, const QString& borrowerKind,

@@ -9,19 +9,7 @@
 namespace fd::archives {
 namespace {
 
-ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
-                QStringList choices = {}) {
-    return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
-}
-
 const Text kDocument = tx("Document", "文件");
-
-Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& binds) {
-    auto q = sql::exec(db, statement, binds);
-    if (!q)
-        return fail(q.error());
-    return {};
-}
 
 Status reindex(const QSqlDatabase& db, qint64 id) {
     auto q = sql::exec(
@@ -33,10 +21,11 @@ Status reindex(const QSqlDatabase& db, qint64 id) {
         return fail(q.error());
     if (!q->next())
         return {};
-    const QString date = q->value(2).toString();
-    return indexRecord(db, {QStringLiteral("document"), id, 0, q->value(0).toString(),
-                            q->value(1).toString(), date, date, 0, QStringLiteral(""),
-                            q->value(3).toString() != QStringLiteral("ordinary")});
+    const sql::Row row(*q);
+    const QString date = row.text("doc_date");
+    return indexRecord(db, {QStringLiteral("document"), id, 0, row.text("number"),
+                            row.text("title"), date, date, 0, QStringLiteral(""),
+                            row.text("confidentiality") != QStringLiteral("ordinary")});
 }
 
 // The next number of a sequence: 收〔2026〕001号 / 发〔2026〕001号 / 内〔2026〕001号 (R4-2.2(3)).
@@ -60,7 +49,7 @@ Result<QString> nextNumber(const QSqlDatabase& db, const QString& kind, const QD
 }
 
 Result<DocumentRow> docFrom(const ActionContext& ctx) {
-    return loadDocument(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    return loadDocument(ctx.db, idParam(ctx.params, "id"));
 }
 
 Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
@@ -68,12 +57,12 @@ Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
     auto number = nextNumber(ctx.db, QStringLiteral("incoming"), ctx.now);
     if (!number)
         return fail(number.error());
-    auto id = insertReturningId(
+    auto id = insertId(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, number, title, body, doc_type, sender, "
                        "doc_date, confidentiality, status, "
                        "created_at, created_by, updated_at) VALUES "
-                       "('incoming',?,?,?,?,?,?,?,'registered',?,?,?) RETURNING id"),
+                       "('incoming',?,?,?,?,?,?,?,'registered',?,?,?)"),
         {*number, p.value(QStringLiteral("title")).toString(),
          p.value(QStringLiteral("body")).toString(), p.value(QStringLiteral("doc_type")).toString(),
          p.value(QStringLiteral("sender")).toString(),
@@ -105,7 +94,7 @@ ActionHandler routingStep(QString field, QString param, QString status) {
         if (value.typeId() == QMetaType::QStringList)
             value = value.toStringList().join(QLatin1Char(','));
         // The time it was handled starts the filing reminder (R1-1.1.2(2)⑦).
-        if (auto ok = exec(
+        if (auto ok = sql::run(
                 ctx.db,
                 QStringLiteral("UPDATE documents SET %1 = ?, status = ?, updated_at = ?, "
                                "handled_at = CASE WHEN ? = 'handled' THEN ? ELSE "
@@ -125,12 +114,12 @@ ActionHandler routingStep(QString field, QString param, QString status) {
 Result<ActionOutcome> draft(ActionContext& ctx) {
     const auto& p = ctx.params;
     const QDate today = ctx.now.toTimeZone(Clock::officeZone()).date();
-    auto id = insertReturningId(
+    auto id = insertId(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, recipient, department, "
                        "doc_date, confidentiality, "
                        "status, created_at, created_by, updated_at) VALUES "
-                       "(?,?,?,?,?,?,?,?,'draft',?,?,?) RETURNING id"),
+                       "(?,?,?,?,?,?,?,?,'draft',?,?,?)"),
         {p.value(QStringLiteral("kind")).toString(), p.value(QStringLiteral("title")).toString(),
          p.value(QStringLiteral("body")).toString(), p.value(QStringLiteral("doc_type")).toString(),
          p.value(QStringLiteral("recipient")).toString(),
@@ -186,10 +175,11 @@ Result<ActionOutcome> approve(ActionContext& ctx) {
     for (const auto& s : ctx.signatures)
         if (s.meaning == QStringLiteral("approver"))
             by = s.signer.login;
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("UPDATE documents SET status = 'approved', approved_by = ?, "
-                                      "updated_at = ? WHERE id = ?"),
-                       {by, toStorage(ctx.now), d->id});
+    if (auto ok =
+            sql::run(ctx.db,
+                     QStringLiteral("UPDATE documents SET status = 'approved', approved_by = ?, "
+                                    "updated_at = ? WHERE id = ?"),
+                     {by, toStorage(ctx.now), d->id});
         !ok)
         return fail(ok.error());
     return ActionOutcome{QStringLiteral("document"),
@@ -207,11 +197,11 @@ Result<ActionOutcome> issue(ActionContext& ctx) {
     auto number = nextNumber(ctx.db, d->kind, ctx.now);
     if (!number)
         return fail(number.error());
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("UPDATE documents SET number = ?, status = 'issued', "
-                                      "issued_at = ?, updated_at = ?, execution_status = "
-                                      "'pending' WHERE id = ?"),
-                       {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
+    if (auto ok = sql::run(ctx.db,
+                           QStringLiteral("UPDATE documents SET number = ?, status = 'issued', "
+                                          "issued_at = ?, updated_at = ?, execution_status = "
+                                          "'pending' WHERE id = ?"),
+                           {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
         !ok)
         return fail(ok.error());
     if (auto ok = reindex(ctx.db, d->id); !ok)
@@ -244,11 +234,11 @@ Result<ActionOutcome> recordExecution(ActionContext& ctx) {
     if (note.trimmed().isEmpty())
         return fail(bad(QStringLiteral("note"), tx("Say how the document was carried out (note).",
                                                    "须填写执行情况（note）。")));
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("UPDATE documents SET execution_status = 'carried_out', "
-                                      "execution_note = ?, executed_at = ?, executed_by = ?, "
-                                      "updated_at = ? WHERE id = ?"),
-                       {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d->id});
+    if (auto ok = sql::run(ctx.db,
+                           QStringLiteral("UPDATE documents SET execution_status = 'carried_out', "
+                                          "execution_note = ?, executed_at = ?, executed_by = ?, "
+                                          "updated_at = ? WHERE id = ?"),
+                           {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d->id});
         !ok)
         return fail(ok.error());
     return ActionOutcome{QStringLiteral("document"),
@@ -264,7 +254,7 @@ Result<ActionOutcome> revise(ActionContext& ctx) {
     if (!d)
         return fail(d.error());
     // A change to an issued document is a new version linked to the old (R4-1.9).
-    auto id = insertReturningId(
+    auto id = insertId(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, sender, recipient, "
                        "department, doc_date, confidentiality, "
@@ -272,7 +262,7 @@ Result<ActionOutcome> revise(ActionContext& ctx) {
                        "SELECT kind, coalesce(nullif(?, ''), title), coalesce(nullif(?, ''), "
                        "body), doc_type, sender, recipient, "
                        "department, ?, confidentiality, 'draft', version + 1, id, ?, ?, ? FROM "
-                       "documents WHERE id = ? RETURNING id"),
+                       "documents WHERE id = ?"),
         {ctx.params.value(QStringLiteral("title")).toString(),
          ctx.params.value(QStringLiteral("body")).toString(),
          ctx.now.toTimeZone(Clock::officeZone()).date().toString(Qt::ISODate), toStorage(ctx.now),
@@ -331,15 +321,14 @@ Result<ActionOutcome> lendDocument(ActionContext& ctx) {
                  .arg(open->toLongLong()),
              QStringLiteral("文件 %1 已借出（借阅 %2）。").arg(d->id).arg(open->toLongLong())}));
     const auto& p = ctx.params;
-    auto id =
-        insertReturningId(ctx.db,
-                          QStringLiteral("INSERT INTO document_loans(document_id, borrower, "
-                                         "purpose, handler, lent_at, due_date) "
-                                         "VALUES (?,?,?,?,?,?) RETURNING id"),
-                          {d->id, p.value(QStringLiteral("borrower")).toString(),
-                           p.value(QStringLiteral("purpose")).toString(),
-                           p.value(QStringLiteral("handler")).toString(), toStorage(ctx.now),
-                           p.value(QStringLiteral("due_date")).toDate().toString(Qt::ISODate)});
+    auto id = insertId(ctx.db,
+                       QStringLiteral("INSERT INTO document_loans(document_id, borrower, "
+                                      "purpose, handler, lent_at, due_date) "
+                                      "VALUES (?,?,?,?,?,?)"),
+                       {d->id, p.value(QStringLiteral("borrower")).toString(),
+                        p.value(QStringLiteral("purpose")).toString(),
+                        p.value(QStringLiteral("handler")).toString(), toStorage(ctx.now),
+                        p.value(QStringLiteral("due_date")).toDate().toString(Qt::ISODate)});
     if (!id)
         return fail(id.error());
     return ActionOutcome{
@@ -356,7 +345,7 @@ Result<ActionOutcome> lendDocument(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> returnDocument(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("loan_id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "loan_id");
     auto q = sql::exec(
         ctx.db,
         QStringLiteral(

@@ -9,18 +9,6 @@
 namespace fd::archives {
 namespace {
 
-ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
-                QStringList choices = {}) {
-    return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
-}
-
-const Actor* signer(const ActionContext& ctx, const QString& meaning) {
-    for (const auto& s : ctx.signatures)
-        if (s.meaning == meaning)
-            return &s.signer;
-    return nullptr;
-}
-
 struct LoanRow {
     qint64 id = 0;
     QString status;
@@ -79,13 +67,6 @@ Result<PaperSigner> paperSigner(const ActionContext& ctx, const LoanRow& loan) {
     return PaperSigner{name, id};
 }
 
-Status exec(const QSqlDatabase& db, const QString& statement, const QVariantList& binds) {
-    auto q = sql::exec(db, statement, binds);
-    if (!q)
-        return fail(q.error());
-    return {};
-}
-
 Result<ActionOutcome> requestLoan(ActionContext& ctx) {
     const auto& p = ctx.params;
     const QString kind = p.value(QStringLiteral("borrower_kind")).toString();
@@ -129,14 +110,13 @@ Result<ActionOutcome> requestLoan(ActionContext& ctx) {
         ctx.approval
             ? ctx.approval->approver.login
             : (kind == QStringLiteral("parent_company") ? QStringLiteral("registered") : QString());
-    auto id = insertReturningId(
+    auto id = insertId(
         ctx.db,
         QStringLiteral("INSERT INTO archive_loans(borrower_kind, borrower_staff_id, borrower_name, "
                        "organisation, "
                        "introduction_letter, id_document, purpose, mode, due_date, status, "
                        "requested_by, requested_at, "
-                       "approved_by, confidential) VALUES (?,?,?,?,?,?,?,?,?,'approved',?,?,?,?) "
-                       "RETURNING id"),
+                       "approved_by, confidential) VALUES (?,?,?,?,?,?,?,?,?,'approved',?,?,?,?)"),
         {kind, staffId > 0 ? QVariant(staffId) : QVariant(QMetaType(QMetaType::LongLong)),
          p.value(QStringLiteral("borrower_name")).toString(),
          p.value(QStringLiteral("organisation")).toString(),
@@ -149,12 +129,12 @@ Result<ActionOutcome> requestLoan(ActionContext& ctx) {
         return fail(id.error());
     QJsonArray numbers;
     for (const VolumeRow& v : *vols) {
-        if (auto ok =
-                exec(ctx.db,
-                     QStringLiteral(
-                         "INSERT INTO archive_loan_lines(loan_id, volume_id, item_count) "
-                         "VALUES (?, ?, (SELECT count(*) FROM archive_items WHERE volume_id = ?))"),
-                     {*id, v.id, v.id});
+        if (auto ok = sql::run(
+                ctx.db,
+                QStringLiteral(
+                    "INSERT INTO archive_loan_lines(loan_id, volume_id, item_count) "
+                    "VALUES (?, ?, (SELECT count(*) FROM archive_items WHERE volume_id = ?))"),
+                {*id, v.id, v.id});
             !ok)
             return fail(ok.error());
         numbers.append(v.number);
@@ -174,7 +154,7 @@ Result<ActionOutcome> requestLoan(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> lend(ActionContext& ctx) {
-    auto loan = loadLoan(ctx.db, ctx.params.value(QStringLiteral("loan_id")).toLongLong());
+    auto loan = loadLoan(ctx.db, idParam(ctx.params, "loan_id"));
     if (!loan)
         return fail(loan.error());
     if (loan->status != QStringLiteral("approved"))
@@ -184,7 +164,7 @@ Result<ActionOutcome> lend(ActionContext& ctx) {
                  .arg(loan->id)
                  .arg(loan->status),
              QStringLiteral("借阅 %1 当前状态为 %2，不能借出。").arg(loan->id).arg(loan->status)}));
-    const qint64 count = ctx.params.value(QStringLiteral("count")).toLongLong();
+    const qint64 count = idParam(ctx.params, "count");
     if (count != loan->expectedCount)
         return fail(
             bad(QStringLiteral("count"),
@@ -200,7 +180,7 @@ Result<ActionOutcome> lend(ActionContext& ctx) {
         return fail(paper.error());
     const Actor* archivist = signer(ctx, QStringLiteral("archivist"));
     const QString by = archivist ? archivist->login : ctx.actor.login;
-    if (auto ok = exec(
+    if (auto ok = sql::run(
             ctx.db,
             QStringLiteral(
                 "UPDATE archive_loans SET status = 'out', checked_out_at = ?, checkout_count = ?, "
@@ -224,21 +204,21 @@ Result<ActionOutcome> lend(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> giveBack(ActionContext& ctx) {
-    auto loan = loadLoan(ctx.db, ctx.params.value(QStringLiteral("loan_id")).toLongLong());
+    auto loan = loadLoan(ctx.db, idParam(ctx.params, "loan_id"));
     if (!loan)
         return fail(loan.error());
     if (loan->status != QStringLiteral("out"))
         return fail(bad(QStringLiteral("loan_id"),
                         {QStringLiteral("Loan %1 is not out.").arg(loan->id),
                          QStringLiteral("借阅 %1 不在借出状态。").arg(loan->id)}));
-    const qint64 count = ctx.params.value(QStringLiteral("count")).toLongLong();
+    const qint64 count = idParam(ctx.params, "count");
     const QString condition = ctx.params.value(QStringLiteral("condition")).toString();
     auto paper = paperSigner(ctx, *loan);
     if (!paper)
         return fail(paper.error());
     const Actor* archivist = signer(ctx, QStringLiteral("archivist"));
     const QString to = archivist ? archivist->login : ctx.actor.login;
-    if (auto ok = exec(
+    if (auto ok = sql::run(
             ctx.db,
             QStringLiteral(
                 "UPDATE archive_loans SET status = 'returned', returned_at = ?, return_count = ?, "
@@ -251,12 +231,11 @@ Result<ActionOutcome> giveBack(ActionContext& ctx) {
     QJsonArray incidents;
     // A short count or damage opens an incident that needs a written report (R1-1.2.6).
     auto open = [&](const QString& kind, const QString& description) -> Status {
-        auto id =
-            insertReturningId(ctx.db,
-                              QStringLiteral("INSERT INTO archive_incidents(loan_id, kind, "
-                                             "description, opened_at, opened_by, status) "
-                                             "VALUES (?,?,?,?,?,'open') RETURNING id"),
-                              {loan->id, kind, description, toStorage(ctx.now), ctx.actor.login});
+        auto id = insertId(ctx.db,
+                           QStringLiteral("INSERT INTO archive_incidents(loan_id, kind, "
+                                          "description, opened_at, opened_by, status) "
+                                          "VALUES (?,?,?,?,?,'open')"),
+                           {loan->id, kind, description, toStorage(ctx.now), ctx.actor.login});
         if (!id)
             return fail(id.error());
         incidents.append(*id);
@@ -311,11 +290,11 @@ Result<ActionOutcome> reportIncident(ActionContext& ctx) {
                             tx("A new incident needs its kind (missing, damage, leak).",
                                "新的事故须选择类型（遗失、损坏、泄密）。")));
         const qint64 loanId = p.value(QStringLiteral("loan_id")).toLongLong();
-        auto created = insertReturningId(
+        auto created = insertId(
             ctx.db,
             QStringLiteral("INSERT INTO archive_incidents(loan_id, kind, description, opened_at, "
                            "opened_by, status) "
-                           "VALUES (?,?,?,?,?,'open') RETURNING id"),
+                           "VALUES (?,?,?,?,?,'open')"),
             {loanId > 0 ? QVariant(loanId) : QVariant(QMetaType(QMetaType::LongLong)), kind,
              p.value(QStringLiteral("description"), report).toString(), toStorage(ctx.now),
              ctx.actor.login});
@@ -323,10 +302,11 @@ Result<ActionOutcome> reportIncident(ActionContext& ctx) {
             return fail(created.error());
         id = *created;
     }
-    if (auto ok = exec(ctx.db,
-                       QStringLiteral("UPDATE archive_incidents SET report = ?, reported_at = ?, "
-                                      "reported_by = ?, status = 'reported' WHERE id = ?"),
-                       {report, toStorage(ctx.now), ctx.actor.login, id});
+    if (auto ok =
+            sql::run(ctx.db,
+                     QStringLiteral("UPDATE archive_incidents SET report = ?, reported_at = ?, "
+                                    "reported_by = ?, status = 'reported' WHERE id = ?"),
+                     {report, toStorage(ctx.now), ctx.actor.login, id});
         !ok)
         return fail(ok.error());
     return ActionOutcome{QStringLiteral("archive_incident"),

@@ -11,11 +11,6 @@
 namespace fd::archives {
 namespace {
 
-ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
-                QStringList choices = {}) {
-    return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
-}
-
 // Chinese and English names of the codes the archive tables store.
 const QMap<QString, Text>& codeLabels() {
     static const QMap<QString, Text> labels = {
@@ -93,13 +88,11 @@ QMap<QString, Text> flagLabels(const QString& key) {
     return {};
 }
 
-QueryColumn col(const char* key, const char* en, const char* zh) {
-    QueryColumn c{QString::fromUtf8(key), tx(en, zh), {}};
-    if (kCodedColumns.contains(c.key))
-        c.labels = codeLabels();
-    else
-        c.labels = flagLabels(c.key);
-    return c;
+// Columns whose stored codes and flags read as the archives' labels.
+QList<QueryColumn> coded(QList<QueryColumn> columns) {
+    return kit::withLabels(std::move(columns), [](const QString& key) {
+        return kCodedColumns.contains(key) ? codeLabels() : flagLabels(key);
+    });
 }
 
 // The SQL condition hiding restricted volumes (alias v, categories c) from the actor.
@@ -119,24 +112,6 @@ QString loanFilter(const QueryContext& ctx) {
     return hasClearance(ctx.services.policy(), ctx.actor)
                ? QString()
                : QStringLiteral(" AND o.confidential = 0");
-}
-
-Result<QueryResult> rowsOf(QList<QueryColumn> columns, const QSqlDatabase& db,
-                           const QString& statement, const QVariantList& binds) {
-    auto q = sql::exec(db, statement, binds);
-    if (!q)
-        return fail(q.error());
-    QueryResult r;
-    r.columns = std::move(columns);
-    const int n = static_cast<int>(r.columns.size());
-    while (q->next()) {
-        QVariantList row;
-        row.reserve(n);
-        for (int i = 0; i < n; ++i)
-            row << q->value(i);
-        r.rows.push_back(std::move(row));
-    }
-    return r;
 }
 
 QString today(const QueryContext& ctx) {
@@ -178,7 +153,7 @@ Result<QueryResult> volumes(const QueryContext& ctx, bool catalogue) {
     QVariantList binds;
     if (!catalogue && !ctx.params.value(QStringLiteral("include_destroyed")).toBool())
         where += QStringLiteral(" AND v.status = 'active'");
-    if (const qint64 cat = ctx.params.value(QStringLiteral("category_id")).toLongLong(); cat > 0) {
+    if (const qint64 cat = idParam(ctx.params, "category_id"); cat > 0) {
         where += QStringLiteral(
             " AND v.category_id IN (WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT x.id FROM "
             "archive_categories x JOIN t ON x.parent_id = t.id) SELECT id FROM t)");
@@ -190,10 +165,10 @@ Result<QueryResult> volumes(const QueryContext& ctx, bool catalogue) {
         binds << cab;
     }
     // Date order within each category (R1-1.4.3).
-    return rowsOf(kVolumeColumns, ctx.db,
-                  volumeSelect() + where +
-                      QStringLiteral(" ORDER BY c.sort_order, v.date_from, v.number"),
-                  binds);
+    return kit::rowsOf(ctx.db, coded(kVolumeColumns),
+                       volumeSelect() + where +
+                           QStringLiteral(" ORDER BY c.sort_order, v.date_from, v.number"),
+                       binds);
 }
 
 Result<QueryResult> items(const QueryContext& ctx) {
@@ -220,15 +195,16 @@ Result<QueryResult> items(const QueryContext& ctx) {
     // The keeper sees that a personal file exists, never its items.
     if (personal && !reader)
         return fail(personalFileRefusal(ctx.services.policy(), v->first().number));
-    return rowsOf({col("seq_no", "No.", "顺序号"), col("title", "Title", "文件题名"),
-                   col("item_date", "Date", "日期"), col("original", "Original", "原件"),
-                   col("copy_reason", "Copy reason", "复印原因"), col("pages", "Pages", "页数"),
-                   col("responsible", "Responsible", "责任者"), col("id", "Id", "序号")},
-                  ctx.db,
-                  QStringLiteral("SELECT seq_no, title, item_date, original, copy_reason, pages, "
-                                 "responsible, id FROM archive_items "
-                                 "WHERE volume_id = ? ORDER BY item_date, seq_no"),
-                  {v->first().id});
+    return kit::rowsOf(
+        ctx.db,
+        coded({col("seq_no", "No.", "顺序号"), col("title", "Title", "文件题名"),
+               col("item_date", "Date", "日期"), col("original", "Original", "原件"),
+               col("copy_reason", "Copy reason", "复印原因"), col("pages", "Pages", "页数"),
+               col("responsible", "Responsible", "责任者"), col("id", "Id", "序号")}),
+        QStringLiteral("SELECT seq_no, title, item_date, original, copy_reason, pages, "
+                       "responsible, id FROM archive_items "
+                       "WHERE volume_id = ? ORDER BY item_date, seq_no"),
+        {v->first().id});
 }
 
 Result<QueryResult> searchQuery(const QueryContext& ctx) {
@@ -236,7 +212,7 @@ Result<QueryResult> searchQuery(const QueryContext& ctx) {
     q.text = ctx.params.value(QStringLiteral("text")).toString();
     q.from = ctx.params.value(QStringLiteral("date_from")).toDate();
     q.to = ctx.params.value(QStringLiteral("date_to")).toDate();
-    q.categoryId = ctx.params.value(QStringLiteral("category_id")).toLongLong();
+    q.categoryId = idParam(ctx.params, "category_id");
     q.cabinet = ctx.params.value(QStringLiteral("cabinet")).toString();
     q.kinds = ctx.params.value(QStringLiteral("kinds")).toStringList();
     q.limit = ctx.params.value(QStringLiteral("limit"), 200).toInt();
@@ -244,10 +220,10 @@ Result<QueryResult> searchQuery(const QueryContext& ctx) {
     if (!r)
         return fail(r.error());
     QueryResult out;
-    out.columns = {col("kind", "Kind", "类型"),      col("number", "Number", "编号"),
-                   col("title", "Title", "题名"),    col("date_from", "From", "起始日期"),
-                   col("date_to", "To", "截止日期"), col("cabinet", "Cabinet", "档案柜"),
-                   col("ref_id", "Id", "序号"),      col("volume_id", "Volume", "案卷")};
+    out.columns = coded({col("kind", "Kind", "类型"), col("number", "Number", "编号"),
+                         col("title", "Title", "题名"), col("date_from", "From", "起始日期"),
+                         col("date_to", "To", "截止日期"), col("cabinet", "Cabinet", "档案柜"),
+                         col("ref_id", "Id", "序号"), col("volume_id", "Volume", "案卷")});
     for (const SearchHit& h : r->hits)
         out.rows.push_back(
             {h.kind, h.number, h.title, h.dateFrom, h.dateTo, h.cabinet, h.refId, h.volumeId});
@@ -287,15 +263,16 @@ Result<QueryResult> loans(const QueryContext& ctx) {
         where += QStringLiteral(" AND o.status = ?");
         binds << st;
     }
-    return rowsOf(kLoanColumns, ctx.db,
-                  loanSelect() + where + QStringLiteral(" ORDER BY o.id DESC LIMIT 1000"), binds);
+    return kit::rowsOf(ctx.db, coded(kLoanColumns),
+                       loanSelect() + where + QStringLiteral(" ORDER BY o.id DESC LIMIT 1000"),
+                       binds);
 }
 
 Result<QueryResult> overdue(const QueryContext& ctx) {
     const QString t = today(ctx);
     // Walks the (status, due_date) index: only loans out and past due are read (R1-1.3.5).
-    return rowsOf(
-        kLoanColumns, ctx.db,
+    return kit::rowsOf(
+        ctx.db, coded(kLoanColumns),
         loanSelect() + loanFilter(ctx) +
             QStringLiteral(" AND o.status = 'out' AND o.due_date < ? ORDER BY o.due_date, o.id"),
         {t, t});
@@ -305,16 +282,16 @@ Result<QueryResult> dueForSealing(const QueryContext& ctx) {
     const int days =
         ctx.services.policy().intParameter(QStringLiteral("archives.sealing_after_days"), 365);
     const QString cutoff = toStorage(ctx.services.clock().nowUtc().addDays(-days));
-    return rowsOf(kVolumeColumns, ctx.db,
-                  volumeSelect() + volumeFilter(ctx) +
-                      QStringLiteral(" AND v.status = 'active' AND v.sealed_at IS NULL AND "
-                                     "v.created_at <= ? ORDER BY v.created_at"),
-                  {cutoff});
+    return kit::rowsOf(ctx.db, coded(kVolumeColumns),
+                       volumeSelect() + volumeFilter(ctx) +
+                           QStringLiteral(" AND v.status = 'active' AND v.sealed_at IS NULL AND "
+                                          "v.created_at <= ? ORDER BY v.created_at"),
+                       {cutoff});
 }
 
 Result<QueryResult> eligibleForDestruction(const QueryContext& ctx) {
-    return rowsOf(
-        kVolumeColumns, ctx.db,
+    return kit::rowsOf(
+        ctx.db, coded(kVolumeColumns),
         volumeSelect() + volumeFilter(ctx) +
             QStringLiteral(
                 " AND v.status = 'active' AND v.eligible_on IS NOT NULL AND v.eligible_on <= ? "
@@ -327,20 +304,21 @@ Result<QueryResult> eligibleForDestruction(const QueryContext& ctx) {
 Result<QueryResult> incidents(const QueryContext& ctx) {
     const QString st =
         ctx.params.value(QStringLiteral("status"), QStringLiteral("open")).toString();
-    auto r = rowsOf({col("id", "Incident", "事故号"), col("loan_id", "Loan", "借阅号"),
-                     col("kind", "Kind", "类型"), col("description", "What happened", "情况"),
-                     col("opened_at", "Opened", "发生时间"),
-                     col("report", "Written report", "书面报告"), col("status", "Status", "状态")},
-                    ctx.db,
-                    QStringLiteral("SELECT i.id, coalesce(i.loan_id, 0), i.kind, i.description, "
-                                   "i.opened_at, i.report, i.status "
-                                   "FROM archive_incidents i LEFT JOIN archive_loans o ON o.id = "
-                                   "i.loan_id WHERE i.status = ? ") +
-                        (hasClearance(ctx.services.policy(), ctx.actor)
-                             ? QString()
-                             : QStringLiteral(" AND coalesce(o.confidential, 0) = 0")) +
-                        QStringLiteral(" ORDER BY i.id"),
-                    {st});
+    auto r = kit::rowsOf(
+        ctx.db,
+        coded({col("id", "Incident", "事故号"), col("loan_id", "Loan", "借阅号"),
+               col("kind", "Kind", "类型"), col("description", "What happened", "情况"),
+               col("opened_at", "Opened", "发生时间"), col("report", "Written report", "书面报告"),
+               col("status", "Status", "状态")}),
+        QStringLiteral("SELECT i.id, coalesce(i.loan_id, 0), i.kind, i.description, "
+                       "i.opened_at, i.report, i.status "
+                       "FROM archive_incidents i LEFT JOIN archive_loans o ON o.id = "
+                       "i.loan_id WHERE i.status = ? ") +
+            (hasClearance(ctx.services.policy(), ctx.actor)
+                 ? QString()
+                 : QStringLiteral(" AND coalesce(o.confidential, 0) = 0")) +
+            QStringLiteral(" ORDER BY i.id"),
+        {st});
     if (!r)
         return r;
     // When it happened, in the office's time (stored as UTC).
@@ -352,32 +330,33 @@ Result<QueryResult> incidents(const QueryContext& ctx) {
 }
 
 Result<QueryResult> inventoryReport(const QueryContext& ctx) {
-    return rowsOf({col("number", "Volume number", "案卷号"), col("title", "Title", "题名"),
-                   col("expected_cabinet", "Expected in", "应在位置"),
-                   col("found_cabinet", "Found in", "实际位置"), col("state", "Finding", "结果"),
-                   col("damaged", "Damaged", "破损"), col("note", "Note", "备注")},
-                  ctx.db,
-                  QStringLiteral(
-                      "SELECT v.number, v.title, l.expected_cabinet, l.found_cabinet, l.state, "
-                      "l.damaged, l.note "
-                      "FROM archive_inventory_lines l JOIN archive_volumes v ON v.id = l.volume_id "
-                      "JOIN archive_categories c ON c.id = v.category_id WHERE l.inventory_id = ? "
-                      "AND (l.state IN ('missing', 'misplaced', 'pending') OR l.damaged = 1) ") +
-                      volumeFilter(ctx) + QStringLiteral(" ORDER BY l.state, v.number"),
-                  {ctx.params.value(QStringLiteral("inventory_id")).toLongLong()});
+    return kit::rowsOf(
+        ctx.db,
+        coded({col("number", "Volume number", "案卷号"), col("title", "Title", "题名"),
+               col("expected_cabinet", "Expected in", "应在位置"),
+               col("found_cabinet", "Found in", "实际位置"), col("state", "Finding", "结果"),
+               col("damaged", "Damaged", "破损"), col("note", "Note", "备注")}),
+        QStringLiteral(
+            "SELECT v.number, v.title, l.expected_cabinet, l.found_cabinet, l.state, "
+            "l.damaged, l.note "
+            "FROM archive_inventory_lines l JOIN archive_volumes v ON v.id = l.volume_id "
+            "JOIN archive_categories c ON c.id = v.category_id WHERE l.inventory_id = ? "
+            "AND (l.state IN ('missing', 'misplaced', 'pending') OR l.damaged = 1) ") +
+            volumeFilter(ctx) + QStringLiteral(" ORDER BY l.state, v.number"),
+        {idParam(ctx.params, "inventory_id")});
 }
 
 Result<QueryResult> inventories(const QueryContext& ctx) {
-    return rowsOf({col("id", "Inventory", "盘点号"), col("kind", "Kind", "类型"),
-                   col("period", "Period", "期间"), col("cabinet", "Cabinet", "档案柜"),
-                   col("status", "Status", "状态"), col("started_at", "Started", "开始"),
-                   col("closed_at", "Closed", "结束"),
-                   col("seven_preventions", "Seven preventions", "七防")},
-                  ctx.db,
-                  QStringLiteral("SELECT id, kind, period, cabinet, status, started_at, "
-                                 "coalesce(closed_at, ''), seven_preventions "
-                                 "FROM archive_inventories ORDER BY id DESC"),
-                  {});
+    return kit::rowsOf(ctx.db,
+                       coded({col("id", "Inventory", "盘点号"), col("kind", "Kind", "类型"),
+                              col("period", "Period", "期间"), col("cabinet", "Cabinet", "档案柜"),
+                              col("status", "Status", "状态"), col("started_at", "Started", "开始"),
+                              col("closed_at", "Closed", "结束"),
+                              col("seven_preventions", "Seven preventions", "七防")}),
+                       QStringLiteral("SELECT id, kind, period, cabinet, status, started_at, "
+                                      "coalesce(closed_at, ''), seven_preventions "
+                                      "FROM archive_inventories ORDER BY id DESC"),
+                       {});
 }
 
 const QList<QueryColumn> kDocumentColumns = {
@@ -404,7 +383,7 @@ QString documentSelect() {
 // The documents list; the time handled or issued reads in the office's time (stored UTC).
 Result<QueryResult> documentRows(const QueryContext& ctx, const QString& statement,
                                  const QVariantList& binds) {
-    auto r = rowsOf(kDocumentColumns, ctx.db, statement, binds);
+    auto r = kit::rowsOf(ctx.db, coded(kDocumentColumns), statement, binds);
     if (!r)
         return r;
     const qsizetype since = kDocumentColumns.size() - 1;
@@ -483,8 +462,9 @@ Result<QueryResult> summary(const QueryContext& ctx) {
         return fail(q.error());
     q->next();
     QueryResult r;
-    r.columns = {col("volumes", "Volumes", "案卷"), col("items", "Items", "文件"),
-                 col("loans_out", "On loan", "借出"), col("documents", "Documents", "文件登记")};
+    r.columns =
+        coded({col("volumes", "Volumes", "案卷"), col("items", "Items", "文件"),
+               col("loans_out", "On loan", "借出"), col("documents", "Documents", "文件登记")});
     r.rows.push_back({q->value(0), q->value(1), q->value(2), q->value(3)});
     return r;
 }
@@ -588,12 +568,12 @@ void registerArchiveQueries(Services& s) {
            tx("Archive categories", "档案类别"),
            {},
            [](const QueryContext& ctx) {
-               return rowsOf(
-                   {col("id", "Id", "序号"), col("code", "Code", "代码"),
-                    col("name", "Name", "名称"), col("name_en", "Name (English)", "英文名称"),
-                    col("kind", "Kind", "种类"), col("custodian", "Kept by", "保管"),
-                    col("parent_id", "Parent", "上级")},
+               return kit::rowsOf(
                    ctx.db,
+                   coded({col("id", "Id", "序号"), col("code", "Code", "代码"),
+                          col("name", "Name", "名称"), col("name_en", "Name (English)", "英文名称"),
+                          col("kind", "Kind", "种类"), col("custodian", "Kept by", "保管"),
+                          col("parent_id", "Parent", "上级")}),
                    QStringLiteral(
                        "SELECT id, code, name_zh, name_en, kind, custodian, coalesce(parent_id, 0) "
                        "FROM archive_categories ORDER BY sort_order"),
@@ -603,10 +583,10 @@ void registerArchiveQueries(Services& s) {
            tx("Archive cabinets", "档案柜"),
            {},
            [](const QueryContext& ctx) {
-               return rowsOf(
-                   {col("code", "Cabinet", "柜号"), col("name", "Name", "名称"),
-                    col("locked", "Locked", "加锁")},
+               return kit::rowsOf(
                    ctx.db,
+                   coded({col("code", "Cabinet", "柜号"), col("name", "Name", "名称"),
+                          col("locked", "Locked", "加锁")}),
                    QStringLiteral("SELECT code, name, locked FROM archive_cabinets ORDER BY code"),
                    {});
            }});

@@ -110,12 +110,11 @@ Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
             return fail(upd.error());
     } else {
         old->finish();
-        auto ins = insertReturningId(
+        auto ins = insertId(
             db,
             QStringLiteral(
                 "INSERT INTO archive_search(kind, ref_id, volume_id, number, title, date_from, "
-                "date_to, category_id, cabinet, restricted) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING "
-                "id"),
+                "date_to, category_id, cabinet, restricted) VALUES (?,?,?,?,?,?,?,?,?,?)"),
             {e.kind, e.refId, volume, e.number, e.title, e.dateFrom, e.dateTo, category, e.cabinet,
              e.restricted ? 1 : 0});
         if (!ins)

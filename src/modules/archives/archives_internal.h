@@ -2,6 +2,7 @@
 
 // Shared by the archives module's source files; not for other areas.
 #include "archive_rules.h"
+#include "module/toolkit.h"
 #include "services/services.h"
 
 #include <QDate>
@@ -9,9 +10,13 @@
 
 namespace fd::archives {
 
-inline Text tx(const char* en, const char* zh) {
-    return Text{QString::fromUtf8(en), QString::fromUtf8(zh)};
-}
+using kit::bad;
+using kit::col;
+using kit::idParam;
+using kit::param;
+using kit::signer;
+using kit::tx;
+using sql::insertId;
 
 // The custodian of the categories the general manager's secretary keeps (R1-2.2).
 inline QString secretaryCustodian() {
@@ -61,12 +66,9 @@ QJsonObject volumeJson(const VolumeRow& v);
 // retention period; empty for permanent volumes.
 QString eligibleDate(const QString& dateTo, int retentionYears);
 
-Error bad(const QString& field, const Text& message);
 // Registers an action whose handler sees every text field it declares, absent ones as ''
 // (a null QString would be stored as SQL NULL).
 void addAction(ActionRegistry& registry, ActionDef def);
-Result<qint64> insertReturningId(const QSqlDatabase& db, const QString& statement,
-                                 const QVariantList& bindings);
 
 // The filing handler (archive.file_item), shared by document.file.
 Result<ActionOutcome> fileItemHandler(ActionContext& ctx);

@@ -10,21 +10,6 @@ namespace {
 
 using P = ParamSpec;
 
-QString param(const ActionContext& ctx, const char* name) {
-    return textParam(ctx.params, name);
-}
-
-Result<qint64> insertId(const QSqlDatabase& db, const QString& statement, const QVariantList& b) {
-    auto q = sql::exec(db, statement + QStringLiteral(" RETURNING id"), b);
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("insert returned no id")));
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
-    return id;
-}
-
 struct DutyRow {
     qint64 id = 0;
     qint64 userId = 0;
@@ -40,8 +25,8 @@ Result<DutyRow> duty(const QSqlDatabase& db, qint64 id, const QString& field) {
         return fail(q.error());
     if (!q->next())
         return fail(missing(field, QStringLiteral("duty record"), QStringLiteral("值班记录"), id));
-    return DutyRow{q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                   q->value(3).toString()};
+    const sql::Row row(*q);
+    return DutyRow{row.id("id"), row.id("user_id"), row.text("status"), row.text("duty_date")};
 }
 
 Result<DutyRow> onDuty(const ActionContext& ctx, const char* field) {
@@ -67,7 +52,7 @@ QStringList stringList(const QJsonValue& v) {
 // The post a duty is kept at: one of the policy's posts, the department office when not
 // named (R8-1.2).
 Result<QString> dutyPost(const ActionContext& ctx) {
-    QString post = param(ctx, "post").trimmed();
+    QString post = textParam(ctx.params, "post").trimmed();
     if (post.isEmpty())
         post = ctx.services.policy().parameter(QStringLiteral("duty.default_post")).toString();
     QStringList posts;
@@ -132,15 +117,15 @@ Result<ActionOutcome> endDuty(ActionContext& ctx, bool overridden) {
         QStringLiteral("UPDATE duty_records SET status = 'ended', ended_at = ?, happenings = ?, "
                        "handling = ?, successor_user_id = ?, override_by_user_id = ?, "
                        "override_reason = ? WHERE id = ?"),
-        {toStorage(ctx.now), param(ctx, "happenings"), param(ctx, "handling"),
+        {toStorage(ctx.now), textParam(ctx.params, "happenings"), textParam(ctx.params, "handling"),
          successor->isValid() ? *successor : QVariant(),
          overridden ? QVariant(ctx.actor.userId) : QVariant(),
          overridden ? ctx.reason.trimmed() : QString(QLatin1String("")), d->id});
     if (!q)
         return fail(q.error());
     QJsonObject now{{QStringLiteral("status"), QStringLiteral("ended")},
-                    {QStringLiteral("happenings"), param(ctx, "happenings")},
-                    {QStringLiteral("handling"), param(ctx, "handling")}};
+                    {QStringLiteral("happenings"), textParam(ctx.params, "happenings")},
+                    {QStringLiteral("handling"), textParam(ctx.params, "handling")}};
     if (overridden)
         now.insert(QStringLiteral("override_by"), ctx.actor.login);
     return ActionOutcome{QStringLiteral("duty_record"),
@@ -154,7 +139,7 @@ Result<ActionOutcome> inspect(ActionContext& ctx) {
     auto d = onDuty(ctx, "duty_id");
     if (!d)
         return fail(d.error());
-    const QString area = param(ctx, "area");
+    const QString area = textParam(ctx.params, "area");
     const QStringList areas =
         stringList(ctx.services.policy().parameter(QStringLiteral("duty.inspection_areas")));
     if (!areas.isEmpty() && !areas.contains(area))
@@ -169,8 +154,9 @@ Result<ActionOutcome> inspect(ActionContext& ctx) {
         QStringLiteral(
             "INSERT INTO duty_inspections(duty_id, area, condition, hygiene, staff_quality, "
             "discipline, findings, inspected_at) VALUES (?,?,?,?,?,?,?,?)"),
-        {d->id, area, param(ctx, "condition"), param(ctx, "hygiene"), param(ctx, "staff_quality"),
-         param(ctx, "discipline"), param(ctx, "findings"), toStorage(ctx.now)});
+        {d->id, area, textParam(ctx.params, "condition"), textParam(ctx.params, "hygiene"),
+         textParam(ctx.params, "staff_quality"), textParam(ctx.params, "discipline"),
+         textParam(ctx.params, "findings"), toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("duty_inspection"),
@@ -178,7 +164,7 @@ Result<ActionOutcome> inspect(ActionContext& ctx) {
                          {},
                          {{QStringLiteral("duty_id"), d->id},
                           {QStringLiteral("area"), area},
-                          {QStringLiteral("findings"), param(ctx, "findings")}},
+                          {QStringLiteral("findings"), textParam(ctx.params, "findings")}},
                          {{QStringLiteral("inspection_id"), *id}}};
 }
 
@@ -186,7 +172,7 @@ Result<ActionOutcome> lightingCheck(ActionContext& ctx) {
     auto d = onDuty(ctx, "duty_id");
     if (!d)
         return fail(d.error());
-    const QString slot = param(ctx, "slot");
+    const QString slot = textParam(ctx.params, "slot");
     const QStringList setTimes =
         stringList(ctx.services.policy().parameter(QStringLiteral("duty.lighting_check_times")));
     if (!setTimes.contains(slot))
@@ -213,7 +199,7 @@ Result<ActionOutcome> lightingCheck(ActionContext& ctx) {
                      "INSERT INTO duty_lighting_checks(duty_id, slot, lights_ok, note, checked_at) "
                      "VALUES (?,?,?,?,?)"),
                  {d->id, slot, ctx.params.value(QStringLiteral("lights_ok")).toBool(),
-                  param(ctx, "note"), toStorage(ctx.now)});
+                  textParam(ctx.params, "note"), toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
     return ActionOutcome{
@@ -242,7 +228,7 @@ Result<ActionOutcome> incident(ActionContext& ctx) {
     auto d = onDuty(ctx, "duty_id");
     if (!d)
         return fail(d.error());
-    const QString severity = param(ctx, "severity");
+    const QString severity = textParam(ctx.params, "severity");
     const bool major = severity == QStringLiteral("major");
     const QString due = major ? reportDueAt(ctx.now) : QString();
     auto id =
@@ -250,12 +236,13 @@ Result<ActionOutcome> incident(ActionContext& ctx) {
                  QStringLiteral(
                      "INSERT INTO duty_incidents(duty_id, title, description, handling, severity, "
                      "occurred_at, report_due_at) VALUES (?,?,?,?,?,?,?)"),
-                 {d->id, param(ctx, "title"), param(ctx, "description"), param(ctx, "handling"),
-                  severity, toStorage(ctx.now), major ? QVariant(due) : QVariant()});
+                 {d->id, textParam(ctx.params, "title"), textParam(ctx.params, "description"),
+                  textParam(ctx.params, "handling"), severity, toStorage(ctx.now),
+                  major ? QVariant(due) : QVariant()});
     if (!id)
         return fail(id.error());
     QJsonObject values{{QStringLiteral("duty_id"), d->id},
-                       {QStringLiteral("title"), param(ctx, "title")},
+                       {QStringLiteral("title"), textParam(ctx.params, "title")},
                        {QStringLiteral("severity"), severity},
                        {QStringLiteral("report_due_at"), due}};
     if (major)
@@ -271,7 +258,7 @@ Result<ActionOutcome> incident(ActionContext& ctx) {
 // The CS manager raises (or, with a reason, lowers) the severity the duty person chose
 // (R8-2.3). Raised to major, the written report is due by the end of the next day.
 Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto q = sql::exec(
         ctx.db,
         QStringLiteral("SELECT severity, reported_at IS NULL FROM duty_incidents WHERE id = ?"),
@@ -284,7 +271,7 @@ Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
     const QString old = q->value(0).toString();
     const bool unreported = q->value(1).toBool();
     q->finish();
-    const QString severity = param(ctx, "severity");
+    const QString severity = textParam(ctx.params, "severity");
     if (severity == old)
         return fail(Error::badInput(
             QStringLiteral("severity"),
@@ -317,7 +304,7 @@ Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> incidentReport(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto q = sql::exec(ctx.db,
                        QStringLiteral("SELECT reported_at FROM duty_incidents WHERE id = ?"), {id});
     if (!q)
@@ -338,13 +325,13 @@ Result<ActionOutcome> incidentReport(ActionContext& ctx) {
         QStringLiteral(
             "UPDATE duty_incidents SET report = ?, reported_at = ?, reported_by_user_id = ? "
             "WHERE id = ?"),
-        {param(ctx, "report"), toStorage(ctx.now), ctx.actor.userId, id});
+        {textParam(ctx.params, "report"), toStorage(ctx.now), ctx.actor.userId, id});
     if (!upd)
         return fail(upd.error());
     return ActionOutcome{QStringLiteral("duty_incident"),
                          QString::number(id),
                          {},
-                         {{QStringLiteral("report"), param(ctx, "report")}},
+                         {{QStringLiteral("report"), textParam(ctx.params, "report")}},
                          {}};
 }
 

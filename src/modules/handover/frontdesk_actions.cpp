@@ -11,47 +11,27 @@ namespace {
 
 using P = ParamSpec;
 
-QString param(const ActionContext& ctx, const char* name) {
-    return textParam(ctx.params, name);
-}
-
-QVariant optionalId(const ActionContext& ctx, const char* name) {
-    const qint64 id = ctx.params.value(QLatin1String(name)).toLongLong();
-    return id > 0 ? QVariant(id) : QVariant();
-}
-
-Result<qint64> insertId(const QSqlDatabase& db, const QString& statement, const QVariantList& b) {
-    auto q = sql::exec(db, statement + QStringLiteral(" RETURNING id"), b);
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("insert returned no id")));
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
-    return id;
-}
-
 Result<ActionOutcome> receiveMail(ActionContext& ctx) {
     auto id = insertId(
         ctx.db,
         QStringLiteral("INSERT INTO mail_items(kind, addressee, unit, resident_id, sender, "
                        "received_at, received_by_user_id) VALUES (?,?,?,?,?,?,?)"),
-        {param(ctx, "kind"), param(ctx, "addressee"), param(ctx, "unit"),
-         optionalId(ctx, "resident_id"), param(ctx, "sender"), toStorage(ctx.now),
-         ctx.actor.userId});
+        {textParam(ctx.params, "kind"), textParam(ctx.params, "addressee"),
+         textParam(ctx.params, "unit"), optionalIdParam(ctx.params, "resident_id"),
+         textParam(ctx.params, "sender"), toStorage(ctx.now), ctx.actor.userId});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("mail_item"),
                          QString::number(*id),
                          {},
-                         {{QStringLiteral("kind"), param(ctx, "kind")},
-                          {QStringLiteral("addressee"), param(ctx, "addressee")},
-                          {QStringLiteral("unit"), param(ctx, "unit")}},
+                         {{QStringLiteral("kind"), textParam(ctx.params, "kind")},
+                          {QStringLiteral("addressee"), textParam(ctx.params, "addressee")},
+                          {QStringLiteral("unit"), textParam(ctx.params, "unit")}},
                          {{QStringLiteral("mail_id"), *id}}};
 }
 
 Result<ActionOutcome> deliverMail(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto status =
         sql::scalar(ctx.db, QStringLiteral("SELECT status FROM mail_items WHERE id = ?"), {id});
     if (!status)
@@ -68,16 +48,16 @@ Result<ActionOutcome> deliverMail(ActionContext& ctx) {
         QStringLiteral(
             "UPDATE mail_items SET status = 'delivered', delivered_at = ?, "
             "delivered_by_user_id = ?, delivered_to = ?, delivery_method = ? WHERE id = ?"),
-        {toStorage(ctx.now), ctx.actor.userId, param(ctx, "delivered_to"), param(ctx, "method"),
-         id});
+        {toStorage(ctx.now), ctx.actor.userId, textParam(ctx.params, "delivered_to"),
+         textParam(ctx.params, "method"), id});
     if (!q)
         return fail(q.error());
     return ActionOutcome{QStringLiteral("mail_item"),
                          QString::number(id),
                          {{QStringLiteral("status"), QStringLiteral("waiting")}},
                          {{QStringLiteral("status"), QStringLiteral("delivered")},
-                          {QStringLiteral("delivered_to"), param(ctx, "delivered_to")},
-                          {QStringLiteral("method"), param(ctx, "method")}},
+                          {QStringLiteral("delivered_to"), textParam(ctx.params, "delivered_to")},
+                          {QStringLiteral("method"), textParam(ctx.params, "method")}},
                          {}};
 }
 
@@ -89,23 +69,24 @@ Result<ActionOutcome> requestCustody(ActionContext& ctx) {
         QStringLiteral("INSERT INTO custody_items(kind, item, depositor, recipient, unit, "
                        "resident_id, requested_by_user_id, keeper_staff_id, approved_by_user_id, "
                        "received_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
-        {param(ctx, "kind"), param(ctx, "item"), param(ctx, "depositor"), param(ctx, "recipient"),
-         param(ctx, "unit"), optionalId(ctx, "resident_id"), ctx.actor.userId, ctx.actor.staffId,
-         approver, toStorage(ctx.now)});
+        {textParam(ctx.params, "kind"), textParam(ctx.params, "item"),
+         textParam(ctx.params, "depositor"), textParam(ctx.params, "recipient"),
+         textParam(ctx.params, "unit"), optionalIdParam(ctx.params, "resident_id"),
+         ctx.actor.userId, ctx.actor.staffId, approver, toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("custody_item"),
                          QString::number(*id),
                          {},
-                         {{QStringLiteral("kind"), param(ctx, "kind")},
-                          {QStringLiteral("item"), param(ctx, "item")},
-                          {QStringLiteral("depositor"), param(ctx, "depositor")},
-                          {QStringLiteral("recipient"), param(ctx, "recipient")}},
+                         {{QStringLiteral("kind"), textParam(ctx.params, "kind")},
+                          {QStringLiteral("item"), textParam(ctx.params, "item")},
+                          {QStringLiteral("depositor"), textParam(ctx.params, "depositor")},
+                          {QStringLiteral("recipient"), textParam(ctx.params, "recipient")}},
                          {{QStringLiteral("custody_id"), *id}}};
 }
 
 Result<ActionOutcome> releaseCustody(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto status =
         sql::scalar(ctx.db, QStringLiteral("SELECT status FROM custody_items WHERE id = ?"), {id});
     if (!status)
@@ -121,19 +102,19 @@ Result<ActionOutcome> releaseCustody(ActionContext& ctx) {
         sql::exec(ctx.db,
                   QStringLiteral("UPDATE custody_items SET status = 'released', released_at = ?, "
                                  "released_to = ?, released_by_user_id = ? WHERE id = ?"),
-                  {toStorage(ctx.now), param(ctx, "released_to"), ctx.actor.userId, id});
+                  {toStorage(ctx.now), textParam(ctx.params, "released_to"), ctx.actor.userId, id});
     if (!q)
         return fail(q.error());
     return ActionOutcome{QStringLiteral("custody_item"),
                          QString::number(id),
                          {{QStringLiteral("status"), QStringLiteral("held")}},
                          {{QStringLiteral("status"), QStringLiteral("released")},
-                          {QStringLiteral("released_to"), param(ctx, "released_to")}},
+                          {QStringLiteral("released_to"), textParam(ctx.params, "released_to")}},
                          {}};
 }
 
 Result<ActionOutcome> logCall(ActionContext& ctx) {
-    const QString phone = param(ctx, "caller_phone");
+    const QString phone = textParam(ctx.params, "caller_phone");
     static const QRegularExpression phoneShape(QStringLiteral("^[0-9+\\- ]{3,20}$"));
     if (!phone.isEmpty() && !phoneShape.match(phone).hasMatch())
         return fail(Error::badInput(QStringLiteral("caller_phone"),
@@ -143,29 +124,30 @@ Result<ActionOutcome> logCall(ActionContext& ctx) {
         ctx.db,
         QStringLiteral("INSERT INTO phone_calls(taken_at, taken_by_user_id, caller, caller_phone, "
                        "resident_id, subject, follow_up) VALUES (?,?,?,?,?,?,?)"),
-        {toStorage(ctx.now), ctx.actor.userId, param(ctx, "caller"), phone,
-         optionalId(ctx, "resident_id"), param(ctx, "subject"), param(ctx, "follow_up")});
+        {toStorage(ctx.now), ctx.actor.userId, textParam(ctx.params, "caller"), phone,
+         optionalIdParam(ctx.params, "resident_id"), textParam(ctx.params, "subject"),
+         textParam(ctx.params, "follow_up")});
     if (!id)
         return fail(id.error());
     // The audit row keeps the number masked (R6-3); the table holds it whole.
     return ActionOutcome{QStringLiteral("phone_call"),
                          QString::number(*id),
                          {},
-                         {{QStringLiteral("caller"), param(ctx, "caller")},
+                         {{QStringLiteral("caller"), textParam(ctx.params, "caller")},
                           {QStringLiteral("caller_phone"), maskPhone(phone)},
-                          {QStringLiteral("subject"), param(ctx, "subject")}},
+                          {QStringLiteral("subject"), textParam(ctx.params, "subject")}},
                          {{QStringLiteral("call_id"), *id}}};
 }
 
 Result<ActionOutcome> recordBill(ActionContext& ctx) {
-    const QString month = param(ctx, "month");
+    const QString month = textParam(ctx.params, "month");
     static const QRegularExpression monthShape(QStringLiteral("^\\d{4}-(0[1-9]|1[0-2])$"));
     if (!monthShape.match(month).hasMatch())
         return fail(
             Error::badInput(QStringLiteral("month"),
                             {QStringLiteral("Month (month): write it as yyyy-MM, e.g. 2026-03."),
                              QStringLiteral("「月份」格式应为 yyyy-MM，例如 2026-03。")}));
-    const qint64 amount = ctx.params.value(QStringLiteral("amount")).toLongLong();
+    const qint64 amount = idParam(ctx.params, "amount");
     // The quota is the department's, a policy parameter (R6-2): never typed on the bill by
     // the clerk who pays any excess.
     const qint64 quota =

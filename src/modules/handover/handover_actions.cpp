@@ -19,23 +19,8 @@ P sheetParam() {
     return {QStringLiteral("sheet_id"), ParamType::Id, true, kSheet};
 }
 
-Result<qint64> insertId(const QSqlDatabase& db, const QString& statement, const QVariantList& b) {
-    auto q = sql::exec(db, statement + QStringLiteral(" RETURNING id"), b);
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("insert returned no id")));
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
-    return id;
-}
-
-QString param(const ActionContext& ctx, const char* name) {
-    return textParam(ctx.params, name);
-}
-
 Result<HandoverSheet> openSheet(const ActionContext& ctx) {
-    auto sheet = loadLiveSheet(ctx.db, ctx.params.value(QStringLiteral("sheet_id")).toLongLong());
+    auto sheet = loadLiveSheet(ctx.db, idParam(ctx.params, "sheet_id"));
     if (!sheet)
         return fail(sheet.error());
     if (sheet->completed()) // the policy refuses first; this guards a policy without the rule
@@ -48,7 +33,7 @@ Result<HandoverSheet> openSheet(const ActionContext& ctx) {
 }
 
 Result<ActionOutcome> openHandover(ActionContext& ctx) {
-    const QString post = param(ctx, "post");
+    const QString post = textParam(ctx.params, "post");
     auto existing = openSheetId(ctx.db, post);
     if (!existing)
         return fail(existing.error());
@@ -123,8 +108,8 @@ Result<ActionOutcome> addMatter(ActionContext& ctx) {
         QStringLiteral("INSERT INTO handover_matters(sheet_id, post, cause, course, result, "
                        "severity, status, created_at, created_by_user_id, handled_at, "
                        "handled_sheet_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-        {sheet->id, sheet->post, param(ctx, "cause"), param(ctx, "course"), param(ctx, "result"),
-         severity, status, toStorage(ctx.now), ctx.actor.userId,
+        {sheet->id, sheet->post, textParam(ctx.params, "cause"), textParam(ctx.params, "course"),
+         textParam(ctx.params, "result"), severity, status, toStorage(ctx.now), ctx.actor.userId,
          status == QStringLiteral("handled") ? QVariant(toStorage(ctx.now)) : QVariant(),
          status == QStringLiteral("handled") ? QVariant(sheet->id) : QVariant()});
     if (!id)
@@ -133,9 +118,9 @@ Result<ActionOutcome> addMatter(ActionContext& ctx) {
                          QString::number(*id),
                          {},
                          {{QStringLiteral("sheet_id"), sheet->id},
-                          {QStringLiteral("cause"), param(ctx, "cause")},
-                          {QStringLiteral("course"), param(ctx, "course")},
-                          {QStringLiteral("result"), param(ctx, "result")},
+                          {QStringLiteral("cause"), textParam(ctx.params, "cause")},
+                          {QStringLiteral("course"), textParam(ctx.params, "course")},
+                          {QStringLiteral("result"), textParam(ctx.params, "result")},
                           {QStringLiteral("severity"), severity},
                           {QStringLiteral("status"), status},
                           {QStringLiteral("agreed_by"), supervisorSigner(ctx)}},
@@ -146,7 +131,7 @@ Result<ActionOutcome> updateMatter(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
         return fail(sheet.error());
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     const SheetMatter* matter = nullptr;
     for (const SheetMatter& m : sheet->matters)
         if (m.id == id)
@@ -209,15 +194,16 @@ Result<ActionOutcome> addInstruction(ActionContext& ctx) {
         ctx.db,
         QStringLiteral("INSERT INTO handover_instructions(sheet_id, post, issued_by, text, "
                        "recorded_at) VALUES (?,?,?,?,?)"),
-        {sheet->id, sheet->post, param(ctx, "issued_by"), param(ctx, "text"), toStorage(ctx.now)});
+        {sheet->id, sheet->post, textParam(ctx.params, "issued_by"), textParam(ctx.params, "text"),
+         toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("handover_instruction"),
                          QString::number(*id),
                          {},
                          {{QStringLiteral("sheet_id"), sheet->id},
-                          {QStringLiteral("issued_by"), param(ctx, "issued_by")},
-                          {QStringLiteral("text"), param(ctx, "text")}},
+                          {QStringLiteral("issued_by"), textParam(ctx.params, "issued_by")},
+                          {QStringLiteral("text"), textParam(ctx.params, "text")}},
                          {{QStringLiteral("instruction_id"), *id}}};
 }
 
@@ -225,7 +211,7 @@ Result<ActionOutcome> acknowledgeInstruction(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
         return fail(sheet.error());
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     bool onSheet = false;
     for (const SheetInstruction& n : sheet->instructions)
         onSheet = onSheet || (n.id == id && n.acknowledgedAt.isEmpty());
@@ -294,9 +280,9 @@ Result<ActionOutcome> confirmItem(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
         return fail(sheet.error());
-    const QString item = param(ctx, "item");
-    const QString state = param(ctx, "state");
-    const QString note = param(ctx, "note");
+    const QString item = textParam(ctx.params, "item");
+    const QString state = textParam(ctx.params, "state");
+    const QString note = textParam(ctx.params, "note");
     const SheetChecklistItem* found = nullptr;
     for (const SheetChecklistItem& c : sheet->checklist)
         if (c.item == item)
@@ -345,9 +331,9 @@ Result<ActionOutcome> recordEquipment(ActionContext& ctx) {
     auto sheet = openSheet(ctx);
     if (!sheet)
         return fail(sheet.error());
-    const QString equipment = param(ctx, "equipment");
-    const QString operation = param(ctx, "operation");
-    const QString state = param(ctx, "state");
+    const QString equipment = textParam(ctx.params, "equipment");
+    const QString operation = textParam(ctx.params, "operation");
+    const QString state = textParam(ctx.params, "state");
     qint64 running = 0;
     for (const SheetEquipmentOperation& e : sheet->equipment)
         if (e.equipment == equipment && e.operation == operation &&
@@ -391,12 +377,12 @@ Result<ActionOutcome> recordEquipment(ActionContext& ctx) {
 }
 
 Result<UserRecord> userParam(const ActionContext& ctx, const char* field) {
-    auto u = ctx.services.users().find(param(ctx, field));
+    const QString login = textParam(ctx.params, field);
+    auto u = ctx.services.users().find(login);
     if (!u)
-        return fail(
-            Error::badInput(QLatin1String(field),
-                            {QStringLiteral("No user with the login %1.").arg(param(ctx, field)),
-                             QStringLiteral("没有登录名为 %1 的用户。").arg(param(ctx, field))}));
+        return fail(kit::bad(QLatin1String(field),
+                             QStringLiteral("No user with the login %1.").arg(login),
+                             QStringLiteral("没有登录名为 %1 的用户。").arg(login)));
     return u;
 }
 
@@ -407,7 +393,7 @@ Result<ActionOutcome> markUnfit(ActionContext& ctx) {
     auto u = userParam(ctx, "login");
     if (!u)
         return fail(u.error());
-    const QString condition = param(ctx, "condition");
+    const QString condition = textParam(ctx.params, "condition");
     // The unfit person cannot stay the signed-in incoming person.
     auto q = sql::exec(
         ctx.db,
@@ -573,7 +559,7 @@ Result<ActionOutcome> signOutPerson(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> addAddendum(ActionContext& ctx) {
-    const qint64 sheetId = ctx.params.value(QStringLiteral("sheet_id")).toLongLong();
+    const qint64 sheetId = idParam(ctx.params, "sheet_id");
     auto sheet = loadSheet(ctx.db, sheetId);
     if (!sheet)
         return fail(sheet.error());
@@ -581,15 +567,15 @@ Result<ActionOutcome> addAddendum(ActionContext& ctx) {
         ctx.db,
         QStringLiteral("INSERT INTO handover_addenda(sheet_id, text, added_at, added_by_user_id) "
                        "VALUES (?,?,?,?)"),
-        {sheetId, param(ctx, "text"), toStorage(ctx.now), ctx.actor.userId});
+        {sheetId, textParam(ctx.params, "text"), toStorage(ctx.now), ctx.actor.userId});
     if (!id)
         return fail(id.error());
-    return ActionOutcome{
-        QStringLiteral("handover_addendum"),
-        QString::number(*id),
-        {},
-        {{QStringLiteral("sheet_id"), sheetId}, {QStringLiteral("text"), param(ctx, "text")}},
-        {{QStringLiteral("addendum_id"), *id}}};
+    return ActionOutcome{QStringLiteral("handover_addendum"),
+                         QString::number(*id),
+                         {},
+                         {{QStringLiteral("sheet_id"), sheetId},
+                          {QStringLiteral("text"), textParam(ctx.params, "text")}},
+                         {{QStringLiteral("addendum_id"), *id}}};
 }
 
 } // namespace

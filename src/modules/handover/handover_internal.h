@@ -2,9 +2,17 @@
 
 // Registration pieces of the handover module, shared between its source files.
 #include "handover/handover_sheet.h"
+#include "module/toolkit.h"
 #include "services/services.h"
 
 namespace fd::handover {
+
+using kit::col;
+using kit::idParam;
+using kit::optionalIdParam;
+using kit::textParam;
+using kit::tx;
+using sql::insertId;
 
 void registerChecks(Services& services);
 void registerDutyChecks(Services& services);
@@ -20,8 +28,6 @@ Status seedLargeHistory(const Services& services, const Actor& admin);
 
 // A record that does not exist, named by the field that pointed at it.
 Error missing(const QString& field, const QString& what_en, const QString& what_zh, qint64 id);
-// A text parameter, never null: an absent optional field is stored as ''.
-QString textParam(const QVariantMap& params, const char* name);
 // The display name of a user id ("" when unknown).
 QString userName(const QSqlDatabase& db, qint64 userId);
 // The items of the blockers the policy lets a supervisor lift (R2-2.4) that are on the

@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
+#include <utility>
 
 namespace fd::handover {
 namespace {
@@ -40,10 +41,6 @@ public:
 private:
     QSqlDatabase db_;
 };
-
-#define FD_TRY(expr)                                                                               \
-    if (auto r_ = (expr); !r_)                                                                     \
-        return fail(r_.error());
 
 Result<qint64> userId(const Services& s, const Actor& admin, const QString& login,
                       const QString& name) {
@@ -86,27 +83,31 @@ Status seedLargeHistory(const Services& s, const Actor& admin) {
         return fail(tx.error());
     Writer w(db);
     QSqlQuery sheet, matter, check, instr, duty, mail;
-    FD_TRY(w.prepare(
-        sheet, QStringLiteral("INSERT INTO handover_sheets(post, shift, shift_date, opened_at, "
-                              "outgoing_user_id, status, incoming_user_id, completed_at, content) "
-                              "VALUES (?,?,?,?,?,'completed',?,?,?)")));
-    FD_TRY(w.prepare(
-        matter, QStringLiteral("INSERT INTO handover_matters(sheet_id, post, cause, course, "
-                               "result, severity, status, created_at, created_by_user_id, "
-                               "handled_at, handled_sheet_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")));
-    FD_TRY(w.prepare(check, QStringLiteral("INSERT INTO handover_checklist(sheet_id, item, "
-                                           "title_en, title_zh, state, confirmed_by_user_id, "
-                                           "confirmed_at) VALUES (?,?,?,?,'present',?,?)")));
-    FD_TRY(w.prepare(instr,
-                     QStringLiteral("INSERT INTO handover_instructions(sheet_id, post, issued_by, "
-                                    "text, recorded_at, acknowledged_at, acknowledged_by_user_id, "
-                                    "acknowledged_sheet_id) VALUES (?,?,?,?,?,?,?,?)")));
-    FD_TRY(w.prepare(duty, QStringLiteral("INSERT INTO duty_records(duty_date, user_id, "
-                                          "started_at, ended_at, status, happenings, handling, "
-                                          "successor_user_id) VALUES (?,?,?,?,'ended',?,?,?)")));
-    FD_TRY(w.prepare(mail, QStringLiteral("INSERT INTO mail_items(kind, addressee, unit, "
-                                          "received_at, received_by_user_id, status) "
-                                          "VALUES ('letter',?,?,?,?,?)")));
+    // Prepared once, run for every row of the ten years.
+    const std::pair<QSqlQuery*, QString> statements[] = {
+        {&sheet,
+         QStringLiteral("INSERT INTO handover_sheets(post, shift, shift_date, opened_at, "
+                        "outgoing_user_id, status, incoming_user_id, completed_at, content) "
+                        "VALUES (?,?,?,?,?,'completed',?,?,?)")},
+        {&matter, QStringLiteral("INSERT INTO handover_matters(sheet_id, post, cause, course, "
+                                 "result, severity, status, created_at, created_by_user_id, "
+                                 "handled_at, handled_sheet_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")},
+        {&check, QStringLiteral("INSERT INTO handover_checklist(sheet_id, item, "
+                                "title_en, title_zh, state, confirmed_by_user_id, "
+                                "confirmed_at) VALUES (?,?,?,?,'present',?,?)")},
+        {&instr, QStringLiteral("INSERT INTO handover_instructions(sheet_id, post, issued_by, "
+                                "text, recorded_at, acknowledged_at, acknowledged_by_user_id, "
+                                "acknowledged_sheet_id) VALUES (?,?,?,?,?,?,?,?)")},
+        {&duty, QStringLiteral("INSERT INTO duty_records(duty_date, user_id, "
+                               "started_at, ended_at, status, happenings, handling, "
+                               "successor_user_id) VALUES (?,?,?,?,'ended',?,?,?)")},
+        {&mail, QStringLiteral("INSERT INTO mail_items(kind, addressee, unit, "
+                               "received_at, received_by_user_id, status) "
+                               "VALUES ('letter',?,?,?,?,?)")},
+    };
+    for (const auto& [query, statement] : statements)
+        if (auto step = w.prepare(*query, statement); !step)
+            return fail(step.error());
     const QList<ChecklistItemDef> items = checklistItems(s.policy());
     QList<ShiftDef> shifts = handover::shifts(s.policy(), QStringLiteral("front_desk"));
     std::sort(shifts.begin(), shifts.end(),
@@ -125,40 +126,54 @@ Status seedLargeHistory(const Services& s, const Actor& admin) {
             const QString done = utc(d, start, 7 * 60 + 55);
             const qint64 out = sheets % 2 ? *li : *zhao;
             const qint64 in = sheets % 2 ? *zhao : *li;
-            FD_TRY(Writer::run(sheet, {post, shift.code, day, at, out, in, done,
-                                       QStringLiteral("{\"status\":\"completed\"}")}));
+            if (auto step = Writer::run(sheet, {post, shift.code, day, at, out, in, done,
+                                                QStringLiteral("{\"status\":\"completed\"}")});
+                !step)
+                return fail(step.error());
             const qint64 id = sheet.lastInsertId().toLongLong();
             for (int m = 0; m < kMattersPerSheet; ++m) {
                 // About one matter in 2,500 is still open and carries over.
                 const bool open = (id * kMattersPerSheet + m) % 2500 == 7;
                 ++matters;
-                FD_TRY(Writer::run(
-                    matter,
-                    {id, post, QStringLiteral("第 %1 号事项：业主来电咨询").arg(m + 1),
-                     QStringLiteral("已登记并转相关部门"),
-                     open ? QStringLiteral("跟进中") : QStringLiteral("已处理完毕"),
-                     m == 0 ? QStringLiteral("major") : QStringLiteral("normal"),
-                     open ? QStringLiteral("open") : QStringLiteral("handled"), at, out,
-                     open ? QVariant() : QVariant(done), open ? QVariant() : QVariant(id)}));
+                if (auto step = Writer::run(
+                        matter,
+                        {id, post, QStringLiteral("第 %1 号事项：业主来电咨询").arg(m + 1),
+                         QStringLiteral("已登记并转相关部门"),
+                         open ? QStringLiteral("跟进中") : QStringLiteral("已处理完毕"),
+                         m == 0 ? QStringLiteral("major") : QStringLiteral("normal"),
+                         open ? QStringLiteral("open") : QStringLiteral("handled"), at, out,
+                         open ? QVariant() : QVariant(done), open ? QVariant() : QVariant(id)});
+                    !step)
+                    return fail(step.error());
             }
             for (const ChecklistItemDef& item : items)
-                FD_TRY(Writer::run(check, {id, item.code, item.title.en, item.title.zh, in, done}));
+                if (auto step =
+                        Writer::run(check, {id, item.code, item.title.en, item.title.zh, in, done});
+                    !step)
+                    return fail(step.error());
             if (id % 3 == 0) {
                 const bool ack = id % 999 != 0;
-                FD_TRY(Writer::run(instr, {id, post, QStringLiteral("李娜"),
-                                           QStringLiteral("加强夜间巡查，注意防火防盗"), at,
-                                           ack ? QVariant(done) : QVariant(),
-                                           ack ? QVariant(in) : QVariant(),
-                                           ack ? QVariant(id) : QVariant()}));
+                if (auto step = Writer::run(instr, {id, post, QStringLiteral("李娜"),
+                                                    QStringLiteral("加强夜间巡查，注意防火防盗"),
+                                                    at, ack ? QVariant(done) : QVariant(),
+                                                    ack ? QVariant(in) : QVariant(),
+                                                    ack ? QVariant(id) : QVariant()});
+                    !step)
+                    return fail(step.error());
             }
         }
         ++duties;
-        FD_TRY(Writer::run(duty, {day, *li, utc(d, 8, 25), utc(d.addDays(1), 8, 35),
-                                  QStringLiteral("夜间巡查正常"), QStringLiteral("无"), *zhao}));
-        FD_TRY(Writer::run(
-            mail,
-            {QStringLiteral("业主"), QStringLiteral("A-0101"), utc(d, 10, 15), *li,
-             d.daysTo(today) < 10 ? QStringLiteral("waiting") : QStringLiteral("delivered")}));
+        if (auto step =
+                Writer::run(duty, {day, *li, utc(d, 8, 25), utc(d.addDays(1), 8, 35),
+                                   QStringLiteral("夜间巡查正常"), QStringLiteral("无"), *zhao});
+            !step)
+            return fail(step.error());
+        if (auto step = Writer::run(
+                mail,
+                {QStringLiteral("业主"), QStringLiteral("A-0101"), utc(d, 10, 15), *li,
+                 d.daysTo(today) < 10 ? QStringLiteral("waiting") : QStringLiteral("delivered")});
+            !step)
+            return fail(step.error());
     }
     const AuditEntry entry{admin.login,
                            QStringLiteral("seed.large"),
@@ -179,7 +194,5 @@ Status seedLargeHistory(const Services& s, const Actor& admin) {
     (void)sql::exec(db, QStringLiteral("ANALYZE"));
     return {};
 }
-
-#undef FD_TRY
 
 } // namespace fd::handover

@@ -11,11 +11,6 @@ Error missing(const QString& field, const QString& what_en, const QString& what_
                                    QStringLiteral("%1 %2 不存在。").arg(what_zh).arg(id)});
 }
 
-QString textParam(const QVariantMap& params, const char* name) {
-    const QString v = params.value(QLatin1String(name)).toString();
-    return v.isNull() ? QString(QLatin1String("")) : v;
-}
-
 QString userName(const QSqlDatabase& db, qint64 userId) {
     auto v =
         sql::scalar(db, QStringLiteral("SELECT display_name FROM users WHERE id = ?"), {userId});

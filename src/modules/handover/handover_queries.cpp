@@ -15,55 +15,47 @@ namespace {
 
 using P = ParamSpec;
 
-QueryColumn col(const char* key, const char* en, const char* zh) {
-    return {QLatin1String(key), {QString::fromUtf8(en), QString::fromUtf8(zh)}};
-}
-
-Text tx(const char* en, const char* zh) {
-    return {QString::fromUtf8(en), QString::fromUtf8(zh)};
-}
-
 } // namespace
 
 // How the area's stored codes read in lists, exports and prints: the posts, shifts and
 // inspection areas the policy names, and the fixed states of the tables.
 QMap<QString, Text> codeLabels(const Policy& policy) {
-    QMap<QString, Text> l{{QStringLiteral("open"), tx("Open", "未处理")},
-                          {QStringLiteral("handled"), tx("Handled", "已处理")},
-                          {QStringLiteral("completed"), tx("Completed", "已完成")},
-                          {QStringLiteral("normal"), tx("Normal", "一般")},
-                          {QStringLiteral("major"), tx("Major", "重大")},
-                          {QStringLiteral("emergency"), tx("Emergency", "紧急")},
-                          {QStringLiteral("unconfirmed"), tx("Not checked", "未清点")},
-                          {QStringLiteral("present"), tx("Present", "齐全")},
-                          {QStringLiteral("missing"), tx("Missing", "缺失")},
-                          {QStringLiteral("start"), tx("Start", "启动")},
-                          {QStringLiteral("stop"), tx("Stop", "停止")},
-                          {QStringLiteral("in_progress"), tx("In progress", "进行中")},
-                          {QStringLiteral("letter"), tx("Letter", "信件")},
-                          {QStringLiteral("newspaper"), tx("Newspaper", "报纸")},
-                          {QStringLiteral("periodical"), tx("Periodical", "期刊")},
-                          {QStringLiteral("parcel"), tx("Parcel", "包裹")},
-                          {QStringLiteral("waiting"), tx("Waiting", "待派发")},
-                          {QStringLiteral("delivered"), tx("Delivered", "已派发")},
-                          {QStringLiteral("signed"), tx("Signed for", "本人签收")},
-                          {QStringLiteral("handed"), tx("Handed over", "当面交付")},
-                          {QStringLiteral("mailbox"), tx("Into the mailbox", "投入信箱")},
-                          {QStringLiteral("custody"), tx("Custody", "代存")},
-                          {QStringLiteral("forwarding"), tx("Forwarding", "转交")},
-                          {QStringLiteral("held"), tx("Held", "存放中")},
-                          {QStringLiteral("released"), tx("Released", "已领取")},
-                          {QStringLiteral("on"), tx("On duty", "值班中")},
-                          {QStringLiteral("ended"), tx("Ended", "已结束")},
-                          {QStringLiteral("drinking"), tx("Has been drinking", "饮酒")},
-                          {QStringLiteral("not_lucid"), tx("Not lucid", "神志不清")},
-                          // The inspection areas of R8-1.4 the default policy lists.
-                          {QStringLiteral("managed_area"), tx("Managed area", "管理区域")},
-                          {QStringLiteral("public_areas"), tx("Public areas", "公共区域")},
-                          {QStringLiteral("sales_office"), tx("Sales office", "售楼处")},
-                          {QStringLiteral("bank"), tx("Bank", "银行")},
-                          {QStringLiteral("clubhouse"), tx("Clubhouse", "会所")},
-                          {QStringLiteral("greening"), tx("Greening", "大厦绿化")}};
+    QMap<QString, Text> l = kit::labels({{"open", "Open", "未处理"},
+                                         {"handled", "Handled", "已处理"},
+                                         {"completed", "Completed", "已完成"},
+                                         {"normal", "Normal", "一般"},
+                                         {"major", "Major", "重大"},
+                                         {"emergency", "Emergency", "紧急"},
+                                         {"unconfirmed", "Not checked", "未清点"},
+                                         {"present", "Present", "齐全"},
+                                         {"missing", "Missing", "缺失"},
+                                         {"start", "Start", "启动"},
+                                         {"stop", "Stop", "停止"},
+                                         {"in_progress", "In progress", "进行中"},
+                                         {"letter", "Letter", "信件"},
+                                         {"newspaper", "Newspaper", "报纸"},
+                                         {"periodical", "Periodical", "期刊"},
+                                         {"parcel", "Parcel", "包裹"},
+                                         {"waiting", "Waiting", "待派发"},
+                                         {"delivered", "Delivered", "已派发"},
+                                         {"signed", "Signed for", "本人签收"},
+                                         {"handed", "Handed over", "当面交付"},
+                                         {"mailbox", "Into the mailbox", "投入信箱"},
+                                         {"custody", "Custody", "代存"},
+                                         {"forwarding", "Forwarding", "转交"},
+                                         {"held", "Held", "存放中"},
+                                         {"released", "Released", "已领取"},
+                                         {"on", "On duty", "值班中"},
+                                         {"ended", "Ended", "已结束"},
+                                         {"drinking", "Has been drinking", "饮酒"},
+                                         {"not_lucid", "Not lucid", "神志不清"},
+                                         // The inspection areas of R8-1.4 the default policy lists.
+                                         {"managed_area", "Managed area", "管理区域"},
+                                         {"public_areas", "Public areas", "公共区域"},
+                                         {"sales_office", "Sales office", "售楼处"},
+                                         {"bank", "Bank", "银行"},
+                                         {"clubhouse", "Clubhouse", "会所"},
+                                         {"greening", "Greening", "大厦绿化"}});
     for (const PostDef& p : posts(policy))
         l.insert(p.code, p.name);
     for (const PostDef& p : posts(policy))
@@ -83,28 +75,12 @@ bool isCodeColumn(const QString& key) {
     return keys.contains(key);
 }
 
-// Runs a statement and copies every row; `shape` may rewrite a row (masking).
-Result<QueryResult> rowsOf(const QueryContext& ctx, QList<QueryColumn> columns,
-                           const QString& statement, const QVariantList& bindings,
-                           const std::function<void(QVariantList&)>& shape = {}) {
-    auto q = sql::exec(ctx.db, statement, bindings);
-    if (!q)
-        return fail(q.error());
-    QueryResult r;
+// The columns whose stored values are codes read as the area's labels.
+QList<QueryColumn> coded(const QueryContext& ctx, QList<QueryColumn> columns) {
     const QMap<QString, Text> labels = codeLabels(ctx.services.policy());
-    for (QueryColumn& c : columns)
-        if (c.labels.isEmpty() && isCodeColumn(c.key))
-            c.labels = labels;
-    r.columns = std::move(columns);
-    while (q->next()) {
-        QVariantList row;
-        for (int i = 0; i < r.columns.size(); ++i)
-            row << q->value(i);
-        if (shape)
-            shape(row);
-        r.rows.push_back(row);
-    }
-    return r;
+    return kit::withLabels(std::move(columns), [&](const QString& key) {
+        return isCodeColumn(key) ? labels : QMap<QString, Text>();
+    });
 }
 
 const P kSheetId{QStringLiteral("sheet_id"),
@@ -120,52 +96,50 @@ const P kLimit{QStringLiteral("limit"),
                1,
                100000};
 
-QString text(const QueryContext& ctx, const char* name) {
-    return textParam(ctx.params, name);
-}
-
 int limitOf(const QueryContext& ctx) {
     return ctx.params.value(QStringLiteral("limit"), 200).toInt();
 }
 
 Result<HandoverSheet> sheetOf(const QueryContext& ctx) {
-    return loadSheet(ctx.db, ctx.params.value(QStringLiteral("sheet_id")).toLongLong());
+    return loadSheet(ctx.db, idParam(ctx.params, "sheet_id"));
 }
 
 } // namespace
 
 void registerQueries(Services& s) {
     QueryRegistry& r = s.queryRegistry();
-    r.add({QStringLiteral("handover.sheets"),
-           {QStringLiteral("Handover sheets"), QStringLiteral("交接班记录")},
-           {{QStringLiteral("post"),
-             ParamType::Text,
-             false,
-             {QStringLiteral("Post"), QStringLiteral("岗位")}},
-            {QStringLiteral("status"),
-             ParamType::Choice,
-             false,
-             {QStringLiteral("Status"), QStringLiteral("状态")},
-             {QStringLiteral("open"), QStringLiteral("completed")}},
-            kLimit},
-           [](const QueryContext& ctx) {
-               return rowsOf(
-                   ctx,
-                   {col("id", "No.", "编号"), col("post", "Post", "岗位"),
-                    col("shift", "Shift", "班次"), col("shift_date", "Date", "日期"),
-                    col("opened_at", "Opened", "开始时间"), col("outgoing", "Outgoing", "交班人"),
-                    col("incoming", "Incoming", "接班人"), col("status", "Status", "状态"),
-                    col("completed_at", "Completed", "完成时间")},
-                   QStringLiteral(
-                       "SELECT s.id, s.post, s.shift, s.shift_date, s.opened_at, o.display_name, "
-                       "coalesce(i.display_name, ''), s.status, coalesce(s.completed_at, '') "
-                       "FROM handover_sheets s JOIN users o ON o.id = s.outgoing_user_id "
-                       "LEFT JOIN users i ON i.id = s.incoming_user_id "
-                       "WHERE (? = '' OR s.post = ?) AND (? = '' OR s.status = ?) "
-                       "ORDER BY s.id DESC LIMIT ?"),
-                   {text(ctx, "post"), text(ctx, "post"), text(ctx, "status"), text(ctx, "status"),
-                    limitOf(ctx)});
-           }});
+    r.add(
+        {QStringLiteral("handover.sheets"),
+         {QStringLiteral("Handover sheets"), QStringLiteral("交接班记录")},
+         {{QStringLiteral("post"),
+           ParamType::Text,
+           false,
+           {QStringLiteral("Post"), QStringLiteral("岗位")}},
+          {QStringLiteral("status"),
+           ParamType::Choice,
+           false,
+           {QStringLiteral("Status"), QStringLiteral("状态")},
+           {QStringLiteral("open"), QStringLiteral("completed")}},
+          kLimit},
+         [](const QueryContext& ctx) {
+             return kit::rowsOf(
+                 ctx.db,
+                 coded(ctx, {col("id", "No.", "编号"), col("post", "Post", "岗位"),
+                             col("shift", "Shift", "班次"), col("shift_date", "Date", "日期"),
+                             col("opened_at", "Opened", "开始时间"),
+                             col("outgoing", "Outgoing", "交班人"),
+                             col("incoming", "Incoming", "接班人"), col("status", "Status", "状态"),
+                             col("completed_at", "Completed", "完成时间")}),
+                 QStringLiteral(
+                     "SELECT s.id, s.post, s.shift, s.shift_date, s.opened_at, o.display_name, "
+                     "coalesce(i.display_name, ''), s.status, coalesce(s.completed_at, '') "
+                     "FROM handover_sheets s JOIN users o ON o.id = s.outgoing_user_id "
+                     "LEFT JOIN users i ON i.id = s.incoming_user_id "
+                     "WHERE (? = '' OR s.post = ?) AND (? = '' OR s.status = ?) "
+                     "ORDER BY s.id DESC LIMIT ?"),
+                 {textParam(ctx.params, "post"), textParam(ctx.params, "post"),
+                  textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)});
+         }});
     r.add({QStringLiteral("handover.current"),
            {QStringLiteral("Current handover sheet"), QStringLiteral("当前交接班记录")},
            {{QStringLiteral("post"),
@@ -241,75 +215,83 @@ void registerQueries(Services& s) {
            {QStringLiteral("waiting"), QStringLiteral("delivered")}},
           kLimit},
          [](const QueryContext& ctx) {
-             return rowsOf(
-                 ctx,
-                 {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
-                  col("addressee", "Addressee", "收件人"), col("unit", "Unit", "房号"),
-                  col("sender", "Sender", "寄件人"), col("received_at", "Received", "收到时间"),
-                  col("status", "Status", "状态"), col("delivered_to", "Received by", "签收人"),
-                  col("method", "How", "派发方式"), col("delivered_at", "Delivered", "派发时间")},
+             return kit::rowsOf(
+                 ctx.db,
+                 coded(ctx,
+                       {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
+                        col("addressee", "Addressee", "收件人"), col("unit", "Unit", "房号"),
+                        col("sender", "Sender", "寄件人"),
+                        col("received_at", "Received", "收到时间"), col("status", "Status", "状态"),
+                        col("delivered_to", "Received by", "签收人"),
+                        col("method", "How", "派发方式"),
+                        col("delivered_at", "Delivered", "派发时间")}),
                  QStringLiteral(
                      "SELECT id, kind, addressee, unit, sender, received_at, status, delivered_to, "
                      "delivery_method, coalesce(delivered_at, '') FROM mail_items "
                      "WHERE (? = '' OR status = ?) ORDER BY id DESC LIMIT ?"),
-                 {text(ctx, "status"), text(ctx, "status"), limitOf(ctx)});
+                 {textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)});
          }});
-    r.add({QStringLiteral("custody.items"),
-           {QStringLiteral("Custody register"), QStringLiteral("物品寄存登记")},
-           {{QStringLiteral("status"),
-             ParamType::Choice,
-             false,
-             {QStringLiteral("Status"), QStringLiteral("状态")},
-             {QStringLiteral("held"), QStringLiteral("released")}},
-            kLimit},
-           [](const QueryContext& ctx) {
-               return rowsOf(
-                   ctx,
-                   {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
-                    col("item", "Item", "物品"), col("depositor", "Deposited by", "寄存人"),
-                    col("recipient", "For", "领取人"), col("unit", "Unit", "房号"),
-                    col("approved_by", "Approved by", "批准人"),
-                    col("received_at", "Received", "寄存时间"), col("status", "Status", "状态"),
-                    col("released_to", "Released to", "实际领取人")},
-                   QStringLiteral(
-                       "SELECT c.id, c.kind, c.item, c.depositor, c.recipient, c.unit, "
-                       "coalesce(a.display_name, ''), c.received_at, c.status, c.released_to "
-                       "FROM custody_items c LEFT JOIN users a ON a.id = c.approved_by_user_id "
-                       "WHERE (? = '' OR c.status = ?) ORDER BY c.id DESC LIMIT ?"),
-                   {text(ctx, "status"), text(ctx, "status"), limitOf(ctx)});
-           }});
-    r.add({QStringLiteral("phone.calls"),
-           {QStringLiteral("Phone log"), QStringLiteral("来电登记")},
-           {kLimit},
-           [](const QueryContext& ctx) {
-               // Residents' numbers are shown masked (R6-3); reveal is the registry's audited
-               // action.
-               return rowsOf(
-                   ctx,
-                   {col("id", "No.", "编号"), col("taken_at", "Time", "时间"),
-                    col("taken_by", "Taken by", "接听人"), col("caller", "Caller", "来电人"),
-                    col("caller_phone", "Phone", "来电号码"), col("subject", "Subject", "事由"),
-                    col("follow_up", "Follow-up", "跟进")},
-                   QStringLiteral(
-                       "SELECT c.id, c.taken_at, u.display_name, c.caller, c.caller_phone, "
-                       "c.subject, "
-                       "c.follow_up FROM phone_calls c JOIN users u ON u.id = c.taken_by_user_id "
-                       "ORDER BY c.id DESC LIMIT ?"),
-                   {limitOf(ctx)}, [](QVariantList& row) {
-                       row[4] = maskPhone(row[4].toString());
-                       row[6] = maskPhonesInText(row[6].toString());
-                   });
-           }});
+    r.add(
+        {QStringLiteral("custody.items"),
+         {QStringLiteral("Custody register"), QStringLiteral("物品寄存登记")},
+         {{QStringLiteral("status"),
+           ParamType::Choice,
+           false,
+           {QStringLiteral("Status"), QStringLiteral("状态")},
+           {QStringLiteral("held"), QStringLiteral("released")}},
+          kLimit},
+         [](const QueryContext& ctx) {
+             return kit::rowsOf(
+                 ctx.db,
+                 coded(ctx,
+                       {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
+                        col("item", "Item", "物品"), col("depositor", "Deposited by", "寄存人"),
+                        col("recipient", "For", "领取人"), col("unit", "Unit", "房号"),
+                        col("approved_by", "Approved by", "批准人"),
+                        col("received_at", "Received", "寄存时间"), col("status", "Status", "状态"),
+                        col("released_to", "Released to", "实际领取人")}),
+                 QStringLiteral(
+                     "SELECT c.id, c.kind, c.item, c.depositor, c.recipient, c.unit, "
+                     "coalesce(a.display_name, ''), c.received_at, c.status, c.released_to "
+                     "FROM custody_items c LEFT JOIN users a ON a.id = c.approved_by_user_id "
+                     "WHERE (? = '' OR c.status = ?) ORDER BY c.id DESC LIMIT ?"),
+                 {textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)});
+         }});
+    r.add(
+        {QStringLiteral("phone.calls"),
+         {QStringLiteral("Phone log"), QStringLiteral("来电登记")},
+         {kLimit},
+         [](const QueryContext& ctx) {
+             // Residents' numbers are shown masked (R6-3); reveal is the registry's audited
+             // action.
+             return kit::rowsOf(
+                 ctx.db,
+                 coded(ctx,
+                       {col("id", "No.", "编号"), col("taken_at", "Time", "时间"),
+                        col("taken_by", "Taken by", "接听人"), col("caller", "Caller", "来电人"),
+                        col("caller_phone", "Phone", "来电号码"), col("subject", "Subject", "事由"),
+                        col("follow_up", "Follow-up", "跟进")}),
+                 QStringLiteral(
+                     "SELECT c.id, c.taken_at, u.display_name, c.caller, c.caller_phone, "
+                     "c.subject, "
+                     "c.follow_up FROM phone_calls c JOIN users u ON u.id = c.taken_by_user_id "
+                     "ORDER BY c.id DESC LIMIT ?"),
+                 {limitOf(ctx)}, [](QVariantList& row) {
+                     row[4] = maskPhone(row[4].toString());
+                     row[6] = maskPhonesInText(row[6].toString());
+                 });
+         }});
     r.add({QStringLiteral("phone.bills"),
            {QStringLiteral("Front-desk phone bill"), QStringLiteral("前台电话费")},
            {},
            [](const QueryContext& ctx) {
                // Stored in fen, read in yuan as on the bill (R6-2): "236.00".
-               return rowsOf(
-                   ctx,
-                   {col("month", "Month", "月份"), col("amount", "Amount (yuan)", "金额（元）"),
-                    col("quota", "Quota (yuan)", "定额（元）"),
-                    col("excess", "Excess (yuan)", "超额（元）")},
+               return kit::rowsOf(
+                   ctx.db,
+                   coded(ctx, {col("month", "Month", "月份"),
+                               col("amount", "Amount (yuan)", "金额（元）"),
+                               col("quota", "Quota (yuan)", "定额（元）"),
+                               col("excess", "Excess (yuan)", "超额（元）")}),
                    QStringLiteral(
                        "SELECT month, amount_fen, quota_fen, max(0, amount_fen - quota_fen) "
                        "FROM phone_bills ORDER BY month DESC"),
@@ -330,7 +312,7 @@ void registerQueries(Services& s) {
              true,
              {QStringLiteral("Month (yyyy-MM)"), QStringLiteral("月份（yyyy-MM）")}}},
            [](const QueryContext& ctx) -> Result<QueryResult> {
-               auto doc = exceptionsReportDocument(ctx.services, text(ctx, "month"));
+               auto doc = exceptionsReportDocument(ctx.services, textParam(ctx.params, "month"));
                if (!doc)
                    return fail(doc.error());
                QueryResult out;
@@ -348,72 +330,77 @@ void registerQueries(Services& s) {
                return out;
            },
            QStringLiteral("handover.exceptions")});
-    r.add({QStringLiteral("duty.records"),
-           {QStringLiteral("Duty records"), QStringLiteral("值班记录")},
-           {{QStringLiteral("status"),
-             ParamType::Choice,
-             false,
-             {QStringLiteral("Status"), QStringLiteral("状态")},
-             {QStringLiteral("on"), QStringLiteral("ended")}},
-            kLimit},
-           [](const QueryContext& ctx) {
-               return rowsOf(
-                   ctx,
-                   {col("id", "No.", "编号"), col("duty_date", "Date", "日期"),
-                    col("person", "On duty", "值班人"), col("started_at", "From", "开始"),
-                    col("ended_at", "To", "结束"), col("status", "Status", "状态"),
-                    col("happenings", "What happened", "值班情况"),
-                    col("handling", "Handling", "处理情况"),
-                    col("successor", "Successor", "接班人"),
-                    col("override_reason", "Override", "特批原因")},
-                   QStringLiteral(
-                       "SELECT d.id, d.duty_date, u.display_name, d.started_at, "
-                       "coalesce(d.ended_at, ''), d.status, d.happenings, d.handling, "
-                       "coalesce(n.display_name, ''), d.override_reason FROM duty_records d "
-                       "JOIN users u ON u.id = d.user_id LEFT JOIN users n ON n.id = "
-                       "d.successor_user_id "
-                       "WHERE (? = '' OR d.status = ?) ORDER BY d.id DESC LIMIT ?"),
-                   {text(ctx, "status"), text(ctx, "status"), limitOf(ctx)}, [](QVariantList& row) {
-                       row[6] = maskPhonesInText(row[6].toString());
-                       row[7] = maskPhonesInText(row[7].toString());
-                   });
-           }});
-    r.add({QStringLiteral("duty.incidents"),
-           {QStringLiteral("Duty incidents"), QStringLiteral("值班突发事件")},
-           {kLimit},
-           [](const QueryContext& ctx) {
-               return rowsOf(
-                   ctx,
-                   {col("id", "No.", "编号"), col("duty_id", "Duty record", "值班记录"),
-                    col("title", "Incident", "事件"), col("severity", "Severity", "性质"),
-                    col("occurred_at", "Time", "时间"),
-                    col("report_due_at", "Report due", "报告期限"),
-                    col("reported_at", "Reported", "报告时间")},
-                   QStringLiteral(
-                       "SELECT id, duty_id, title, severity, occurred_at, coalesce(report_due_at, "
-                       "''), "
-                       "coalesce(reported_at, '') FROM duty_incidents ORDER BY id DESC LIMIT ?"),
-                   {limitOf(ctx)});
-           }});
-    r.add({QStringLiteral("duty.inspections"),
-           {QStringLiteral("Inspection rounds"), QStringLiteral("巡查记录")},
-           {{QStringLiteral("duty_id"),
-             ParamType::Id,
-             true,
-             {QStringLiteral("Duty record"), QStringLiteral("值班记录")}}},
-           [](const QueryContext& ctx) {
-               return rowsOf(
-                   ctx,
-                   {col("area", "Area", "区域"), col("condition", "Condition", "设施状况"),
-                    col("hygiene", "Hygiene", "卫生"),
-                    col("staff_quality", "Staff work", "员工工作质量"),
-                    col("discipline", "Discipline", "劳动纪律"),
-                    col("findings", "Findings", "发现问题"), col("inspected_at", "Time", "时间")},
-                   QStringLiteral(
-                       "SELECT area, condition, hygiene, staff_quality, discipline, findings, "
-                       "inspected_at FROM duty_inspections WHERE duty_id = ? ORDER BY id"),
-                   {ctx.params.value(QStringLiteral("duty_id"))});
-           }});
+    r.add(
+        {QStringLiteral("duty.records"),
+         {QStringLiteral("Duty records"), QStringLiteral("值班记录")},
+         {{QStringLiteral("status"),
+           ParamType::Choice,
+           false,
+           {QStringLiteral("Status"), QStringLiteral("状态")},
+           {QStringLiteral("on"), QStringLiteral("ended")}},
+          kLimit},
+         [](const QueryContext& ctx) {
+             return kit::rowsOf(
+                 ctx.db,
+                 coded(ctx, {col("id", "No.", "编号"), col("duty_date", "Date", "日期"),
+                             col("person", "On duty", "值班人"), col("started_at", "From", "开始"),
+                             col("ended_at", "To", "结束"), col("status", "Status", "状态"),
+                             col("happenings", "What happened", "值班情况"),
+                             col("handling", "Handling", "处理情况"),
+                             col("successor", "Successor", "接班人"),
+                             col("override_reason", "Override", "特批原因")}),
+                 QStringLiteral(
+                     "SELECT d.id, d.duty_date, u.display_name, d.started_at, "
+                     "coalesce(d.ended_at, ''), d.status, d.happenings, d.handling, "
+                     "coalesce(n.display_name, ''), d.override_reason FROM duty_records d "
+                     "JOIN users u ON u.id = d.user_id LEFT JOIN users n ON n.id = "
+                     "d.successor_user_id "
+                     "WHERE (? = '' OR d.status = ?) ORDER BY d.id DESC LIMIT ?"),
+                 {textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)},
+                 [](QVariantList& row) {
+                     row[6] = maskPhonesInText(row[6].toString());
+                     row[7] = maskPhonesInText(row[7].toString());
+                 });
+         }});
+    r.add(
+        {QStringLiteral("duty.incidents"),
+         {QStringLiteral("Duty incidents"), QStringLiteral("值班突发事件")},
+         {kLimit},
+         [](const QueryContext& ctx) {
+             return kit::rowsOf(
+                 ctx.db,
+                 coded(ctx, {col("id", "No.", "编号"), col("duty_id", "Duty record", "值班记录"),
+                             col("title", "Incident", "事件"), col("severity", "Severity", "性质"),
+                             col("occurred_at", "Time", "时间"),
+                             col("report_due_at", "Report due", "报告期限"),
+                             col("reported_at", "Reported", "报告时间")}),
+                 QStringLiteral(
+                     "SELECT id, duty_id, title, severity, occurred_at, coalesce(report_due_at, "
+                     "''), "
+                     "coalesce(reported_at, '') FROM duty_incidents ORDER BY id DESC LIMIT ?"),
+                 {limitOf(ctx)});
+         }});
+    r.add(
+        {QStringLiteral("duty.inspections"),
+         {QStringLiteral("Inspection rounds"), QStringLiteral("巡查记录")},
+         {{QStringLiteral("duty_id"),
+           ParamType::Id,
+           true,
+           {QStringLiteral("Duty record"), QStringLiteral("值班记录")}}},
+         [](const QueryContext& ctx) {
+             return kit::rowsOf(
+                 ctx.db,
+                 coded(ctx, {col("area", "Area", "区域"), col("condition", "Condition", "设施状况"),
+                             col("hygiene", "Hygiene", "卫生"),
+                             col("staff_quality", "Staff work", "员工工作质量"),
+                             col("discipline", "Discipline", "劳动纪律"),
+                             col("findings", "Findings", "发现问题"),
+                             col("inspected_at", "Time", "时间")}),
+                 QStringLiteral(
+                     "SELECT area, condition, hygiene, staff_quality, discipline, findings, "
+                     "inspected_at FROM duty_inspections WHERE duty_id = ? ORDER BY id"),
+                 {ctx.params.value(QStringLiteral("duty_id"))});
+         }});
 }
 
 namespace {

@@ -40,13 +40,13 @@ QDate officeToday(const ActionContext& ctx) {
 // Validates the ID tail and the phones of `f` (phones normalised in place).
 Status checkPersonalFields(ResidentFields& f) {
     if (!f.idTail.isEmpty() && !isIdTail(f.idTail))
-        return fail(badField(
-            QStringLiteral("id_tail"),
-            QStringLiteral(
-                "ID card (last 4): only the last 4 characters of the ID number are "
-                "recorded (digits, the last may be X); a whole ID number is never stored."),
-            QStringLiteral("身份证后四位：只记录身份证号码的最后 4 位（数字，末位可为 "
-                           "X），不保存完整号码。")));
+        return fail(
+            bad(QStringLiteral("id_tail"),
+                QStringLiteral(
+                    "ID card (last 4): only the last 4 characters of the ID number are "
+                    "recorded (digits, the last may be X); a whole ID number is never stored."),
+                QStringLiteral("身份证后四位：只记录身份证号码的最后 4 位（数字，末位可为 "
+                               "X），不保存完整号码。")));
     f.idTail = f.idTail.toUpper();
     for (auto [field, value] : {std::pair{QStringLiteral("phone"), &f.phone},
                                 std::pair{QStringLiteral("phone2"), &f.phone2}}) {
@@ -54,12 +54,11 @@ Status checkPersonalFields(ResidentFields& f) {
             continue;
         const QString normal = normalisePhone(*value);
         if (normal.isEmpty())
-            return fail(
-                badField(field,
-                         QStringLiteral("%1: not a phone number (7 to 15 digits).")
-                             .arg(field == QStringLiteral("phone") ? kPhone.en : kPhone2.en),
-                         QStringLiteral("%1：不是有效的电话号码（7 至 15 位数字）。")
-                             .arg(field == QStringLiteral("phone") ? kPhone.zh : kPhone2.zh)));
+            return fail(bad(field,
+                            QStringLiteral("%1: not a phone number (7 to 15 digits).")
+                                .arg(field == QStringLiteral("phone") ? kPhone.en : kPhone2.en),
+                            QStringLiteral("%1：不是有效的电话号码（7 至 15 位数字）。")
+                                .arg(field == QStringLiteral("phone") ? kPhone.zh : kPhone2.zh)));
         *value = normal;
     }
     if (f.phone.isEmpty() && !f.phone2.isEmpty())
@@ -79,7 +78,7 @@ Result<std::optional<qint64>> currentNamesake(const QSqlDatabase& db, qint64 roo
 }
 
 Error duplicateResident(const QString& name, const QString& roomCode, qint64 id) {
-    return badField(
+    return bad(
         QStringLiteral("name"),
         QStringLiteral("%1 is registered in %2 already (resident %3); edit that record instead.")
             .arg(name, roomCode)
@@ -93,10 +92,10 @@ Result<RoomCode> roomCodeParam(const QVariantMap& params) {
     const QString raw = params.value(QStringLiteral("room_code")).toString();
     const auto code = RoomCode::parse(raw);
     if (!code)
-        return fail(badField(
-            QStringLiteral("room_code"),
-            QStringLiteral("Room: %1 is not building-unit-room (e.g. 3-2-1502).").arg(raw),
-            QStringLiteral("房号：「%1」格式应为 楼栋-单元-房号（如 3-2-1502）。").arg(raw)));
+        return fail(
+            bad(QStringLiteral("room_code"),
+                QStringLiteral("Room: %1 is not building-unit-room (e.g. 3-2-1502).").arg(raw),
+                QStringLiteral("房号：「%1」格式应为 楼栋-单元-房号（如 3-2-1502）。").arg(raw)));
     return *code;
 }
 
@@ -144,9 +143,9 @@ Result<ActionOutcome> createBuilding(ActionContext& ctx) {
     const QString code = ctx.params.value(QStringLiteral("code")).toString().toUpper();
     static const QRegularExpression re(QStringLiteral("^[0-9A-Z]{1,8}$"));
     if (!re.match(code).hasMatch())
-        return fail(badField(QStringLiteral("code"),
-                             QStringLiteral("Building number: 1 to 8 letters or digits, e.g. 3."),
-                             QStringLiteral("楼栋号：1 至 8 位字母或数字，如 3。")));
+        return fail(bad(QStringLiteral("code"),
+                        QStringLiteral("Building number: 1 to 8 letters or digits, e.g. 3."),
+                        QStringLiteral("楼栋号：1 至 8 位字母或数字，如 3。")));
     QString name = ctx.params.value(QStringLiteral("name")).toString();
     if (name.isEmpty())
         name = code + QStringLiteral("号楼");
@@ -155,9 +154,9 @@ Result<ActionOutcome> createBuilding(ActionContext& ctx) {
     if (!exists)
         return fail(exists.error());
     if (exists->isValid())
-        return fail(badField(QStringLiteral("code"),
-                             QStringLiteral("Building %1 exists already.").arg(code),
-                             QStringLiteral("楼栋「%1」已存在。").arg(code)));
+        return fail(bad(QStringLiteral("code"),
+                        QStringLiteral("Building %1 exists already.").arg(code),
+                        QStringLiteral("楼栋「%1」已存在。").arg(code)));
     EstateWriter w(ctx.db, ctx.now);
     auto id = w.createBuilding(code, name);
     if (!id)
@@ -179,26 +178,26 @@ Result<ActionOutcome> createRoom(ActionContext& ctx) {
         building = code->toString();
     }
     if (building.isEmpty())
-        return fail(badField(QStringLiteral("building_code"),
-                             QStringLiteral("Building: choose an existing building."),
-                             QStringLiteral("楼栋：请选择已有的楼栋。")));
+        return fail(bad(QStringLiteral("building_code"),
+                        QStringLiteral("Building: choose an existing building."),
+                        QStringLiteral("楼栋：请选择已有的楼栋。")));
     const QString raw = building + QLatin1Char('-') +
                         ctx.params.value(QStringLiteral("unit")).toString() + QLatin1Char('-') +
                         ctx.params.value(QStringLiteral("number")).toString();
     const auto code = RoomCode::parse(raw);
     if (!code)
-        return fail(badField(
-            QStringLiteral("number"),
-            QStringLiteral("Room: %1 is not building-unit-room (e.g. 3-2-1502).").arg(raw),
-            QStringLiteral("房号：「%1」格式应为 楼栋-单元-房号（如 3-2-1502）。").arg(raw)));
+        return fail(
+            bad(QStringLiteral("number"),
+                QStringLiteral("Room: %1 is not building-unit-room (e.g. 3-2-1502).").arg(raw),
+                QStringLiteral("房号：「%1」格式应为 楼栋-单元-房号（如 3-2-1502）。").arg(raw)));
     EstateWriter w(ctx.db, ctx.now);
     auto existing = w.findRoom(*code);
     if (!existing)
         return fail(existing.error());
     if (*existing)
-        return fail(badField(QStringLiteral("number"),
-                             QStringLiteral("Room %1 exists already.").arg(code->text()),
-                             QStringLiteral("房间「%1」已存在。").arg(code->text())));
+        return fail(bad(QStringLiteral("number"),
+                        QStringLiteral("Room %1 exists already.").arg(code->text()),
+                        QStringLiteral("房间「%1」已存在。").arg(code->text())));
     auto room = w.ensureRoom(*code, false);
     if (!room)
         return fail(room.error());
@@ -232,9 +231,9 @@ Result<ActionOutcome> registerResident(ActionContext& ctx) {
         return fail(room.error());
     if (!*room)
         return fail(
-            badField(QStringLiteral("room_code"),
-                     QStringLiteral("Room: there is no room %1 in the registry.").arg(code->text()),
-                     QStringLiteral("房号：房间「%1」未登记。").arg(code->text())));
+            bad(QStringLiteral("room_code"),
+                QStringLiteral("Room: there is no room %1 in the registry.").arg(code->text()),
+                QStringLiteral("房号：房间「%1」未登记。").arg(code->text())));
     auto twin = currentNamesake(ctx.db, (*room)->roomId, f.name, 0);
     if (!twin)
         return fail(twin.error());
@@ -251,7 +250,7 @@ Result<ActionOutcome> registerResident(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> updateResident(ActionContext& ctx) {
-    auto stored = loadResident(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto stored = loadResident(ctx.db, idParam(ctx.params, "id"));
     if (!stored)
         return fail(stored.error());
     ResidentFields f = stored->fields;
@@ -279,14 +278,14 @@ Result<ActionOutcome> updateResident(ActionContext& ctx) {
         else if (c == QStringLiteral("notes"))
             f.notes.clear();
         else
-            return fail(badField(
-                QStringLiteral("clear"),
-                QStringLiteral(
-                    "Clear: %1 cannot be emptied (id_tail, phone, phone2, move_in, notes can).")
-                    .arg(c),
-                QStringLiteral(
-                    "清空：「%1」不能清空（可清空 id_tail、phone、phone2、move_in、notes）。")
-                    .arg(c)));
+            return fail(
+                bad(QStringLiteral("clear"),
+                    QStringLiteral(
+                        "Clear: %1 cannot be emptied (id_tail, phone, phone2, move_in, notes can).")
+                        .arg(c),
+                    QStringLiteral(
+                        "清空：「%1」不能清空（可清空 id_tail、phone、phone2、move_in、notes）。")
+                        .arg(c)));
     }
     if (auto ok = checkPersonalFields(f); !ok)
         return fail(ok.error());
@@ -315,19 +314,19 @@ Result<ActionOutcome> updateResident(ActionContext& ctx) {
         newValues.insert(QStringLiteral("phone2"), after.value(QStringLiteral("phone2")));
     }
     if (newValues.isEmpty())
-        return fail(
-            badField(QStringLiteral("id"),
-                     QStringLiteral("Nothing to change: the values are the same as recorded."),
-                     QStringLiteral("没有需要修改的内容：与已登记的相同。")));
+        return fail(bad(QStringLiteral("id"),
+                        QStringLiteral("Nothing to change: the values are the same as recorded."),
+                        QStringLiteral("没有需要修改的内容：与已登记的相同。")));
     auto q = sql::exec(
         ctx.db,
         QStringLiteral("UPDATE residents SET kind = ?, name = ?, id_tail = ?, phone = ?, phone2 = "
                        "?, phone_tail = ?, "
                        "phone2_tail = ?, move_in = ?, notes = ?, search_text = ?, updated_at = ? "
                        "WHERE id = ?"),
-        {kindCode(f.kind), f.name, nonNull(f.idTail), nonNull(f.phone), nonNull(f.phone2),
-         nonNull(f.phone.right(4)), nonNull(f.phone2.right(4)),
-         nonNull(f.moveIn.isValid() ? f.moveIn.toString(Qt::ISODate) : QString()), nonNull(f.notes),
+        {kindCode(f.kind), f.name, sql::text(f.idTail), sql::text(f.phone), sql::text(f.phone2),
+         sql::text(f.phone.right(4)), sql::text(f.phone2.right(4)),
+         sql::text(f.moveIn.isValid() ? f.moveIn.toString(Qt::ISODate) : QString()),
+         sql::text(f.notes),
          searchTextOf(stored->roomCode, f.name, stored->buildingName, f.notes, f.kind),
          toStorage(ctx.now), stored->id});
     if (!q)
@@ -337,11 +336,11 @@ Result<ActionOutcome> updateResident(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> moveOut(ActionContext& ctx) {
-    auto stored = loadResident(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto stored = loadResident(ctx.db, idParam(ctx.params, "id"));
     if (!stored)
         return fail(stored.error());
     if (stored->moveOut.isValid())
-        return fail(badField(
+        return fail(bad(
             QStringLiteral("id"),
             QStringLiteral("%1 moved out of %2 on %3 already.")
                 .arg(stored->fields.name, stored->roomCode, stored->moveOut.toString(Qt::ISODate)),
@@ -352,12 +351,12 @@ Result<ActionOutcome> moveOut(ActionContext& ctx) {
                           ? ctx.params.value(QStringLiteral("move_out")).toDate()
                           : officeToday(ctx);
     if (stored->fields.moveIn.isValid() && day < stored->fields.moveIn)
-        return fail(badField(
-            QStringLiteral("move_out"),
-            QStringLiteral("Moved out: %1 is before the move-in date %2.")
-                .arg(day.toString(Qt::ISODate), stored->fields.moveIn.toString(Qt::ISODate)),
-            QStringLiteral("迁出日期：%1 早于入住日期 %2。")
-                .arg(day.toString(Qt::ISODate), stored->fields.moveIn.toString(Qt::ISODate))));
+        return fail(
+            bad(QStringLiteral("move_out"),
+                QStringLiteral("Moved out: %1 is before the move-in date %2.")
+                    .arg(day.toString(Qt::ISODate), stored->fields.moveIn.toString(Qt::ISODate)),
+                QStringLiteral("迁出日期：%1 早于入住日期 %2。")
+                    .arg(day.toString(Qt::ISODate), stored->fields.moveIn.toString(Qt::ISODate))));
     auto q = sql::exec(
         ctx.db, QStringLiteral("UPDATE residents SET move_out = ?, updated_at = ? WHERE id = ?"),
         {day.toString(Qt::ISODate), toStorage(ctx.now), stored->id});
@@ -375,7 +374,7 @@ Result<ActionOutcome> moveOut(ActionContext& ctx) {
 // R6-3: the whole number goes only to the caller; the audit row records who saw which
 // number (masked), when and why (the reason is required by the policy).
 Result<ActionOutcome> revealPhone(ActionContext& ctx) {
-    auto stored = loadResident(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto stored = loadResident(ctx.db, idParam(ctx.params, "id"));
     if (!stored)
         return fail(stored.error());
     const QString which =
@@ -383,10 +382,10 @@ Result<ActionOutcome> revealPhone(ActionContext& ctx) {
     const QString number =
         which == QStringLiteral("phone2") ? stored->fields.phone2 : stored->fields.phone;
     if (number.isEmpty())
-        return fail(badField(
-            QStringLiteral("which"),
-            QStringLiteral("%1 has no such phone number on record.").arg(stored->fields.name),
-            QStringLiteral("%1 没有登记该电话号码。").arg(stored->fields.name)));
+        return fail(
+            bad(QStringLiteral("which"),
+                QStringLiteral("%1 has no such phone number on record.").arg(stored->fields.name),
+                QStringLiteral("%1 没有登记该电话号码。").arg(stored->fields.name)));
     return ActionOutcome{QStringLiteral("resident"),
                          QString::number(stored->id),
                          {},
@@ -412,18 +411,18 @@ Result<ActionOutcome> importResidents(ActionContext& ctx) {
             en << p.text(false);
             zh << p.text(true);
         }
-        return fail(badField(QStringLiteral("file"),
-                             QStringLiteral("Nothing was imported: %1 problem(s) in %2.\n%3")
-                                 .arg(file->problems.size())
-                                 .arg(QFileInfo(path).fileName(), en.join(QLatin1Char('\n'))),
-                             QStringLiteral("未导入任何记录：%2 中有 %1 处问题。\n%3")
-                                 .arg(file->problems.size())
-                                 .arg(QFileInfo(path).fileName(), zh.join(QLatin1Char('\n')))));
+        return fail(bad(QStringLiteral("file"),
+                        QStringLiteral("Nothing was imported: %1 problem(s) in %2.\n%3")
+                            .arg(file->problems.size())
+                            .arg(QFileInfo(path).fileName(), en.join(QLatin1Char('\n'))),
+                        QStringLiteral("未导入任何记录：%2 中有 %1 处问题。\n%3")
+                            .arg(file->problems.size())
+                            .arg(QFileInfo(path).fileName(), zh.join(QLatin1Char('\n')))));
     }
     if (file->rows.isEmpty())
-        return fail(badField(QStringLiteral("file"),
-                             QStringLiteral("The file holds no residents below its header row."),
-                             QStringLiteral("文件表头以下没有住户记录。")));
+        return fail(bad(QStringLiteral("file"),
+                        QStringLiteral("The file holds no residents below its header row."),
+                        QStringLiteral("文件表头以下没有住户记录。")));
     EstateWriter w(ctx.db, ctx.now);
     if (auto ok = w.preload(); !ok)
         return fail(ok.error());
@@ -447,10 +446,6 @@ Result<ActionOutcome> importResidents(ActionContext& ctx) {
 }
 
 } // namespace
-
-Error badField(const QString& field, const QString& en, const QString& zh) {
-    return Error::badInput(field, {en, zh});
-}
 
 void registerEstateActions(Services& s) {
     ActionRegistry& a = s.actionRegistry();

@@ -74,16 +74,12 @@ Result<std::optional<EstateWriter::BuildingRef>> EstateWriter::building(const QS
 }
 
 Result<qint64> EstateWriter::createBuilding(const QString& code, const QString& name) {
-    auto q =
-        sql::exec(db_,
-                  QStringLiteral("INSERT INTO buildings(code, name, created_at) VALUES (?,?,?) "
-                                 "RETURNING id"),
-                  {code, name, now_});
-    if (!q)
-        return fail(q.error());
-    q->next();
-    const qint64 id = q->value(0).toLongLong();
-    buildings_.insert(code, {id, name});
+    auto id = sql::insertId(
+        db_, QStringLiteral("INSERT INTO buildings(code, name, created_at) VALUES (?,?,?)"),
+        {code, name, now_});
+    if (!id)
+        return fail(id.error());
+    buildings_.insert(code, {*id, name});
     ++buildingsCreated_;
     return id;
 }
@@ -103,16 +99,14 @@ Result<qint64> EstateWriter::ensureUnit(qint64 buildingId, const QString& unit) 
             return found->toLongLong();
         }
     }
-    auto q = sql::exec(
-        db_, QStringLiteral("INSERT INTO units(building_id, number) VALUES (?,?) RETURNING id"),
-        {buildingId, unit});
-    if (!q)
-        return fail(q.error());
-    q->next();
-    const qint64 id = q->value(0).toLongLong();
+    auto id =
+        sql::insertId(db_, QStringLiteral("INSERT INTO units(building_id, number) VALUES (?,?)"),
+                      {buildingId, unit});
+    if (!id)
+        return fail(id.error());
     ++unitsCreated_;
-    units_.insert(key, id);
-    return id;
+    units_.insert(key, *id);
+    return *id;
 }
 
 Result<std::optional<EstateWriter::RoomRef>> EstateWriter::findRoom(const RoomCode& code) {
@@ -201,13 +195,13 @@ Result<qint64> EstateWriter::insertResident(const RoomCode& room, const RoomRef&
         code,
         kindCode(f.kind),
         f.name,
-        nonNull(f.idTail),
-        nonNull(f.phone),
-        nonNull(f.phone2),
-        nonNull(f.phone.right(4)),
-        nonNull(f.phone2.right(4)),
-        nonNull(f.moveIn.isValid() ? f.moveIn.toString(Qt::ISODate) : QString()),
-        nonNull(f.notes),
+        sql::text(f.idTail),
+        sql::text(f.phone),
+        sql::text(f.phone2),
+        sql::text(f.phone.right(4)),
+        sql::text(f.phone2.right(4)),
+        sql::text(f.moveIn.isValid() ? f.moveIn.toString(Qt::ISODate) : QString()),
+        sql::text(f.notes),
         searchTextOf(code, f.name, ref.buildingName, f.notes, f.kind),
         now_,
         now_};

@@ -21,11 +21,6 @@ struct ResidentFields {
     QString notes;
 };
 
-// A non-null string: Qt binds a null QString as SQL NULL, and these columns are NOT NULL.
-inline QString nonNull(const QString& s) {
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
 // What the audit row shows of a resident: phones masked (R6-3), never whole.
 QJsonObject auditValues(const QString& roomCode, const ResidentFields& f);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "module/toolkit.h"
 #include "services/services.h"
 
 // The pieces residents_module.cpp puts together (not part of the public API).
@@ -10,6 +11,7 @@ void registerStaffActions(Services& s);
 void registerQueries(Services& s);
 Status seed(const Services& s, const Actor& admin, const SeedOptions& options);
 
-Error badField(const QString& field, const QString& en, const QString& zh);
+using kit::bad;
+using kit::idParam;
 
 } // namespace fd::residents

@@ -1,4 +1,5 @@
 // The lists frontdeskctl query and the list pages read. Phones are masked in every one.
+#include "module/toolkit.h"
 #include "residents/module_parts.h"
 #include "residents/registry.h"
 #include "util/privacy.h"
@@ -6,9 +7,7 @@
 namespace fd::residents {
 namespace {
 
-QueryColumn col(const char* key, const char* en, const QString& zh) {
-    return {QString::fromLatin1(key), {QString::fromLatin1(en), zh}};
-}
+using kit::col;
 
 QVariant dateOrEmpty(const QDate& d) {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
@@ -43,16 +42,16 @@ void registerQueries(Services& s) {
                if (!list)
                    return fail(list.error());
                QueryResult r;
-               r.columns = {col("id", "No.", QStringLiteral("编号")),
-                            col("room_code", "Room", QStringLiteral("房号")),
-                            col("kind", "Type", QStringLiteral("类型")),
-                            col("name", "Name", QStringLiteral("姓名")),
-                            col("id_tail", "ID (last 4)", QStringLiteral("身份证后四位")),
-                            col("phone", "Phone", QStringLiteral("电话")),
-                            col("phone2", "Second phone", QStringLiteral("电话2")),
-                            col("move_in", "Moved in", QStringLiteral("入住日期")),
-                            col("move_out", "Moved out", QStringLiteral("迁出日期")),
-                            col("notes", "Notes", QStringLiteral("备注"))};
+               r.columns = {col("id", "No.", "编号"),
+                            col("room_code", "Room", "房号"),
+                            col("kind", "Type", "类型"),
+                            col("name", "Name", "姓名"),
+                            col("id_tail", "ID (last 4)", "身份证后四位"),
+                            col("phone", "Phone", "电话"),
+                            col("phone2", "Second phone", "电话2"),
+                            col("move_in", "Moved in", "入住日期"),
+                            col("move_out", "Moved out", "迁出日期"),
+                            col("notes", "Notes", "备注")};
                for (const Resident& p : *list)
                    r.rows.push_back({p.id, p.roomCode, kindCode(p.kind), p.name, p.idTail,
                                      p.phoneMasked, p.phone2Masked, dateOrEmpty(p.moveIn),
@@ -70,18 +69,17 @@ void registerQueries(Services& s) {
              false,
              {QStringLiteral("Room code starts with"), QStringLiteral("房号开头")}}},
            [](const QueryContext& ctx) -> Result<QueryResult> {
-               auto list =
-                   listRooms(ctx.db, ctx.params.value(QStringLiteral("building_id")).toLongLong(),
-                             ctx.params.value(QStringLiteral("prefix")).toString());
+               auto list = listRooms(ctx.db, idParam(ctx.params, "building_id"),
+                                     ctx.params.value(QStringLiteral("prefix")).toString());
                if (!list)
                    return fail(list.error());
                QueryResult r;
-               r.columns = {col("id", "No.", QStringLiteral("编号")),
-                            col("code", "Room", QStringLiteral("房号")),
-                            col("building", "Building", QStringLiteral("楼栋")),
-                            col("unit", "Unit", QStringLiteral("单元")),
-                            col("number", "Room number", QStringLiteral("房间号")),
-                            col("residents", "Residents", QStringLiteral("住户数"))};
+               r.columns = {col("id", "No.", "编号"),
+                            col("code", "Room", "房号"),
+                            col("building", "Building", "楼栋"),
+                            col("unit", "Unit", "单元"),
+                            col("number", "Room number", "房间号"),
+                            col("residents", "Residents", "住户数")};
                for (const Room& m : *list)
                    r.rows.push_back({m.id, m.code, m.buildingCode, m.unit, m.number, m.residents});
                return r;
@@ -94,12 +92,10 @@ void registerQueries(Services& s) {
                if (!list)
                    return fail(list.error());
                QueryResult r;
-               r.columns = {col("id", "No.", QStringLiteral("编号")),
-                            col("code", "Building number", QStringLiteral("楼栋号")),
-                            col("name", "Name", QStringLiteral("名称")),
-                            col("units", "Units", QStringLiteral("单元数")),
-                            col("rooms", "Rooms", QStringLiteral("房间数")),
-                            col("residents", "Residents", QStringLiteral("住户数"))};
+               r.columns = {
+                   col("id", "No.", "编号"),        col("code", "Building number", "楼栋号"),
+                   col("name", "Name", "名称"),     col("units", "Units", "单元数"),
+                   col("rooms", "Rooms", "房间数"), col("residents", "Residents", "住户数")};
                for (const Building& b : *list)
                    r.rows.push_back({b.id, b.code, b.name, b.units, b.rooms, b.residents});
                return r;
@@ -117,18 +113,18 @@ void registerQueries(Services& s) {
            [](const QueryContext& ctx) -> Result<QueryResult> {
                auto list =
                    listStaff(ctx.db, ctx.params.value(QStringLiteral("include_left")).toBool(),
-                             ctx.params.value(QStringLiteral("department_id")).toLongLong());
+                             idParam(ctx.params, "department_id"));
                if (!list)
                    return fail(list.error());
                QueryResult r;
-               r.columns = {col("id", "No.", QStringLiteral("编号")),
-                            col("name", "Name", QStringLiteral("姓名")),
-                            col("department", "Department", QStringLiteral("部门")),
-                            col("post", "Post", QStringLiteral("岗位")),
-                            col("phone", "Phone", QStringLiteral("电话")),
-                            col("status", "Status", QStringLiteral("状态")),
-                            col("left_on", "Left on", QStringLiteral("离职日期")),
-                            col("login", "Login", QStringLiteral("登录名"))};
+               r.columns = {col("id", "No.", "编号"),
+                            col("name", "Name", "姓名"),
+                            col("department", "Department", "部门"),
+                            col("post", "Post", "岗位"),
+                            col("phone", "Phone", "电话"),
+                            col("status", "Status", "状态"),
+                            col("left_on", "Left on", "离职日期"),
+                            col("login", "Login", "登录名")};
                for (const StaffMember& m : *list)
                    r.rows.push_back({m.id, m.name, m.department, m.post, maskPhone(m.phone),
                                      m.active ? QStringLiteral("active") : QStringLiteral("left"),
@@ -143,10 +139,9 @@ void registerQueries(Services& s) {
                if (!list)
                    return fail(list.error());
                QueryResult r;
-               r.columns = {col("id", "No.", QStringLiteral("编号")),
-                            col("name", "Name", QStringLiteral("名称")),
-                            col("organisation_id", "Organisation", QStringLiteral("所属单位")),
-                            col("active_staff", "Staff", QStringLiteral("在职人数"))};
+               r.columns = {col("id", "No.", "编号"), col("name", "Name", "名称"),
+                            col("organisation_id", "Organisation", "所属单位"),
+                            col("active_staff", "Staff", "在职人数")};
                for (const Department& d : *list)
                    r.rows.push_back(
                        {d.id, d.name,
@@ -166,12 +161,10 @@ void registerQueries(Services& s) {
                if (!list)
                    return fail(list.error());
                QueryResult r;
-               r.columns = {col("id", "No.", QStringLiteral("编号")),
-                            col("name", "Name", QStringLiteral("名称")),
-                            col("kind", "Type", QStringLiteral("类别")),
-                            col("contact", "Contact person", QStringLiteral("联系人")),
-                            col("phone", "Phone", QStringLiteral("电话")),
-                            col("active", "In use", QStringLiteral("启用"))};
+               r.columns = {
+                   col("id", "No.", "编号"),      col("name", "Name", "名称"),
+                   col("kind", "Type", "类别"),   col("contact", "Contact person", "联系人"),
+                   col("phone", "Phone", "电话"), col("active", "In use", "启用")};
                for (const Organisation& o : *list)
                    r.rows.push_back({o.id, o.name, organisationKindCode(o.kind), o.contact,
                                      maskPhone(o.phone), o.active});

@@ -291,7 +291,7 @@ private:
 Status seed(const Services& s, const Actor& admin, const SeedOptions& options) {
     const bool large = options.profile == QStringLiteral("large");
     if (!large && options.profile != QStringLiteral("demo"))
-        return fail(badField(
+        return fail(bad(
             QStringLiteral("profile"),
             QStringLiteral("Unknown seed profile %1 (demo or large).").arg(options.profile),
             QStringLiteral("未知的示例数据类型「%1」（demo 或 large）。").arg(options.profile)));

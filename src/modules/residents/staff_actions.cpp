@@ -42,8 +42,8 @@ Result<QString> phoneParam(const QVariantMap& params, const QString& key) {
         return QString();
     const QString normal = normalisePhone(raw);
     if (normal.isEmpty())
-        return fail(badField(key, QStringLiteral("Phone: not a phone number (7 to 15 digits)."),
-                             QStringLiteral("电话：不是有效的电话号码（7 至 15 位数字）。")));
+        return fail(bad(key, QStringLiteral("Phone: not a phone number (7 to 15 digits)."),
+                        QStringLiteral("电话：不是有效的电话号码（7 至 15 位数字）。")));
     return normal;
 }
 
@@ -66,9 +66,9 @@ void diff(const QJsonObject& before, const QJsonObject& after, QJsonObject& oldV
 }
 
 Error nothingToChange() {
-    return badField(QStringLiteral("id"),
-                    QStringLiteral("Nothing to change: the values are the same as recorded."),
-                    QStringLiteral("没有需要修改的内容：与已登记的相同。"));
+    return bad(QStringLiteral("id"),
+               QStringLiteral("Nothing to change: the values are the same as recorded."),
+               QStringLiteral("没有需要修改的内容：与已登记的相同。"));
 }
 
 Result<ActionOutcome> createOrganisation(ActionContext& ctx) {
@@ -78,24 +78,23 @@ Result<ActionOutcome> createOrganisation(ActionContext& ctx) {
     if (!taken)
         return fail(taken.error());
     if (*taken)
-        return fail(badField(QStringLiteral("name"),
-                             QStringLiteral("The organisation %1 is registered already.").arg(name),
-                             QStringLiteral("单位「%1」已登记。").arg(name)));
+        return fail(bad(QStringLiteral("name"),
+                        QStringLiteral("The organisation %1 is registered already.").arg(name),
+                        QStringLiteral("单位「%1」已登记。").arg(name)));
     auto phone = phoneParam(ctx.params, QStringLiteral("phone"));
     if (!phone)
         return fail(phone.error());
     const QString kind = ctx.params.value(QStringLiteral("kind")).toString();
     const QString contact = ctx.params.value(QStringLiteral("contact")).toString();
     const QString notes = ctx.params.value(QStringLiteral("notes")).toString();
-    auto q = sql::exec(
+    auto inserted = sql::insertId(
         ctx.db,
         QStringLiteral("INSERT INTO organisations(name, kind, contact, phone, notes, created_at) "
-                       "VALUES (?,?,?,?,?,?) RETURNING id"),
-        {name, kind, nonNull(contact), nonNull(*phone), nonNull(notes), toStorage(ctx.now)});
-    if (!q)
-        return fail(q.error());
-    q->next();
-    const qint64 id = q->value(0).toLongLong();
+                       "VALUES (?,?,?,?,?,?)"),
+        {name, kind, sql::text(contact), sql::text(*phone), sql::text(notes), toStorage(ctx.now)});
+    if (!inserted)
+        return fail(inserted.error());
+    const qint64 id = *inserted;
     return ActionOutcome{QStringLiteral("organisation"),
                          QString::number(id),
                          {},
@@ -108,7 +107,7 @@ Result<ActionOutcome> createOrganisation(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> updateOrganisation(ActionContext& ctx) {
-    const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+    const qint64 id = idParam(ctx.params, "id");
     auto q = sql::exec(
         ctx.db,
         QStringLiteral(
@@ -140,10 +139,9 @@ Result<ActionOutcome> updateOrganisation(ActionContext& ctx) {
         if (!taken)
             return fail(taken.error());
         if (*taken)
-            return fail(
-                badField(QStringLiteral("name"),
-                         QStringLiteral("The organisation %1 is registered already.").arg(name),
-                         QStringLiteral("单位「%1」已登记。").arg(name)));
+            return fail(bad(QStringLiteral("name"),
+                            QStringLiteral("The organisation %1 is registered already.").arg(name),
+                            QStringLiteral("单位「%1」已登记。").arg(name)));
     }
     if (p.contains(QStringLiteral("kind")))
         kind = p.value(QStringLiteral("kind")).toString();
@@ -173,7 +171,7 @@ Result<ActionOutcome> updateOrganisation(ActionContext& ctx) {
         ctx.db,
         QStringLiteral("UPDATE organisations SET name = ?, kind = ?, contact = ?, phone = ?, "
                        "notes = ?, active = ? WHERE id = ?"),
-        {name, kind, nonNull(contact), nonNull(phone), nonNull(notes), active ? 1 : 0, id});
+        {name, kind, sql::text(contact), sql::text(phone), sql::text(notes), active ? 1 : 0, id});
     if (!upd)
         return fail(upd.error());
     return ActionOutcome{
@@ -186,9 +184,9 @@ Result<ActionOutcome> createDepartment(ActionContext& ctx) {
     if (!taken)
         return fail(taken.error());
     if (*taken)
-        return fail(badField(QStringLiteral("name"),
-                             QStringLiteral("The department %1 exists already.").arg(name),
-                             QStringLiteral("部门「%1」已存在。").arg(name)));
+        return fail(bad(QStringLiteral("name"),
+                        QStringLiteral("The department %1 exists already.").arg(name),
+                        QStringLiteral("部门「%1」已存在。").arg(name)));
     QVariant org;
     if (ctx.params.contains(QStringLiteral("organisation_id"))) {
         org = ctx.params.value(QStringLiteral("organisation_id"));
@@ -197,20 +195,20 @@ Result<ActionOutcome> createDepartment(ActionContext& ctx) {
         if (!known)
             return fail(known.error());
         if (!*known)
-            return fail(badField(
+            return fail(bad(
                 QStringLiteral("organisation_id"),
                 QStringLiteral("Organisation: there is no organisation %1.").arg(org.toString()),
                 QStringLiteral("所属单位：单位编号 %1 不存在。").arg(org.toString())));
     }
-    auto q = sql::exec(ctx.db,
-                       QStringLiteral("INSERT INTO departments(name, organisation_id, created_at) "
-                                      "VALUES (?,?,?) RETURNING id"),
-                       {name, org.isValid() ? org : QVariant(QMetaType::fromType<qlonglong>()),
-                        toStorage(ctx.now)});
-    if (!q)
-        return fail(q.error());
-    q->next();
-    const qint64 id = q->value(0).toLongLong();
+    auto inserted =
+        sql::insertId(ctx.db,
+                      QStringLiteral("INSERT INTO departments(name, organisation_id, created_at) "
+                                     "VALUES (?,?,?)"),
+                      {name, org.isValid() ? org : QVariant(QMetaType::fromType<qlonglong>()),
+                       toStorage(ctx.now)});
+    if (!inserted)
+        return fail(inserted.error());
+    const qint64 id = *inserted;
     return ActionOutcome{
         QStringLiteral("department"),
         QString::number(id),
@@ -225,16 +223,16 @@ Result<qint64> linkLogin(ActionContext& ctx, qint64 staffId) {
     const QString login = ctx.params.value(QStringLiteral("login")).toString();
     auto user = ctx.services.users().find(login);
     if (!user)
-        return fail(badField(QStringLiteral("login"),
-                             QStringLiteral("Login: there is no user %1.").arg(login),
-                             QStringLiteral("登录名：用户「%1」不存在。").arg(login)));
+        return fail(bad(QStringLiteral("login"),
+                        QStringLiteral("Login: there is no user %1.").arg(login),
+                        QStringLiteral("登录名：用户「%1」不存在。").arg(login)));
     if (user->staffId != 0 && user->staffId != staffId)
-        return fail(badField(
-            QStringLiteral("login"),
-            QStringLiteral("Login: %1 belongs to staff member %2 already.")
-                .arg(login)
-                .arg(user->staffId),
-            QStringLiteral("登录名：「%1」已关联员工 %2。").arg(login).arg(user->staffId)));
+        return fail(
+            bad(QStringLiteral("login"),
+                QStringLiteral("Login: %1 belongs to staff member %2 already.")
+                    .arg(login)
+                    .arg(user->staffId),
+                QStringLiteral("登录名：「%1」已关联员工 %2。").arg(login).arg(user->staffId)));
     auto q = sql::exec(ctx.db, QStringLiteral("UPDATE users SET staff_id = ? WHERE id = ?"),
                        {staffId, user->id});
     if (!q)
@@ -247,13 +245,13 @@ Result<bool> departmentExists(const QSqlDatabase& db, qint64 id) {
 }
 
 Error noDepartment(qint64 id) {
-    return badField(QStringLiteral("department_id"),
-                    QStringLiteral("Department: there is no department %1.").arg(id),
-                    QStringLiteral("部门：部门编号 %1 不存在。").arg(id));
+    return bad(QStringLiteral("department_id"),
+               QStringLiteral("Department: there is no department %1.").arg(id),
+               QStringLiteral("部门：部门编号 %1 不存在。").arg(id));
 }
 
 Result<ActionOutcome> createStaff(ActionContext& ctx) {
-    const qint64 department = ctx.params.value(QStringLiteral("department_id")).toLongLong();
+    const qint64 department = idParam(ctx.params, "department_id");
     auto known = departmentExists(ctx.db, department);
     if (!known)
         return fail(known.error());
@@ -264,16 +262,14 @@ Result<ActionOutcome> createStaff(ActionContext& ctx) {
         return fail(phone.error());
     const QString name = ctx.params.value(QStringLiteral("name")).toString();
     const QString post = ctx.params.value(QStringLiteral("post")).toString();
-    auto q =
-        sql::exec(ctx.db,
-                  QStringLiteral("INSERT INTO staff(name, department_id, post, phone, created_at) "
-                                 "VALUES (?,?,?,?,?) RETURNING id"),
-                  {name, department, nonNull(post), nonNull(*phone), toStorage(ctx.now)});
-    if (!q)
-        return fail(q.error());
-    q->next();
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
+    auto inserted = sql::insertId(
+        ctx.db,
+        QStringLiteral("INSERT INTO staff(name, department_id, post, phone, created_at) "
+                       "VALUES (?,?,?,?,?)"),
+        {name, department, sql::text(post), sql::text(*phone), toStorage(ctx.now)});
+    if (!inserted)
+        return fail(inserted.error());
+    const qint64 id = *inserted;
     QJsonObject values{{QStringLiteral("name"), name},
                        {QStringLiteral("department_id"), department},
                        {QStringLiteral("post"), post},
@@ -290,7 +286,7 @@ Result<ActionOutcome> createStaff(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> updateStaff(ActionContext& ctx) {
-    auto member = findStaff(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto member = findStaff(ctx.db, idParam(ctx.params, "id"));
     if (!member)
         return fail(member.error());
     StaffMember m = *member;
@@ -335,7 +331,7 @@ Result<ActionOutcome> updateStaff(ActionContext& ctx) {
         ctx.db,
         QStringLiteral(
             "UPDATE staff SET name = ?, department_id = ?, post = ?, phone = ? WHERE id = ?"),
-        {m.name, m.departmentId, nonNull(m.post), nonNull(m.phone), m.id});
+        {m.name, m.departmentId, sql::text(m.post), sql::text(m.phone), m.id});
     if (!q)
         return fail(q.error());
     if (login != member->login) {
@@ -351,15 +347,15 @@ Result<ActionOutcome> updateStaff(ActionContext& ctx) {
 }
 
 Result<ActionOutcome> staffLeaves(ActionContext& ctx) {
-    auto member = findStaff(ctx.db, ctx.params.value(QStringLiteral("id")).toLongLong());
+    auto member = findStaff(ctx.db, idParam(ctx.params, "id"));
     if (!member)
         return fail(member.error());
     if (!member->active)
-        return fail(badField(QStringLiteral("id"),
-                             QStringLiteral("%1 left on %2 already.")
-                                 .arg(member->name, member->leftOn.toString(Qt::ISODate)),
-                             QStringLiteral("%1 已于 %2 离职。")
-                                 .arg(member->name, member->leftOn.toString(Qt::ISODate))));
+        return fail(bad(QStringLiteral("id"),
+                        QStringLiteral("%1 left on %2 already.")
+                            .arg(member->name, member->leftOn.toString(Qt::ISODate)),
+                        QStringLiteral("%1 已于 %2 离职。")
+                            .arg(member->name, member->leftOn.toString(Qt::ISODate))));
     const QDate day = ctx.params.contains(QStringLiteral("left_on"))
                           ? ctx.params.value(QStringLiteral("left_on")).toDate()
                           : ctx.now.toTimeZone(Clock::officeZone()).date();
@@ -476,7 +472,7 @@ void registerStaffActions(Services& s) {
              "The staff member has no open item in any registered source (loans, keys, custody)"),
          {},
          [services](const CheckContext& ctx) -> Result<CheckOutcome> {
-             const qint64 id = ctx.params.value(QStringLiteral("id")).toLongLong();
+             const qint64 id = idParam(ctx.params, "id");
              // The detail is appended to both languages of the message; item titles are
              // in Chinese, the language of the office's registers.
              auto items = services->staffOpenItems().openItems(ctx.db, id, true);
