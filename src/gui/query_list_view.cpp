@@ -95,9 +95,7 @@ Status QueryListView::reload() {
         return fail(result.error());
     }
     model_->setResult(std::move(*result));
-    table_->resizeColumnsToContents();
-    for (int c = 0; c < model_->columnCount(); ++c)
-        table_->setColumnWidth(c, std::min(table_->columnWidth(c), 320));
+    fitColumns(table_, *model_);
     count_->setText(tr("%n row(s)", nullptr, proxy_->rowCount()));
     return {};
 }

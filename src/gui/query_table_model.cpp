@@ -3,6 +3,9 @@
 #include "session.h"
 #include "util/clock.h"
 
+#include <QHeaderView>
+#include <QTableView>
+
 namespace fd::gui {
 
 QueryTableModel::QueryTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -66,6 +69,34 @@ QVariant QueryTableModel::headerData(int section, Qt::Orientation orientation, i
         section >= result_.columns.size())
         return QAbstractTableModel::headerData(section, orientation, role);
     return display(result_.columns[section].title);
+}
+
+void fitColumns(QTableView* view, const QueryTableModel& model) {
+    static const QStringList freeText{
+        QStringLiteral("title"),       QStringLiteral("cause"),        QStringLiteral("course"),
+        QStringLiteral("result"),      QStringLiteral("text"),         QStringLiteral("content"),
+        QStringLiteral("notes"),       QStringLiteral("note"),         QStringLiteral("reason"),
+        QStringLiteral("description"), QStringLiteral("findings"),     QStringLiteral("handling"),
+        QStringLiteral("purpose"),     QStringLiteral("instructions"), QStringLiteral("report"),
+        QStringLiteral("happenings"),  QStringLiteral("subject"),      QStringLiteral("lifted")};
+    QHeaderView* header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    bool stretched = false;
+    const QList<QueryColumn>& columns = model.result().columns;
+    for (int c = 0; c < columns.size() && c < header->count(); ++c) {
+        if (view->isColumnHidden(c))
+            continue;
+        if (freeText.contains(columns.at(c).key)) {
+            header->setSectionResizeMode(c, QHeaderView::Stretch);
+            stretched = true;
+        } else {
+            header->setSectionResizeMode(c, QHeaderView::Interactive);
+            view->resizeColumnToContents(c);
+            view->setColumnWidth(c, std::min(view->columnWidth(c), 320));
+        }
+    }
+    // A list without free text fills the width with its last column, as before.
+    header->setStretchLastSection(!stretched);
 }
 
 } // namespace fd::gui

@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+class QTableView;
+
 namespace fd::gui {
 
 // A registered query's result as a table: the query's own columns, in its order, with
@@ -31,5 +33,10 @@ public:
 private:
     QueryResult result_;
 };
+
+// Lays out a list of `model` (shown directly or through a proxy that keeps its columns):
+// the free-text columns (title, cause, notes, …) share the width that is left; codes,
+// numbers, names and dates fit their content, at most 320 pixels, and stay resizable.
+void fitColumns(QTableView* view, const QueryTableModel& model);
 
 } // namespace fd::gui

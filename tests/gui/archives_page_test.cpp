@@ -10,9 +10,11 @@
 #include "test_services.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -435,7 +437,7 @@ TEST(ArchivesPage, WritesTheReportOfAnIncidentOpenedFromTheDashboard) {
 
 // Flags read as words in the lists and in prints: 原件/复印件 for an item, 未封存 for a volume
 // not sealed yet.
-TEST(ArchivesPage, FlagsReadAsWordsInListsAndPrints) {
+TEST(ArchivesPage, FlagsReadAsWordsInListsAndPrintsAndTitlesGetTheWidth) {
     ArchiveFixture f;
     ok(f.ts.run(QStringLiteral("archive.file_item"), QStringLiteral("keeper"),
                 {{QStringLiteral("volume"), QStringLiteral("WY-001")},
@@ -452,6 +454,19 @@ TEST(ArchivesPage, FlagsReadAsWordsInListsAndPrints) {
     page.searchBox()->setText(QStringLiteral("WY-001"));
     page.searchNow();
     ASSERT_EQ(page.items()->rowCount(), 3);
+    // The title takes the width that is left; the cabinet code fits its content.
+    page.resize(1070, 700);
+    page.show();
+    QApplication::processEvents();
+    auto* results = page.findChild<QTableView*>(QStringLiteral("results"));
+    ASSERT_NE(results, nullptr);
+    const int title = page.results()->columnOf(QStringLiteral("title"));
+    const int cabinet = page.results()->columnOf(QStringLiteral("cabinet"));
+    ASSERT_GE(title, 0);
+    ASSERT_GE(cabinet, 0);
+    EXPECT_GT(results->columnWidth(title), 2 * results->columnWidth(cabinet))
+        << results->columnWidth(title) << " vs " << results->columnWidth(cabinet);
+    EXPECT_EQ(results->horizontalHeader()->sectionResizeMode(title), QHeaderView::Stretch);
     const int original = page.items()->columnOf(QStringLiteral("original"));
     ASSERT_GE(original, 0);
     QStringList shown;

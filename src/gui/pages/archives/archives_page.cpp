@@ -49,7 +49,7 @@ void hideColumns(QTableView* view, const QueryTableModel* model, const QStringLi
     for (const QString& key : keys)
         if (const int c = model->columnOf(key); c >= 0)
             view->setColumnHidden(c, true);
-    view->resizeColumnsToContents();
+    fitColumns(view, *model);
 }
 
 // The signers the policy asks for on checkout and return (R1-1.2.5); a borrower without an

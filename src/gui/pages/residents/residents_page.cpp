@@ -197,7 +197,7 @@ void ResidentsPage::searchNow() {
                                QStringLiteral("move_out"), QStringLiteral("phone2")})
         if (const int c = model_->columnOf(key); c >= 0)
             table_->setColumnHidden(c, true);
-    table_->resizeColumnsToContents();
+    fitColumns(table_, *model_);
     count_->setText(model_->rowCount() >= kSearchLimit
                         ? tr("First %1 matches").arg(kSearchLimit)
                         : tr("%n resident(s)", nullptr, model_->rowCount()));
