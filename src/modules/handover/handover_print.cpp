@@ -12,9 +12,7 @@
 namespace fd::handover {
 namespace {
 
-Text T(const char* en, const char* zh) {
-    return {QString::fromUtf8(en), QString::fromUtf8(zh)};
-}
+using kit::tx;
 
 QString yesNo(bool v) {
     return v ? QStringLiteral("✓") : QString();
@@ -29,9 +27,9 @@ Result<QList<PrintSignature>> signaturesOf(const Services& s, const QSqlDatabase
     for (const StoredSignature& sig : *sigs) {
         Text meaning{sig.meaning, sig.meaning};
         if (sig.meaning == QStringLiteral("outgoing"))
-            meaning = T("Outgoing", "交班人");
+            meaning = tx("Outgoing", "交班人");
         else if (sig.meaning == QStringLiteral("incoming"))
-            meaning = T("Incoming", "接班人");
+            meaning = tx("Incoming", "接班人");
         out.push_back({meaning, sig.signerName, officeTime(toStorage(sig.signedAt)), sig.valid});
     }
     return out;
@@ -57,18 +55,18 @@ Text shiftName(const Services& s, const QString& code) {
 
 void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
     PrintTable matters{
-        T("Matters handed over (cause, course, result)", "交接事项（起因、经过、结果）"),
-        {T("No.", "编号"), T("Carried", "遗留"), T("Cause", "起因"), T("Course", "经过"),
-         T("Result", "结果"), T("Severity", "性质"), T("Status", "状态")},
+        tx("Matters handed over (cause, course, result)", "交接事项（起因、经过、结果）"),
+        {tx("No.", "编号"), tx("Carried", "遗留"), tx("Cause", "起因"), tx("Course", "经过"),
+         tx("Result", "结果"), tx("Severity", "性质"), tx("Status", "状态")},
         {}};
     for (const SheetMatter& m : sheet.matters)
         matters.rows.push_back({QString::number(m.id), yesNo(m.carried), maskPhonesInText(m.cause),
                                 maskPhonesInText(m.course), maskPhonesInText(m.result), m.severity,
                                 m.status});
     matters.codeColumns = {5, 6};
-    PrintTable instructions{T("Instructions from superiors", "上级指示"),
-                            {T("Issued by", "指示人"), T("Instruction", "内容"),
-                             T("Recorded", "登记时间"), T("Acknowledged", "确认")},
+    PrintTable instructions{tx("Instructions from superiors", "上级指示"),
+                            {tx("Issued by", "指示人"), tx("Instruction", "内容"),
+                             tx("Recorded", "登记时间"), tx("Acknowledged", "确认")},
                             {}};
     for (const SheetInstruction& n : sheet.instructions)
         instructions.rows.push_back(
@@ -76,24 +74,24 @@ void appendSheetTables(const HandoverSheet& sheet, PrintDocument& doc) {
              n.acknowledgedAt.isEmpty()
                  ? QString()
                  : n.acknowledgedBy + QLatin1Char(' ') + officeTime(n.acknowledgedAt)});
-    PrintTable checklist{
-        T("Item checklist", "交接物品清点"),
-        {T("Item", "物品"), T("State", "清点结果"), T("Note", "备注"), T("Checked by", "清点人")},
-        {}};
+    PrintTable checklist{tx("Item checklist", "交接物品清点"),
+                         {tx("Item", "物品"), tx("State", "清点结果"), tx("Note", "备注"),
+                          tx("Checked by", "清点人")},
+                         {}};
     for (const SheetChecklistItem& c : sheet.checklist)
         checklist.rows.push_back({c.title.zh, c.state, c.note, c.confirmedBy});
     checklist.codeColumns = {1};
-    PrintTable equipment{T("Major equipment start/stop", "重大设备启停"),
-                         {T("Equipment", "设备"), T("Operation", "操作"), T("State", "状态"),
-                          T("Started", "开始"), T("Finished", "结束")},
+    PrintTable equipment{tx("Major equipment start/stop", "重大设备启停"),
+                         {tx("Equipment", "设备"), tx("Operation", "操作"), tx("State", "状态"),
+                          tx("Started", "开始"), tx("Finished", "结束")},
                          {}};
     for (const SheetEquipmentOperation& e : sheet.equipment)
         equipment.rows.push_back(
             {e.equipment, e.operation, e.state, officeTime(e.startedAt), officeTime(e.finishedAt)});
     equipment.codeColumns = {1, 2};
-    PrintTable mail{T("Undelivered letters, newspapers and periodicals", "未派发的信、报、刊"),
-                    {T("No.", "编号"), T("Kind", "类别"), T("Addressee", "收件人"),
-                     T("Unit", "房号"), T("Received", "收到时间")},
+    PrintTable mail{tx("Undelivered letters, newspapers and periodicals", "未派发的信、报、刊"),
+                    {tx("No.", "编号"), tx("Kind", "类别"), tx("Addressee", "收件人"),
+                     tx("Unit", "房号"), tx("Received", "收到时间")},
                     {}};
     for (const SheetMail& m : sheet.mail)
         mail.rows.push_back(
@@ -170,12 +168,12 @@ Result<PrintDocument> exceptionsReportDocument(const Services& s, const QString&
     while (q->next())
         ids << q->value(0).toLongLong();
     PrintDocument doc;
-    doc.title = T("Handover exceptions (特批) of the month", "交接班特批月报");
+    doc.title = tx("Handover exceptions (特批) of the month", "交接班特批月报");
     doc.office = s.policy().officeName();
-    PrintTable table{T("Exceptions signed by supervisors", "主管特批记录"),
-                     {T("Signed", "特批时间"), T("Sheet", "交接班记录"), T("Post", "岗位"),
-                      T("Shift", "班次"), T("Signed by", "特批人"), T("Reason", "原因"),
-                      T("Lifted", "解除的交接障碍"), T("Sheet status", "交接状态")},
+    PrintTable table{tx("Exceptions signed by supervisors", "主管特批记录"),
+                     {tx("Signed", "特批时间"), tx("Sheet", "交接班记录"), tx("Post", "岗位"),
+                      tx("Shift", "班次"), tx("Signed by", "特批人"), tx("Reason", "原因"),
+                      tx("Lifted", "解除的交接障碍"), tx("Sheet status", "交接状态")},
                      {}};
     for (qint64 id : ids) {
         auto sheet = loadSheet(db, id);
@@ -192,8 +190,8 @@ Result<PrintDocument> exceptionsReportDocument(const Services& s, const QString&
                  sheet->completed() ? QStringLiteral("已完成") : QStringLiteral("未完成")});
         }
     }
-    doc.fields = {{T("Month", "月份"), month},
-                  {T("Exceptions", "特批次数"), QString::number(table.rows.size())}};
+    doc.fields = {{tx("Month", "月份"), month},
+                  {tx("Exceptions", "特批次数"), QString::number(table.rows.size())}};
     doc.tables << table;
     auto head = auditHead(db);
     if (!head)
@@ -216,26 +214,26 @@ Result<PrintDocument> handoverSheetDocument(const Services& s, qint64 sheetId) {
     if (!sheet)
         return fail(sheet.error());
     PrintDocument doc;
-    doc.title = T("Shift handover record", "交接班记录");
+    doc.title = tx("Shift handover record", "交接班记录");
     doc.office = s.policy().officeName();
     doc.labels = codeLabels(s.policy());
     const Text post = postName(s, sheet->post);
     const Text shift = shiftName(s, sheet->shift);
-    doc.fields = {{T("No.", "编号"), QString::number(sheet->id)},
-                  {T("Post", "岗位"), post.zh},
-                  {T("Shift", "班次"), shift.zh},
-                  {T("Date", "日期"), sheet->shiftDate},
-                  {T("Opened", "开始时间"), officeTime(sheet->openedAt)},
-                  {T("Outgoing", "交班人"), sheet->outgoing},
-                  {T("Incoming", "接班人"), sheet->incoming},
-                  {T("Completed", "交接完成时间"), officeTime(sheet->completedAt)}};
+    doc.fields = {{tx("No.", "编号"), QString::number(sheet->id)},
+                  {tx("Post", "岗位"), post.zh},
+                  {tx("Shift", "班次"), shift.zh},
+                  {tx("Date", "日期"), sheet->shiftDate},
+                  {tx("Opened", "开始时间"), officeTime(sheet->openedAt)},
+                  {tx("Outgoing", "交班人"), sheet->outgoing},
+                  {tx("Incoming", "接班人"), sheet->incoming},
+                  {tx("Completed", "交接完成时间"), officeTime(sheet->completedAt)}};
     if (!sheet->unfit.isEmpty())
         doc.fields.push_back(
-            {T("Marked unfit to take over", "不宜接班人员"),
+            {tx("Marked unfit to take over", "不宜接班人员"),
              sheet->unfit + QStringLiteral("（") + sheet->unfitCondition + QStringLiteral("）")});
     if (sheet->post == QStringLiteral("front_desk") && !sheet->mailConfirmedBy.isEmpty())
         doc.fields.push_back(
-            {T("Undelivered mail checked by the incoming person", "未发放信报刊接班人核对"),
+            {tx("Undelivered mail checked by the incoming person", "未发放信报刊接班人核对"),
              QStringLiteral("%1 %2（%3）")
                  .arg(sheet->mailConfirmedBy, officeTime(sheet->mailConfirmedAt))
                  .arg(sheet->mailConfirmedIds.size())});
@@ -251,8 +249,8 @@ Result<PrintDocument> handoverSheetDocument(const Services& s, qint64 sheetId) {
         return fail(sigs.error());
     doc.signatures = *sigs;
     if (doc.signatures.isEmpty()) // blank lines for the paper copy of an open sheet
-        doc.signatures = {{T("Outgoing", "交班人"), {}, {}, true},
-                          {T("Incoming", "接班人"), {}, {}, true}};
+        doc.signatures = {{tx("Outgoing", "交班人"), {}, {}, true},
+                          {tx("Incoming", "接班人"), {}, {}, true}};
     auto head = auditHead(db);
     if (!head)
         return fail(head.error());
@@ -274,11 +272,11 @@ Result<PrintDocument> frontDeskLogDocument(const Services& s, const QDate& day) 
     while (q->next())
         ids << q->value(0).toLongLong();
     PrintDocument doc;
-    doc.title = T("Front Desk Handover Log", "前台交接日志");
+    doc.title = tx("Front Desk Handover Log", "前台交接日志");
     doc.office = s.policy().officeName();
     doc.labels = codeLabels(s.policy());
-    doc.fields = {{T("Date", "日期"), day.toString(Qt::ISODate)},
-                  {T("Sheets", "交接次数"), QString::number(ids.size())}};
+    doc.fields = {{tx("Date", "日期"), day.toString(Qt::ISODate)},
+                  {tx("Sheets", "交接次数"), QString::number(ids.size())}};
     for (qint64 id : ids) {
         auto sheet = loadSheet(db, id);
         if (!sheet)
@@ -326,23 +324,23 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
                                     {QStringLiteral("No duty record %1.").arg(dutyId),
                                      QStringLiteral("值班记录 %1 不存在。").arg(dutyId)}));
     PrintDocument doc;
-    doc.title = T("Duty record", "值班记录表");
+    doc.title = tx("Duty record", "值班记录表");
     doc.labels = codeLabels(s.policy());
     doc.office = s.policy().officeName();
-    doc.fields = {{T("Date", "日期"), q->value(0).toString()},
-                  {T("On duty", "值班人"), q->value(1).toString()},
-                  {T("From", "开始时间"), officeTime(q->value(2).toString())},
-                  {T("To", "结束时间"), officeTime(q->value(3).toString())},
-                  {T("What happened", "值班情况"), maskPhonesInText(q->value(4).toString())},
-                  {T("How it was handled", "处理情况"), maskPhonesInText(q->value(5).toString())},
-                  {T("Successor", "接班人"), q->value(6).toString()}};
+    doc.fields = {{tx("Date", "日期"), q->value(0).toString()},
+                  {tx("On duty", "值班人"), q->value(1).toString()},
+                  {tx("From", "开始时间"), officeTime(q->value(2).toString())},
+                  {tx("To", "结束时间"), officeTime(q->value(3).toString())},
+                  {tx("What happened", "值班情况"), maskPhonesInText(q->value(4).toString())},
+                  {tx("How it was handled", "处理情况"), maskPhonesInText(q->value(5).toString())},
+                  {tx("Successor", "接班人"), q->value(6).toString()}};
     if (!q->value(7).toString().isEmpty())
         doc.notes.push_back({QStringLiteral("Ended without successor, override by %1: %2")
                                  .arg(q->value(8).toString(), q->value(7).toString()),
                              QStringLiteral("无接班人结束值班，%1 特批：%2")
                                  .arg(q->value(8).toString(), q->value(7).toString())});
-    doc.signatures = {
-        {T("On duty", "值班人"), q->value(1).toString(), officeTime(q->value(3).toString()), true}};
+    doc.signatures = {{tx("On duty", "值班人"), q->value(1).toString(),
+                       officeTime(q->value(3).toString()), true}};
     q->finish();
     auto table = [&](Text title, QList<Text> columns, const QString& statement,
                      QList<int> codeColumns = {}) -> Status {
@@ -362,10 +360,10 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
         doc.tables << out;
         return {};
     };
-    if (auto ok = table(T("Inspection round", "巡查情况"),
-                        {T("Area", "区域"), T("Condition", "设施"), T("Hygiene", "卫生"),
-                         T("Staff work", "员工工作质量"), T("Discipline", "劳动纪律"),
-                         T("Findings", "发现问题"), T("Time", "时间")},
+    if (auto ok = table(tx("Inspection round", "巡查情况"),
+                        {tx("Area", "区域"), tx("Condition", "设施"), tx("Hygiene", "卫生"),
+                         tx("Staff work", "员工工作质量"), tx("Discipline", "劳动纪律"),
+                         tx("Findings", "发现问题"), tx("Time", "时间")},
                         QStringLiteral("SELECT area, condition, hygiene, staff_quality, "
                                        "discipline, findings, inspected_at "
                                        "FROM duty_inspections WHERE duty_id = ? ORDER BY id"),
@@ -373,17 +371,17 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
         !ok)
         return fail(ok.error());
     if (auto ok =
-            table(T("Lighting checks", "灯光检查"),
-                  {T("Set time", "规定时间"), T("As required", "正常"), T("Note", "备注"),
-                   T("Checked", "检查时间")},
+            table(tx("Lighting checks", "灯光检查"),
+                  {tx("Set time", "规定时间"), tx("As required", "正常"), tx("Note", "备注"),
+                   tx("Checked", "检查时间")},
                   QStringLiteral(
                       "SELECT slot, CASE lights_ok WHEN 1 THEN '✓' ELSE '✗' END, note, checked_at "
                       "FROM duty_lighting_checks WHERE duty_id = ? ORDER BY slot"));
         !ok)
         return fail(ok.error());
-    if (auto ok = table(T("Incidents", "突发事件"),
-                        {T("Incident", "事件"), T("Severity", "性质"), T("Handling", "处理"),
-                         T("Time", "时间")},
+    if (auto ok = table(tx("Incidents", "突发事件"),
+                        {tx("Incident", "事件"), tx("Severity", "性质"), tx("Handling", "处理"),
+                         tx("Time", "时间")},
                         QStringLiteral("SELECT title, severity, handling, occurred_at FROM "
                                        "duty_incidents WHERE duty_id = ? ORDER BY id"),
                         {1});
@@ -413,18 +411,18 @@ Result<PrintDocument> incidentReportDocument(const Services& s, qint64 incidentI
                                     {QStringLiteral("No incident %1.").arg(incidentId),
                                      QStringLiteral("事件 %1 不存在。").arg(incidentId)}));
     PrintDocument doc;
-    doc.title = T("Incident report", "突发事件报告");
+    doc.title = tx("Incident report", "突发事件报告");
     doc.office = s.policy().officeName();
     doc.labels = codeLabels(s.policy());
-    doc.fields = {{T("Incident", "事件"), q->value(0).toString()},
-                  {T("Severity", "性质"), q->value(3).toString(), true},
-                  {T("Time", "发生时间"), officeTime(q->value(4).toString())},
-                  {T("On duty", "值班人"), q->value(9).toString()},
-                  {T("What happened", "经过"), maskPhonesInText(q->value(1).toString())},
-                  {T("Handling", "处理"), maskPhonesInText(q->value(2).toString())},
-                  {T("Report due", "报告期限"), officeTime(q->value(5).toString())},
-                  {T("Written report", "书面报告"), maskPhonesInText(q->value(6).toString())}};
-    doc.signatures = {{T("Reported by", "报告人"), q->value(8).toString(),
+    doc.fields = {{tx("Incident", "事件"), q->value(0).toString()},
+                  {tx("Severity", "性质"), q->value(3).toString(), true},
+                  {tx("Time", "发生时间"), officeTime(q->value(4).toString())},
+                  {tx("On duty", "值班人"), q->value(9).toString()},
+                  {tx("What happened", "经过"), maskPhonesInText(q->value(1).toString())},
+                  {tx("Handling", "处理"), maskPhonesInText(q->value(2).toString())},
+                  {tx("Report due", "报告期限"), officeTime(q->value(5).toString())},
+                  {tx("Written report", "书面报告"), maskPhonesInText(q->value(6).toString())}};
+    doc.signatures = {{tx("Reported by", "报告人"), q->value(8).toString(),
                        officeTime(q->value(7).toString()), true}};
     q->finish();
     auto head = auditHead(db);
