@@ -278,6 +278,26 @@ Result<Reply> runPolicyCheck(CliContext& ctx, const ParsedArgs& args) {
     auto json = readPolicyFile(path);
     if (!json)
         return fail(json.error());
+    // An area's fragment (resources/policy/<area>.json) is checked as part of the policy it
+    // makes: the core's, with this file in place of the area's built-in fragment.
+    const QString area =
+        QJsonDocument::fromJson(*json).object().value(QStringLiteral("area")).toString();
+    if (!area.isEmpty()) {
+        QStringList others = Policy::linkedFragmentPaths();
+        others.removeAll(QStringLiteral(":/policy/%1.json").arg(area));
+        QList<PolicyFragment> fragments;
+        for (const QString& other : others) {
+            auto f = PolicyFragment::load(other);
+            if (!f)
+                return fail(f.error());
+            fragments << *f;
+        }
+        fragments << PolicyFragment{area, *json, path};
+        auto composed = Policy::composeWithCore(fragments);
+        if (!composed)
+            return fail(composed.error());
+        json = *composed;
+    }
     auto s = ctx.catalogue();
     if (!s)
         return fail(s.error());

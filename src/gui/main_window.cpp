@@ -153,8 +153,9 @@ void MainWindow::lockRevoked(const QString& why) {
 }
 
 bool MainWindow::requestSignOut() {
-    const QString action = QStringLiteral("handover.sign_out");
-    if (session_.permits(action)) {
+    for (const QString& action : session_.services().signOutActions()) {
+        if (!session_.permits(action))
+            continue;
         auto done = session_.services().bus().execute({action, {}, session_.actor(), {}, {}});
         // Only the policy keeps a person in (a disabled account may always leave).
         if (!done && done.error().kind == Error::Kind::Refused) {

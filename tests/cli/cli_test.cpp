@@ -136,9 +136,7 @@ TEST_F(FrontdeskctlTest, DoReportsTheAuditedResultAsJson) {
 
 TEST_F(FrontdeskctlTest, ApprovalRequestWaitsThenRunsWhenASupervisorSigns) {
     // A policy where unlocking an account waits for a supervisor's approval.
-    QFile in(QStringLiteral(FD_SOURCE_DIR "/resources/policy/default.json"));
-    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
-    QJsonObject policy = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonObject policy = builtInPolicy();
     addTestClause(policy, QStringLiteral("TEST-CLI-1"));
     QJsonArray rules = policy[QStringLiteral("rules")].toArray();
     rules.append(QJsonObject{
@@ -423,9 +421,7 @@ TEST_F(FrontdeskctlTest, AuditLogNeedsARoleAllowedToReadTheTrail) {
 TEST_F(FrontdeskctlTest, PolicyApplyStoresTheVersionAndPolicyShowPrintsIt) {
     init();
     addUser(QStringLiteral("clerk"), QStringLiteral("clerk"));
-    QFile in(QStringLiteral(FD_SOURCE_DIR "/resources/policy/default.json"));
-    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
-    QJsonObject policy = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonObject policy = builtInPolicy();
     policy[QStringLiteral("version")] = QStringLiteral("2099.1");
     QFile out(file(QStringLiteral("office.json")));
     ASSERT_TRUE(out.open(QIODevice::WriteOnly));
@@ -529,12 +525,44 @@ TEST_F(FrontdeskctlTest, DemoSeedSpreadsTheFrontDeskHistoryOverTheLastDays) {
     EXPECT_EQ(json({QStringLiteral("audit"), QStringLiteral("verify")}).exitCode, 0);
 }
 
-// The policy the program ships passes its own strict check, roles of areas still to come
-// included.
-TEST_F(FrontdeskctlTest, PolicyCheckPassesTheShippedPolicy) {
-    const CliRun r = ctl({QStringLiteral("policy"), QStringLiteral("check"),
-                          QStringLiteral(FD_SOURCE_DIR "/resources/policy/default.json")});
+// The policy the program ships (the core's composed with every area's fragment) passes its
+// own strict check, and so does each area's fragment on its own.
+TEST_F(FrontdeskctlTest, PolicyCheckPassesTheShippedPolicyAndEachAreasFragment) {
+    QFile out(file(QStringLiteral("shipped.json")));
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(builtInPolicy()).toJson());
+    out.close();
+    const CliRun r = ctl({QStringLiteral("policy"), QStringLiteral("check"), out.fileName()});
     EXPECT_EQ(r.exitCode, 0) << r.out.toStdString() << r.err.toStdString();
+    const QStringList fragments = QDir(QStringLiteral(FD_SOURCE_DIR "/resources/policy"))
+                                      .entryList({QStringLiteral("*.json")}, QDir::Files);
+    EXPECT_GE(fragments.size(), 4); // core.json and one per area
+    for (const QString& name : fragments) {
+        if (name == QStringLiteral("core.json"))
+            continue;
+        const CliRun f = ctl({QStringLiteral("policy"), QStringLiteral("check"),
+                              QStringLiteral(FD_SOURCE_DIR "/resources/policy/") + name});
+        EXPECT_EQ(f.exitCode, 0) << name.toStdString() << f.out.toStdString()
+                                 << f.err.toStdString();
+    }
+}
+
+// A fragment that gives a rule of another area's id again is refused naming the fragment.
+TEST_F(FrontdeskctlTest, PolicyCheckRefusesAFragmentRepeatingAnotherAreasRule) {
+    QFile out(file(QStringLiteral("keys.json")));
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    const QJsonObject shipped = builtInPolicy();
+    const QJsonObject rule = shipped.value(QStringLiteral("rules")).toArray().first().toObject();
+    out.write(QJsonDocument(QJsonObject{{QStringLiteral("area"), QStringLiteral("keys")},
+                                        {QStringLiteral("rules"), QJsonArray{rule}}})
+                  .toJson());
+    out.close();
+    const CliRun r = ctl({QStringLiteral("policy"), QStringLiteral("check"), out.fileName()});
+    EXPECT_NE(r.exitCode, 0);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("keys.json")) ||
+                r.out.contains(QStringLiteral("keys.json")))
+        << r.out.toStdString() << r.err.toStdString();
+    EXPECT_TRUE(QString(r.err + r.out).contains(rule.value(QStringLiteral("id")).toString()));
 }
 
 TEST_F(FrontdeskctlTest, PolicyCheckListsErrorsAndPassesACleanFile) {

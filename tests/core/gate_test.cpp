@@ -5,6 +5,7 @@
 #include "audit/audit_log.h"
 #include "db/database.h"
 #include "db/sql.h"
+#include "residents/residents_module.h"
 #include "services/policy_store.h"
 #include "test_services.h"
 
@@ -17,12 +18,6 @@
 
 namespace fd::testing {
 namespace {
-
-QJsonObject builtInPolicy() {
-    QFile in(QStringLiteral(":/policy/default.json"));
-    EXPECT_TRUE(in.open(QIODevice::ReadOnly));
-    return QJsonDocument::fromJson(in.readAll()).object();
-}
 
 QString writePolicy(const QTemporaryDir& dir, const QJsonObject& policy,
                     const QString& name = QStringLiteral("policy.json")) {
@@ -251,6 +246,91 @@ TEST(Gate, APolicyAppliedAtOneDeskIsInForceAtAnotherFromItsNextAction) {
     ASSERT_TRUE(named);
     EXPECT_EQ(named->toInt(), 1);
     desk2->reset();
+}
+
+// The shipped policy is the core's composed with the fragment each area carries: every
+// area's rules, parameters and permissions are in it, and it lists the areas it covers.
+TEST(Gate, TheShippedPolicyIsTheCoreComposedWithEveryAreasFragment) {
+    TestServices t;
+    const QJsonObject policy = QJsonDocument::fromJson(t->policy().source()).object();
+    QStringList areas;
+    for (const QJsonValue& a : policy.value(QStringLiteral("areas")).toArray())
+        areas << a.toString();
+    EXPECT_EQ(areas, (QStringList{QStringLiteral("archives"), QStringLiteral("handover"),
+                                  QStringLiteral("residents")}));
+    EXPECT_NE(t->policy().rule(QStringLiteral("approval-by-role")), nullptr);        // core
+    EXPECT_NE(t->policy().rule(QStringLiteral("handover-two-signatures")), nullptr); // handover
+    EXPECT_NE(t->policy().rule(QStringLiteral("archive-loan-two-signatures")), nullptr);
+    EXPECT_NE(t->policy().rule(QStringLiteral("staff-leave-open-items")), nullptr); // residents
+    EXPECT_TRUE(t->policy().permits({QStringLiteral("clerk")}, QStringLiteral("duty.start")));
+    EXPECT_TRUE(t->policy().permits({QStringLiteral("archivist")}, QStringLiteral("archive.lend")));
+    EXPECT_EQ(t->policy()
+                  .roles()
+                  .value(QStringLiteral("clerk"))
+                  .dutyClause(QStringLiteral("handover.complete")),
+              QStringLiteral("R6-5"));
+    EXPECT_EQ(t->policy().intParameter(QStringLiteral("phone.monthly_quota_fen"), -1), 20000);
+}
+
+TEST(Gate, AFragmentGivingAnotherAreasRuleAgainIsRefusedNamingTheFragment) {
+    auto shipped = Policy::builtIn();
+    ASSERT_TRUE(shipped);
+    const QJsonObject rule = QJsonDocument::fromJson(shipped->source())
+                                 .object()
+                                 .value(QStringLiteral("rules"))
+                                 .toArray()
+                                 .first()
+                                 .toObject();
+    const PolicyFragment keys{
+        QStringLiteral("keys"),
+        QJsonDocument(QJsonObject{{QStringLiteral("area"), QStringLiteral("keys")},
+                                  {QStringLiteral("rules"), QJsonArray{rule}}})
+            .toJson(),
+        QStringLiteral("keys.json")};
+    auto composed = Policy::compose(shipped->source(), {keys}, Policy::ComposeMode::Strict);
+    ASSERT_FALSE(composed);
+    EXPECT_TRUE(composed.error().message.en.contains(QStringLiteral("keys.json")));
+    EXPECT_TRUE(composed.error().message.zh.contains(rule.value(QStringLiteral("id")).toString()));
+}
+
+// An office that applied its own policy while the program had only the registry meets the
+// handover and archives areas of a newer program: their fragments are added to its policy,
+// its own parameter kept, and the change is audited.
+TEST(Gate, AnOfficesOwnPolicyIsSupplementedWithTheFragmentOfANewAreaAndKeepsItsOwnValues) {
+    TestServices t({residentsModule()}, false);
+    auto registryOnly = Policy::builtIn({QStringLiteral(":/policy/residents.json")});
+    ASSERT_TRUE(registryOnly);
+    QJsonObject own = QJsonDocument::fromJson(registryOnly->source()).object();
+    own[QStringLiteral("version")] = QStringLiteral("2099.1");
+    QJsonObject parameters = own.value(QStringLiteral("parameters")).toObject();
+    parameters[QStringLiteral("auth.max_failed_logins")] = 3;
+    own[QStringLiteral("parameters")] = parameters;
+    auto applied =
+        t.run(QStringLiteral("policy.apply"), QStringLiteral("admin"),
+              {{QStringLiteral("policy"), QString::fromUtf8(QJsonDocument(own).toJson())}});
+    ASSERT_TRUE(applied) << applied.error().message.en.toStdString();
+
+    ServicesOptions o;
+    o.databasePath = t.path();
+    o.clock = std::shared_ptr<Clock>(&t.clock(), [](Clock*) {});
+    auto newer = openServices(std::move(o));
+    ASSERT_TRUE(newer) << newer.error().message.en.toStdString();
+    const Policy& inForce = (*newer)->policy();
+    EXPECT_TRUE(inForce.version().startsWith(QStringLiteral("2099.1+")));
+    EXPECT_EQ(inForce.intParameter(QStringLiteral("auth.max_failed_logins"), -1), 3);
+    EXPECT_NE(inForce.rule(QStringLiteral("handover-two-signatures")), nullptr);
+    EXPECT_NE(inForce.rule(QStringLiteral("archive-loan-two-signatures")), nullptr);
+    EXPECT_TRUE(inForce.permits({QStringLiteral("clerk")}, QStringLiteral("handover.complete")));
+    auto stored = policy_store::latest((*newer)->database().connection());
+    ASSERT_TRUE(stored && stored->has_value());
+    EXPECT_EQ((*stored)->origin, QStringLiteral("applied"));
+    auto row = AuditLog::rows((*newer)->database().connection(), QString::fromLatin1(""),
+                              QDateTime::fromSecsSinceEpoch(0, Qt::UTC), 1);
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->front().entry.action, QStringLiteral("policy.adopt"));
+    EXPECT_EQ(row->front().entry.newValues.value(QStringLiteral("areas_added")).toArray(),
+              (QJsonArray{QStringLiteral("archives"), QStringLiteral("handover")}));
+    newer->reset();
 }
 
 TEST(Gate, APolicyWithErrorsIsRefusedByApplyAndNothingIsStored) {

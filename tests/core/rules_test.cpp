@@ -28,9 +28,7 @@ protected:
 };
 
 QByteArray defaultPolicy() {
-    QFile f(QStringLiteral(":/policy/default.json"));
-    f.open(QIODevice::ReadOnly);
-    return f.readAll();
+    return QJsonDocument(builtInPolicy()).toJson();
 }
 
 } // namespace

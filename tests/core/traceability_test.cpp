@@ -110,7 +110,8 @@ QString generate(const Policy& policy, const QMap<QString, QStringList>& tests,
     QString md;
     md += QStringLiteral("# Traceability: clause → rule → test\n\n");
     md += QStringLiteral(
-        "Generated from `resources/policy/default.json` and the test sources by "
+        "Generated from the shipped policy (`resources/policy/core.json` and each area's "
+        "`resources/policy/<area>.json`) and the test sources by "
         "`FD_UPDATE_TRACEABILITY=1 build/dev/tests/core/fd_traceability_test`; the suite fails "
         "when this page is stale or when a rule has no test asserting its decision. A test counts "
         "for a rule only where an assertion helper (`expectRefused(...)` and its kin, or "

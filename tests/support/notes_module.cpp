@@ -113,9 +113,7 @@ Module notesModule() {
 }
 
 QString writeNotesPolicy(const QString& directory) {
-    QFile in(QStringLiteral(":/policy/default.json"));
-    in.open(QIODevice::ReadOnly);
-    QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+    QJsonObject root = builtInPolicy();
     QJsonObject roles = root.value(QStringLiteral("roles")).toObject();
     for (const QString& role : {QStringLiteral("clerk"), QStringLiteral("supervisor")}) {
         QJsonObject r = roles.value(role).toObject();

@@ -3,7 +3,15 @@
 #include "all_modules.h"
 #include "db/sql.h"
 
+#include <QJsonDocument>
+
 namespace fd::testing {
+
+QJsonObject builtInPolicy() {
+    auto policy = Policy::builtIn();
+    EXPECT_TRUE(policy) << (policy ? std::string() : policy.error().message.en.toStdString());
+    return policy ? QJsonDocument::fromJson(policy->source()).object() : QJsonObject{};
+}
 
 void addTestClause(QJsonObject& policy, const QString& id) {
     QJsonObject house = policy.value(QStringLiteral("house_clauses")).toObject();

@@ -55,6 +55,10 @@ private:
     QString policyPath_;
 };
 
+// The policy this program ships (the core's with every linked area's fragment), as JSON for
+// a test to change and apply.
+QJsonObject builtInPolicy();
+
 // Declares a test policy's own clause (a house clause, "TEST-…") so that rules made up for a
 // test never cite, and never count for, a clause of the regulations.
 void addTestClause(QJsonObject& policy, const QString& id);

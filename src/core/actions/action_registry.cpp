@@ -5,12 +5,18 @@ namespace fd {
 void ActionRegistry::add(ActionDef def) {
     if (!def.permission.isEmpty())
         declarePermission(def.permission);
+    if (!area_.isEmpty())
+        areaOfPrefix_.insert(def.name.section(QLatin1Char('.'), 0, 0), area_);
     actions_.insert(def.name, std::move(def));
 }
 
 void ActionRegistry::declarePermission(const QString& name) {
     if (!permissions_.contains(name))
         permissions_ << name;
+}
+
+QString ActionRegistry::areaOf(const QString& actionOrPrefix) const {
+    return areaOfPrefix_.value(actionOrPrefix.section(QLatin1Char('.'), 0, 0));
 }
 
 bool ActionRegistry::knowsPermission(const QString& name) const {

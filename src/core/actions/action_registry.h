@@ -16,10 +16,17 @@ public:
     // query shows); an action's own `permission` is declared when it is added.
     void declarePermission(const QString& name);
     [[nodiscard]] bool knowsPermission(const QString& name) const;
+    // The regulation area whose module registered an action: the services name the area
+    // while its module registers. areaOf takes an action's name or its prefix ("duty.end"
+    // or "duty" -> "handover"), so that a page follows every change of its area.
+    void beginArea(const QString& area) { area_ = area; }
+    [[nodiscard]] QString areaOf(const QString& actionOrPrefix) const;
 
 private:
     QMap<QString, ActionDef> actions_;
     QStringList permissions_;
+    QString area_;
+    QMap<QString, QString> areaOfPrefix_;
 };
 
 } // namespace fd

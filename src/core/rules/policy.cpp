@@ -104,10 +104,6 @@ Result<Policy> Policy::loadFile(const QString& path) {
     return fromJson(f.readAll(), path);
 }
 
-Result<Policy> Policy::builtIn() {
-    return loadFile(QStringLiteral(":/policy/default.json"));
-}
-
 Result<Policy> Policy::fromJson(const QByteArray& json, const QString& origin) {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);

@@ -34,6 +34,15 @@ struct RoleDef {
     [[nodiscard]] QString dutyClause(const QString& permission) const;
 };
 
+// One regulation area's part of the policy (resources/policy/<area>.json): the
+// permissions and duties it adds to the roles, its rules and its parameters.
+struct PolicyFragment {
+    QString area;
+    QByteArray json;
+    QString origin; // the file or resource it came from, for messages
+    static Result<PolicyFragment> load(const QString& path);
+};
+
 struct LintError {
     QString path; // JSON path, e.g. $.rules[3].check
     QString message;
@@ -44,8 +53,28 @@ class Policy final {
 public:
     static Result<Policy> loadFile(const QString& path);
     static Result<Policy> fromJson(const QByteArray& json, const QString& origin);
-    // The policy shipped with the program (resources/policy/default.json).
+    // The policy shipped with the program: resources/policy/core.json composed with the
+    // fragment of every area linked into it (resources/policy/<area>.json).
     static Result<Policy> builtIn();
+    // The same, with the fragments given (an area's Module names its own).
+    static Result<Policy> builtIn(const QStringList& fragmentPaths);
+    // The fragments of every area linked into this program, by area name.
+    static QStringList linkedFragmentPaths();
+
+    // Composes a whole policy document from a base and the areas' fragments. A fragment adds
+    // permissions and duties to the roles the base defines (or defines a new role with its
+    // names), appends its rules and adds its parameters; the result lists the areas it
+    // covers in "areas". Strict (the shipped policy): a rule id or parameter given twice is
+    // an error naming the fragment. Supplement (an office's stored policy meeting an area it
+    // does not cover yet): what the office's policy already has is kept as it is.
+    enum class ComposeMode { Strict, Supplement };
+    static Result<QByteArray> compose(const QByteArray& base,
+                                      const QList<PolicyFragment>& fragments, ComposeMode mode);
+    // The core policy composed strictly with `fragments` (in the order of their areas).
+    static Result<QByteArray> composeWithCore(QList<PolicyFragment> fragments);
+    // The areas a policy document covers ("areas"; a document from before the areas carried
+    // their fragments covers an area when it holds any of the area's rules).
+    static bool covers(const QByteArray& json, const PolicyFragment& fragment);
 
     [[nodiscard]] const QString& version() const { return version_; }
     [[nodiscard]] const QString& origin() const { return origin_; }

@@ -42,7 +42,14 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
     s->database_ = *db;
 
     const bool explicitPolicy = !options.policyPath.isEmpty();
-    auto candidate = explicitPolicy ? Policy::loadFile(options.policyPath) : Policy::builtIn();
+    // The built-in policy is the core's composed with the fragment each area carries.
+    QStringList fragments;
+    for (const Module& m : options.modules)
+        if (QFile::exists(m.policyFragment()))
+            fragments << m.policyFragment();
+    fragments.sort();
+    auto candidate =
+        explicitPolicy ? Policy::loadFile(options.policyPath) : Policy::builtIn(fragments);
     if (!candidate)
         return fail(candidate.error());
 
@@ -53,9 +60,12 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
     s->modules_.push_back(coreModule());
     for (auto& m : options.modules)
         s->modules_.push_back(std::move(m));
-    for (const Module& m : s->modules_)
+    for (const Module& m : s->modules_) {
+        s->actions_.beginArea(m.area);
         if (m.registerAll)
             m.registerAll(*s);
+    }
+    s->actions_.beginArea({});
 
     const QList<LintError> problems = Policy::lint(candidate->source(), s->actions_, s->checks_,
                                                    Policy::LintMode::SkipAbsentAreas);
@@ -71,7 +81,7 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
         if (!report)
             return fail(report.error());
     }
-    if (auto ok = s->adoptPolicy(std::move(*candidate), explicitPolicy); !ok)
+    if (auto ok = s->adoptPolicy(std::move(*candidate), explicitPolicy, fragments); !ok)
         return fail(ok.error());
 
     LockoutPolicy lockout;
@@ -88,10 +98,13 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
 // Which policy is in force. Before the database has a user (before `init`), the candidate
 // is used and nothing is written: `initialise` stores it with the first audit row. After,
 // the newest stored version is in force, except that
-// - a policy given in code (tests) is stored when it differs from the newest, and
-// - a database that follows the built-in policy adopts the program's newer built-in one.
-// Both writes are audited as policy.adopt.
-Status Services::adoptPolicy(Policy candidate, bool explicitPolicy) {
+// - a policy given in code (tests) is stored when it differs from the newest,
+// - a database that follows the built-in policy adopts the program's newer built-in one, and
+// - an office's own policy that does not cover an area of this program yet (the area came
+//   with a newer program) is supplemented with that area's fragment, the office's own
+//   rules, permissions and parameters kept as they are.
+// Each write is audited as policy.adopt.
+Status Services::adoptPolicy(Policy candidate, bool explicitPolicy, const QStringList& fragments) {
     const QSqlDatabase db = database_->connection();
     auto hasPolicyTable =
         sql::scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
@@ -114,18 +127,46 @@ Status Services::adoptPolicy(Policy candidate, bool explicitPolicy) {
     const bool differs = !*stored || (*stored)->sha256 != candidate.sha256();
     const bool adopt =
         differs && (explicitPolicy || !*stored || (*stored)->origin == QStringLiteral("built-in"));
-    if (!adopt) {
-        auto inForce = Policy::fromJson((*stored)->source, QStringLiteral("database"));
-        if (!inForce)
-            return fail(inForce.error());
-        const QList<LintError> problems =
-            Policy::lint(inForce->source(), actions_, checks_, Policy::LintMode::SkipAbsentAreas);
-        if (!problems.isEmpty())
-            return fail(policyErrors(*inForce, problems));
-        policies_.push_back(std::make_shared<const Policy>(std::move(*inForce)));
-        policyId_ = (*stored)->id;
-        return {};
+    if (adopt) {
+        const QString origin =
+            explicitPolicy ? QStringLiteral("applied") : QStringLiteral("built-in");
+        return storePolicy(std::move(candidate), origin, {});
     }
+    QList<PolicyFragment> missing;
+    for (const QString& path : fragments) {
+        auto fragment = PolicyFragment::load(path);
+        if (!fragment)
+            return fail(fragment.error());
+        if (!Policy::covers((*stored)->source, *fragment))
+            missing << *fragment;
+    }
+    if (!missing.isEmpty()) {
+        auto json = Policy::compose((*stored)->source, missing, Policy::ComposeMode::Supplement);
+        if (!json)
+            return fail(json.error());
+        auto supplemented = Policy::fromJson(*json, QStringLiteral("database"));
+        if (!supplemented)
+            return fail(supplemented.error());
+        QJsonArray added;
+        for (const PolicyFragment& f : missing)
+            added.append(f.area);
+        return storePolicy(std::move(*supplemented), (*stored)->origin,
+                           {{QStringLiteral("areas_added"), added}});
+    }
+    auto inForce = Policy::fromJson((*stored)->source, QStringLiteral("database"));
+    if (!inForce)
+        return fail(inForce.error());
+    const QList<LintError> problems =
+        Policy::lint(inForce->source(), actions_, checks_, Policy::LintMode::SkipAbsentAreas);
+    if (!problems.isEmpty())
+        return fail(policyErrors(*inForce, problems));
+    policies_.push_back(std::make_shared<const Policy>(std::move(*inForce)));
+    policyId_ = (*stored)->id;
+    return {};
+}
+
+Status Services::storePolicy(Policy candidate, const QString& origin, const QJsonObject& detail) {
+    const QSqlDatabase db = database_->connection();
     auto tx = WriteTransaction::begin(db, database_->dialect());
     if (!tx)
         return fail(tx.error());
@@ -139,20 +180,22 @@ Status Services::adoptPolicy(Policy candidate, bool explicitPolicy) {
         policies_.push_back(std::make_shared<const Policy>(std::move(candidate)));
         return {};
     }
-    const QString origin = explicitPolicy ? QStringLiteral("applied") : QStringLiteral("built-in");
     const QDateTime now = clock_->nowUtc();
     auto id = policy_store::store(db, candidate, origin, QStringLiteral("system"), now);
     if (!id)
         return fail(id.error());
+    QJsonObject after{{QStringLiteral("version"), candidate.version()},
+                      {QStringLiteral("sha256"), candidate.sha256()},
+                      {QStringLiteral("origin"), origin}};
+    for (auto it = detail.begin(); it != detail.end(); ++it)
+        after.insert(it.key(), it.value());
     AuditEntry e{QStringLiteral("system"),
                  QStringLiteral("policy.adopt"),
                  QStringLiteral("policy"),
                  QString::number(*id),
                  *again ? QJsonObject{{QStringLiteral("version"), (*again)->version}}
                         : QJsonObject{},
-                 {{QStringLiteral("version"), candidate.version()},
-                  {QStringLiteral("sha256"), candidate.sha256()},
-                  {QStringLiteral("origin"), origin}},
+                 after,
                  {},
                  candidate.version(),
                  {}};

@@ -35,6 +35,10 @@ struct Module {
     std::function<void(Services&)> registerAll;
     // Seeds through the action bus as `admin` (modules seed in dependency order).
     std::function<Status(const Services&, const Actor& admin, const SeedOptions&)> seed;
+    // The area's part of the policy, carried as the resource :/policy/<area>.json.
+    [[nodiscard]] QString policyFragment() const {
+        return QStringLiteral(":/policy/%1.json").arg(area);
+    }
 };
 
 struct ServicesOptions {
@@ -76,6 +80,9 @@ public:
     [[nodiscard]] const UserDirectory& users() const { return *users_; }
     [[nodiscard]] const ActionBus& bus() const { return *bus_; }
     [[nodiscard]] const std::vector<Module>& modules() const { return modules_; }
+    // Actions a front runs as the person when they sign out of the program, each registered
+    // by its area (the front desk's sign-out of R6-5); a refusal keeps the person in.
+    [[nodiscard]] const QStringList& signOutActions() const { return signOutActions_; }
 
     // Registration, used by modules while the services are being opened.
     ActionRegistry& actionRegistry() { return actions_; }
@@ -84,6 +91,7 @@ public:
     AttentionRegistry& attentionRegistry() { return attention_; }
     SignatureBook& signatureBook() { return signatures_; }
     StaffOpenItemRegistry& staffOpenItemRegistry() { return staffOpenItems_; }
+    void addSignOutAction(const QString& action) { signOutActions_ << action; }
 
     // Runs a query with its parameters validated; the actor decides masking.
     Result<QueryResult> query(const QString& name, const QVariantMap& params,
@@ -100,7 +108,8 @@ public:
 private:
     Services() = default;
     std::shared_ptr<Database> database_;
-    Status adoptPolicy(Policy candidate, bool explicitPolicy);
+    Status adoptPolicy(Policy candidate, bool explicitPolicy, const QStringList& fragments);
+    Status storePolicy(Policy candidate, const QString& origin, const QJsonObject& detail);
     std::shared_ptr<Clock> clock_;
     mutable std::vector<std::shared_ptr<const Policy>> policies_;
     mutable qint64 policyId_ = 0; // the stored version in force (0: not stored yet)
@@ -114,6 +123,7 @@ private:
     std::unique_ptr<UserDirectory> users_;
     std::unique_ptr<ActionBus> bus_;
     std::vector<Module> modules_;
+    QStringList signOutActions_;
 };
 
 // The core module: users, roles, approvals (frontdeskctl user ..., approval.*).

@@ -28,6 +28,7 @@ Module handoverModule() {
                       handover::registerFrontDeskActions(s);
                       handover::registerDutyActions(s);
                       handover::registerQueries(s);
+                      s.addSignOutAction(QStringLiteral("handover.sign_out"));
                       handover::registerAttention(s);
                       handover::registerDutyAttention(s);
                   },
