@@ -139,9 +139,10 @@ void BM_ProcessStartToDashboard(benchmark::State& state) {
         // Each phase's own share: the difference from the mark before it, the first from the
         // child's main().
         double previous = 0;
-        for (const QByteArray& pair : line.trimmed().split(' ').mid(1)) {
-            const double at = pair.section('=', 1).toDouble();
-            state.counters[pair.section('=', 0, 0).toStdString()] +=
+        const QStringList pairs = QString::fromLatin1(line.trimmed()).split(QLatin1Char(' '));
+        for (const QString& pair : pairs.mid(1)) {
+            const double at = pair.section(QLatin1Char('='), 1).toDouble();
+            state.counters[pair.section(QLatin1Char('='), 0, 0).toStdString()] +=
                 benchmark::Counter(at - previous, benchmark::Counter::kAvgIterations);
             previous = at;
         }
