@@ -31,7 +31,8 @@ QString paramsText(const QList<ParamSpec>& params) {
     return parts.join(QLatin1Char(' '));
 }
 
-// Reads the actor's password and signs in: the common start of every per-person read.
+} // namespace
+
 Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx,
                                                            const ParsedArgs& args) {
     const QString who = args.value(QStringLiteral("as"));
@@ -51,8 +52,6 @@ Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx,
         return fail(actor.error());
     return std::pair{*s, *actor};
 }
-
-} // namespace
 
 Result<Reply> runActions(CliContext& ctx, const ParsedArgs&) {
     auto s = ctx.catalogue();

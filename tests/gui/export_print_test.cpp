@@ -4,7 +4,7 @@
 #include "query_list_view.h"
 #include "query_table_model.h"
 #include "session.h"
-#include "table_export.h"
+#include "table_export.h" // fd_output
 #include "test_services.h"
 
 #include <QAbstractItemModelTester>
@@ -104,6 +104,7 @@ TEST(ListPrint, PdfHasTheOfficeHeaderInChineseAndPageNumbers) {
 
 TEST(FormPrinter, LongTablesFlowOverPagesWithSignatureLines) {
     gui::PrintDocument doc;
+    doc.chinese = true; // the frame (page numbers, signature times) in Chinese
     doc.officeName = QStringLiteral("大厦物业管理处 客服部");
     doc.title = QStringLiteral("交接班记录");
     doc.fields = {{QStringLiteral("班次"), QStringLiteral("早班")},

@@ -2,6 +2,7 @@
 
 #include "db/sql.h"
 #include "handover/handover_internal.h"
+#include "handover/handover_print.h"
 
 namespace fd {
 namespace handover {
@@ -30,6 +31,7 @@ Module handoverModule() {
                       handover::registerQueries(s);
                       handover::registerAttention(s);
                       handover::registerDutyAttention(s);
+                      handover::registerForms(s);
                   },
                   handover::seed};
 }
