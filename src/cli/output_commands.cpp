@@ -1,6 +1,6 @@
 // export, print, forms: lists and forms to files, with the desktop program's code (fd_output).
 #include "cli_context.h"
-#include "output.h"
+#include "output/output.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

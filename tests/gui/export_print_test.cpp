@@ -4,7 +4,7 @@
 #include "query_list_view.h"
 #include "query_table_model.h"
 #include "session.h"
-#include "table_export.h" // fd_output
+#include "output/table_export.h"
 #include "test_services.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 #include "pages/handover/handover_print_mapping.h"
 
 #include "handover/handover_print.h"
-#include "output.h"
+#include "output/output.h"
 #include "session.h"
 
 namespace fd::gui {
