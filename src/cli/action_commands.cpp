@@ -70,14 +70,18 @@ Result<Reply> runActions(CliContext& ctx, const ParsedArgs&) {
                             {QStringLiteral("message"), Console::textJson(rule->message)}});
             ruleText << rule->id + QLatin1Char('(') + rule->clauseText() + QLatin1Char(')');
         }
+        // export.table and print.form need the permission of the list or form they name.
+        const QString permission = def->permissionsFor
+                                       ? QStringLiteral("(that of the list or form)")
+                                       : def->requiredPermission();
         list.append(QJsonObject{{QStringLiteral("name"), def->name},
                                 {QStringLiteral("title"), Console::textJson(def->title)},
                                 {QStringLiteral("params"), paramsJson(def->params)},
-                                {QStringLiteral("permission"), def->requiredPermission()},
+                                {QStringLiteral("permission"), permission},
                                 {QStringLiteral("rules"), rules}});
         r.lines << QStringLiteral("%1\t%2\tpermission=%3\t%4\trules=%5")
-                       .arg(def->name, def->title.in(ctx.options().chinese),
-                            def->requiredPermission(), paramsText(def->params),
+                       .arg(def->name, def->title.in(ctx.options().chinese), permission,
+                            paramsText(def->params),
                             ruleText.isEmpty() ? QStringLiteral("-")
                                                : ruleText.join(QLatin1Char(',')));
     }
