@@ -1,12 +1,12 @@
 #include "query_list_view.h"
 
 #include "output/output.h"
+#include "output/table_export.h"
 #include "print/form_printer.h"
 #include "query_table_model.h"
 #include "refusal.h"
 #include "services/services.h"
 #include "session.h"
-#include "output/table_export.h"
 #include "task_runner.h"
 
 #include <QFileDialog>
