@@ -9,7 +9,7 @@ packages=(
   libspdlog-dev libfmt-dev libsodium-dev libssl-dev libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev libqrencode-dev libminizip-dev
-  fonts-noto-cjk fonts-dejavu-core xvfb xauth x11-utils imagemagick poppler-utils
+  fonts-noto-cjk fonts-dejavu-core xvfb xauth x11-utils imagemagick poppler-utils python3-openpyxl
   libgl-dev libegl-dev libxkbcommon-dev
 )
 

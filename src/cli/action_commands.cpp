@@ -31,7 +31,8 @@ QString paramsText(const QList<ParamSpec>& params) {
     return parts.join(QLatin1Char(' '));
 }
 
-// Reads the actor's password and signs in: the common start of every per-person read.
+} // namespace
+
 Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx,
                                                            const ParsedArgs& args) {
     const QString who = args.value(QStringLiteral("as"));
@@ -52,8 +53,6 @@ Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx,
     return std::pair{*s, *actor};
 }
 
-} // namespace
-
 Result<Reply> runActions(CliContext& ctx, const ParsedArgs&) {
     auto s = ctx.catalogue();
     if (!s)
@@ -71,14 +70,18 @@ Result<Reply> runActions(CliContext& ctx, const ParsedArgs&) {
                             {QStringLiteral("message"), Console::textJson(rule->message)}});
             ruleText << rule->id + QLatin1Char('(') + rule->clauseText() + QLatin1Char(')');
         }
+        // export.table and print.form need the permission of the list or form they name.
+        const QString permission = def->permissionsFor
+                                       ? QStringLiteral("(that of the list or form)")
+                                       : def->requiredPermission();
         list.append(QJsonObject{{QStringLiteral("name"), def->name},
                                 {QStringLiteral("title"), Console::textJson(def->title)},
                                 {QStringLiteral("params"), paramsJson(def->params)},
-                                {QStringLiteral("permission"), def->requiredPermission()},
+                                {QStringLiteral("permission"), permission},
                                 {QStringLiteral("rules"), rules}});
         r.lines << QStringLiteral("%1\t%2\tpermission=%3\t%4\trules=%5")
-                       .arg(def->name, def->title.in(ctx.options().chinese),
-                            def->requiredPermission(), paramsText(def->params),
+                       .arg(def->name, def->title.in(ctx.options().chinese), permission,
+                            paramsText(def->params),
                             ruleText.isEmpty() ? QStringLiteral("-")
                                                : ruleText.join(QLatin1Char(',')));
     }

@@ -90,6 +90,15 @@ Result<Reply> runPolicyShow(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runPolicyCheck(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runPolicyApply(CliContext& ctx, const ParsedArgs& args);
 
+Result<Reply> runExport(CliContext& ctx, const ParsedArgs& args);
+Result<Reply> runPrint(CliContext& ctx, const ParsedArgs& args);
+Result<Reply> runForms(CliContext& ctx, const ParsedArgs& args);
+// The forms this build prints (`forms`, `print` without a form, `print --help`).
+Result<Reply> formsReply(CliContext& ctx);
+
+// The common start of every per-person read: --as is required, its password is read from
+// stdin, the services are opened and the person signed in.
+Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx, const ParsedArgs& args);
 // Shared by the query-like commands: a query result as JSON rows and text lines.
 Reply queryReply(const QString& name, const QueryResult& result, bool chinese);
 QJsonValue jsonValue(const QVariant& v);

@@ -100,6 +100,57 @@ const QList<CommandSpec>& commandTable() {
            "标准输入：一行，--as 的密码。可见内容（电话号码打码、保密档案）取决于身份。"),
          {{}, {QStringLiteral("name")}, {QStringLiteral("as")}, {}, true},
          runQuery},
+        {QStringLiteral("export"),
+         QStringLiteral("export QUERY --as LOGIN --format csv|xlsx --out FILE [key=value ...]"),
+         t("Write a list to a CSV or XLSX file exactly as the desktop list shows it (audited).",
+           "将列表按桌面程序显示的样子写入 CSV 或 XLSX 文件（记入审计）。"),
+         t("stdin: one line, the password of --as. The file holds the list's column titles and\n"
+           "codes as words in the language of --lang (or LANG), phone numbers masked as on the\n"
+           "screen, and only the rows the person may see. A person whose roles do not permit the\n"
+           "list is refused (exit 3, naming the permission) and no file is written. Each export\n"
+           "leaves an audit row export.table naming the list, the format and the row count.\n"
+           "CSV is UTF-8 with a byte-order mark. Without --format the suffix of --out decides.\n"
+           "key=value: the list's parameters (see `frontdeskctl query`).",
+           "标准输入：一行，--as 的密码。文件内容与桌面程序列表所示相同：列标题及代码按 --lang"
+           "（或 LANG）\n的语言显示为文字，电话号码与屏幕上一样打码，只含本人可见的行。\n"
+           "角色无权查看该列表时拒绝执行（退出码 3，并指出所需权限），不写任何文件。\n"
+           "每次导出写入一条审计记录 export.table，注明列表、格式和行数。\n"
+           "CSV 为带 BOM 的 UTF-8。未给出 --format 时按 --out 的扩展名决定。\n"
+           "key=value：列表的参数（见 `frontdeskctl query`）。"),
+         {{QStringLiteral("query")},
+          {},
+          {QStringLiteral("as"), QStringLiteral("format"), QStringLiteral("out")},
+          {},
+          true},
+         runExport},
+        {QStringLiteral("print"),
+         QStringLiteral("print [FORM ID --as LOGIN --out FILE.pdf]"),
+         t("Print a form (handover sheet, duty record, loan slip …) to PDF as the desktop "
+           "program prints it (audited); without FORM, list the forms.",
+           "将表单（交接班记录、值班记录表、借阅单等）按桌面程序的版式打印为 PDF（记入审计）；"
+           "不带 FORM 时列出全部表单。"),
+         t("stdin: one line, the password of --as. The PDF has the office header, codes as\n"
+           "words in the language of --lang (or LANG), phones masked, the audit anchor SEQ:HASH\n"
+           "and who printed it when. A person who may not print the form or see the record is\n"
+           "refused (exit 3) and no file is written. Each print leaves an audit row print.form.\n"
+           "Forms and what their ID is: `frontdeskctl forms`.",
+           "标准输入：一行，--as 的密码。PDF 含办公地抬头，代码按 --lang（或 LANG）的语言显示为\n"
+           "文字，电话号码打码，并印有审计链头 序号:哈希 及打印人和时间。无权打印该表单或\n"
+           "无权查看该记录者被拒绝（退出码 3），不写任何文件。每次打印写入一条审计记录 "
+           "print.form。\n表单名称及其 ID 的含义：`frontdeskctl forms`。"),
+         {{},
+          {QStringLiteral("form"), QStringLiteral("id")},
+          {QStringLiteral("as"), QStringLiteral("out")},
+          {},
+          false},
+         runPrint},
+        {QStringLiteral("forms"),
+         QStringLiteral("forms"),
+         t("The forms `print` can print: name, title and what the ID names.",
+           "`print` 可打印的表单：名称、标题及 ID 的含义。"),
+         t("Reads no database.", "不读取数据库。"),
+         {},
+         runForms},
         {QStringLiteral("audit verify"),
          QStringLiteral("audit verify [--anchor SEQ:HASH]"),
          t("Walk the audit hash chain; exit 4 naming the first broken sequence number.",

@@ -4,6 +4,7 @@
 #include "util/paths.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonArray>
 
 using namespace fd;
@@ -69,6 +70,19 @@ Reply commandHelp(const CommandSpec& c, bool chinese) {
     return r;
 }
 
+// `print` paints pages: it needs QtGui's fonts and PDF writer, on the offscreen platform
+// unless the caller chose one. Every other command stays a plain QtCore program.
+bool printing(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--db" || a == "--lang")
+            ++i;
+        else if (!a.startsWith('-'))
+            return a == "print";
+    }
+    return false;
+}
+
 Error usageError(const QString& field, const Text& message) {
     return Error::badInput(field, message);
 }
@@ -76,7 +90,14 @@ Error usageError(const QString& field, const Text& message) {
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app;
+    if (printing(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("frontdeskctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FD_VERSION));
     QStringList args = QCoreApplication::arguments().mid(1);
@@ -181,10 +202,21 @@ int main(int argc, char** argv) {
     auto parsed = parseArgs(command->args, rest.mid(used));
     if (!parsed)
         return console.finish(parsed.error());
-    if (help || parsed->help)
-        return console.finish(commandHelp(*command, options.chinese));
-
     CliContext ctx(options, console);
+    if (help || parsed->help) {
+        Reply r = commandHelp(*command, options.chinese);
+        if (command->run == runPrint) {
+            // The forms of this build, so that `print --help` says what can be printed.
+            if (auto forms = formsReply(ctx); forms) {
+                r.lines << QString()
+                        << (options.chinese ? QStringLiteral("表单：") : QStringLiteral("Forms:"));
+                r.lines += forms->lines;
+                r.data.insert(QStringLiteral("forms"), forms->data.value(QStringLiteral("forms")));
+            }
+        }
+        return console.finish(r);
+    }
+
     auto reply = command->run(ctx, *parsed);
     if (!reply)
         return console.finish(reply.error());

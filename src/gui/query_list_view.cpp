@@ -1,14 +1,16 @@
 #include "query_list_view.h"
 
+#include "output/output.h"
+#include "output/table_export.h"
 #include "print/form_printer.h"
 #include "query_table_model.h"
 #include "refusal.h"
 #include "services/services.h"
 #include "session.h"
-#include "table_export.h"
 #include "task_runner.h"
 
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -137,20 +139,41 @@ PrintDocument QueryListView::printDocument() const {
 Status QueryListView::exportTo(const QString& path) {
     const TableSnapshot snapshot = TableSnapshot::of(*proxy_);
     const QString title = title_;
-    return TaskRunner::run(this, tr("Exporting…"), [snapshot, path, title](TaskControl&) {
-        return exportTable(snapshot, path, title);
-    });
+    if (auto ok = TaskRunner::run(
+            this, tr("Exporting…"),
+            [snapshot, path, title](TaskControl&) { return exportTable(snapshot, path, title); });
+        !ok)
+        return ok;
+    return audited(path, snapshot.rows.size());
+}
+
+Status QueryListView::audited(const QString& path, qsizetype rows) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QString format = suffix == QStringLiteral("xlsx") || suffix == QStringLiteral("pdf")
+                               ? suffix
+                               : QStringLiteral("csv");
+    auto seq = recordExport(session_.services(), session_.actor(), query_, format, rows);
+    if (!seq) {
+        // Not recorded, not handed out (the same as frontdeskctl export).
+        QFile::remove(path);
+        return fail(seq.error());
+    }
+    return {};
 }
 
 Status QueryListView::printToPdf(const QString& path) {
     PrintDocument doc = printDocument();
     FormPrinter::stamp(doc, session_);
-    return TaskRunner::run(this, tr("Printing…"), [doc, path](TaskControl&) -> Status {
-        auto pages = FormPrinter::toPdf(doc, path);
-        if (!pages)
-            return fail(pages.error());
-        return {};
-    });
+    if (auto ok = TaskRunner::run(this, tr("Printing…"),
+                                  [doc, path](TaskControl&) -> Status {
+                                      auto pages = FormPrinter::toPdf(doc, path);
+                                      if (!pages)
+                                          return fail(pages.error());
+                                      return {};
+                                  });
+        !ok)
+        return ok;
+    return audited(path, doc.tables.isEmpty() ? 0 : doc.tables.first().rows.size());
 }
 
 void QueryListView::exportWithDialog() {

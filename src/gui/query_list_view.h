@@ -48,6 +48,8 @@ signals:
 private:
     void exportWithDialog();
     void printWithDialog();
+    // Records the written file (export.table); a file that cannot be recorded is removed.
+    Status audited(const QString& path, qsizetype rows);
 
     Session& session_;
     QString query_;

@@ -1,7 +1,7 @@
 #include "query_table_model.h"
 
+#include "output/table_text.h"
 #include "session.h"
-#include "util/clock.h"
 
 #include <QHeaderView>
 #include <QTableView>
@@ -44,14 +44,8 @@ QVariant QueryTableModel::data(const QModelIndex& index, int role) const {
     const QVariant v = result_.rows[index.row()].value(index.column());
     switch (role) {
     case Qt::DisplayRole:
-        if (v.typeId() == QMetaType::Bool)
-            return v.toBool() ? tr("Yes") : tr("No");
-        if (const auto& labels = result_.columns.value(index.column()).labels;
-            labels.contains(v.toString()))
-            return display(labels.value(v.toString()));
-        if (v.typeId() == QMetaType::QString)
-            return storedTimeAsOfficeText(v.toString());
-        return v.toString();
+        // The same texts as exports and `frontdeskctl export` (codes as words, 是/否, office time).
+        return cellText(result_.columns.value(index.column()), v, chinese());
     case RawRole:
         return v;
     case Qt::TextAlignmentRole:

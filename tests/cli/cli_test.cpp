@@ -1,12 +1,14 @@
 // frontdeskctl end to end: the real program, real database files, every exit code.
 #include "cli_runner.h"
 #include "test_services.h"
+#include "tool_output.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -841,6 +843,9 @@ TEST_F(FrontdeskctlTest, EveryCommandHasHelp) {
                                          {QStringLiteral("do")},
                                          {QStringLiteral("approvals")},
                                          {QStringLiteral("query")},
+                                         {QStringLiteral("export")},
+                                         {QStringLiteral("print")},
+                                         {QStringLiteral("forms")},
                                          {QStringLiteral("audit"), QStringLiteral("verify")},
                                          {QStringLiteral("audit"), QStringLiteral("head")},
                                          {QStringLiteral("audit"), QStringLiteral("log")},
@@ -914,6 +919,206 @@ TEST_F(FrontdeskctlTest, ActionsListsParametersPermissionAndRules) {
         EXPECT_TRUE(rules.contains(QStringLiteral("approval-decision-signed")));
     }
     EXPECT_TRUE(found);
+    EXPECT_FALSE(QFile::exists(db()));
+}
+
+// ---- export and print: the desktop program's lists and forms, from the command line ----
+
+// An XLSX file as an independent reader (Debian's python3-openpyxl) reads it: every row of
+// the first sheet, empty cells as "".
+QList<QStringList> readXlsx(const QString& path) {
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import json, sys, openpyxl\n"
+                            "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+                            "print(json.dumps([['' if c is None else str(c) for c in row]\n"
+                            "                  for row in ws.iter_rows(values_only=True)]))\n"),
+             path});
+    p.waitForFinished(30000);
+    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    QList<QStringList> rows;
+    for (const QJsonValue& row : QJsonDocument::fromJson(p.readAllStandardOutput()).array()) {
+        QStringList cells;
+        for (const QJsonValue& cell : row.toArray())
+            cells << cell.toString();
+        rows << cells;
+    }
+    return rows;
+}
+
+const QRegularExpression kWholePhone(QStringLiteral("\\d{7,}"));
+const QRegularExpression kMaskedPhone(QStringLiteral("^\\d{3}\\*{4}\\d{4}$"));
+
+class ExportPrintTest : public FrontdeskctlTest {
+protected:
+    void SetUp() override {
+        init(true);
+        ASSERT_EQ(
+            asAdmin({QStringLiteral("seed"), QStringLiteral("--profile"), QStringLiteral("demo")})
+                .exitCode,
+            0);
+    }
+    // Runs ARGS as LOGIN (password on stdin) with Chinese messages and lists.
+    CliRun as(const QString& login, QStringList args) const {
+        return json(
+            QStringList{QStringLiteral("--lang"), QStringLiteral("zh")} + args +
+                QStringList{QStringLiteral("--as"), login},
+            {login == QStringLiteral("admin") ? kAdminPass : login + QStringLiteral("-pass")});
+    }
+    // The newest audit row of `entity`, as the administrator reads the trail.
+    QJsonObject lastAudit(const QString& entity) const {
+        const CliRun r =
+            asAdmin({QStringLiteral("audit"), QStringLiteral("log"), QStringLiteral("--entity"),
+                     entity, QStringLiteral("--limit"), QStringLiteral("1")});
+        return r.json()[QStringLiteral("rows")].toArray().first().toObject();
+    }
+};
+
+TEST_F(ExportPrintTest, ResidentsExportIsTheListAsShownWithChineseHeadersAndMaskedPhones) {
+    addUser(QStringLiteral("clerk1"), QStringLiteral("clerk"));
+    // A supervisor may reveal a number through the audited resident.reveal_phone action; the
+    // list, and so its export, shows it masked to them too.
+    addUser(QStringLiteral("supervisor1"), QStringLiteral("supervisor"));
+    const CliRun csv =
+        as(QStringLiteral("clerk1"),
+           {QStringLiteral("export"), QStringLiteral("residents"), QStringLiteral("--format"),
+            QStringLiteral("csv"), QStringLiteral("--out"), file(QStringLiteral("residents.csv"))});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err.toStdString();
+    const qint64 rows = csv.json()[QStringLiteral("rows")].toInteger();
+    ASSERT_GT(rows, 10);
+    QFile f(file(QStringLiteral("residents.csv")));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    ASSERT_TRUE(bytes.startsWith("\xEF\xBB\xBF"));
+    const QStringList lines =
+        QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    EXPECT_EQ(lines.size(), rows + 1);
+    EXPECT_TRUE(lines.first().startsWith(QStringLiteral("编号,房号,类型,姓名")))
+        << lines.first().toStdString();
+    EXPECT_FALSE(kWholePhone.match(QString::fromUtf8(bytes)).hasMatch());
+
+    for (const QString& who : {QStringLiteral("clerk1"), QStringLiteral("supervisor1")}) {
+        const QString path = file(who + QStringLiteral(".xlsx"));
+        const CliRun r = as(who, {QStringLiteral("export"), QStringLiteral("residents"),
+                                  QStringLiteral("--format"), QStringLiteral("xlsx"),
+                                  QStringLiteral("--out"), path});
+        ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+        const QList<QStringList> sheet = readXlsx(path);
+        ASSERT_EQ(sheet.size(), rows + 1) << who.toStdString();
+        const QStringList headers = sheet.first();
+        EXPECT_EQ(headers.mid(0, 4), (QStringList{QStringLiteral("编号"), QStringLiteral("房号"),
+                                                  QStringLiteral("类型"), QStringLiteral("姓名")}));
+        const qsizetype phone = headers.indexOf(QStringLiteral("电话"));
+        ASSERT_GE(phone, 0);
+        // Codes read as their words (业主, not owner).
+        const QStringList kinds{QStringLiteral("业主"), QStringLiteral("租户"),
+                                QStringLiteral("家属")};
+        int masked = 0;
+        for (const QStringList& row : sheet.mid(1)) {
+            EXPECT_TRUE(kinds.contains(row.value(2))) << row.value(2).toStdString();
+            for (const QString& cell : row)
+                EXPECT_FALSE(kWholePhone.match(cell).hasMatch()) << cell.toStdString();
+            if (kMaskedPhone.match(row.value(phone)).hasMatch())
+                ++masked;
+            else
+                EXPECT_TRUE(row.value(phone).isEmpty()) << row.value(phone).toStdString();
+        }
+        EXPECT_GT(masked, 10) << who.toStdString();
+    }
+
+    // Audited: who exported which list, in what format, how many rows; never the data.
+    const QJsonObject audit = lastAudit(QStringLiteral("query"));
+    EXPECT_EQ(audit[QStringLiteral("action")].toString(), QStringLiteral("export.table"));
+    EXPECT_EQ(audit[QStringLiteral("actor")].toString(), QStringLiteral("supervisor1"));
+    EXPECT_EQ(audit[QStringLiteral("entity_id")].toString(), QStringLiteral("residents"));
+    const QJsonObject values = audit[QStringLiteral("new_values")].toObject();
+    EXPECT_EQ(values.keys(), (QStringList{QStringLiteral("format"), QStringLiteral("rows")}));
+    EXPECT_EQ(values[QStringLiteral("format")].toString(), QStringLiteral("xlsx"));
+    EXPECT_EQ(values[QStringLiteral("rows")].toInteger(), rows);
+}
+
+TEST_F(FrontdeskctlTest, ExportOfAListTheRolesDoNotPermitIsRefusedNamingThePermissionNoFile) {
+    init();
+    addUser(QStringLiteral("clerk1"), QStringLiteral("clerk"));
+    const qint64 before = auditRows();
+    const QString path = file(QStringLiteral("users.xlsx"));
+    const CliRun r = ctl({QStringLiteral("export"), QStringLiteral("users"), QStringLiteral("--as"),
+                          QStringLiteral("clerk1"), QStringLiteral("--format"),
+                          QStringLiteral("xlsx"), QStringLiteral("--out"), path},
+                         {QStringLiteral("clerk1-pass")});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("user.add"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(path));
+    EXPECT_EQ(auditRows(), before);
+}
+
+TEST_F(ExportPrintTest, HandoverSheetPrintsWithItsRoomCodeAuditAnchorAndChineseWords) {
+    addUser(QStringLiteral("clerk1"), QStringLiteral("clerk"));
+    // The room code a matter of sheet 1 names, as the list reads it.
+    const CliRun matters =
+        as(QStringLiteral("clerk1"), {QStringLiteral("query"), QStringLiteral("handover.matters"),
+                                      QStringLiteral("sheet_id=1")});
+    ASSERT_EQ(matters.exitCode, 0) << matters.err.toStdString();
+    QString room;
+    const QRegularExpression code(QStringLiteral("[A-Z0-9]+(-[0-9]+)*-[0-9]{3,4}"));
+    for (const QJsonValue& m : matters.json()[QStringLiteral("rows")].toArray())
+        if (auto hit = code.match(m.toObject()[QStringLiteral("cause")].toString());
+            hit.hasMatch() && room.isEmpty())
+            room = hit.captured();
+    ASSERT_FALSE(room.isEmpty()) << matters.out.toStdString();
+    const QString anchor = head(); // the chain head the sheet is read with
+    const QString path = file(QStringLiteral("sheet-1.pdf"));
+    const CliRun r =
+        as(QStringLiteral("clerk1"), {QStringLiteral("print"), QStringLiteral("handover-sheet"),
+                                      QStringLiteral("1"), QStringLiteral("--out"), path});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_GE(r.json()[QStringLiteral("pages")].toInt(), 1);
+    const QString text = pdfText(path);
+    for (const QString& words : {room, anchor, QStringLiteral("交接班记录"),
+                                 QStringLiteral("交班人"), QStringLiteral("前台")})
+        EXPECT_TRUE(text.contains(words)) << words.toStdString() << "\n" << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("已处理")) || text.contains(QStringLiteral("未处理")))
+        << text.toStdString();
+    const QRegularExpression rawCode(
+        QStringLiteral("\\b(handled|open|normal|major|unconfirmed|letter|newspaper|"
+                       "front_desk|night)\\b"));
+    EXPECT_FALSE(rawCode.match(text).hasMatch()) << rawCode.match(text).captured().toStdString();
+
+    const QJsonObject audit = lastAudit(QStringLiteral("form"));
+    EXPECT_EQ(audit[QStringLiteral("action")].toString(), QStringLiteral("print.form"));
+    EXPECT_EQ(audit[QStringLiteral("actor")].toString(), QStringLiteral("clerk1"));
+    EXPECT_EQ(audit[QStringLiteral("entity_id")].toString(), QStringLiteral("handover-sheet"));
+    EXPECT_EQ(audit[QStringLiteral("new_values")].toObject()[QStringLiteral("record")].toString(),
+              QStringLiteral("1"));
+}
+
+TEST_F(FrontdeskctlTest, PrintByARoleOutsideTheHandoverIsRefusedNamingThePermissionNoFile) {
+    init();
+    addUser(QStringLiteral("keeper1"), QStringLiteral("key_keeper"));
+    const QString path = file(QStringLiteral("sheet.pdf"));
+    const CliRun r =
+        ctl({QStringLiteral("print"), QStringLiteral("handover-sheet"), QStringLiteral("1"),
+             QStringLiteral("--as"), QStringLiteral("keeper1"), QStringLiteral("--out"), path},
+            {QStringLiteral("keeper1-pass")});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("handover.open"))) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(path));
+}
+
+TEST_F(FrontdeskctlTest, PrintHelpAndFormsListTheFormNames) {
+    const CliRun help = ctl({QStringLiteral("print"), QStringLiteral("--help")});
+    ASSERT_EQ(help.exitCode, 0) << help.err.toStdString();
+    const CliRun forms = json({QStringLiteral("forms")});
+    ASSERT_EQ(forms.exitCode, 0);
+    QStringList names;
+    for (const QJsonValue& f : forms.json()[QStringLiteral("forms")].toArray())
+        names << f.toObject()[QStringLiteral("name")].toString();
+    for (const QString& name : {QStringLiteral("handover-sheet"), QStringLiteral("duty-record"),
+                                QStringLiteral("loan-slip")}) {
+        EXPECT_TRUE(names.contains(name)) << name.toStdString();
+        EXPECT_TRUE(help.out.contains(name)) << help.out.toStdString();
+    }
     EXPECT_FALSE(QFile::exists(db()));
 }
 

@@ -1,10 +1,11 @@
 // Lists: the model, export to CSV/XLSX of what the list shows, printing to PDF.
+#include "audit/audit_log.h"
 #include "gui_test_support.h"
+#include "output/table_export.h"
 #include "print/form_printer.h"
 #include "query_list_view.h"
 #include "query_table_model.h"
 #include "session.h"
-#include "table_export.h"
 #include "test_services.h"
 
 #include <QAbstractItemModelTester>
@@ -86,6 +87,24 @@ TEST(ListExport, XlsxIsAWorkbook) {
     EXPECT_GT(f.size(), 1000);
 }
 
+// The desktop's export goes through the same audited action as frontdeskctl export.
+TEST(ListExport, LeavesAnAuditRowNamingTheListFormatAndRowCountNotTheData) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")}, QStringLiteral("李娜"));
+    gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+    gui::QueryListView list(session, QStringLiteral("users"));
+    QTemporaryDir dir;
+    ASSERT_TRUE(list.exportTo(dir.filePath(QStringLiteral("users.csv"))).has_value());
+    auto rows = AuditLog::rows(ts->database().connection(), QStringLiteral("query"), {}, 1);
+    ASSERT_TRUE(rows.has_value());
+    ASSERT_EQ(rows->size(), 1);
+    const AuditEntry& e = rows->first().entry;
+    EXPECT_EQ(e.action, QStringLiteral("export.table"));
+    EXPECT_EQ(e.entityId, QStringLiteral("users"));
+    EXPECT_EQ(e.newValues, (QJsonObject{{QStringLiteral("format"), QStringLiteral("csv")},
+                                        {QStringLiteral("rows"), 2}}));
+}
+
 TEST(ListPrint, PdfHasTheOfficeHeaderInChineseAndPageNumbers) {
     TestServices ts;
     gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
@@ -104,6 +123,7 @@ TEST(ListPrint, PdfHasTheOfficeHeaderInChineseAndPageNumbers) {
 
 TEST(FormPrinter, LongTablesFlowOverPagesWithSignatureLines) {
     gui::PrintDocument doc;
+    doc.chinese = true; // the frame (page numbers, signature times) in Chinese
     doc.officeName = QStringLiteral("大厦物业管理处 客服部");
     doc.title = QStringLiteral("交接班记录");
     doc.fields = {{QStringLiteral("班次"), QStringLiteral("早班")},

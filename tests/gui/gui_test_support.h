@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tool_output.h"
 #include <QApplication>
 #include <QDialog>
 #include <QElapsedTimer>
@@ -17,13 +18,5 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs = 5000);
 
 // Types text into a widget key by key, Chinese included (QTest::keyClicks takes ASCII only).
 void typeText(QWidget* widget, const QString& text);
-
-// Runs a program and returns its standard output.
-QString runTool(const QString& program, const QStringList& arguments);
-
-// A PDF's text as pdftotext (an independent reader) reads it, with the CJK radicals Qt
-// writes for some characters folded back to what was drawn. FD_GUI_TEST_OUTPUT=DIR keeps a
-// copy of the PDF there.
-QString pdfText(const QString& path);
 
 } // namespace fd::testing

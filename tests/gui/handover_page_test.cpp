@@ -585,10 +585,13 @@ TEST(HandoverPage, PrintedSheetShowsWordsNotCodesAndKeepsRoomCodesAndTheAnchor) 
     ASSERT_TRUE(page.openRecord(QStringLiteral("handover_sheet"), QString::number(sheet)));
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("sheet.pdf"));
-    ASSERT_TRUE(page.printSheetToPdf(pdf));
-    const QString text = fd::testing::pdfText(pdf);
+    // The anchor is the chain's head when the sheet is read; the print itself is then
+    // audited (print.form), one row later.
     auto head = AuditLog::head(f.ts->database().connection());
     ASSERT_TRUE(head);
+    ASSERT_TRUE(page.printSheetToPdf(pdf));
+    const QString text = fd::testing::pdfText(pdf);
+    EXPECT_EQ(AuditLog::head(f.ts->database().connection())->seq, head->seq + 1);
     fd::testing::expectPrinted(text, QStringLiteral("R6-8"),
                                {QStringLiteral("交接班记录"), QStringLiteral("一般"),
                                 QStringLiteral("未处理"), QStringLiteral("未清点"),

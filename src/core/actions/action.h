@@ -65,6 +65,10 @@ struct ActionDef {
     ActionHandler handler;
     QString permission; // empty: the action's name
     ActionPrepare prepare = nullptr;
+    // A permission that depends on the request (exporting a list needs the list's own
+    // permission): any of the returned ones permits; none returned: anyone signed in.
+    // When set, `permission` is not asked.
+    std::function<QStringList(const Services&, const QVariantMap& params)> permissionsFor = nullptr;
     [[nodiscard]] QString requiredPermission() const {
         return permission.isEmpty() ? name : permission;
     }

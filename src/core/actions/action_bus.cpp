@@ -71,7 +71,7 @@ Result<Decision> ActionBus::preview(const ActionRequest& request) const {
     const QSqlDatabase db = services_.database().connection();
     if (auto ok = services_.refreshPolicy(db); !ok)
         return fail(ok.error());
-    auto actor = permittedActor(*def, request.actor);
+    auto actor = permittedActor(*def, request.actor, request.params);
     if (!actor)
         return fail(actor.error());
     const std::vector<VerifiedSignature> none;
@@ -82,11 +82,20 @@ Result<Decision> ActionBus::preview(const ActionRequest& request) const {
                                         request.reason, db, services_.clock(), services_.policy()});
 }
 
-Result<Actor> ActionBus::permittedActor(const ActionDef& def, const Actor& actor) const {
+Result<Actor> ActionBus::permittedActor(const ActionDef& def, const Actor& actor,
+                                        const QVariantMap& params) const {
     auto current = services_.currentActor(actor);
     if (!current) {
         reportAccessRevoked(actor);
         return fail(current.error());
+    }
+    if (def.permissionsFor) {
+        const QStringList any = def.permissionsFor(services_, params);
+        if (any.isEmpty() || std::any_of(any.begin(), any.end(), [&](const QString& p) {
+                return services_.policy().permits(current->roles, p);
+            }))
+            return current;
+        return fail(permissionRefusal(services_.policy(), *current, any.first(), def.title));
     }
     if (!services_.policy().permits(current->roles, def.requiredPermission()))
         return fail(
@@ -102,7 +111,7 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
     const QSqlDatabase db = database.connection();
     // A first look, before any slow work: the person's roles as they are now (the policy is
     // brought up to date inside the transaction, where it counts).
-    if (auto who = permittedActor(*def, request.actor); !who)
+    if (auto who = permittedActor(*def, request.actor, request.params); !who)
         return fail(who.error());
     auto params = validateParams(def->params, request.params);
     if (!params)
@@ -134,7 +143,7 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
     // rules decide on cannot be changed by another desk before the handler writes.
     if (auto ok = services_.refreshPolicy(db); !ok)
         return fail(ok.error());
-    auto actor = permittedActor(*def, request.actor);
+    auto actor = permittedActor(*def, request.actor, request.params);
     if (!actor)
         return fail(actor.error());
     ActionRequest current = request;

@@ -42,7 +42,8 @@ private:
                                           const QSqlDatabase& db) const;
     Result<std::vector<VerifiedSignature>> verifySignatures(const ActionRequest& request) const;
     // The actor with their current roles, permitted to run `def` (refusal otherwise).
-    Result<Actor> permittedActor(const ActionDef& def, const Actor& actor) const;
+    Result<Actor> permittedActor(const ActionDef& def, const Actor& actor,
+                                 const QVariantMap& params) const;
 
     const Services& services_;
     mutable std::function<void(const Actor&)> revoked_;

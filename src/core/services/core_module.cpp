@@ -2,6 +2,7 @@
 #include "audit/audit_log.h"
 #include "auth/password.h"
 #include "db/sql.h"
+#include "output/output_actions.h"
 #include "services/backup_attention.h"
 #include "services/policy_store.h"
 #include "services/services.h"
@@ -496,6 +497,7 @@ Module coreModule() {
                       registerPolicyActions(s);
                       registerCoreQueries(s);
                       registerBackupAttention(s);
+                      registerOutputActions(s);
                   }};
 }
 

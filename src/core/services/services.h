@@ -6,6 +6,7 @@
 #include "auth/user_directory.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "output/form_registry.h"
 #include "rules/checks.h"
 #include "rules/policy.h"
 #include "services/query_registry.h"
@@ -74,6 +75,7 @@ public:
     [[nodiscard]] const ActionRegistry& actions() const { return actions_; }
     [[nodiscard]] const CheckRegistry& checks() const { return checks_; }
     [[nodiscard]] const QueryRegistry& queries() const { return queries_; }
+    [[nodiscard]] const FormRegistry& forms() const { return forms_; }
     [[nodiscard]] const AttentionRegistry& attention() const { return attention_; }
     [[nodiscard]] const SignatureBook& signatures() const { return signatures_; }
     [[nodiscard]] const StaffOpenItemRegistry& staffOpenItems() const { return staffOpenItems_; }
@@ -88,6 +90,7 @@ public:
     ActionRegistry& actionRegistry() { return actions_; }
     CheckRegistry& checkRegistry() { return checks_; }
     QueryRegistry& queryRegistry() { return queries_; }
+    FormRegistry& formRegistry() { return forms_; }
     AttentionRegistry& attentionRegistry() { return attention_; }
     SignatureBook& signatureBook() { return signatures_; }
     StaffOpenItemRegistry& staffOpenItemRegistry() { return staffOpenItems_; }
@@ -117,6 +120,7 @@ private:
     ActionRegistry actions_;
     CheckRegistry checks_;
     QueryRegistry queries_;
+    FormRegistry forms_;
     AttentionRegistry attention_;
     SignatureBook signatures_;
     StaffOpenItemRegistry staffOpenItems_;

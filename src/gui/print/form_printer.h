@@ -1,30 +1,25 @@
 #pragma once
 
+#include "output/form_printer.h"
 #include "print/print_document.h"
-#include "util/error.h"
 
-class QPagedPaintDevice;
 class QPrinter;
 class QWidget;
-
-namespace fd {
-class Services;
-}
 
 namespace fd::gui {
 
 class Session;
 
-// Lays out a PrintDocument on pages. Painting works on any paged device (PDF writer or
-// printer) and may run on a worker thread.
-class FormPrinter final {
+// The desktop program's printing: the layout and the PDF path are fd_output's FormPrinter
+// (shared with frontdeskctl); this adds the printer, its dialog and the session's stamp.
+class FormPrinter final : public fd::FormPrinter {
 public:
-    // Paints every page; returns the number of pages.
-    static Result<int> render(const PrintDocument& document, QPagedPaintDevice& device);
-    static Result<int> toPdf(const PrintDocument& document, const QString& path);
+    using fd::FormPrinter::stamp;
+
     static Result<int> toPrinter(const PrintDocument& document, QPrinter& printer);
 
-    // Fills office name, audit head, who printed and when, from the session.
+    // Fills office name, audit head, who printed and when, from the session, in the
+    // interface's language.
     static void stamp(PrintDocument& document, const Session& session);
 
     // Asks for a printer (QPrintDialog) and prints off the GUI thread, or to a PDF file

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "output/print_document.h"
 #include "services/services.h"
 
 #include <QPair>
@@ -47,5 +48,12 @@ Result<PrintDocument> loanSlip(const Services& services, const Actor& actor, qin
 Result<PrintDocument> reminderSlip(const Services& services, const Actor& actor, qint64 loanId);
 Result<PrintDocument> disposalCertificate(const Services& services, const Actor& actor,
                                           qint64 disposalId);
+
+// A form as the paper form in the reader's language: codes and flags as the lists show them.
+fd::PrintDocument paperForm(const PrintDocument& form, bool chinese);
+// The forms above in the form registry (frontdeskctl print, the desktop's PDF buttons):
+// loan-slip, reminder-slip, disposal-certificate, volume-catalogue, in-volume-list,
+// general-catalogue.
+void registerArchiveForms(Services& services);
 
 } // namespace fd::archives

@@ -1,5 +1,6 @@
 #include "archives_module.h"
 
+#include "archive_prints.h"
 #include "archives_internal.h"
 
 namespace fd {
@@ -12,6 +13,7 @@ Module archivesModule() {
                       archives::registerLoanActions(s);
                       archives::registerDocumentActions(s);
                       archives::registerArchiveQueries(s);
+                      archives::registerArchiveForms(s);
                   },
                   archives::seedArchives};
 }

@@ -2,6 +2,7 @@
 
 #include "db/sql.h"
 #include "handover/handover_internal.h"
+#include "handover/handover_print.h"
 
 namespace fd {
 namespace handover {
@@ -31,6 +32,7 @@ Module handoverModule() {
                       s.addSignOutAction(QStringLiteral("handover.sign_out"));
                       handover::registerAttention(s);
                       handover::registerDutyAttention(s);
+                      handover::registerForms(s);
                   },
                   handover::seed};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "output/print_document.h"
 #include "util/error.h"
 
 #include <QDate>
@@ -66,6 +67,13 @@ Result<PrintDocument> exceptionsReportDocument(const Services& services, const Q
 Text liftedText(const Services& services, const QList<LiftedBlocker>& lifted);
 // The UTC bounds [from, to) of an office month "yyyy-MM"; bad input naming "month".
 Result<std::pair<QDateTime, QDateTime>> officeMonth(const QString& month);
+
+// The content as the paper form in the reader's language: every code as its word, the
+// overrides and addenda as a table of notes, a signature that no longer matches marked.
+fd::PrintDocument paperForm(const PrintDocument& content, bool chinese);
+// The forms above in the form registry (frontdeskctl print, the desktop's PDF buttons):
+// handover-sheet, front-desk-log, duty-record, incident-report, exceptions-report.
+void registerForms(Services& services);
 
 // Office time for paper: "yyyy-MM-dd HH:mm".
 QString officeTime(const QString& storedUtc);

@@ -9,6 +9,14 @@ namespace {
 
 using kit::col;
 
+// 业主 / 租户 / 家属 in lists and exports, the stored code in the raw value.
+QMap<QString, Text> kindLabels() {
+    QMap<QString, Text> out;
+    for (ResidentKind k : {ResidentKind::Owner, ResidentKind::Tenant, ResidentKind::Family})
+        out.insert(kindCode(k), kindName(k));
+    return out;
+}
+
 QVariant dateOrEmpty(const QDate& d) {
     return d.isValid() ? d.toString(Qt::ISODate) : QString();
 }
@@ -44,7 +52,7 @@ void registerQueries(Services& s) {
                QueryResult r;
                r.columns = {col("id", "No.", "编号"),
                             col("room_code", "Room", "房号"),
-                            col("kind", "Type", "类型"),
+                            col("kind", "Type", "类型", kindLabels()),
                             col("name", "Name", "姓名"),
                             col("id_tail", "ID (last 4)", "身份证后四位"),
                             col("phone", "Phone", "电话"),

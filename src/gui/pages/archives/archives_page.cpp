@@ -500,30 +500,7 @@ bool ArchivesPage::handOver(bool returning) {
 }
 
 PrintDocument ArchivesPage::toPrint(const archives::PrintDocument& form) {
-    PrintDocument doc;
-    doc.title = display(form.title);
-    for (const auto& [label, value] : form.fields)
-        doc.fields.push_back({display(label), value});
-    PrintTable table;
-    for (const QueryColumn& c : form.columns)
-        table.headers << display(c.title);
-    // Stored codes and flags read as the lists show them (借出中, 原件/复印件, 是/否).
-    for (const QStringList& row : form.rows) {
-        QStringList cells;
-        for (int c = 0; c < row.size(); ++c) {
-            const auto label = c < form.columns.size() ? form.columns[c].labels.constFind(row[c])
-                                                       : QMap<QString, Text>::const_iterator();
-            cells << (c < form.columns.size() && label != form.columns[c].labels.cend()
-                          ? display(*label)
-                          : row[c]);
-        }
-        table.rows << cells;
-    }
-    doc.tables.push_back(std::move(table));
-    for (const Text& line : form.signatureLines)
-        doc.signatures.push_back({display(line), {}, {}});
-    doc.auditHead = form.footer;
-    return doc;
+    return archives::paperForm(form, chinese());
 }
 
 Result<PrintDocument> ArchivesPage::generalCatalogue() const {

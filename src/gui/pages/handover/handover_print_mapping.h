@@ -1,22 +1,15 @@
 #pragma once
 
-#include "print/print_document.h"
 #include "util/error.h"
 
 #include <QDate>
-
-namespace fd::handover {
-struct PrintDocument;
-}
 
 namespace fd::gui {
 
 class Session;
 
-// The module's printable content (both languages) as the framework's paper form, in the
-// interface's language, stamped with office, printer and time. The module's audit head is
-// kept: it is the chain head read with the record.
-PrintDocument toPrintDocument(const handover::PrintDocument& content, const Session& session);
+// The area's registered forms (handover/handover_forms.cpp) printed through fd_output's
+// printForm, as frontdeskctl prints them: same words, clearance and audit row (print.form).
 
 // 交接班记录 of one sheet, and 《前台交接日志》 of one office day (R6-8), as PDF files.
 Result<int> printHandoverSheetToPdf(const Session& session, qint64 sheetId, const QString& path);

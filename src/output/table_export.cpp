@@ -1,12 +1,11 @@
 #include "table_export.h"
 
-#include <QAbstractItemModel>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <xlsxwriter.h>
 
-namespace fd::gui {
+namespace fd {
 namespace {
 
 QString csvField(const QString& text) {
@@ -29,19 +28,6 @@ Error writeFailed(const QString& path, const QString& why) {
 }
 
 } // namespace
-
-TableSnapshot TableSnapshot::of(const QAbstractItemModel& m) {
-    TableSnapshot t;
-    for (int c = 0; c < m.columnCount(); ++c)
-        t.headers << m.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
-    for (int r = 0; r < m.rowCount(); ++r) {
-        QStringList row;
-        for (int c = 0; c < m.columnCount(); ++c)
-            row << m.data(m.index(r, c), Qt::DisplayRole).toString();
-        t.rows << row;
-    }
-    return t;
-}
 
 Status exportCsv(const TableSnapshot& table, const QString& path) {
     QSaveFile file(path);
@@ -103,8 +89,4 @@ Status exportTable(const TableSnapshot& table, const QString& path, const QStrin
     return exportCsv(table, path);
 }
 
-Status exportTable(const QAbstractItemModel& model, const QString& path, const QString& title) {
-    return exportTable(TableSnapshot::of(model), path, title);
-}
-
-} // namespace fd::gui
+} // namespace fd
