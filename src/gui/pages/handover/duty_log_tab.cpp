@@ -19,29 +19,25 @@ namespace fd::gui {
 
 DutyLogTab::DutyLogTab(Session& session, QWidget* parent) : HandoverTab(session, parent) {
     auto* layout = new QVBoxLayout(this);
-    auto button = [this](const QString& text, const QString& name) {
-        auto* b = new QPushButton(text, this);
-        b->setObjectName(name);
-        return b;
-    };
     auto* bar = new QHBoxLayout;
-    auto* start = button(tr("Start duty"), QStringLiteral("startDuty"));
-    auto* swap = button(tr("Record duty swap…"), QStringLiteral("recordSwap"));
-    auto* printDuty = button(tr("Duty record to PDF…"), QStringLiteral("printDuty"));
+    auto* start = button(this, tr("Start duty"), QStringLiteral("startDuty"));
+    auto* swap = button(this, tr("Record duty swap…"), QStringLiteral("recordSwap"));
+    auto* printDuty = button(this, tr("Duty record to PDF…"), QStringLiteral("printDuty"));
     bar->addWidget(start);
     bar->addWidget(swap);
     bar->addStretch();
     bar->addWidget(printDuty);
     layout->addLayout(bar);
 
-    auto* inspection = button(tr("Inspection round…"), QStringLiteral("inspect"));
-    auto* lighting = button(tr("Lighting check…"), QStringLiteral("lightingCheck"));
-    auto* incident = button(tr("Record incident…"), QStringLiteral("dutyIncident"));
-    auto* end = button(tr("End selected duty…"), QStringLiteral("endDuty"));
+    auto* inspection = button(this, tr("Inspection round…"), QStringLiteral("inspect"));
+    auto* lighting = button(this, tr("Lighting check…"), QStringLiteral("lightingCheck"));
+    auto* incident = button(this, tr("Record incident…"), QStringLiteral("dutyIncident"));
+    auto* end = button(this, tr("End selected duty…"), QStringLiteral("endDuty"));
     auto* overrideEnd =
-        button(tr("Supervisor: end without successor…"), QStringLiteral("overrideEndDuty"));
-    auto* report = button(tr("Written report…"), QStringLiteral("incidentReport"));
-    auto* printIncident = button(tr("Incident report to PDF…"), QStringLiteral("printIncident"));
+        button(this, tr("Supervisor: end without successor…"), QStringLiteral("overrideEndDuty"));
+    auto* report = button(this, tr("Written report…"), QStringLiteral("incidentReport"));
+    auto* printIncident =
+        button(this, tr("Incident report to PDF…"), QStringLiteral("printIncident"));
 
     auto* split = new QSplitter(Qt::Vertical, this);
     dutyList_ = new QueryListView(session_, QStringLiteral("duty.records"), {}, this);

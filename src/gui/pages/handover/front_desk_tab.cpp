@@ -15,17 +15,12 @@ namespace fd::gui {
 
 FrontDeskTab::FrontDeskTab(Session& session, QWidget* parent) : HandoverTab(session, parent) {
     auto* layout = new QVBoxLayout(this);
-    auto button = [this](const QString& text, const QString& name) {
-        auto* b = new QPushButton(text, this);
-        b->setObjectName(name);
-        return b;
-    };
-    auto* receive = button(tr("Receive mail…"), QStringLiteral("receiveMail"));
-    auto* deliver = button(tr("Deliver selected mail…"), QStringLiteral("deliverMail"));
-    auto* call = button(tr("Log a call…"), QStringLiteral("logCall"));
-    auto* custody = button(tr("Custody or forwarding…"), QStringLiteral("custodyRequest"));
-    auto* release = button(tr("Release selected…"), QStringLiteral("releaseCustody"));
-    auto* bill = button(tr("Record monthly bill…"), QStringLiteral("recordBill"));
+    auto* receive = button(this, tr("Receive mail…"), QStringLiteral("receiveMail"));
+    auto* deliver = button(this, tr("Deliver selected mail…"), QStringLiteral("deliverMail"));
+    auto* call = button(this, tr("Log a call…"), QStringLiteral("logCall"));
+    auto* custody = button(this, tr("Custody or forwarding…"), QStringLiteral("custodyRequest"));
+    auto* release = button(this, tr("Release selected…"), QStringLiteral("releaseCustody"));
+    auto* bill = button(this, tr("Record monthly bill…"), QStringLiteral("recordBill"));
 
     auto list = [this](const QString& query, const QString& name) {
         auto* l = new QueryListView(session_, query, {}, this);

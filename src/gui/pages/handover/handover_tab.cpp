@@ -72,6 +72,12 @@ QWidget* titledSection(QWidget* parent, const QString& title, QWidget* content,
     return box;
 }
 
+QPushButton* button(QWidget* parent, const QString& text, const QString& name) {
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    return b;
+}
+
 QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers) {
     auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
     t->setObjectName(name);

@@ -43,6 +43,8 @@ protected:
 // A list or table under a bold title, with the buttons that act on it beside the title.
 QWidget* titledSection(QWidget* parent, const QString& title, QWidget* content,
                        const QList<QPushButton*>& buttons);
+// A push button with the object name tests and the shell find it by.
+QPushButton* button(QWidget* parent, const QString& text, const QString& name);
 // A read-only table of whole rows.
 QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers);
 // Fills a table row; the first cell carries the record's id.
