@@ -2,9 +2,274 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>fd::gui::DutyLogTab</name>
+    <message>
+        <location filename="../../src/gui/pages/handover/duty_log_tab.cpp" line="+28"/>
+        <source>Start duty</source>
+        <translation>开始值班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record duty swap…</source>
+        <translation>登记调班…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duty record to PDF…</source>
+        <translation>值班记录表导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Inspection round…</source>
+        <translation>巡查登记…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lighting check…</source>
+        <translation>灯光检查…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record incident…</source>
+        <translation>登记突发事件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End selected duty…</source>
+        <translation>结束所选值班…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Supervisor: end without successor…</source>
+        <translation>主管特批：无人接班结束值班…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Written report…</source>
+        <translation>书面报告…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident report to PDF…</source>
+        <translation>事件报告导出PDF…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Duty records</source>
+        <translation>值班记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incidents (a major one is reported in writing)</source>
+        <translation>突发事件（重大事件须作书面报告）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Major (reported to the CS manager at once)</source>
+        <translation>重大（立即报告客服部经理）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why the duty may end before the successor arrives</source>
+        <translation>接班人未到岗即可结束值班的原因</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+67"/>
+        <location line="+15"/>
+        <source>a duty record</source>
+        <translation>一条值班记录</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>On and off as required</source>
+        <translation>按规定开关，正常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not as required (see the note)</source>
+        <translation>未按规定开关（见备注）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+29"/>
+        <location line="+8"/>
+        <source>an incident</source>
+        <translation>一件突发事件</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Written report: %1</source>
+        <translation>书面报告：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reason (reported to the CS manager)</source>
+        <translation>调班原因（报客服部经理）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>incident-report-%1.pdf</source>
+        <translation>事件报告-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duty-record-%1.pdf</source>
+        <translation>值班记录表-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>fd::gui::FrontDeskTab</name>
+    <message>
+        <location filename="../../src/gui/pages/handover/front_desk_tab.cpp" line="+23"/>
+        <source>Receive mail…</source>
+        <translation>登记信报刊…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deliver selected mail…</source>
+        <translation>派发所选信报刊…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a call…</source>
+        <translation>登记来电…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custody or forwarding…</source>
+        <translation>物品代存/转交…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release selected…</source>
+        <translation>领取所选物品…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record monthly bill…</source>
+        <translation>登记月度电话费…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mail register</source>
+        <translation>信报刊登记</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custody and forwarding</source>
+        <translation>物品代存/转交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone log</source>
+        <translation>来电登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone bill and quota</source>
+        <translation>电话费与定额</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Custody</source>
+        <translation>代存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forwarding</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Letter</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newspaper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periodical</source>
+        <translation>期刊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a mail item</source>
+        <translation>一件信报刊</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signed for</source>
+        <translation>本人签收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over (recorded by the clerk)</source>
+        <translation>当面交付（前台登记）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put in the mailbox</source>
+        <translation>投入信箱</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a custody or forwarding item</source>
+        <translation>一件代存/转交物品</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Release: %1</source>
+        <translation>领取：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Released to (left for %1)</source>
+        <translation>实际领取人（原定领取人：%1）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Amount (yuan; the department&apos;s quota is %1)</source>
+        <translation>金额（元；部门定额 %1）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Phone bill of %1 recorded: %2 yuan over the quota, paid by the receptionist.</source>
+        <translation>%1 电话费已登记：超出定额 %2 元，由前台接待员自付。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phone bill of %1 recorded: within the quota.</source>
+        <translation>%1 电话费已登记：未超出定额。</translation>
+    </message>
+</context>
+<context>
     <name>fd::gui::HandoverPage</name>
     <message>
-        <location filename="../../src/gui/pages/handover/handover_page.cpp" line="+118"/>
+        <location filename="../../src/gui/pages/handover/handover_page.cpp" line="+25"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
@@ -18,8 +283,57 @@
         <source>Duty log</source>
         <translation>值班记录</translation>
     </message>
+</context>
+<context>
+    <name>fd::gui::HandoverPrint</name>
     <message>
-        <location line="+17"/>
+        <location filename="../../src/gui/pages/handover/handover_print_mapping.cpp" line="+37"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (signature no longer matches)</source>
+        <translation>（签名已失效）</translation>
+    </message>
+</context>
+<context>
+    <name>fd::gui::HandoverTab</name>
+    <message>
+        <location filename="../../src/gui/pages/handover/handover_tab.cpp" line="+39"/>
+        <source>Select a row</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select %1 in the list first.</source>
+        <translation>请先在列表中选择%1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Printed %n page(s) to %1.</source>
+        <translation>
+            <numerusform>已打印 %n 页到 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fd::gui::Pages</name>
+    <message>
+        <location filename="../../src/gui/pages/handover/handover_pages.cpp" line="+11"/>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+</context>
+<context>
+    <name>fd::gui::SheetTab</name>
+    <message>
+        <location filename="../../src/gui/pages/handover/sheet_tab.cpp" line="+36"/>
         <source>Post:</source>
         <translation>岗位：</translation>
     </message>
@@ -39,51 +353,62 @@
         <translation>前台交接日志导出PDF…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+5"/>
+        <source>Exceptions of the month to PDF…</source>
+        <translation>本月特批报表导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+480"/>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <location line="-480"/>
+        <source>handover-exceptions-%1.pdf</source>
+        <translation>交接班特批-%1.pdf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+479"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-451"/>
         <location line="+8"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <location line="+3"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <location line="+457"/>
-        <location line="+26"/>
+        <location line="-26"/>
         <source>Cause</source>
         <translation>起因</translation>
     </message>
     <message>
-        <location line="-483"/>
-        <location line="+458"/>
-        <location line="+26"/>
+        <location line="+0"/>
         <source>Course</source>
         <translation>经过</translation>
     </message>
     <message>
-        <location line="-484"/>
-        <location line="+459"/>
-        <location line="+26"/>
+        <location line="+0"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="-485"/>
-        <location line="+235"/>
-        <location line="+226"/>
-        <location line="+26"/>
+        <location line="+0"/>
         <source>Severity</source>
         <translation>性质</translation>
     </message>
     <message>
-        <location line="-486"/>
-        <location line="+467"/>
-        <location line="+26"/>
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="+0"/>
         <source>From</source>
         <translation>来源</translation>
     </message>
@@ -104,18 +429,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+495"/>
         <source>Issued by</source>
         <translation>指示人</translation>
     </message>
     <message>
-        <location line="-495"/>
-        <location line="+496"/>
+        <location line="+0"/>
         <source>Instruction</source>
         <translation>指示内容</translation>
     </message>
     <message>
-        <location line="-496"/>
+        <location line="+0"/>
         <source>Recorded</source>
         <translation>登记时间</translation>
     </message>
@@ -141,23 +464,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+154"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="+0"/>
         <source>Checked</source>
         <translation>清点结果</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+863"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="-863"/>
+        <location line="+0"/>
         <source>Checked by</source>
         <translation>清点人</translation>
     </message>
@@ -182,50 +503,42 @@
         <translation>交接物品清单</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+106"/>
-        <location line="+35"/>
+        <location line="+6"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+107"/>
+        <location line="+0"/>
         <source>Addressee</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location line="-107"/>
-        <location line="+108"/>
-        <location line="+41"/>
+        <location line="+0"/>
         <source>Unit</source>
         <translation>房号</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="+0"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+540"/>
         <source>Equipment</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location line="-540"/>
-        <location line="+542"/>
+        <location line="+0"/>
         <source>Operation</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="-542"/>
-        <location line="+547"/>
+        <location line="+0"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-547"/>
+        <location line="+0"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -261,23 +574,27 @@
         <translation>补充说明…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Incoming checks the mail…</source>
+        <translation>接班人核对信报刊…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Undelivered mail</source>
         <translation>未派发的信报刊</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+527"/>
         <source>Major equipment start/stop</source>
         <translation>重大设备启停</translation>
     </message>
     <message>
-        <location line="-526"/>
+        <location line="+1"/>
         <source>Addenda</source>
         <translation>补充说明</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Incoming person signs in…</source>
         <translation>接班人签到…</translation>
     </message>
@@ -297,527 +614,55 @@
         <translation>完成交接…</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>Receive mail…</source>
-        <translation>登记信报刊…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Deliver selected mail…</source>
-        <translation>派发所选信报刊…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Log a call…</source>
-        <translation>登记来电…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Custody or forwarding…</source>
-        <translation>物品代存/转交…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Release selected…</source>
-        <translation>领取所选物品…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record monthly bill…</source>
-        <translation>登记月度电话费…</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Mail register</source>
-        <translation>信报刊登记</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Custody and forwarding</source>
-        <translation>物品代存/转交</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone log</source>
-        <translation>来电登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Phone bill and quota</source>
-        <translation>电话费与定额</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+247"/>
-        <source>Letter</source>
-        <translation>信件</translation>
-    </message>
-    <message>
-        <location line="-246"/>
-        <location line="+247"/>
-        <source>Newspaper</source>
-        <translation>报纸</translation>
-    </message>
-    <message>
-        <location line="-246"/>
-        <location line="+247"/>
-        <source>Periodical</source>
-        <translation>期刊</translation>
-    </message>
-    <message>
-        <location line="-246"/>
-        <location line="+247"/>
-        <source>Parcel</source>
-        <translation>包裹</translation>
-    </message>
-    <message>
-        <location line="-245"/>
-        <source>Receive mail</source>
-        <translation>登记信报刊</translation>
-    </message>
-    <message>
         <location line="+4"/>
-        <source>Sender</source>
-        <translation>寄件人</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Select a mail item first.</source>
-        <translation>请先选择一件信报刊。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Deliver mail</source>
-        <translation>派发信报刊</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Received by</source>
-        <translation>签收人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>How</source>
-        <translation>派发方式</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Signed for</source>
-        <translation>本人签收</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Handed over (recorded by the clerk)</source>
-        <translation>当面交付（前台登记）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Put in the mailbox</source>
-        <translation>投入信箱</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Log a call</source>
-        <translation>登记来电</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Caller</source>
-        <translation>来电人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Caller&apos;s phone</source>
-        <translation>来电号码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Subject</source>
-        <translation>事由</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow-up</source>
-        <translation>跟进</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Custody or forwarding</source>
-        <translation>物品代存/转交</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Custody</source>
-        <translation>代存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forwarding</source>
-        <translation>转交</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Deposited by</source>
-        <translation>寄存人</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>For</source>
-        <translation>领取人</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Start duty</source>
-        <translation>开始值班</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record duty swap…</source>
-        <translation>登记调班…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Duty record to PDF…</source>
-        <translation>值班记录表导出PDF…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Inspection round…</source>
-        <translation>巡查登记…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Lighting check…</source>
-        <translation>灯光检查…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record incident…</source>
-        <translation>登记突发事件…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>End selected duty…</source>
-        <translation>结束所选值班…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Supervisor: end without successor…</source>
-        <translation>主管特批：无人接班结束值班…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Written report…</source>
-        <translation>书面报告…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Incident report to PDF…</source>
-        <translation>事件报告导出PDF…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Duty records</source>
-        <translation>值班记录</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Incidents (a major one is reported in writing)</source>
-        <translation>突发事件（重大事件须作书面报告）</translation>
+        <source>Sign out a person who has left…</source>
+        <translation>为已离岗人员签退…</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+17"/>
-        <location line="+588"/>
-        <location line="+19"/>
-        <location line="+68"/>
-        <location line="+15"/>
-        <location line="+27"/>
-        <source>a duty record</source>
-        <translation>一条值班记录</translation>
+        <source>Login of the person</source>
+        <translation>人员登录名</translation>
     </message>
     <message>
-        <location line="-226"/>
-        <source>An addendum is added to a completed sheet; an open sheet is still changed directly.</source>
-        <translation>补充说明用于已完成的交接班记录；未完成的记录请直接修改。</translation>
+        <location line="+1"/>
+        <source>Why (recorded)</source>
+        <translation>原因（将被记录）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Addendum to sheet %1</source>
-        <translation>交接班记录 %1 的补充说明</translation>
+        <location line="+34"/>
+        <location line="+6"/>
+        <source>Login of the incoming person</source>
+        <translation>接班人登录名</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Correction or addition (the signed sheet stays as it is)</source>
-        <translation>更正或补充内容（已签字的记录保持不变）</translation>
+        <location line="+69"/>
+        <source>drinking</source>
+        <translation>饮酒</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Select a row</source>
-        <translation>请选择</translation>
+        <location line="-68"/>
+        <location line="+69"/>
+        <source>not lucid</source>
+        <translation>神志不清</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Select %1 in the list first.</source>
-        <translation>请先在列表中选择%1。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>a custody or forwarding item</source>
-        <translation>一件代存/转交物品</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Release: %1</source>
-        <translation>领取：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Released to (left for %1)</source>
-        <translation>实际领取人（原定领取人：%1）</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Record monthly phone bill</source>
-        <translation>登记月度电话费</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Month (yyyy-MM)</source>
-        <translation>月份（yyyy-MM）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Quota (yuan; empty for the department&apos;s %1)</source>
-        <translation>定额（元；不填按部门定额 %1）</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Phone bill of %1 recorded: %2 yuan over the quota, paid by the receptionist.</source>
-        <translation>%1 电话费已登记：超出定额 %2 元，由前台接待员自付。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Phone bill of %1 recorded: within the quota.</source>
-        <translation>%1 电话费已登记：未超出定额。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Managed area</source>
-        <translation>管理区域</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Public areas</source>
-        <translation>公共区域</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sales office</source>
-        <translation>售楼处</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bank</source>
-        <translation>银行</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Clubhouse</source>
-        <translation>会所</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Greening of the building</source>
-        <translation>大厦绿化</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Inspection round</source>
-        <translation>巡查登记</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Area</source>
-        <translation>巡查区域</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Condition of the property</source>
-        <translation>物业完好程度</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Hygiene</source>
-        <translation>卫生状况</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Staff work quality</source>
-        <translation>员工工作质量</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Discipline</source>
-        <translation>劳动纪律</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Findings</source>
-        <translation>发现问题及处理</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Lighting check</source>
-        <translation>灯光检查</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Set time</source>
-        <translation>检查时间</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Switches</source>
-        <translation>灯光开关</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>On and off as required</source>
-        <translation>按规定开关，正常</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not as required (see the note)</source>
-        <translation>未按规定开关（见备注）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+64"/>
-        <location line="+14"/>
-        <source>an incident</source>
-        <translation>一件突发事件</translation>
-    </message>
-    <message>
-        <location line="-71"/>
-        <source>Written report: %1</source>
-        <translation>书面报告：%1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Report to the CS manager</source>
-        <translation>上报客服部经理的书面报告</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Record duty swap</source>
-        <translation>登记调班</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Duty date (yyyy-MM-dd)</source>
-        <translation>值班日期（yyyy-MM-dd）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Scheduled person (login)</source>
-        <translation>原值班人（登录名）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Replacement (login)</source>
-        <translation>替班人（登录名）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reason (reported to the CS manager)</source>
-        <translation>调班原因（报客服部经理）</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>End duty without successor</source>
-        <translation>无人接班时特批结束值班</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Why the duty may end before the successor arrives</source>
-        <translation>接班人未到岗即可结束值班的原因</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>incident-report-%1.pdf</source>
-        <translation>事件报告-%1.pdf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>duty-record-%1.pdf</source>
-        <translation>值班记录表-%1.pdf</translation>
-    </message>
-    <message>
-        <location line="-734"/>
-        <source>Record incident</source>
-        <translation>登记突发事件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Incident</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+16"/>
-        <location line="+674"/>
-        <source>What happened</source>
-        <translation>经过</translation>
-    </message>
-    <message>
-        <location line="-689"/>
-        <source>Handling</source>
-        <translation>处理</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Normal</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Major (reported to the CS manager at once)</source>
-        <translation>重大（立即报告客服部经理）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>End duty</source>
-        <translation>结束值班</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+674"/>
-        <source>How it was handled</source>
-        <translation>处理情况</translation>
-    </message>
-    <message>
-        <location line="-623"/>
+        <location line="-17"/>
         <source>No handover sheet of this post is open. Open one to start the handover; it is prefilled with what the last shift left open.</source>
         <translation>本岗位没有进行中的交接班记录。开始交接后，上一班未了结的事项和未确认的指示会自动带入。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Sheet %1</source>
         <translation>交接班记录 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>opened %1</source>
         <translation>%1 开始</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>outgoing: %1</source>
         <translation>交班人：%1</translation>
     </message>
@@ -837,65 +682,44 @@
         <translation>%1 完成交接</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <location line="+25"/>
-        <location line="+130"/>
-        <location line="+26"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-21"/>
         <source>Marked unfit to take over: %1 (%2)</source>
         <translation>不宜接班：%1（%2）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+279"/>
-        <source>drinking</source>
-        <translation>饮酒</translation>
-    </message>
-    <message>
-        <location line="-278"/>
-        <location line="+279"/>
-        <source>not lucid</source>
-        <translation>神志不清</translation>
-    </message>
-    <message>
-        <location line="-276"/>
+        <location line="+6"/>
+        <location line="+3"/>
         <source>Supervisor override by %1 at %2: %3</source>
         <translation>主管特批：%1，%2，原因：%3</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+133"/>
-        <location line="+26"/>
-        <source>major</source>
-        <translation>重大</translation>
-    </message>
-    <message>
-        <location line="-158"/>
-        <location line="+133"/>
-        <location line="+26"/>
-        <source>emergency</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <location line="-158"/>
-        <location line="+130"/>
-        <location line="+26"/>
         <source>normal</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location line="-149"/>
-        <location line="+130"/>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>emergency</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>handled</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="+16"/>
         <source>earlier shift</source>
         <translation>前班带入</translation>
     </message>
@@ -925,68 +749,73 @@
         <translation>未清点</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+187"/>
+        <location line="+7"/>
+        <source>Letter</source>
+        <translation>信件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newspaper</source>
+        <translation>报纸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Periodical</source>
+        <translation>期刊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+141"/>
         <source>start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location line="-187"/>
-        <location line="+187"/>
+        <location line="-141"/>
+        <location line="+141"/>
         <source>stop</source>
         <translation>停机</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+191"/>
+        <location line="-140"/>
+        <location line="+142"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location line="-191"/>
-        <location line="+192"/>
+        <location line="-142"/>
+        <location line="+143"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
-    <message>
-        <location line="-139"/>
-        <source>Sent for approval: %1</source>
-        <translation>已提交审批：%1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Done: %1</source>
-        <translation>已完成：%1</translation>
-    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="-99"/>
         <source>Sheet %1 opened: %n matter(s) carried over.</source>
         <translation>
             <numerusform>交接班记录 %1 已开始：带入 %n 项未了结事项。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Add matter</source>
         <translation>登记交接事项</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
         <source>Select a matter first.</source>
         <translation>请先选择一项交接事项。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Edit matter %1</source>
         <translation>修改交接事项 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Record instruction</source>
-        <translation>登记上级指示</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Select an instruction first.</source>
         <translation>请先选择一条指示。</translation>
     </message>
@@ -996,78 +825,42 @@
         <translation>请先在清单中选择一项物品。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Missing: %1</source>
         <translation>缺失：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>What is missing</source>
         <translation>缺失情况</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Select an equipment operation first.</source>
         <translation>请先选择一项设备操作。</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Incoming person signs in</source>
-        <translation>接班人签到</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+10"/>
-        <source>Login of the incoming person</source>
-        <translation>接班人登录名</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Mark incoming person unfit</source>
-        <translation>登记接班人不宜接班</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Condition</source>
-        <translation>情形</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Supervisor override</source>
-        <translation>主管特批交接</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+27"/>
         <source>Why the handover may proceed (printed on the sheet)</source>
         <translation>特批交接的原因（将打印在记录上）</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>Handover completed.</source>
-        <translation>交接班已完成。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Handover sheet %1, %2: the outgoing and the incoming person sign.</source>
         <translation>交接班记录 %1（%2）：请交班人和接班人签名。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>Handover completed.</source>
+        <translation>交接班已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Handover completed and signed by %1 and %2.</source>
         <translation>交接班已完成，由 %1 和 %2 签名。</translation>
     </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <location line="+10"/>
-        <location line="+229"/>
-        <location line="+13"/>
-        <source>Printed %n page(s) to %1.</source>
-        <translation>
-            <numerusform>已打印 %n 页到 %1。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-234"/>
+        <location line="+23"/>
         <source>front-desk-handover-log-%1.pdf</source>
         <translation>前台交接日志-%1.pdf</translation>
     </message>
@@ -1077,74 +870,19 @@
         <translation>交接班记录-%1.pdf</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+243"/>
-        <source>Save as PDF</source>
-        <translation>另存为PDF</translation>
+        <location line="+13"/>
+        <source>An addendum is added to a completed sheet; an open sheet is still changed directly.</source>
+        <translation>补充说明用于已完成的交接班记录；未完成的记录请直接修改。</translation>
     </message>
     <message>
-        <location line="-243"/>
-        <location line="+243"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
+        <location line="+6"/>
+        <source>Addendum to sheet %1</source>
+        <translation>交接班记录 %1 的补充说明</translation>
     </message>
     <message>
-        <source>Exceptions of the month to PDF…</source>
-        <translation>本月特批报表导出 PDF…</translation>
-    </message>
-    <message>
-        <source>handover-exceptions-%1.pdf</source>
-        <translation>交接班特批-%1.pdf</translation>
-    </message>
-    <message>
-        <source>Incoming checks the mail…</source>
-        <translation>接班人核对信报刊…</translation>
-    </message>
-    <message>
-        <source>Sign out a person who has left…</source>
-        <translation>为已离岗人员签退…</translation>
-    </message>
-    <message>
-        <source>Sign out a person who has left</source>
-        <translation>为已离岗人员签退</translation>
-    </message>
-    <message>
-        <source>Login of the person</source>
-        <translation>人员登录名</translation>
-    </message>
-    <message>
-        <source>Why (recorded)</source>
-        <translation>原因（将被记录）</translation>
-    </message>
-    <message>
-        <source>Amount (yuan; the department&apos;s quota is %1)</source>
-        <translation>金额（元；部门定额 %1）</translation>
-    </message>
-</context>
-<context>
-    <name>fd::gui::HandoverPrint</name>
-    <message>
-        <location filename="../../src/gui/pages/handover/handover_print_mapping.cpp" line="+28"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source> (signature no longer matches)</source>
-        <translation>（签名已失效）</translation>
-    </message>
-</context>
-<context>
-    <name>fd::gui::Pages</name>
-    <message>
-        <location filename="../../src/gui/pages/handover/handover_pages.cpp" line="+11"/>
-        <source>Shift handover</source>
-        <translation>交接班</translation>
+        <location line="+3"/>
+        <source>Correction or addition (the signed sheet stays as it is)</source>
+        <translation>更正或补充内容（已签字的记录保持不变）</translation>
     </message>
 </context>
 </TS>

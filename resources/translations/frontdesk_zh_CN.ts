@@ -62,6 +62,37 @@
     </message>
 </context>
 <context>
+    <name>fd::gui::ActionFormDialog</name>
+    <message>
+        <location filename="../../src/gui/action_form_dialog.cpp"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../src/gui/action_form_dialog.cpp"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>fd::gui::ActionRunner</name>
+    <message>
+        <location filename="../../src/gui/action_runner.cpp"/>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/gui/action_runner.cpp"/>
+        <source>Sent for approval: %1</source>
+        <translation>已提交审批：%1</translation>
+    </message>
+    <message>
+        <location filename="../../src/gui/action_runner.cpp"/>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>fd::gui::ApprovalsPage</name>
     <message>
         <location filename="../../src/gui/pages/core/approvals_page.cpp" line="+21" />

@@ -130,3 +130,32 @@ TEST(HistoryClock, StoredTimesReadAsOfficeTimeInListsAndOtherTextStaysAsItIs) {
                                 QStringLiteral("第 2026-11-27T02:15:00.000Z 号"), QString()})
         EXPECT_EQ(storedTimeAsOfficeText(text), text);
 }
+
+TEST(Params, AnEmptyOptionalFieldIsLeftOutClearedOrRefusedAsDeclared) {
+    const QList<ParamSpec> specs{
+        {QStringLiteral("note"), ParamType::LongText, false, {}},
+        whenEmpty({QStringLiteral("result"), ParamType::LongText, false, {}}, WhenEmpty::Clear),
+        whenEmpty({QStringLiteral("since"), ParamType::Date, false, {}}, WhenEmpty::Clear),
+        whenEmpty({QStringLiteral("name"),
+                   ParamType::Text,
+                   false,
+                   {QStringLiteral("Name"), QStringLiteral("姓名")}},
+                  WhenEmpty::Refuse)};
+    auto r = validateParams(specs, {{QStringLiteral("note"), QStringLiteral("  ")},
+                                    {QStringLiteral("result"), QString()},
+                                    {QStringLiteral("since"), QString()}});
+    ASSERT_TRUE(r);
+    EXPECT_FALSE(r->contains(QStringLiteral("note")));
+    ASSERT_TRUE(r->contains(QStringLiteral("result")));
+    EXPECT_TRUE(r->value(QStringLiteral("result")).toString().isEmpty());
+    ASSERT_TRUE(r->contains(QStringLiteral("since")));
+    EXPECT_FALSE(r->value(QStringLiteral("since")).toDate().isValid());
+    // Not given at all: nothing to clear.
+    auto absent = validateParams(specs, {});
+    ASSERT_TRUE(absent);
+    EXPECT_TRUE(absent->isEmpty());
+    auto refused = validateParams(specs, {{QStringLiteral("name"), QStringLiteral(" ")}});
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field, QStringLiteral("name"));
+    EXPECT_EQ(refused.error().message.zh, QStringLiteral("「姓名」不能清空"));
+}

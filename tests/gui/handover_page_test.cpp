@@ -10,7 +10,10 @@
 #include "handover/handover_sheet.h"
 #include "main_window.h"
 #include "page_registry.h"
+#include "pages/handover/duty_log_tab.h"
+#include "pages/handover/front_desk_tab.h"
 #include "pages/handover/handover_page.h"
+#include "pages/handover/sheet_tab.h"
 #include "query_list_view.h"
 #include "query_table_model.h"
 #include "session.h"
@@ -101,7 +104,7 @@ void fillNextForm(const QHash<QString, QString>& texts, const QHash<QString, QSt
 // The incoming person goes down the list; the front-desk keys they sign for (R6-7).
 void confirmEveryItem(gui::HandoverPage& page,
                       const QString& incoming = QStringLiteral("liuyang")) {
-    QTableWidget* list = page.checklistTable();
+    QTableWidget* list = page.sheetTab()->checklistTable();
     for (int r = 0; r < list->rowCount(); ++r) {
         list->selectRow(r);
         if (list->item(r, 0)->text() == QStringLiteral("前台钥匙"))
@@ -118,24 +121,25 @@ TEST(HandoverPage, CompletesAHandoverWithTwoSignersThroughTheSignDialog) {
     gui::HandoverPage page(session);
     page.resize(1200, 800);
     page.show();
-    QAbstractItemModelTester checklistTester(page.checklistTable()->model());
-    QAbstractItemModelTester mattersTester(page.mattersTable()->model());
+    QAbstractItemModelTester checklistTester(page.sheetTab()->checklistTable()->model());
+    QAbstractItemModelTester mattersTester(page.sheetTab()->mattersTable()->model());
 
     click(page, QStringLiteral("openSheet"));
-    ASSERT_NE(page.sheetId(), 0);
-    ASSERT_EQ(page.checklistTable()->rowCount(), 5);
-    EXPECT_EQ(page.checklistTable()->item(0, 1)->text(), QStringLiteral("未清点"));
+    ASSERT_NE(page.sheetTab()->sheetId(), 0);
+    ASSERT_EQ(page.sheetTab()->checklistTable()->rowCount(), 5);
+    EXPECT_EQ(page.sheetTab()->checklistTable()->item(0, 1)->text(), QStringLiteral("未清点"));
 
     fillNextForm({{QStringLiteral("cause"), QStringLiteral("3-2-1502 业主报修漏水")},
                   {QStringLiteral("course"), QStringLiteral("已通知维修班")},
                   {QStringLiteral("result"), QStringLiteral("维修班明早处理")}},
                  {{QStringLiteral("severity"), QStringLiteral("normal")}});
     click(page, QStringLiteral("addMatter"));
-    ASSERT_EQ(page.mattersTable()->rowCount(), 1);
-    EXPECT_EQ(page.mattersTable()->item(0, 1)->text(), QStringLiteral("3-2-1502 业主报修漏水"));
+    ASSERT_EQ(page.sheetTab()->mattersTable()->rowCount(), 1);
+    EXPECT_EQ(page.sheetTab()->mattersTable()->item(0, 1)->text(),
+              QStringLiteral("3-2-1502 业主报修漏水"));
 
     confirmEveryItem(page);
-    EXPECT_EQ(page.checklistTable()->item(4, 1)->text(), QStringLiteral("齐全"));
+    EXPECT_EQ(page.sheetTab()->checklistTable()->item(4, 1)->text(), QStringLiteral("齐全"));
 
     QStringList meanings;
     fd::testing::onNextModal([&](QWidget* dialog) {
@@ -156,7 +160,7 @@ TEST(HandoverPage, CompletesAHandoverWithTwoSignersThroughTheSignDialog) {
     click(page, QStringLiteral("complete"));
 
     EXPECT_EQ(meanings, (QStringList{QStringLiteral("交班人签字"), QStringLiteral("接班人签字")}));
-    auto sheet = handover::loadSheet(f.ts->database().connection(), page.sheetId());
+    auto sheet = handover::loadSheet(f.ts->database().connection(), page.sheetTab()->sheetId());
     ASSERT_TRUE(sheet.has_value());
     EXPECT_TRUE(sheet->completed());
     EXPECT_EQ(sheet->outgoingUserId, f.wangfang.userId);
@@ -170,7 +174,7 @@ TEST(HandoverPage, CompletesAHandoverWithTwoSignersThroughTheSignDialog) {
 
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("sheet.pdf"));
-    ASSERT_TRUE(page.printSheetToPdf(pdf));
+    ASSERT_TRUE(page.sheetTab()->printSheetToPdf(pdf));
     EXPECT_GT(QFileInfo(pdf).size(), 1000);
 }
 
@@ -180,14 +184,14 @@ TEST(HandoverPage, ShowsTheRefusalWithItsClauseWhileAMajorMatterIsOpen) {
     gui::HandoverPage page(session);
     page.show();
     click(page, QStringLiteral("openSheet"));
-    ASSERT_NE(page.sheetId(), 0);
+    ASSERT_NE(page.sheetTab()->sheetId(), 0);
     fillNextForm({{QStringLiteral("cause"), QStringLiteral("地下车库水泵房进水")},
                   {QStringLiteral("course"), QStringLiteral("已报工程部抢修")},
                   {QStringLiteral("result"), QStringLiteral("抢修中")}},
                  {{QStringLiteral("severity"), QStringLiteral("major")},
                   {QStringLiteral("status"), QStringLiteral("open")}});
     click(page, QStringLiteral("addMatter"));
-    ASSERT_EQ(page.mattersTable()->rowCount(), 1);
+    ASSERT_EQ(page.sheetTab()->mattersTable()->rowCount(), 1);
     confirmEveryItem(page);
 
     QString shown;
@@ -206,7 +210,7 @@ TEST(HandoverPage, ShowsTheRefusalWithItsClauseWhileAMajorMatterIsOpen) {
     EXPECT_TRUE(shown.contains(QStringLiteral("第2篇 2.4"))) << shown.toStdString();
     EXPECT_TRUE(shown.contains(QStringLiteral("重大或紧急事件未处理完毕"))) << shown.toStdString();
     EXPECT_TRUE(page.statusLabel()->text().contains(QStringLiteral("第2篇 2.4")));
-    auto sheet = handover::loadSheet(f.ts->database().connection(), page.sheetId());
+    auto sheet = handover::loadSheet(f.ts->database().connection(), page.sheetTab()->sheetId());
     ASSERT_TRUE(sheet.has_value());
     EXPECT_FALSE(sheet->completed());
     EXPECT_EQ(f.ts.auditCount(), auditBefore);
@@ -240,8 +244,52 @@ TEST(HandoverPage, KeepsTheMatterFormOpenAndWritesNothingWithoutACause) {
     click(page, QStringLiteral("addMatter"));
     EXPECT_TRUE(formStillOpen);
     EXPECT_TRUE(shown.contains(QStringLiteral("起因"))) << shown.toStdString();
-    EXPECT_EQ(page.mattersTable()->rowCount(), 0);
+    EXPECT_EQ(page.sheetTab()->mattersTable()->rowCount(), 0);
     EXPECT_EQ(f.ts.auditCount(), auditBefore);
+}
+
+// An emptied result of a matter is sent empty through the edit form and clears the stored
+// result; the table shows it empty.
+TEST(HandoverPage, EmptyingAMattersResultInTheEditFormClearsIt) {
+    HandoverFixture f;
+    gui::Session session(f.ts.services(), f.wangfang);
+    gui::HandoverPage page(session);
+    page.show();
+    click(page, QStringLiteral("openSheet"));
+    const qint64 sheet = page.sheetTab()->sheetId();
+    ASSERT_NE(sheet, 0);
+    ASSERT_TRUE(f.ts.run(QStringLiteral("handover.add_matter"), QStringLiteral("wangfang"),
+                         {{QStringLiteral("sheet_id"), sheet},
+                          {QStringLiteral("cause"), QStringLiteral("5-1-302 门禁卡失效")},
+                          {QStringLiteral("course"), QStringLiteral("已登记")},
+                          {QStringLiteral("result"), QStringLiteral("明日补卡")}}));
+    page.refresh();
+    ASSERT_EQ(page.sheetTab()->mattersTable()->rowCount(), 1);
+    page.sheetTab()->mattersTable()->selectRow(0);
+    QString result;
+    fd::testing::onNextModal([&result](QWidget* dialog) {
+        auto* field = dialog->findChild<QPlainTextEdit*>(QStringLiteral("result"));
+        result = field->toPlainText();
+        field->setFocus();
+        field->selectAll();
+        QTest::keyClick(field, Qt::Key_Delete);
+        dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttons"))
+            ->button(QDialogButtonBox::Ok)
+            ->click();
+    });
+    const qint64 before = f.ts.auditCount();
+    click(page, QStringLiteral("editMatter"));
+    EXPECT_EQ(result, QStringLiteral("明日补卡"));
+    EXPECT_TRUE(page.statusLabel()->text().contains(QStringLiteral("更新交接事项")))
+        << page.statusLabel()->text().toStdString();
+    EXPECT_EQ(f.ts.auditCount(), before + 1);
+    auto stored = sql::scalar(f.ts->database().connection(),
+                              QStringLiteral("SELECT result FROM handover_matters"));
+    ASSERT_TRUE(stored);
+    EXPECT_TRUE(stored->toString().isEmpty()) << stored->toString().toStdString();
+    ASSERT_EQ(page.sheetTab()->mattersTable()->rowCount(), 1);
+    EXPECT_TRUE(page.sheetTab()->mattersTable()->item(0, 3)->text().isEmpty());
+    EXPECT_EQ(page.sheetTab()->mattersTable()->item(0, 2)->text(), QStringLiteral("已登记"));
 }
 
 namespace {
@@ -327,7 +375,7 @@ TEST(HandoverPage, ReleasesTheSelectedCustodyItemToWhoCollectsIt) {
     gui::HandoverPage page(session);
     page.show();
     page.openRecord(QStringLiteral("custody_item"), QString::number(id));
-    EXPECT_EQ(page.custodyList()->currentRow(), 0);
+    EXPECT_EQ(page.frontDeskTab()->custodyList()->currentRow(), 0);
     QString label;
     fd::testing::onNextModal([&label](QWidget* dialog) {
         auto* form = dialog->findChild<QFormLayout*>();
@@ -350,7 +398,11 @@ TEST(HandoverPage, ReleasesTheSelectedCustodyItemToWhoCollectsIt) {
                        {id})
                   .toString(),
               QStringLiteral("released/王先生"));
-    EXPECT_EQ(page.custodyList()->model()->value(0, QStringLiteral("released_to")).toString(),
+    EXPECT_EQ(page.frontDeskTab()
+                  ->custodyList()
+                  ->model()
+                  ->value(0, QStringLiteral("released_to"))
+                  .toString(),
               QStringLiteral("王先生"));
 }
 
@@ -369,7 +421,7 @@ TEST(HandoverPage, RecordsTheMonthlyPhoneBillAndShowsItInYuanAgainstTheQuota) {
                                       "'2026-02'"))
                   .toLongLong(),
               23600);
-    gui::QueryTableModel* bills = page.billList()->model();
+    gui::QueryTableModel* bills = page.frontDeskTab()->billList()->model();
     ASSERT_EQ(bills->rowCount(), 1);
     EXPECT_EQ(bills->value(0, QStringLiteral("amount")).toString(), QStringLiteral("236.00"));
     EXPECT_EQ(bills->value(0, QStringLiteral("quota")).toString(), QStringLiteral("200.00"));
@@ -385,9 +437,10 @@ TEST(HandoverPage, RecordsAnInspectionRoundInOneOfThePolicysAreas) {
     gui::HandoverPage page(session);
     page.show();
     click(page, QStringLiteral("startDuty"));
-    ASSERT_EQ(page.dutyList()->model()->rowCount(), 1);
-    const qint64 duty = page.dutyList()->model()->value(0, QStringLiteral("id")).toLongLong();
-    select(page.dutyList(), duty);
+    ASSERT_EQ(page.dutyLogTab()->dutyList()->model()->rowCount(), 1);
+    const qint64 duty =
+        page.dutyLogTab()->dutyList()->model()->value(0, QStringLiteral("id")).toLongLong();
+    select(page.dutyLogTab()->dutyList(), duty);
     QStringList areas;
     fd::testing::onNextModal([&areas](QWidget* dialog) {
         auto* area = dialog->findChild<QComboBox*>(QStringLiteral("area"));
@@ -419,7 +472,7 @@ TEST(HandoverPage, RecordsALightingCheckAtASetTime) {
     gui::Session session(f.ts.services(), f.wangfang);
     gui::HandoverPage page(session);
     page.show();
-    select(page.dutyList(), duty);
+    select(page.dutyLogTab()->dutyList(), duty);
     fillNextForm({{QStringLiteral("note"), QStringLiteral("3号楼大堂灯未亮，已报修")}},
                  {{QStringLiteral("slot"), QStringLiteral("23:00")},
                   {QStringLiteral("lights_ok"), QStringLiteral("false")}});
@@ -441,8 +494,8 @@ TEST(HandoverPage, SubmitsTheWrittenReportOfTheSelectedIncident) {
     gui::Session session(f.ts.services(), f.wangfang);
     gui::HandoverPage page(session);
     page.show();
-    ASSERT_EQ(page.incidentList()->model()->rowCount(), 1);
-    select(page.incidentList(), incident);
+    ASSERT_EQ(page.dutyLogTab()->incidentList()->model()->rowCount(), 1);
+    select(page.dutyLogTab()->incidentList(), incident);
     fillNextForm({{QStringLiteral("report"),
                    QStringLiteral("22:10 发现车库进水，22:20 工程部到场抽水，23:30 排净。")}},
                  {});
@@ -450,8 +503,12 @@ TEST(HandoverPage, SubmitsTheWrittenReportOfTheSelectedIncident) {
     EXPECT_EQ(f.scalar(QStringLiteral("SELECT report FROM duty_incidents WHERE id = ?"), {incident})
                   .toString(),
               QStringLiteral("22:10 发现车库进水，22:20 工程部到场抽水，23:30 排净。"));
-    EXPECT_FALSE(
-        page.incidentList()->model()->value(0, QStringLiteral("reported_at")).toString().isEmpty());
+    EXPECT_FALSE(page.dutyLogTab()
+                     ->incidentList()
+                     ->model()
+                     ->value(0, QStringLiteral("reported_at"))
+                     .toString()
+                     .isEmpty());
 }
 
 TEST(HandoverPage, RecordsADutySwapWithItsReason) {
@@ -518,7 +575,7 @@ TEST(HandoverPage, SupervisorEndsADutyWithoutSuccessorWithAReasonAndTheirSignatu
     page.show();
     ASSERT_TRUE(page.openRecord(QStringLiteral("duty_record"), QString::number(duty)));
     EXPECT_TRUE(page.findChild<QPushButton*>(QStringLiteral("overrideEndDuty"))->isVisible());
-    EXPECT_EQ(page.dutyList()->currentRow(), 0);
+    EXPECT_EQ(page.dutyLogTab()->dutyList()->currentRow(), 0);
     fillNextForm({{QStringLiteral("happenings"), QStringLiteral("夜间平稳")},
                   {QStringLiteral("handling"), QStringLiteral("无")},
                   {QStringLiteral("reason"), QStringLiteral("接班人因病缺勤，经理同意")}},
@@ -540,15 +597,17 @@ TEST(HandoverPage, AddsAnAddendumToACompletedSheetAndShowsIt) {
     gui::HandoverPage page(session);
     page.show();
     ASSERT_TRUE(page.openRecord(QStringLiteral("handover_sheet"), QString::number(sheet)));
-    ASSERT_TRUE(page.sheet().completed());
+    ASSERT_TRUE(page.sheetTab()->sheet().completed());
     EXPECT_FALSE(page.findChild<QPushButton*>(QStringLiteral("addMatter"))->isEnabled());
-    EXPECT_EQ(page.addendaTable()->rowCount(), 0);
-    const QByteArray signedContent = handover::canonicalContent(page.sheet());
+    EXPECT_EQ(page.sheetTab()->addendaTable()->rowCount(), 0);
+    const QByteArray signedContent = handover::canonicalContent(page.sheetTab()->sheet());
     fillNextForm({{QStringLiteral("text"), QStringLiteral("更正：第1项钥匙应为12把")}}, {});
     click(page, QStringLiteral("addAddendum"));
-    ASSERT_EQ(page.addendaTable()->rowCount(), 1) << page.statusLabel()->text().toStdString();
-    EXPECT_EQ(page.addendaTable()->item(0, 1)->text(), QStringLiteral("刘洋"));
-    EXPECT_EQ(page.addendaTable()->item(0, 2)->text(), QStringLiteral("更正：第1项钥匙应为12把"));
+    ASSERT_EQ(page.sheetTab()->addendaTable()->rowCount(), 1)
+        << page.statusLabel()->text().toStdString();
+    EXPECT_EQ(page.sheetTab()->addendaTable()->item(0, 1)->text(), QStringLiteral("刘洋"));
+    EXPECT_EQ(page.sheetTab()->addendaTable()->item(0, 2)->text(),
+              QStringLiteral("更正：第1项钥匙应为12把"));
     EXPECT_EQ(f.scalar(QStringLiteral("SELECT count(*) FROM handover_addenda WHERE sheet_id = ?"),
                        {sheet})
                   .toInt(),
@@ -589,7 +648,7 @@ TEST(HandoverPage, PrintedSheetShowsWordsNotCodesAndKeepsRoomCodesAndTheAnchor) 
     // audited (print.form), one row later.
     auto head = AuditLog::head(f.ts->database().connection());
     ASSERT_TRUE(head);
-    ASSERT_TRUE(page.printSheetToPdf(pdf));
+    ASSERT_TRUE(page.sheetTab()->printSheetToPdf(pdf));
     const QString text = fd::testing::pdfText(pdf);
     EXPECT_EQ(AuditLog::head(f.ts->database().connection())->seq, head->seq + 1);
     fd::testing::expectPrinted(text, QStringLiteral("R6-8"),
@@ -610,13 +669,13 @@ TEST(HandoverPage, PrintsTheDutyRecordAndTheIncidentReportToPdf) {
     gui::Session session(f.ts.services(), f.wangfang);
     gui::HandoverPage page(session);
     page.show();
-    select(page.dutyList(), duty);
-    select(page.incidentList(), incident);
+    select(page.dutyLogTab()->dutyList(), duty);
+    select(page.dutyLogTab()->incidentList(), incident);
     QTemporaryDir dir;
     const QString dutyPdf = dir.filePath(QStringLiteral("duty.pdf"));
     const QString incidentPdf = dir.filePath(QStringLiteral("incident.pdf"));
-    ASSERT_TRUE(page.printDutyToPdf(dutyPdf));
-    ASSERT_TRUE(page.printIncidentToPdf(incidentPdf));
+    ASSERT_TRUE(page.dutyLogTab()->printDutyToPdf(dutyPdf));
+    ASSERT_TRUE(page.dutyLogTab()->printIncidentToPdf(incidentPdf));
     EXPECT_GT(QFileInfo(dutyPdf).size(), 1000);
     EXPECT_GT(QFileInfo(incidentPdf).size(), 1000);
     // The duty record form: who, from when, what happened and how it was handled (R8-1.3).
@@ -709,7 +768,7 @@ TEST(HandoverPage, PrintsTheMonthsExceptionsForTheCsManagerToPdf) {
         page.findChild<QPushButton*>(QStringLiteral("printExceptions"))->isVisibleTo(&page));
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("exceptions.pdf"));
-    ASSERT_TRUE(page.printExceptionsToPdf(QStringLiteral("2026-03"), pdf));
+    ASSERT_TRUE(page.sheetTab()->printExceptionsToPdf(QStringLiteral("2026-03"), pdf));
     EXPECT_GT(QFileInfo(pdf).size(), 1000);
     fd::testing::expectPrinted(fd::testing::pdfText(pdf), QStringLiteral("R2-2.4"),
                                {QStringLiteral("特批"), QStringLiteral("2026-03")});

@@ -1,4 +1,5 @@
 // The residents page: search as you type, masked phones, the form's actions, import.
+#include "db/sql.h"
 #include "gui_test_support.h"
 #include "pages/residents/residents_page.h"
 #include "query_table_model.h"
@@ -10,6 +11,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStringEncoder>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -127,6 +130,45 @@ TEST(ResidentsPage, EditingOtherFieldsKeepsTheStoredPhone) {
     page.searchNow();
     EXPECT_EQ(column(page.results(), QStringLiteral("name")),
               QStringList{QStringLiteral("张建军")});
+}
+
+// An emptied field is sent empty and clears what is stored; the audit row keeps the old text.
+TEST(ResidentsPage, EmptyingTheNotesAndAPhoneClearsThemInTheDatabase) {
+    ResidentsFixture f;
+    auto id = sql::scalar(f.ts->database().connection(),
+                          QStringLiteral("SELECT id FROM residents WHERE name = '张建国'"));
+    ASSERT_TRUE(id);
+    ASSERT_TRUE(f.ts.run(QStringLiteral("resident.update"), QStringLiteral("admin"),
+                         {{QStringLiteral("id"), *id},
+                          {QStringLiteral("notes"), QStringLiteral("独居老人，每周回访")}}));
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("lina")));
+    gui::ResidentsPage page(session);
+    page.show();
+    page.searchBox()->setText(QStringLiteral("张建国"));
+    page.searchNow();
+    page.selectResult(0);
+    auto* notes = page.findChild<QPlainTextEdit*>(QStringLiteral("notes"));
+    ASSERT_NE(notes, nullptr);
+    ASSERT_EQ(notes->toPlainText(), QStringLiteral("独居老人，每周回访"));
+    // Emptied the way a clerk does it: select all, delete.
+    notes->setFocus();
+    notes->selectAll();
+    QTest::keyClick(notes, Qt::Key_Delete);
+    page.field(QStringLiteral("phone"))->clear();
+    const qint64 before = f.ts.auditCount();
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("saveButton")), Qt::LeftButton);
+    EXPECT_EQ(f.ts.auditCount(), before + 1);
+    auto stored = sql::scalar(f.ts->database().connection(),
+                              QStringLiteral("SELECT coalesce(notes, '') || '|' || "
+                                             "coalesce(phone, '') FROM residents WHERE id = ?"),
+                              {*id});
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(stored->toString(), QStringLiteral("|"));
+    // The page reads it back empty.
+    page.searchNow();
+    page.selectResult(0);
+    EXPECT_TRUE(notes->toPlainText().isEmpty());
+    EXPECT_TRUE(page.field(QStringLiteral("phone"))->text().isEmpty());
 }
 
 TEST(ResidentsPage, RegistersFromTheFormAndShowsTheFieldMessage) {

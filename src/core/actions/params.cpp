@@ -51,6 +51,11 @@ QString paramTypeName(ParamType t) {
     return {};
 }
 
+ParamSpec whenEmpty(ParamSpec spec, WhenEmpty meaning) {
+    spec.whenEmpty = meaning;
+    return spec;
+}
+
 Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariantMap& raw) {
     QVariantMap out;
     for (auto it = raw.cbegin(); it != raw.cend(); ++it) {
@@ -71,6 +76,14 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
             if (s.required)
                 return fail(
                     fieldError(s, QStringLiteral("is required"), QStringLiteral("为必填项")));
+            // Given, and empty: an edit that empties the field (an empty text, never a null
+            // one, which would bind as SQL NULL).
+            if (v.isValid() && s.whenEmpty == WhenEmpty::Refuse)
+                return fail(
+                    fieldError(s, QStringLiteral("cannot be emptied"), QStringLiteral("不能清空")));
+            if (v.isValid() && s.whenEmpty == WhenEmpty::Clear)
+                out.insert(s.name, s.type == ParamType::Date ? QVariant(QDate())
+                                                             : QVariant(QLatin1String("")));
             continue;
         }
         switch (s.type) {

@@ -20,6 +20,11 @@ enum class ParamType {
     TextList, // comma-separated
 };
 
+// What an optional field given explicitly empty means. A create form's empty field is
+// simply not given (Omit); an edit's empty field clears the stored value (Clear) or, for a
+// field that must keep a value (a name), is refused (Refuse) - never silently ignored.
+enum class WhenEmpty { Omit, Clear, Refuse };
+
 struct ParamSpec {
     QString name;
     ParamType type = ParamType::Text;
@@ -33,7 +38,14 @@ struct ParamSpec {
     // `prepare` step, never stored in an approval request or an audit row, never logged,
     // and typed into a field that does not show it.
     bool secret = false;
+    // An explicitly given empty value ("" or a null date) of an optional field: see WhenEmpty.
+    // Clear passes it on as an empty value (an empty text, a null date) for the handler to
+    // store; only Text, LongText and Date fields can be cleared.
+    WhenEmpty whenEmpty = WhenEmpty::Omit;
 };
+
+// The same specification with `whenEmpty` set: editable(spec, WhenEmpty::Clear).
+ParamSpec whenEmpty(ParamSpec spec, WhenEmpty meaning);
 
 // Converts raw values (strings from the CLI, typed values from forms) to their types.
 // Every error names the field, in both languages.

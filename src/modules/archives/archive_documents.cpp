@@ -147,14 +147,16 @@ Result<ActionOutcome> edit(ActionContext& ctx) {
     // An approved draft that changes goes back for review.
     const QString status =
         d->status == QStringLiteral("approved") ? QStringLiteral("draft") : d->status;
-    QString body = ctx.params.value(QStringLiteral("body")).toString();
+    // A body given empty clears the text; a body not given stays.
+    const bool newBody = ctx.params.contains(QStringLiteral("body"));
+    const QString body = kit::textParam(ctx.params, "body");
     auto q = sql::exec(
         ctx.db,
         QStringLiteral(
-            "UPDATE documents SET title = ?, body = CASE WHEN ? = '' THEN body ELSE ? END, "
+            "UPDATE documents SET title = ?, body = CASE WHEN ? THEN ? ELSE body END, "
             "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
             "updated_at = ? WHERE id = ?"),
-        {title, body, body, status, status, toStorage(ctx.now), d->id});
+        {title, newBody, body, status, status, toStorage(ctx.now), d->id});
     if (!q)
         return fail(q.error());
     if (auto ok = reindex(ctx.db, d->id); !ok)
@@ -437,8 +439,12 @@ void registerDocumentActions(Services& s) {
                draft});
     addAction(r, {QStringLiteral("document.edit"),
                   tx("Edit draft", "修改草稿"),
-                  {id, param("title", ParamType::Text, false, tx("Title", "标题")),
-                   param("body", ParamType::LongText, false, tx("Text", "正文"))},
+                  // An emptied text clears it; the title cannot be emptied.
+                  {id,
+                   whenEmpty(param("title", ParamType::Text, false, tx("Title", "标题")),
+                             WhenEmpty::Refuse),
+                   whenEmpty(param("body", ParamType::LongText, false, tx("Text", "正文")),
+                             WhenEmpty::Clear)},
                   edit});
     addAction(
         r, {QStringLiteral("document.approve"), tx("Review and sign", "审核签发"), {id}, approve});

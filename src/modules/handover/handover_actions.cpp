@@ -627,13 +627,14 @@ void registerHandoverActions(Services& s) {
            addMatter});
     P causeOpt = cause;
     causeOpt.required = false;
+    // An emptied course or result clears it; the cause cannot be emptied (R2-1.2).
     r.add({QStringLiteral("handover.update_matter"),
            {QStringLiteral("Update handover matter"), QStringLiteral("更新交接事项")},
            {sheetParam(),
             {QStringLiteral("id"), ParamType::Id, true, kMatter},
-            causeOpt,
-            course,
-            result,
+            whenEmpty(causeOpt, WhenEmpty::Refuse),
+            whenEmpty(course, WhenEmpty::Clear),
+            whenEmpty(result, WhenEmpty::Clear),
             severity,
             status},
            updateMatter});

@@ -418,12 +418,13 @@ void registerStaffActions(Services& s) {
            createOrganisation});
     a.add({QStringLiteral("org.update"),
            {QStringLiteral("Edit organisation"), QStringLiteral("修改单位信息")},
+           // An emptied field clears what is recorded; the name cannot be emptied.
            {orgId,
-            text(QStringLiteral("name"), kName, false, 100),
+            whenEmpty(text(QStringLiteral("name"), kName, false, 100), WhenEmpty::Refuse),
             optionalOrgKind,
-            text(QStringLiteral("contact"), kContact, false, 40),
-            text(QStringLiteral("phone"), kPhone, false, 30),
-            notes,
+            whenEmpty(text(QStringLiteral("contact"), kContact, false, 40), WhenEmpty::Clear),
+            whenEmpty(text(QStringLiteral("phone"), kPhone, false, 30), WhenEmpty::Clear),
+            whenEmpty(notes, WhenEmpty::Clear),
             {QStringLiteral("active"),
              ParamType::Bool,
              false,
@@ -447,12 +448,14 @@ void registerStaffActions(Services& s) {
            createStaff});
     a.add({QStringLiteral("staff.update"),
            {QStringLiteral("Edit staff member"), QStringLiteral("修改员工信息")},
+           // An emptied post or phone clears it; the name cannot be emptied (an account is
+           // unlinked by linking another, not by an empty login).
            {staffId,
-            text(QStringLiteral("name"), kStaffName, false, 40),
+            whenEmpty(text(QStringLiteral("name"), kStaffName, false, 40), WhenEmpty::Refuse),
             {QStringLiteral("department_id"), ParamType::Id, false, kDepartment},
-            text(QStringLiteral("post"), kPost, false, 40),
-            text(QStringLiteral("phone"), kPhone, false, 30),
-            text(QStringLiteral("login"), kLogin, false, 40)},
+            whenEmpty(text(QStringLiteral("post"), kPost, false, 40), WhenEmpty::Clear),
+            whenEmpty(text(QStringLiteral("phone"), kPhone, false, 30), WhenEmpty::Clear),
+            whenEmpty(text(QStringLiteral("login"), kLogin, false, 40), WhenEmpty::Refuse)},
            updateStaff});
     a.add({QStringLiteral("staff.leave"),
            {QStringLiteral("Staff member leaves"), QStringLiteral("员工离职")},

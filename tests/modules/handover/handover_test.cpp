@@ -155,6 +155,37 @@ TEST_F(HandoverTest, HandoverBlockedWhileMatterLacksCourseOrResult) {
     EXPECT_TRUE(complete(sheet));
 }
 
+TEST_F(HandoverTest, AnEmptiedResultOfAMatterClearsItAndTheAuditShowsTheOldResult) {
+    const qint64 sheet = open();
+    const qint64 matter = addMatter(sheet, QStringLiteral("5-1-302 门禁卡失效"));
+    ASSERT_TRUE(t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"),
+                      {{QStringLiteral("sheet_id"), sheet},
+                       {QStringLiteral("id"), matter},
+                       {QStringLiteral("result"), QString()}}));
+    auto stored = sql::scalar(
+        db(), QStringLiteral("SELECT result FROM handover_matters WHERE id = ?"), {matter});
+    ASSERT_TRUE(stored);
+    EXPECT_TRUE(stored->toString().isEmpty());
+    auto audit = sql::exec(db(), QStringLiteral("SELECT old_values, new_values FROM audit_log "
+                                                "ORDER BY seq DESC LIMIT 1"));
+    ASSERT_TRUE(audit);
+    ASSERT_TRUE(audit->next());
+    const QJsonObject before = QJsonDocument::fromJson(audit->value(0).toByteArray()).object();
+    const QJsonObject after = QJsonDocument::fromJson(audit->value(1).toByteArray()).object();
+    EXPECT_EQ(before.value(QStringLiteral("result")).toString(), QStringLiteral("结果待跟进"));
+    ASSERT_TRUE(after.contains(QStringLiteral("result")));
+    EXPECT_TRUE(after.value(QStringLiteral("result")).toString().isEmpty());
+    // The cause is never emptied (R2-1.2): refused naming the field.
+    const qint64 count = t.auditCount();
+    auto emptied = t.run(QStringLiteral("handover.update_matter"), QStringLiteral("lixm"),
+                         {{QStringLiteral("sheet_id"), sheet},
+                          {QStringLiteral("id"), matter},
+                          {QStringLiteral("cause"), QString()}});
+    ASSERT_FALSE(emptied);
+    EXPECT_EQ(emptied.error().field, QStringLiteral("cause"));
+    EXPECT_EQ(t.auditCount(), count);
+}
+
 TEST_F(HandoverTest, MatterWithoutCauseIsRefusedNamingTheField) {
     const qint64 sheet = open();
     const qint64 before = t.auditCount();

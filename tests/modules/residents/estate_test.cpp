@@ -111,6 +111,49 @@ TEST_F(ResidentsTest, UpdateWithoutChangesIsRefusedAndClearEmptiesAField) {
     EXPECT_TRUE(findResident(db(), id)->phoneMasked.isEmpty());
 }
 
+TEST_F(ResidentsTest, AnEmptiedFieldOfAnEditClearsItAndTheAuditShowsTheOldValue) {
+    const qint64 id = registerResident(QStringLiteral("3-2-1502"), QStringLiteral("王小明"),
+                                       QStringLiteral("13812345678"), QStringLiteral("owner"),
+                                       QStringLiteral("独居老人"));
+    ok(t.run(QStringLiteral("resident.update"), QStringLiteral("clerk1"),
+             {{QStringLiteral("id"), id},
+              {QStringLiteral("notes"), QString()},
+              {QStringLiteral("phone"), QStringLiteral("")}}));
+    const auto [oldValues, newValues] = lastAuditValues();
+    EXPECT_EQ(oldValues.value(QStringLiteral("notes")).toString(), QStringLiteral("独居老人"));
+    ASSERT_TRUE(newValues.contains(QStringLiteral("notes")));
+    EXPECT_TRUE(newValues.value(QStringLiteral("notes")).toString().isEmpty());
+    const auto stored = findResident(db(), id);
+    ASSERT_TRUE(stored);
+    EXPECT_TRUE(stored->notes.isEmpty());
+    EXPECT_TRUE(stored->phoneMasked.isEmpty());
+    // The name is never emptied: refused naming the field, nothing written.
+    const qint64 audit = t.auditCount();
+    auto emptied = t.run(QStringLiteral("resident.update"), QStringLiteral("clerk1"),
+                         {{QStringLiteral("id"), id}, {QStringLiteral("name"), QString()}});
+    ASSERT_FALSE(emptied);
+    EXPECT_EQ(emptied.error().field, QStringLiteral("name"));
+    EXPECT_EQ(t.auditCount(), audit);
+    EXPECT_EQ(findResident(db(), id)->name, QStringLiteral("王小明"));
+}
+
+TEST_F(ResidentsTest, AnEmptiedContactOfAnOrganisationClearsIt) {
+    const qint64 org = ok(t.run(QStringLiteral("org.create"), QStringLiteral("admin"),
+                                {{QStringLiteral("name"), QStringLiteral("物业公司")},
+                                 {QStringLiteral("kind"), QStringLiteral("contractor")},
+                                 {QStringLiteral("contact"), QStringLiteral("张伟")}}))
+                           .result.value(QStringLiteral("id"))
+                           .toInteger();
+    ok(t.run(QStringLiteral("org.update"), QStringLiteral("admin"),
+             {{QStringLiteral("id"), org}, {QStringLiteral("contact"), QString()}}));
+    const auto [oldValues, newValues] = lastAuditValues();
+    EXPECT_EQ(oldValues.value(QStringLiteral("contact")).toString(), QStringLiteral("张伟"));
+    auto contact =
+        sql::scalar(db(), QStringLiteral("SELECT contact FROM organisations WHERE id = ?"), {org});
+    ASSERT_TRUE(contact);
+    EXPECT_TRUE(contact->toString().isEmpty());
+}
+
 TEST_F(ResidentsTest, MovedOutResidentLeavesTheDefaultSearch) {
     const qint64 id = registerResident(QStringLiteral("3-2-1502"), QStringLiteral("王小明"));
     ok(t.run(QStringLiteral("resident.move_out"), QStringLiteral("clerk1"),

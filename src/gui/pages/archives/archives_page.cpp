@@ -1,14 +1,14 @@
 #include "pages/archives/archives_page.h"
 
+#include "action_runner.h"
+
 #include "archives/archive_prints.h"
 #include "pages/archives/loan_dialogs.h"
 #include "print/form_printer.h"
 #include "query_table_model.h"
 #include "refusal.h"
-#include "rules/policy.h"
 #include "services/services.h"
 #include "session.h"
-#include "sign_dialog.h"
 #include "task_runner.h"
 
 #include <QFileDialog>
@@ -50,32 +50,6 @@ void hideColumns(QTableView* view, const QueryTableModel* model, const QStringLi
         if (const int c = model->columnOf(key); c >= 0)
             view->setColumnHidden(c, true);
     fitColumns(view, *model);
-}
-
-// The signers the policy asks for on checkout and return (R1-1.2.5); a borrower without an
-// account signs the printed slip, so the meanings the rule lists as staff_only are left out.
-std::vector<SignatureRequirement> signersFor(const Policy& policy, const QString& action,
-                                             bool staffBorrower) {
-    std::vector<SignatureRequirement> out;
-    for (const RuleDef* rule : policy.rulesFor(action)) {
-        if (rule->check != QStringLiteral("core.require_signatures") &&
-            rule->check != QStringLiteral("archives.loan_signatures"))
-            continue;
-        QStringList staffOnly;
-        for (const QJsonValue& v : rule->params.value(QStringLiteral("staff_only")).toArray())
-            staffOnly << v.toString();
-        for (const QJsonValue& v : rule->params.value(QStringLiteral("signers")).toArray()) {
-            const QString meaning = v.toObject().value(QStringLiteral("meaning")).toString();
-            if (staffBorrower || !staffOnly.contains(meaning))
-                out.push_back({meaning, v.toObject().value(QStringLiteral("role")).toString()});
-        }
-    }
-    if (out.empty()) {
-        out = {{QStringLiteral("archivist"), QStringLiteral("archivist")}};
-        if (staffBorrower)
-            out.push_back({QStringLiteral("borrower"), {}});
-    }
-    return out;
 }
 
 } // namespace
@@ -464,10 +438,6 @@ bool ArchivesPage::handOver(bool returning) {
         return false;
     const QString action =
         returning ? QStringLiteral("archive.return") : QStringLiteral("archive.lend");
-    SignDialog sign(session_.services(), signersFor(session_.services().policy(), action, staff),
-                    summary, this);
-    if (sign.exec() != QDialog::Accepted)
-        return false;
     QVariantMap p{{QStringLiteral("loan_id"), loan}, {QStringLiteral("count"), counted.count()}};
     if (returning) {
         p.insert(QStringLiteral("condition"), counted.condition());
@@ -478,11 +448,13 @@ bool ArchivesPage::handOver(bool returning) {
         p.insert(QStringLiteral("signer_name"), counted.signerName());
         p.insert(QStringLiteral("signer_id_document"), counted.signerIdDocument());
     }
-    auto done =
-        session_.services().bus().execute({action, p, session_.actor(), sign.signatures(), {}});
+    // The signers are those the rules name for this loan (R1-1.2.5): a borrower from
+    // outside signs the printed slip, not in the dialog.
+    ActionRunner runner(session_, this);
+    runner.setSummary(summary);
+    auto done = runner.run(action, p);
     if (!done) {
-        status_->setText(errorText(done.error()));
-        showError(this, done.error());
+        status_->setText(runner.message());
         return false;
     }
     session_.notifyChanged(QStringLiteral("archive_loan"));

@@ -1,5 +1,7 @@
 #include "pages/residents/residents_page.h"
 
+#include "action_runner.h"
+
 #include "query_table_model.h"
 #include "refusal.h"
 #include "residents/registry.h"
@@ -249,22 +251,23 @@ void ResidentsPage::clearForm() {
 QVariantMap ResidentsPage::formParams(bool forUpdate) const {
     QVariantMap p;
     p.insert(QStringLiteral("kind"), kind_->currentData());
+    // A new resident gets what was filled in; an edit sends every field, an emptied one
+    // empty: the action clears it (or refuses, for the name).
+    auto put = [&](const QString& key, const QString& value) {
+        if (!value.isEmpty() || forUpdate)
+            p.insert(key, value);
+    };
     for (const QString& key :
-         {QStringLiteral("name"), QStringLiteral("id_tail"), QStringLiteral("move_in")}) {
-        const QString v = fields_.value(key)->text().trimmed();
-        if (!v.isEmpty())
-            p.insert(key, v);
-    }
+         {QStringLiteral("name"), QStringLiteral("id_tail"), QStringLiteral("move_in")})
+        put(key, fields_.value(key)->text().trimmed());
     // A masked number left as shown is not a new number.
-    const QString phone = fields_.value(QStringLiteral("phone"))->text().trimmed();
-    const QString phone2 = fields_.value(QStringLiteral("phone2"))->text().trimmed();
-    if (!phone.isEmpty() && !(forUpdate && phone == shownPhone_))
-        p.insert(QStringLiteral("phone"), phone);
-    if (!phone2.isEmpty() && !(forUpdate && phone2 == shownPhone2_))
-        p.insert(QStringLiteral("phone2"), phone2);
-    const QString notes = notes_->toPlainText().trimmed();
-    if (!notes.isEmpty() || forUpdate)
-        p.insert(QStringLiteral("notes"), notes);
+    for (const auto& [key, shown] : {std::pair{QStringLiteral("phone"), shownPhone_},
+                                     std::pair{QStringLiteral("phone2"), shownPhone2_}}) {
+        const QString phone = fields_.value(key)->text().trimmed();
+        if (!(forUpdate && phone == shown))
+            put(key, phone);
+    }
+    put(QStringLiteral("notes"), notes_->toPlainText().trimmed());
     if (forUpdate)
         p.insert(QStringLiteral("id"), currentId_);
     else
@@ -274,17 +277,17 @@ QVariantMap ResidentsPage::formParams(bool forUpdate) const {
 }
 
 bool ResidentsPage::run(const QString& action, const QVariantMap& params, const QString& reason) {
-    auto done = session_.services().bus().execute({action, params, session_.actor(), {}, reason});
-    if (!done) {
-        QHash<QString, QWidget*> focus;
-        for (auto it = fields_.cbegin(); it != fields_.cend(); ++it)
-            focus.insert(it.key(), it.value());
-        focus.insert(QStringLiteral("kind"), kind_);
-        focus.insert(QStringLiteral("notes"), notes_);
-        focus.insert(QStringLiteral("reason"), reveal_);
-        showError(this, done.error(), focus);
+    QHash<QString, QWidget*> focus;
+    for (auto it = fields_.cbegin(); it != fields_.cend(); ++it)
+        focus.insert(it.key(), it.value());
+    focus.insert(QStringLiteral("kind"), kind_);
+    focus.insert(QStringLiteral("notes"), notes_);
+    focus.insert(QStringLiteral("reason"), reveal_);
+    ActionRunner runner(session_, this);
+    runner.setFields(focus);
+    auto done = runner.run(action, params, reason);
+    if (!done)
         return false;
-    }
     if (action == QStringLiteral("resident.register") && !done->entityId.isEmpty())
         currentId_ = done->entityId.toLongLong();
     return true;
