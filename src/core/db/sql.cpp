@@ -62,6 +62,43 @@ Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
     return id;
 }
 
+Result<QSqlQuery*> Statements::exec(const QString& statement, const QVariantList& bindings) {
+    auto it = prepared_.find(statement);
+    if (it == prepared_.end()) {
+        QSqlQuery q(db_);
+        q.setForwardOnly(true);
+        if (!q.prepare(statement))
+            return fail(errorFrom(q, statement.left(60)));
+        it = prepared_.insert(statement, q);
+    }
+    QSqlQuery& q = *it;
+    q.finish();
+    for (int i = 0; i < bindings.size(); ++i)
+        q.bindValue(i, bindings.at(i));
+    if (!q.exec())
+        return fail(errorFrom(q, statement.left(60)));
+    return &q;
+}
+
+Status Statements::run(const QString& statement, const QVariantList& bindings) {
+    auto q = exec(statement, bindings);
+    if (!q)
+        return fail(q.error());
+    (*q)->finish();
+    return {};
+}
+
+Result<qint64> Statements::insertId(const QString& statement, const QVariantList& bindings) {
+    auto q = exec(statement + QStringLiteral(" RETURNING id"), bindings);
+    if (!q)
+        return fail(q.error());
+    if (!(*q)->next())
+        return fail(Error::internal(QStringLiteral("insert returned no id")));
+    const qint64 id = (*q)->value(0).toLongLong();
+    (*q)->finish();
+    return id;
+}
+
 QVariant Row::value(const char* name) const {
     const int i = query_.record().indexOf(QLatin1String(name));
     return i < 0 ? QVariant() : query_.value(i);
