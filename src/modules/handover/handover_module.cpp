@@ -27,6 +27,7 @@ Module handoverModule() {
                       handover::registerHandoverActions(s);
                       handover::registerFrontDeskActions(s);
                       handover::registerDutyActions(s);
+                      handover::registerImportActions(s);
                       handover::registerQueries(s);
                       handover::registerAttention(s);
                       handover::registerDutyAttention(s);
