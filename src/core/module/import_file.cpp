@@ -115,6 +115,20 @@ bool ImportRecord::flag(const char* key, bool fallback) const {
     return v.toBool(fallback);
 }
 
+qint64 ImportRecord::number(const char* key, qint64 fallback, qint64 min, qint64 max) const {
+    const QJsonValue v = object_.value(QLatin1String(key));
+    if (v.isUndefined() || v.isNull())
+        return fallback;
+    const double d = v.toDouble(-1e300);
+    const auto n = static_cast<qint64>(d);
+    if (!v.isDouble() || static_cast<double>(n) != d || n < min || n > max) {
+        refuse(key, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max),
+               QStringLiteral("应为 %1 至 %2 的整数").arg(min).arg(max));
+        return fallback;
+    }
+    return n;
+}
+
 QList<ImportRecord> ImportRecord::rows(const char* key) const {
     QList<ImportRecord> out;
     const QJsonValue v = object_.value(QLatin1String(key));

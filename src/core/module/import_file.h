@@ -36,6 +36,8 @@ public:
     // "yyyy-MM-dd"; refused when absent or not a date.
     QDate date(const char* key) const;
     bool flag(const char* key, bool fallback) const;
+    // A whole number in [min, max]; absent gives `fallback`.
+    qint64 number(const char* key, qint64 fallback, qint64 min, qint64 max) const;
     // The rows of a nested list ("matters"), each naming this record: sheets[3].matters[2].
     QList<ImportRecord> rows(const char* key) const;
     // Records a problem with the field `key` of this row.
