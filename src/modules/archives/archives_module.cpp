@@ -12,6 +12,7 @@ Module archivesModule() {
                       archives::registerLoanActions(s);
                       archives::registerDocumentActions(s);
                       archives::registerArchiveQueries(s);
+                      archives::registerArchiveImport(s);
                   },
                   archives::seedArchives};
 }
