@@ -6,7 +6,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 
 namespace fd::testing {
 namespace {
@@ -302,26 +301,6 @@ TEST_F(HandoverImportTest, ClerksCannotImportRegisters) {
     ASSERT_FALSE(r);
     EXPECT_NE(r.error().kind, Error::Kind::BadInput);
     EXPECT_EQ(written(), rows);
-}
-
-// Every row of the audit names a registered action, or one of the events the core writes
-// itself outside the bus (creating the database, adopting a policy, locking an account,
-// verifying a backup).
-void expectAuditNamesRegisteredActions(const TestServices& t) {
-    const QSet<QString> coreEvents{QStringLiteral("system.init"), QStringLiteral("policy.adopt"),
-                                   QStringLiteral("auth.lockout"),
-                                   QStringLiteral("backup.verified")};
-    auto q = sql::exec(t->database().connection(),
-                       QStringLiteral("SELECT DISTINCT action FROM audit_log ORDER BY 1"));
-    ASSERT_TRUE(q);
-    int names = 0;
-    while (q->next()) {
-        const QString action = q->value(0).toString();
-        ++names;
-        EXPECT_TRUE(t->actions().find(action) != nullptr || coreEvents.contains(action))
-            << action.toStdString() << " is not a registered action";
-    }
-    EXPECT_GT(names, 1);
 }
 
 TEST_F(HandoverImportTest, LargeProfileAuditNamesOnlyRegisteredActions) {
