@@ -104,7 +104,7 @@ private:
         const int start = shift.start.hour() * 60 + shift.start.minute();
         const int out = sheets_ % 2;
         QJsonArray matters;
-        const int count = 3 + below(5); // 3 to 7, five on average
+        const int count = 4 + static_cast<int>(sheets_ % 3); // 4 to 6, five on average
         for (int m = 0; m < count; ++m) {
             const MatterText& t = kMatters[below(static_cast<int>(std::size(kMatters)))];
             // About one matter in 2,500 is still open and carries over to this day.

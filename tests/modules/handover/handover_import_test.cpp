@@ -303,27 +303,5 @@ TEST_F(HandoverImportTest, ClerksCannotImportRegisters) {
     EXPECT_EQ(written(), rows);
 }
 
-TEST_F(HandoverImportTest, LargeProfileAuditNamesOnlyRegisteredActions) {
-    SeedOptions options;
-    options.profile = QStringLiteral("large");
-    for (const Module& m : t->modules())
-        if (m.area == QStringLiteral("handover")) {
-            auto ok = m.seed(t.services(), t.actor(QStringLiteral("admin")), options);
-            ASSERT_TRUE(ok) << ok.error().message.en.toStdString();
-        }
-    EXPECT_GT(t.count(QStringLiteral("handover_sheets")), 10000);
-    expectAuditNamesRegisteredActions(t);
-    // A sheet of ten years ago opens with its matters and both people.
-    auto oldest = sql::scalar(db(), QStringLiteral("SELECT min(id) FROM handover_sheets"));
-    ASSERT_TRUE(oldest);
-    auto s = handover::loadSheet(db(), oldest->toLongLong());
-    ASSERT_TRUE(s);
-    EXPECT_EQ(s->shiftDate, t->clock().officeToday().addYears(-10).toString(Qt::ISODate));
-    EXPECT_GE(s->matters.size(), 3);
-    EXPECT_FALSE(s->outgoing.isEmpty());
-    EXPECT_FALSE(s->incoming.isEmpty());
-    EXPECT_EQ(s->checklist.size(), handover::checklistItems(t->policy()).size());
-}
-
 } // namespace
 } // namespace fd::testing
