@@ -65,13 +65,13 @@ Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
 Result<QSqlQuery*> Statements::exec(const QString& statement, const QVariantList& bindings) {
     auto it = prepared_.find(statement);
     if (it == prepared_.end()) {
-        QSqlQuery q(db_);
-        q.setForwardOnly(true);
-        if (!q.prepare(statement))
-            return fail(errorFrom(q, statement.left(60)));
-        it = prepared_.insert(statement, q);
+        auto q = std::make_unique<QSqlQuery>(db_);
+        q->setForwardOnly(true);
+        if (!q->prepare(statement))
+            return fail(errorFrom(*q, statement.left(60)));
+        it = prepared_.emplace(statement, std::move(q)).first;
     }
-    QSqlQuery& q = *it;
+    QSqlQuery& q = *it->second;
     q.finish();
     for (int i = 0; i < bindings.size(); ++i)
         q.bindValue(i, bindings.at(i));

@@ -2,10 +2,11 @@
 
 #include "util/error.h"
 
-#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <memory>
+#include <unordered_map>
 
 namespace fd::sql {
 
@@ -34,7 +35,8 @@ public:
 
 private:
     QSqlDatabase db_;
-    QHash<QString, QSqlQuery> prepared_;
+    // Each query stays where it is while others are added: exec's pointer stays valid.
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> prepared_;
 };
 
 // The current row of a query, read by the column names the SELECT gives ("SELECT id,
