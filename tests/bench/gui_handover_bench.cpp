@@ -3,6 +3,7 @@
 // The sheet is a busy one made through the action bus: 12 matters (three carried over from
 // the sheet before), 4 instructions, the checklist, 10 undelivered letters, two equipment
 // operations and both signatures. Run: build/<dir>/bench/gui_handover_bench
+#include "db/sql.h"
 #include "pages/handover/handover_print_mapping.h"
 #include "rules/policy.h"
 #include "session.h"
@@ -192,6 +193,49 @@ void BM_PrintFrontDeskLogToPdf(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_PrintFrontDeskLogToPdf)->Unit(benchmark::kMillisecond)->Iterations(20);
+
+// Ten years of history from the large profile (handover.import_history a month at a time).
+struct LargeHistory {
+    TestServices ts;
+    qint64 oldest = 0;
+    LargeHistory() {
+        fd::SeedOptions options;
+        options.profile = QStringLiteral("large");
+        for (const fd::Module& m : ts->modules())
+            if (m.area == QStringLiteral("handover"))
+                if (auto ok = m.seed(ts.services(), ts.actor(QStringLiteral("admin")), options);
+                    !ok)
+                    throw std::runtime_error(ok.error().message.en.toStdString());
+        auto id = fd::sql::scalar(ts->database().connection(),
+                                  QStringLiteral("SELECT min(id) FROM handover_sheets"));
+        oldest = id ? id->toLongLong() : 0;
+    }
+};
+
+LargeHistory& largeHistory() {
+    static LargeHistory h;
+    return h;
+}
+
+// Opening a ten-year-old sheet of the large profile and printing it to PDF.
+void BM_PrintTenYearOldSheetToPdf(benchmark::State& state) {
+    LargeHistory& h = largeHistory();
+    fd::gui::Session session(h.ts.services(), h.ts.actor(QStringLiteral("admin")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old-sheet.pdf"));
+    int pages = 0;
+    for (auto _ : state) {
+        auto printed = fd::gui::printHandoverSheetToPdf(session, h.oldest, path);
+        if (!printed) {
+            state.SkipWithError(qPrintable(printed.error().message.en));
+            return;
+        }
+        pages = *printed;
+    }
+    state.counters["pages"] = pages;
+    state.counters["bytes"] = static_cast<double>(QFileInfo(path).size());
+}
+BENCHMARK(BM_PrintTenYearOldSheetToPdf)->Unit(benchmark::kMillisecond)->Iterations(20);
 
 } // namespace
 

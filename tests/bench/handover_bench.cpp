@@ -2,6 +2,7 @@
 // (about 11,000 sheets, 55,000 matters, 3,650 duty records): target ≤ 50 ms.
 #include "db/sql.h"
 #include "db/transaction.h"
+#include "handover/handover_print.h"
 #include "handover/handover_sheet.h"
 #include "test_services.h"
 #include "util/clock.h"
@@ -105,6 +106,51 @@ void BM_LoadCurrentSheetWithCarryOvers(benchmark::State& state) {
     fd::sql::exec(db, QStringLiteral("DELETE FROM handover_sheets WHERE id = ?"), {id});
 }
 BENCHMARK(BM_LoadCurrentSheetWithCarryOvers)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The oldest sheet of the history (ten years back), as the page opens it: its frozen content.
+qint64 tenYearOldSheet(History& h) {
+    auto id = fd::sql::scalar(h.services()->database().connection(),
+                              QStringLiteral("SELECT min(id) FROM handover_sheets"));
+    return id ? id->toLongLong() : 0;
+}
+
+void BM_OpenTenYearOldSheet(benchmark::State& state) {
+    History& h = history();
+    const qint64 id = tenYearOldSheet(h);
+    const QSqlDatabase db = h.services()->database().connection();
+    qsizetype matters = 0;
+    for (auto _ : state) {
+        auto sheet = fd::handover::loadSheet(db, id);
+        if (!sheet) {
+            state.SkipWithError("load failed");
+            break;
+        }
+        matters = sheet->matters.size();
+        benchmark::DoNotOptimize(sheet);
+    }
+    state.counters["matters"] = static_cast<double>(matters);
+}
+BENCHMARK(BM_OpenTenYearOldSheet)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
+
+// The print data of that sheet (handover_print.h), without the page layout.
+void BM_PrintDataOfTenYearOldSheet(benchmark::State& state) {
+    History& h = history();
+    const qint64 id = tenYearOldSheet(h);
+    int rows = 0;
+    for (auto _ : state) {
+        auto doc = fd::handover::handoverSheetDocument(h.services().services(), id);
+        if (!doc) {
+            state.SkipWithError(qPrintable(doc.error().message.en));
+            break;
+        }
+        rows = 0;
+        for (const auto& t : doc->tables)
+            rows += static_cast<int>(t.rows.size());
+        benchmark::DoNotOptimize(doc);
+    }
+    state.counters["rows"] = rows;
+}
+BENCHMARK(BM_PrintDataOfTenYearOldSheet)->Unit(benchmark::kMicrosecond)->MinTime(1.0);
 
 } // namespace
 

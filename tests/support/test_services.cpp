@@ -174,4 +174,21 @@ qint64 TestServices::count(const QString& table) const {
     return v ? v->toLongLong() : -1;
 }
 
+void expectAuditNamesRegisteredActions(const TestServices& t) {
+    const QStringList coreRows{QStringLiteral("system.init"), QStringLiteral("policy.adopt"),
+                               QStringLiteral("auth.lockout"), QStringLiteral("backup.verified"),
+                               QStringLiteral("approval.request")};
+    auto q = sql::exec(t->database().connection(),
+                       QStringLiteral("SELECT DISTINCT action FROM audit_log ORDER BY 1"));
+    ASSERT_TRUE(q.has_value());
+    int names = 0;
+    while (q->next()) {
+        const QString action = q->value(0).toString();
+        ++names;
+        EXPECT_TRUE(t->actions().find(action) != nullptr || coreRows.contains(action))
+            << action.toStdString() << " is not a registered action";
+    }
+    EXPECT_GT(names, 1);
+}
+
 } // namespace fd::testing

@@ -108,4 +108,9 @@ void expectReport(const TestServices& t, const QString& login, const QString& qu
 // docs/traceability.md.
 void expectPrinted(const QString& printedText, const QString& clause, const QStringList& words);
 
+// Asserts that every action the audit log names is a registered action, or one of the rows
+// the core writes itself: creating the database, adopting a policy, locking an account,
+// verifying a backup, and the bus's row for a request waiting for approval.
+void expectAuditNamesRegisteredActions(const TestServices& t);
+
 } // namespace fd::testing

@@ -62,6 +62,46 @@ Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
     return id;
 }
 
+Result<QSqlQuery*> Statements::exec(const QString& statement, const QVariantList& bindings) {
+    auto it = prepared_.find(statement);
+    if (it == prepared_.end()) {
+        auto q = std::make_unique<QSqlQuery>(db_);
+        q->setForwardOnly(true);
+        if (!q->prepare(statement))
+            return fail(errorFrom(*q, statement.left(60)));
+        it = prepared_.emplace(statement, std::move(q)).first;
+    }
+    QSqlQuery& q = *it->second;
+    q.finish();
+    for (int i = 0; i < bindings.size(); ++i)
+        q.bindValue(i, bindings.at(i));
+    if (!q.exec())
+        return fail(errorFrom(q, statement.left(60)));
+    return &q;
+}
+
+Status Statements::run(const QString& statement, const QVariantList& bindings) {
+    auto q = exec(statement, bindings);
+    if (!q)
+        return fail(q.error());
+    (*q)->finish();
+    return {};
+}
+
+Result<qint64> Statements::insertId(const QString& statement, const QVariantList& bindings) {
+    // The row id as SQLite reports it, not through RETURNING: a RETURNING statement opens a
+    // statement savepoint, which makes a full-text index flush its pending rows to disk on
+    // every insert (an import of thousands of indexed records would take minutes).
+    auto q = exec(statement, bindings);
+    if (!q)
+        return fail(q.error());
+    const QVariant id = (*q)->lastInsertId();
+    (*q)->finish();
+    if (!id.isValid())
+        return fail(Error::internal(QStringLiteral("insert returned no id")));
+    return id.toLongLong();
+}
+
 QVariant Row::value(const char* name) const {
     const int i = query_.record().indexOf(QLatin1String(name));
     return i < 0 ? QVariant() : query_.value(i);

@@ -5,6 +5,8 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <memory>
+#include <unordered_map>
 
 namespace fd::sql {
 
@@ -20,6 +22,22 @@ Status run(const QSqlDatabase& db, const QString& statement, const QVariantList&
 // Runs an INSERT (given without its RETURNING clause) and gives the new row's id.
 Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
                         const QVariantList& bindings = {});
+
+// Statements prepared once and run many times, for bulk writes (an import's thousands of
+// rows): the same calls as exec, run and insertId, without parsing the SQL each time. A
+// statement's previous rows are discarded when it runs again.
+class Statements final {
+public:
+    explicit Statements(QSqlDatabase db) : db_(std::move(db)) {}
+    Result<QSqlQuery*> exec(const QString& statement, const QVariantList& bindings = {});
+    Status run(const QString& statement, const QVariantList& bindings = {});
+    Result<qint64> insertId(const QString& statement, const QVariantList& bindings = {});
+
+private:
+    QSqlDatabase db_;
+    // Each query stays where it is while others are added: exec's pointer stays valid.
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> prepared_;
+};
 
 // The current row of a query, read by the column names the SELECT gives ("SELECT id,
 // status AS state ..." → row.text("state")), so that reordering a SELECT cannot shift

@@ -1,20 +1,19 @@
 // The large profile: the archive the benchmarks run on — 20,000 volumes with 200,000 items,
 // 50,000 loans (1,000 out, 200 of them overdue) and 30,000 registered documents, all in the
-// search index. Written in one transaction with one audit row ("seed.large"), since 300,000
-// actions through the bus would take hours; the same seed gives the same archive. Borrowers
-// are the staff the residents' large profile created (it seeds first).
-#include "archive_search.h"
+// search index. Written as an office brings in its existing archive: through archive.import,
+// a thousand records per call, each call one transaction with one audit row; the same seed
+// gives the same archive. Borrowers are the staff the residents' large profile created (it
+// seeds first).
 #include "archives_internal.h"
-#include "audit/audit_log.h"
-#include "db/sql.h"
-#include "db/transaction.h"
-#include "rules/policy.h"
+#include "util/clock.h"
 #include "util/log.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QTemporaryDir>
 
 namespace fd::archives {
 namespace {
@@ -25,6 +24,7 @@ constexpr int kLoans = 50000;
 constexpr int kLoansOut = 1000;    // the last ones; the rest are returned
 constexpr int kLoansOverdue = 200; // the last of those out
 constexpr int kDocuments = 30000;
+constexpr int kBatch = 1000; // records per archive.import
 
 const char16_t* const kWords[] = {
     u"电梯", u"维修", u"保养", u"记录", u"消防", u"巡查", u"清洁", u"绿化", u"值班",
@@ -33,71 +33,49 @@ const char16_t* const kWords[] = {
     u"资料", u"公共", u"区域", u"装修", u"申请", u"验收", u"收费", u"公示", u"钥匙",
     u"门禁", u"停车", u"防汛", u"空调", u"幕墙", u"屋面", u"管道", u"照明", u"监控"};
 
-struct Borrower {
-    qint64 staffId = 0;
-    QString name;
-};
-
 class LargeWriter {
 public:
     LargeWriter(const Services& s, const Actor& admin, quint32 seed)
-        : s_(s), db_(s.database().connection()), admin_(admin), rng_(seed) {}
+        : s_(s), admin_(admin), rng_(seed) {}
 
     Status run() {
-        auto tx = WriteTransaction::begin(db_, s_.database().dialect());
-        if (!tx)
-            return fail(tx.error());
-        if (auto ok = prepare(); !ok)
-            return fail(ok.error());
+        if (!dir_.isValid())
+            return fail(
+                Error::storage(tx("No temporary folder for the seed.", "无法创建临时文件夹。")));
+        today_ = s_.clock().officeToday();
+        keeper_ = login(QStringLiteral("zhaomin"));
+        approver_ = login(QStringLiteral("huangwei"));
         if (auto ok = cabinets(); !ok)
-            return fail(ok.error());
+            return ok;
         if (auto ok = volumes(); !ok)
-            return fail(ok.error());
+            return ok;
         if (auto ok = loans(); !ok)
-            return fail(ok.error());
+            return ok;
         if (auto ok = documents(); !ok)
-            return fail(ok.error());
-        AuditEntry e{admin_.login,
-                     QStringLiteral("seed.large"),
-                     QStringLiteral("archive"),
-                     {},
-                     {},
-                     {{QStringLiteral("volumes"), kVolumes},
-                      {QStringLiteral("items"), kVolumes * kItemsPerVolume},
-                      {QStringLiteral("loans"), kLoans},
-                      {QStringLiteral("loans_out"), kLoansOut},
-                      {QStringLiteral("loans_overdue"), kLoansOverdue},
-                      {QStringLiteral("documents"), kDocuments},
-                      {QStringLiteral("index_rows"), searchId_}},
-                     {},
-                     s_.policy().version(),
-                     {}};
-        if (auto seq = AuditLog::append(db_, now_, e); !seq)
-            return fail(seq.error());
-        if (auto ok = tx->commit(); !ok)
-            return fail(ok.error());
+            return ok;
         // Fresh statistics for the planner over the new rows.
-        return exec(QStringLiteral("ANALYZE"));
+        return sql::run(s_.database().connection(), QStringLiteral("ANALYZE"));
     }
 
 private:
-    Status failed(const QSqlQuery& q, const char* what) const {
-        return fail(Error::internal(QStringLiteral("large archive seed, %1: %2")
-                                        .arg(QString::fromUtf8(what), q.lastError().text())));
+    Result<ActionResult> act(const QString& action, const QVariantMap& params) const {
+        return s_.bus().execute({action, params, admin_, {}, QStringLiteral("large profile")});
     }
 
-    Status exec(const QString& statement) const {
-        QSqlQuery q(db_);
-        if (!q.exec(statement))
-            return failed(q, "statement");
-        return {};
-    }
-
-    Status bindAndRun(QSqlQuery& q, const QVariantList& values, const char* what) const {
-        for (const QVariant& v : values)
-            q.addBindValue(v);
-        if (!q.exec())
-            return failed(q, what);
+    // One archive.import of `list`'s records.
+    Status import(const char* list, const QJsonArray& records) {
+        const QString path = dir_.filePath(QStringLiteral("archive-%1.json").arg(++files_));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) ||
+            f.write(QJsonDocument(QJsonObject{{QLatin1String(list), records}})
+                        .toJson(QJsonDocument::Compact)) < 0)
+            return fail(Error::storage({QStringLiteral("Cannot write %1.").arg(path),
+                                        QStringLiteral("无法写入 %1。").arg(path)}));
+        f.close();
+        auto r = act(QStringLiteral("archive.import"), {{QStringLiteral("file"), path}});
+        QFile::remove(path);
+        if (!r)
+            return fail(r.error());
         return {};
     }
 
@@ -112,127 +90,77 @@ private:
         return s_.users().find(wanted) ? wanted : admin_.login;
     }
 
-    Status prepare() {
-        now_ = s_.clock().nowUtc();
-        nowText_ = toStorage(now_);
-        today_ = s_.clock().officeToday();
-        keeper_ = login(QStringLiteral("zhaomin"));
-        approver_ = login(QStringLiteral("huangwei"));
-        const struct {
-            QSqlQuery* q;
-            const char* sql;
-        } statements[] = {
-            {&volume_,
-             "INSERT INTO archive_volumes(id, number, title, category_id, department, "
-             "retention_years, eligible_on, confidentiality, cabinet, shelf, date_from, date_to, "
-             "created_at, created_by) VALUES (?,?,?,?,'客服部',?,?,?,?,?,?,?,?,?)"},
-            {&item_, "INSERT INTO archive_items(id, volume_id, seq_no, title, item_date, original, "
-                     "copy_reason, pages, responsible, filed_at) VALUES (?,?,?,?,?,?,?,?,?,?)"},
-            {&index_, "INSERT INTO archive_search(id, kind, ref_id, volume_id, number, title, "
-                      "date_from, date_to, category_id, cabinet, restricted) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?)"},
-            {&text_, "INSERT INTO archive_search_text(rowid, unigrams, bigrams) VALUES (?,?,?)"},
-            {&loan_,
-             "INSERT INTO archive_loans(id, borrower_kind, borrower_staff_id, borrower_name, "
-             "organisation, purpose, mode, due_date, status, requested_by, requested_at, "
-             "approved_by, confidential, checked_out_at, checkout_count, checked_out_by, "
-             "returned_at, return_count, return_condition, returned_to) "
-             "VALUES (?,?,?,?,?,?,'lend',?,?,?,?,?,0,?,?,?,?,?,?,?)"},
-            {&line_, "INSERT INTO archive_loan_lines(loan_id, volume_id, item_count) "
-                     "VALUES (?,?,?)"},
-            {&document_,
-             "INSERT INTO documents(id, kind, number, title, doc_type, sender, doc_date, status, "
-             "created_at, created_by, updated_at) "
-             "VALUES (?, 'incoming', ?, ?, '通知', '区住建局', ?, 'filed', ?, ?, ?)"}};
-        for (const auto& st : statements) {
-            *st.q = QSqlQuery(db_);
-            if (!st.q->prepare(QString::fromUtf8(st.sql)))
-                return failed(*st.q, "prepare");
-        }
+    Status cabinets() {
+        for (const auto& [code, name, locked] : {std::tuple{"A01", "档案柜A01（普通）", false},
+                                                 std::tuple{"A02", "档案柜A02（普通）", false},
+                                                 std::tuple{"S01", "保密专柜S01（加锁）", true}})
+            if (auto r = act(QStringLiteral("archive.add_cabinet"),
+                             {{QStringLiteral("code"), QString::fromUtf8(code)},
+                              {QStringLiteral("name"), QString::fromUtf8(name)},
+                              {QStringLiteral("locked"), locked}});
+                !r)
+                return fail(r.error());
         return {};
     }
 
-    Status index(const QString& kind, qint64 ref, const QVariant& volumeId, const QString& number,
-                 const QString& ttl, const QString& from, const QString& to, const QVariant& cat,
-                 const QString& cabinet, bool restricted) {
-        ++searchId_;
-        if (auto ok = bindAndRun(index_,
-                                 {searchId_, kind, ref, volumeId, number, ttl, from, to, cat,
-                                  cabinet, restricted ? 1 : 0},
-                                 "index");
-            !ok)
-            return ok;
-        return bindAndRun(text_, {searchId_, unigramTokens(ttl), bigramTokens(ttl)}, "index text");
+    static QString number(int volume) {
+        return QStringLiteral("WY-%1").arg(volume, 6, 10, QLatin1Char('0'));
     }
 
-    Status cabinets() {
-        return exec(QStringLiteral("INSERT INTO archive_cabinets(code, name, locked) VALUES "
-                                   "('A01','档案柜A01（普通）',0),('A02','档案柜A02（普通）',0),('"
-                                   "S01','保密专柜S01（加锁）',1)"));
-    }
-
-    // Volumes of the general categories (4-9) over 26 years, every twentieth confidential and
-    // kept in the locked cabinet; ten items each.
+    // Volumes of the general categories (S4-S9) over 26 years, every twentieth confidential
+    // and kept in the locked cabinet; ten items each.
     Status volumes() {
-        qint64 itemId = 0;
         const int firstYear = today_.year() - 26;
+        QJsonArray batch;
         for (int v = 1; v <= kVolumes; ++v) {
             const int year = firstYear + rng_.bounded(26);
-            const QString from = QStringLiteral("%1-01-01").arg(year);
-            const QString to = QStringLiteral("%1-12-31").arg(year);
-            const QString number = QStringLiteral("WY-%1").arg(v, 6, 10, QLatin1Char('0'));
-            const QString ttl = title(3);
             const bool restricted = v % 20 == 0;
-            const int category = 4 + rng_.bounded(6);
-            const QString cabinet = restricted
-                                        ? QStringLiteral("S01")
-                                        : (v % 2 ? QStringLiteral("A01") : QStringLiteral("A02"));
-            constexpr int retention = 10;
-            if (auto ok = bindAndRun(
-                    volume_,
-                    {v, number, ttl, category, retention, eligibleDate(to, retention),
-                     restricted ? QStringLiteral("confidential") : QStringLiteral("ordinary"),
-                     cabinet, QString::number(1 + v % 6), from, to, nowText_, keeper_},
-                    "volume");
-                !ok)
-                return ok;
-            if (auto ok = index(QStringLiteral("volume"), v, v, number, ttl, from, to, category,
-                                cabinet, restricted);
-                !ok)
-                return ok;
+            QJsonObject volume{
+                {QStringLiteral("number"), number(v)},
+                {QStringLiteral("title"), title(3)},
+                {QStringLiteral("category"), QStringLiteral("S%1").arg(4 + rng_.bounded(6))},
+                {QStringLiteral("department"), QStringLiteral("客服部")},
+                {QStringLiteral("retention_years"), 10},
+                {QStringLiteral("confidentiality"),
+                 restricted ? QStringLiteral("confidential") : QStringLiteral("ordinary")},
+                {QStringLiteral("cabinet"),
+                 restricted ? QStringLiteral("S01")
+                            : (v % 2 ? QStringLiteral("A01") : QStringLiteral("A02"))},
+                {QStringLiteral("shelf"), QString::number(1 + v % 6)},
+                {QStringLiteral("date_from"), QStringLiteral("%1-01-01").arg(year)},
+                {QStringLiteral("date_to"), QStringLiteral("%1-12-31").arg(year)}};
+            QJsonArray items;
             for (int i = 1; i <= kItemsPerVolume; ++i) {
-                ++itemId;
-                const QString date =
-                    QStringLiteral("%1-%2-15").arg(year).arg(i, 2, 10, QLatin1Char('0'));
-                const QString ittl = title(2 + rng_.bounded(3));
-                const bool original = itemId % 25 != 0;
-                if (auto ok =
-                        bindAndRun(item_,
-                                   {itemId, v, i, ittl, date, original ? 1 : 0,
-                                    original ? QStringLiteral("") : QStringLiteral("原件存集团"),
-                                    1 + rng_.bounded(12), QStringLiteral("王芳"), nowText_},
-                                   "item");
-                    !ok)
+                const bool original = (static_cast<qint64>(v - 1) * kItemsPerVolume + i) % 25 != 0;
+                QJsonObject item{
+                    {QStringLiteral("title"), title(2 + rng_.bounded(3))},
+                    {QStringLiteral("item_date"),
+                     QStringLiteral("%1-%2-15").arg(year).arg(i, 2, 10, QLatin1Char('0'))},
+                    {QStringLiteral("original"), original},
+                    {QStringLiteral("pages"), 1 + rng_.bounded(12)},
+                    {QStringLiteral("responsible"), QStringLiteral("王芳")}};
+                if (!original)
+                    item.insert(QStringLiteral("copy_reason"), QStringLiteral("原件存集团"));
+                items.append(item);
+            }
+            volume.insert(QStringLiteral("items"), items);
+            batch.append(volume);
+            if (batch.size() == kBatch || v == kVolumes) {
+                if (auto ok = import("volumes", batch); !ok)
                     return ok;
-                if (auto ok =
-                        index(QStringLiteral("item"), itemId, v,
-                              QStringLiteral("%1-%2").arg(number).arg(i, 3, 10, QLatin1Char('0')),
-                              ittl, date, date, category, cabinet, restricted);
-                    !ok)
-                    return ok;
+                batch = {};
             }
         }
         return {};
     }
 
-    Result<QList<Borrower>> borrowers() const {
-        QList<Borrower> out;
-        QSqlQuery q(db_);
+    Result<QStringList> borrowers() const {
+        QStringList out;
+        QSqlQuery q(s_.database().connection());
         // The staff registry (residents area); absent in a build without it.
-        if (q.exec(
-                QStringLiteral("SELECT id, name FROM staff WHERE status = 'active' ORDER BY id")))
+        if (q.exec(QStringLiteral("SELECT name FROM staff WHERE status = 'active' ORDER BY id")))
             while (q.next())
-                out.push_back({q.value(0).toLongLong(), q.value(1).toString()});
+                out.push_back(q.value(0).toString());
         return out;
     }
 
@@ -241,9 +169,11 @@ private:
         auto staff = borrowers();
         if (!staff)
             return fail(staff.error());
-        const QVariant noStaff(QMetaType(QMetaType::LongLong));
-        const QVariant noText(QMetaType(QMetaType::QString));
-        const QVariant noCount(QMetaType(QMetaType::LongLong));
+        const auto at = [](const QDate& d, int hour) -> QString {
+            return d.toString(Qt::ISODate) +
+                   QStringLiteral(" %1:30").arg(hour, 2, 10, QLatin1Char('0'));
+        };
+        QJsonArray batch;
         for (int l = 1; l <= kLoans; ++l) {
             const bool out = l > kLoans - kLoansOut;
             const bool overdue = l > kLoans - kLoansOverdue;
@@ -251,73 +181,70 @@ private:
                 out ? (overdue ? today_.addDays(-1 - l % 30) : today_.addDays(1 + l % 14))
                     : today_.addDays(-400 + l % 300);
             const QDate lent = due.addDays(-7 - l % 7);
-            const auto at = [](const QDate& d, int hour) {
-                return toStorage(QDateTime(d, QTime(hour, 30), Clock::officeZone()).toUTC());
-            };
-            QVariant staffId = noStaff;
-            QString name;
-            QString kind = QStringLiteral("staff");
-            QString organisation = QStringLiteral("");
+            QJsonObject loan{
+                {QStringLiteral("purpose"), QStringLiteral("查阅维修记录")},
+                {QStringLiteral("mode"), QStringLiteral("lend")},
+                {QStringLiteral("volumes"),
+                 number(1 + static_cast<int>((static_cast<qint64>(l) * 7919) % kVolumes))},
+                {QStringLiteral("due_date"), due.toString(Qt::ISODate)},
+                {QStringLiteral("requested_by"), keeper_},
+                {QStringLiteral("requested_at"), at(lent, 8)},
+                {QStringLiteral("approved_by"), approver_},
+                {QStringLiteral("checked_out_at"), at(lent, 10)},
+                {QStringLiteral("archivist"), keeper_}};
             if (!staff->isEmpty()) {
-                const Borrower& b = staff->at(l % staff->size());
-                staffId = b.staffId;
-                name = b.name;
+                loan.insert(QStringLiteral("borrower_kind"), QStringLiteral("staff"));
+                loan.insert(QStringLiteral("borrower"), staff->at(l % staff->size()));
             } else {
-                kind = QStringLiteral("parent_company");
-                name = QStringLiteral("集团审计员%1").arg(l % 300);
-                organisation = QStringLiteral("集团公司");
+                loan.insert(QStringLiteral("borrower_kind"), QStringLiteral("parent_company"));
+                loan.insert(QStringLiteral("borrower"),
+                            QStringLiteral("集团审计员%1").arg(l % 300));
+                loan.insert(QStringLiteral("organisation"), QStringLiteral("集团公司"));
             }
-            const int volumeId = 1 + static_cast<int>((static_cast<qint64>(l) * 7919) % kVolumes);
-            if (auto ok =
-                    bindAndRun(loan_,
-                               {l, kind, staffId, name, organisation,
-                                QStringLiteral("查阅维修记录"), due.toString(Qt::ISODate),
-                                out ? QStringLiteral("out") : QStringLiteral("returned"), keeper_,
-                                at(lent, 8), approver_, at(lent, 10), kItemsPerVolume, keeper_,
-                                out ? noText : QVariant(at(due.addDays(-(l % 5)), 15)),
-                                out ? noCount : QVariant(kItemsPerVolume),
-                                out ? noText : QVariant(QStringLiteral("good")),
-                                out ? noText : QVariant(keeper_)},
-                               "loan");
-                !ok)
-                return ok;
-            if (auto ok = bindAndRun(line_, {l, volumeId, kItemsPerVolume}, "loan line"); !ok)
-                return ok;
+            if (!out) {
+                loan.insert(QStringLiteral("returned_at"), at(due.addDays(-(l % 5)), 15));
+                loan.insert(QStringLiteral("return_condition"), QStringLiteral("good"));
+            }
+            batch.append(loan);
+            if (batch.size() == kBatch || l == kLoans) {
+                if (auto ok = import("loans", batch); !ok)
+                    return ok;
+                batch = {};
+            }
         }
         return {};
     }
 
     Status documents() {
-        const QVariant none(QMetaType(QMetaType::LongLong));
+        QJsonArray batch;
         for (int d = 1; d <= kDocuments; ++d) {
             const int year = today_.year() - 16 + d % 16;
-            const QString number =
-                QStringLiteral("收〔%1〕%2号").arg(year).arg(d, 5, 10, QLatin1Char('0'));
-            const QString ttl = QStringLiteral("关于") + title(2) + QStringLiteral("的通知");
-            const QString date = QStringLiteral("%1-06-01").arg(year);
-            if (auto ok = bindAndRun(document_, {d, number, ttl, date, nowText_, keeper_, nowText_},
-                                     "document");
-                !ok)
-                return ok;
-            if (auto ok = index(QStringLiteral("document"), d, none, number, ttl, date, date, none,
-                                QStringLiteral(""), false);
-                !ok)
-                return ok;
+            batch.append(QJsonObject{
+                {QStringLiteral("kind"), QStringLiteral("incoming")},
+                {QStringLiteral("number"),
+                 QStringLiteral("收〔%1〕%2号").arg(year).arg(d, 5, 10, QLatin1Char('0'))},
+                {QStringLiteral("title"),
+                 QString(QStringLiteral("关于") + title(2) + QStringLiteral("的通知"))},
+                {QStringLiteral("doc_type"), QStringLiteral("通知")},
+                {QStringLiteral("sender"), QStringLiteral("区住建局")},
+                {QStringLiteral("doc_date"), QStringLiteral("%1-06-01").arg(year)}});
+            if (batch.size() == kBatch || d == kDocuments) {
+                if (auto ok = import("documents", batch); !ok)
+                    return ok;
+                batch = {};
+            }
         }
         return {};
     }
 
     const Services& s_;
-    QSqlDatabase db_;
     const Actor& admin_;
     QRandomGenerator rng_;
-    QDateTime now_;
-    QString nowText_;
+    QTemporaryDir dir_;
+    int files_ = 0;
     QDate today_;
     QString keeper_;
     QString approver_;
-    qint64 searchId_ = 0;
-    QSqlQuery volume_, item_, index_, text_, loan_, line_, document_;
 };
 
 } // namespace

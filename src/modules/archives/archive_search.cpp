@@ -76,9 +76,9 @@ QString bigramTokens(const QString& text) {
     return out.join(QLatin1Char(' '));
 }
 
-Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
-    auto old = sql::exec(
-        db, QStringLiteral("SELECT id, title FROM archive_search WHERE kind = ? AND ref_id = ?"),
+Status indexRecord(sql::Statements& st, const IndexEntry& e) {
+    auto old = st.exec(
+        QStringLiteral("SELECT id, title FROM archive_search WHERE kind = ? AND ref_id = ?"),
         {e.kind, e.refId});
     if (!old)
         return fail(old.error());
@@ -87,20 +87,18 @@ Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
     const QVariant category =
         e.categoryId > 0 ? QVariant(e.categoryId) : QVariant(QMetaType(QMetaType::LongLong));
     qint64 id = 0;
-    if (old->next()) {
-        id = old->value(0).toLongLong();
-        const QString oldTitle = old->value(1).toString();
-        old->finish();
+    if ((*old)->next()) {
+        id = (*old)->value(0).toLongLong();
+        const QString oldTitle = (*old)->value(1).toString();
+        (*old)->finish();
         // A contentless index forgets a row only when given the tokens it was indexed with.
         auto del2 =
-            sql::exec(db,
-                      QStringLiteral("INSERT INTO archive_search_text(archive_search_text, rowid, "
-                                     "unigrams, bigrams) VALUES ('delete', ?, ?, ?)"),
-                      {id, unigramTokens(oldTitle), bigramTokens(oldTitle)});
+            st.exec(QStringLiteral("INSERT INTO archive_search_text(archive_search_text, rowid, "
+                                   "unigrams, bigrams) VALUES ('delete', ?, ?, ?)"),
+                    {id, unigramTokens(oldTitle), bigramTokens(oldTitle)});
         if (!del2)
             return fail(del2.error());
-        auto upd = sql::exec(
-            db,
+        auto upd = st.exec(
             QStringLiteral("UPDATE archive_search SET volume_id = ?, number = ?, title = ?, "
                            "date_from = ?, date_to = ?, category_id = ?, cabinet = ?, "
                            "restricted = ? WHERE id = ?"),
@@ -109,9 +107,8 @@ Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
         if (!upd)
             return fail(upd.error());
     } else {
-        old->finish();
-        auto ins = insertId(
-            db,
+        (*old)->finish();
+        auto ins = st.insertId(
             QStringLiteral(
                 "INSERT INTO archive_search(kind, ref_id, volume_id, number, title, date_from, "
                 "date_to, category_id, cabinet, restricted) VALUES (?,?,?,?,?,?,?,?,?,?)"),
@@ -121,13 +118,17 @@ Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
             return fail(ins.error());
         id = *ins;
     }
-    auto text = sql::exec(
-        db,
+    auto text = st.exec(
         QStringLiteral("INSERT INTO archive_search_text(rowid, unigrams, bigrams) VALUES (?,?,?)"),
         {id, unigramTokens(e.title), bigramTokens(e.title)});
     if (!text)
         return fail(text.error());
     return {};
+}
+
+Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
+    sql::Statements st(db);
+    return indexRecord(st, e);
 }
 
 Status moveVolumeInIndex(const QSqlDatabase& db, qint64 volumeId, const QString& cabinet) {

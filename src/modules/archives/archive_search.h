@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/identity.h"
+#include "db/sql.h"
 #include "util/error.h"
 
 #include <QDate>
@@ -63,6 +64,8 @@ struct IndexEntry {
     bool restricted = false;
 };
 Status indexRecord(const QSqlDatabase& db, const IndexEntry& entry);
+// The same with statements prepared once, for an import's thousands of records.
+Status indexRecord(sql::Statements& statements, const IndexEntry& entry);
 Status moveVolumeInIndex(const QSqlDatabase& db, qint64 volumeId, const QString& cabinet);
 
 } // namespace fd::archives

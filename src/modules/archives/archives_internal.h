@@ -94,9 +94,11 @@ void registerLoanActions(Services& s);
 void registerDocumentActions(Services& s);
 void registerArchiveChecks(Services& s);
 void registerArchiveQueries(Services& s);
+// archive.import: an existing archive in batches (archive_import.cpp).
+void registerArchiveImport(Services& s);
 Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& options);
 // The large profile (benchmarks): 20,000 volumes, 200,000 items, 50,000 loans, 30,000
-// documents, indexed, in one transaction with one audit row.
+// documents, indexed, written through archive.import a thousand records at a time.
 Status seedLargeArchive(const Services& s, const Actor& admin, const SeedOptions& options);
 
 } // namespace fd::archives

@@ -14,6 +14,7 @@ Module archivesModule() {
                       archives::registerDocumentActions(s);
                       archives::registerArchiveQueries(s);
                       archives::registerArchiveForms(s);
+                      archives::registerArchiveImport(s);
                   },
                   archives::seedArchives};
 }

@@ -20,11 +20,13 @@ void registerHandoverActions(Services& services);
 void registerFrontDeskActions(Services& services);
 void registerDutyActions(Services& services);
 void registerQueries(Services& services);
+// handover.import_history: earlier registers in batches (handover_import.cpp).
+void registerImportActions(Services& services);
 void registerAttention(Services& services);
 void registerDutyAttention(Services& services);
 Status seed(const Services& services, const Actor& admin, const SeedOptions& options);
-// Ten years of front-desk history in one audited transaction (the large profile).
-Status seedLargeHistory(const Services& services, const Actor& admin);
+// Ten years of front-desk history (the large profile), a month per handover.import_history.
+Status seedLargeHistory(const Services& services, const Actor& admin, const SeedOptions& options);
 
 // A record that does not exist, named by the field that pointed at it.
 Error missing(const QString& field, const QString& what_en, const QString& what_zh, qint64 id);

@@ -28,6 +28,7 @@ Module handoverModule() {
                       handover::registerHandoverActions(s);
                       handover::registerFrontDeskActions(s);
                       handover::registerDutyActions(s);
+                      handover::registerImportActions(s);
                       handover::registerQueries(s);
                       s.addSignOutAction(QStringLiteral("handover.sign_out"));
                       handover::registerAttention(s);

@@ -612,7 +612,7 @@ Status seed(const Services& services, const Actor& admin, const SeedOptions& opt
     if (done->toLongLong() > 0)
         return {}; // seeded already
     if (options.profile == QStringLiteral("large"))
-        return seedLargeHistory(services, admin);
+        return seedLargeHistory(services, admin, options);
     return demo(services, admin, options);
 }
 

@@ -855,7 +855,7 @@ TEST_F(HandoverTest, DemoSeedFillsHandoversMailAndDutyRecords) {
     EXPECT_TRUE(chain->ok);
 }
 
-TEST_F(HandoverTest, LargeProfileWritesTenYearsOfHistoryWithOneAuditRow) {
+TEST_F(HandoverTest, LargeProfileWritesTenYearsOfHistoryAMonthPerAuditedImport) {
     SeedOptions options;
     options.profile = QStringLiteral("large");
     const qint64 before = t.auditCount();
@@ -867,13 +867,25 @@ TEST_F(HandoverTest, LargeProfileWritesTenYearsOfHistoryWithOneAuditRow) {
     EXPECT_GE(t.count(QStringLiteral("handover_sheets")), 10950);
     EXPECT_GE(t.count(QStringLiteral("handover_matters")), 54750);
     EXPECT_GE(t.count(QStringLiteral("duty_records")), 3650);
-    // The fixture's clerks exist already; the demo's two are added through the bus, and the
-    // history itself is one audited import.
-    auto imports = sql::scalar(
-        db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'seed.large'"));
+    // The demo's two clerks are added through the bus, and the history comes in as an office
+    // brings its registers: one handover.import_history per month, each audited.
+    auto imports = sql::scalar(db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                                    "'handover.import_history'"));
     ASSERT_TRUE(imports);
-    EXPECT_EQ(imports->toLongLong(), 1);
-    EXPECT_LE(t.auditCount(), before + 3);
+    EXPECT_GE(imports->toLongLong(), 120);
+    EXPECT_LE(imports->toLongLong(), 121);
+    EXPECT_LE(t.auditCount(), before + 2 + imports->toLongLong());
+    expectAuditNamesRegisteredActions(t);
+    // A sheet of ten years ago opens with its matters, both people and the checklist.
+    auto oldest = sql::scalar(db(), QStringLiteral("SELECT min(id) FROM handover_sheets"));
+    ASSERT_TRUE(oldest);
+    auto old = handover::loadSheet(db(), oldest->toLongLong());
+    ASSERT_TRUE(old);
+    EXPECT_EQ(old->shiftDate, t->clock().officeToday().addYears(-10).toString(Qt::ISODate));
+    EXPECT_GE(old->matters.size(), 3);
+    EXPECT_FALSE(old->outgoing.isEmpty());
+    EXPECT_FALSE(old->incoming.isEmpty());
+    EXPECT_EQ(old->checklist.size(), handover::checklistItems(t->policy()).size());
     // The current sheet opens on top of it with the open matters carried over.
     auto r = t.run(QStringLiteral("handover.open"), QStringLiteral("lixm"),
                    {{QStringLiteral("post"), QStringLiteral("front_desk")}});
