@@ -62,6 +62,22 @@ Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
     return id;
 }
 
+Result<QSqlQuery> one(const QSqlDatabase& db, const QString& statement,
+                      const QVariantList& bindings, Error none) {
+    auto q = exec(db, statement, bindings);
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(std::move(none));
+    return q;
+}
+
+Result<QList<qint64>> ids(const QSqlDatabase& db, const QString& statement,
+                          const QVariantList& bindings) {
+    return list<qint64>(db, statement, bindings,
+                        [](const QSqlQuery& q) { return q.value(0).toLongLong(); });
+}
+
 QVariant Row::value(const char* name) const {
     const int i = query_.record().indexOf(QLatin1String(name));
     return i < 0 ? QVariant() : query_.value(i);
