@@ -190,7 +190,7 @@ TEST_F(ModuleToolkit, OpenItemsNameEachRecordByNumber) {
     ASSERT_TRUE(sql::run(db(), QStringLiteral("INSERT INTO notes(id, text, author, created_at) "
                                               "VALUES (7, 'umbrella', 'clerk1', 't')")));
     auto items = kit::openItems(
-        db(), QStringLiteral("SELECT id, text FROM notes WHERE id = ? ORDER BY id"), 7);
+        db(), QStringLiteral("SELECT id, text FROM notes WHERE id = ? ORDER BY id"), {7});
     ASSERT_TRUE(items);
     EXPECT_EQ(*items, QStringList{QStringLiteral("#7 umbrella")});
 }

@@ -147,8 +147,9 @@ Result<QList<AttentionItem>> attention(const Services& services, const QString& 
         });
 }
 
-Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement, qint64 staffId) {
-    return sql::list<QString>(db, statement, {staffId}, [](const QSqlQuery& q) {
+Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement,
+                              const QVariantList& bindings) {
+    return sql::list<QString>(db, statement, bindings, [](const QSqlQuery& q) {
         return QStringLiteral("#%1 %2").arg(q.value(0).toString(), q.value(1).toString());
     });
 }

@@ -112,9 +112,10 @@ Result<QList<AttentionItem>> attention(const Services& services, const QString& 
                                        const QString& statement, const QVariantList& bindings,
                                        const char* en, const char* zh);
 
-// A staff member's open items (StaffOpenItemSource) from a statement whose columns are the
-// record's id and what it is: "#12 umbrella" each.
-Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement, qint64 staffId);
+// Open items (a staff member's, a person's owed reports) from a statement whose columns are
+// the record's id and what it is: "#12 umbrella" each.
+Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement,
+                              const QVariantList& bindings);
 
 // --- Policy values --------------------------------------------------------------------
 

@@ -35,13 +35,6 @@ QString joined(const QList<Blocked>& items) {
     return labels.join(QStringLiteral(", "));
 }
 
-QStringList stringList(const QJsonValue& v) {
-    QStringList out;
-    for (const auto& x : v.toArray())
-        out << x.toString();
-    return out;
-}
-
 // The incoming person: who signs as incoming with this request, else who signed in. The
 // outgoing person signing as incoming is left to the signature rule (R2-2.3).
 qint64 incomingOf(const HandoverSheet& sheet, const CheckContext& ctx) {
@@ -78,7 +71,8 @@ const QList<BlockerDef>& blockerDefs() {
          QStringLiteral("Every item of the checklist (but those in \"except\", which have rules "
                         "of their own) is confirmed present or noted missing"),
          [](const HandoverSheet& sheet, const CheckContext& ctx) {
-             const QStringList except = stringList(ctx.ruleParams.value(QStringLiteral("except")));
+             const QStringList except =
+                 kit::strings(ctx.ruleParams.value(QStringLiteral("except")));
              QList<Blocked> open;
              for (const SheetChecklistItem& c : sheet.checklist)
                  if (c.state == QStringLiteral("unconfirmed") && !except.contains(c.item))
@@ -278,7 +272,7 @@ void registerChecks(Services& s) {
            {{QStringLiteral("items"), RuleParamType::StringList}},
            [](const CheckContext& ctx) -> Result<CheckOutcome> {
                if (ctx.action == QStringLiteral("handover.confirm_item") &&
-                   !stringList(ctx.ruleParams.value(QStringLiteral("items")))
+                   !kit::strings(ctx.ruleParams.value(QStringLiteral("items")))
                         .contains(ctx.params.value(QStringLiteral("item")).toString()))
                    return CheckOutcome::pass();
                auto outgoing = sql::scalar(
@@ -306,7 +300,7 @@ void registerChecks(Services& s) {
                    return CheckOutcome::pass();
                return CheckOutcome::needsSignatures(
                    {{QStringLiteral("supervisor"),
-                     stringList(ctx.ruleParams.value(QStringLiteral("roles")))
+                     kit::strings(ctx.ruleParams.value(QStringLiteral("roles")))
                          .join(QLatin1Char(','))}});
            }});
     r.add({QStringLiteral("handover.own_sheet_closed"),
