@@ -52,11 +52,10 @@ Status run(const QSqlDatabase& db, const QString& statement, const QVariantList&
 
 Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
                         const QVariantList& bindings) {
-    auto q = exec(db, statement + QStringLiteral(" RETURNING id"), bindings);
+    auto q = one(db, statement + QStringLiteral(" RETURNING id"), bindings,
+                 Error::internal(QStringLiteral("insert returned no id")));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("insert returned no id")));
     const qint64 id = q->value(0).toLongLong();
     q->finish();
     return id;

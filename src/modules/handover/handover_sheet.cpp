@@ -557,17 +557,14 @@ QDateTime shiftEnd(const Policy& policy, const HandoverSheet& sheet) {
 Result<QList<HandoverSheet>> openSheetsPastShift(const QSqlDatabase& db, const Policy& policy,
                                                  const QDateTime& now, int graceMinutes,
                                                  qint64 userId) {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT id FROM handover_sheets WHERE status = 'open' AND "
-                                      "(? = 0 OR outgoing_user_id = ?) ORDER BY id"),
-                       {userId, userId});
-    if (!q)
-        return fail(q.error());
-    QList<qint64> ids;
-    while (q->next())
-        ids << q->value(0).toLongLong();
+    auto ids = sql::ids(db,
+                        QStringLiteral("SELECT id FROM handover_sheets WHERE status = 'open' AND "
+                                       "(? = 0 OR outgoing_user_id = ?) ORDER BY id"),
+                        {userId, userId});
+    if (!ids)
+        return fail(ids.error());
     QList<HandoverSheet> out;
-    for (qint64 id : ids) {
+    for (qint64 id : *ids) {
         auto sheet = readHeader(db, id);
         if (!sheet)
             return fail(sheet.error());
