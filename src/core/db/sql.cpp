@@ -52,11 +52,10 @@ Status run(const QSqlDatabase& db, const QString& statement, const QVariantList&
 
 Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
                         const QVariantList& bindings) {
-    auto q = exec(db, statement + QStringLiteral(" RETURNING id"), bindings);
+    auto q = one(db, statement + QStringLiteral(" RETURNING id"), bindings,
+                 Error::internal(QStringLiteral("insert returned no id")));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("insert returned no id")));
     const qint64 id = q->value(0).toLongLong();
     q->finish();
     return id;
@@ -100,6 +99,22 @@ Result<qint64> Statements::insertId(const QString& statement, const QVariantList
     if (!id.isValid())
         return fail(Error::internal(QStringLiteral("insert returned no id")));
     return id.toLongLong();
+}
+
+Result<QSqlQuery> one(const QSqlDatabase& db, const QString& statement,
+                      const QVariantList& bindings, Error none) {
+    auto q = exec(db, statement, bindings);
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(std::move(none));
+    return q;
+}
+
+Result<QList<qint64>> ids(const QSqlDatabase& db, const QString& statement,
+                          const QVariantList& bindings) {
+    return list<qint64>(db, statement, bindings,
+                        [](const QSqlQuery& q) { return q.value(0).toLongLong(); });
 }
 
 QVariant Row::value(const char* name) const {

@@ -8,6 +8,8 @@
 #include <memory>
 #include <unordered_map>
 
+#include <utility>
+
 namespace fd::sql {
 
 // Prepares, binds and executes one statement; every failure becomes an Error that says
@@ -38,6 +40,27 @@ private:
     // Each query stays where it is while others are added: exec's pointer stays valid.
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> prepared_;
 };
+
+// Runs a statement and gives the query on its first row; `none` when there is no row
+// (a record that does not exist).
+Result<QSqlQuery> one(const QSqlDatabase& db, const QString& statement,
+                      const QVariantList& bindings, Error none);
+// The first column of every row, as ids.
+Result<QList<qint64>> ids(const QSqlDatabase& db, const QString& statement,
+                          const QVariantList& bindings = {});
+
+// Every row of a statement, each made into a T by `read(const QSqlQuery&)`.
+template <typename T, typename Read>
+Result<QList<T>> list(const QSqlDatabase& db, const QString& statement,
+                      const QVariantList& bindings, Read&& read) {
+    auto q = exec(db, statement, bindings);
+    if (!q)
+        return fail(q.error());
+    QList<T> out;
+    while (q->next())
+        out.push_back(std::forward<Read>(read)(*q));
+    return out;
+}
 
 // The current row of a query, read by the column names the SELECT gives ("SELECT id,
 // status AS state ..." → row.text("state")), so that reordering a SELECT cannot shift

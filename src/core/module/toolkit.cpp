@@ -1,6 +1,11 @@
 #include "module/toolkit.h"
 
+#include "services/services.h"
+#include "util/clock.h"
+
+#include <QJsonArray>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace fd::kit {
 
@@ -55,6 +60,17 @@ ParamSpec param(const char* name, ParamType type, bool required, const Text& lab
     return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
 }
 
+ParamSpec limitParam(qint64 max, const Text& label) {
+    ParamSpec p = param("limit", ParamType::Int, false, label);
+    p.min = 1;
+    p.max = max;
+    return p;
+}
+
+ParamSpec statusParam(QStringList choices) {
+    return param("status", ParamType::Choice, false, tx("Status", "状态"), std::move(choices));
+}
+
 const Actor* signer(const ActionContext& ctx, const QString& meaning) {
     for (const auto& s : ctx.signatures)
         if (s.meaning == meaning)
@@ -99,6 +115,68 @@ Result<QueryResult> rowsOf(const QSqlDatabase& db, QList<QueryColumn> columns,
         r.rows.push_back(std::move(row));
     }
     return r;
+}
+
+Result<QueryResult> registerRows(const QueryContext& ctx, QList<QueryColumn> columns,
+                                 const QString& statement,
+                                 std::initializer_list<const char*> filters,
+                                 const RowShape& shape) {
+    QVariantList bindings;
+    for (const char* name : filters) {
+        const QString value = textParam(ctx.params, name);
+        bindings << value << value;
+    }
+    bindings << intParam(ctx.params, "limit", 200);
+    return rowsOf(ctx.db, std::move(columns), statement, bindings, shape);
+}
+
+Result<QList<AttentionItem>> attention(const Services& services, const QString& entity,
+                                       const QString& statement, const QVariantList& bindings,
+                                       const char* en, const char* zh) {
+    const QString enText = QString::fromUtf8(en);
+    const QString zhText = QString::fromUtf8(zh);
+    return sql::list<AttentionItem>(
+        services.database().connection(), statement, bindings, [&](const QSqlQuery& q) {
+            QStringList args;
+            for (int i = 2; i < q.record().count(); ++i)
+                args << q.value(i).toString();
+            return AttentionItem{entity,
+                                 q.value(0).toString(),
+                                 {fill(enText, args), fill(zhText, args)},
+                                 fromStorage(q.value(1).toString())};
+        });
+}
+
+Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement,
+                              const QVariantList& bindings) {
+    return sql::list<QString>(db, statement, bindings, [](const QSqlQuery& q) {
+        return QStringLiteral("#%1 %2").arg(q.value(0).toString(), q.value(1).toString());
+    });
+}
+
+QStringList strings(const QJsonValue& value) {
+    QStringList out;
+    for (const auto& v : value.toArray())
+        out << v.toString();
+    return out;
+}
+
+QString fill(const QString& pattern, const QStringList& args) {
+    QString out;
+    out.reserve(pattern.size());
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        qsizetype j = i + 1;
+        while (pattern.at(i) == QLatin1Char('%') && j < pattern.size() && pattern.at(j).isDigit())
+            ++j;
+        const int n = j > i + 1 ? pattern.mid(i + 1, j - i - 1).toInt() : 0;
+        if (n >= 1 && n <= args.size()) {
+            out += args.at(n - 1);
+            i = j - 1;
+        } else {
+            out += pattern.at(i);
+        }
+    }
+    return out;
 }
 
 } // namespace fd::kit

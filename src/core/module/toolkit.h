@@ -10,6 +10,7 @@
 #include "util/error.h"
 
 #include <QDate>
+#include <QJsonValue>
 #include <QMap>
 #include <QVariantMap>
 #include <functional>
@@ -44,6 +45,11 @@ bool boolParam(const QVariantMap& params, const char* name, bool fallback = fals
 ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
                 QStringList choices = {});
 
+// A list's "limit" parameter: at least 1, at most `max`.
+ParamSpec limitParam(qint64 max, const Text& label = tx("At most", "最多"));
+// A list's optional "status" filter among `choices`.
+ParamSpec statusParam(QStringList choices);
+
 // The signer who signed the request with `meaning`, or null.
 const Actor* signer(const ActionContext& ctx, const QString& meaning);
 
@@ -71,5 +77,52 @@ using RowShape = std::function<void(QVariantList&)>;
 Result<QueryResult> rowsOf(const QSqlDatabase& db, QList<QueryColumn> columns,
                            const QString& statement, const QVariantList& bindings = {},
                            const RowShape& shape = {});
+
+// A list of records already read: one row a record, made by `rowOf(record)` in the order
+// of `columns`.
+template <typename Records, typename RowOf>
+QueryResult tableOf(QList<QueryColumn> columns, const Records& records, RowOf&& rowOf) {
+    QueryResult r;
+    r.columns = std::move(columns);
+    for (const auto& record : records)
+        r.rows.push_back(rowOf(record));
+    return r;
+}
+// The same for records whose read may have failed (the failure is the list's).
+template <typename T, typename RowOf>
+Result<QueryResult> tableOf(QList<QueryColumn> columns, const Result<T>& records, RowOf&& rowOf) {
+    if (!records)
+        return fail(records.error());
+    return tableOf(std::move(columns), *records, std::forward<RowOf>(rowOf));
+}
+
+// A register list filtered on equal values and cut at the "limit" parameter (200 when
+// absent). The statement ends "WHERE (? = '' OR a = ?) AND (? = '' OR b = ?) ... LIMIT ?",
+// one pair of placeholders for each name in `filters` (an absent value: no filter).
+Result<QueryResult> registerRows(const QueryContext& ctx, QList<QueryColumn> columns,
+                                 const QString& statement,
+                                 std::initializer_list<const char*> filters,
+                                 const RowShape& shape = {});
+
+// --- Dashboard ------------------------------------------------------------------------
+
+// "Needs attention" items of `entity` from a statement whose columns are: the record's
+// id, since when (stored UTC), then the values %1, %2, ... of the texts `en` and `zh`.
+Result<QList<AttentionItem>> attention(const Services& services, const QString& entity,
+                                       const QString& statement, const QVariantList& bindings,
+                                       const char* en, const char* zh);
+
+// Open items (a staff member's, a person's owed reports) from a statement whose columns are
+// the record's id and what it is: "#12 umbrella" each.
+Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement,
+                              const QVariantList& bindings);
+
+// --- Policy values --------------------------------------------------------------------
+
+// The strings of a JSON array (a rule's or a parameter's list); anything else: none.
+QStringList strings(const QJsonValue& value);
+
+// `pattern` with %1, %2, ... replaced by `args` in one pass (a value holding "%2" stays).
+QString fill(const QString& pattern, const QStringList& args);
 
 } // namespace fd::kit

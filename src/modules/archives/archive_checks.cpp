@@ -36,19 +36,12 @@ QString numbersWhere(const QList<VolumeRow>& vols,
     return out.join(QStringLiteral(", "));
 }
 
-QStringList strings(const QJsonValue& v) {
-    QStringList out;
-    for (const auto& x : v.toArray())
-        out << x.toString();
-    return out;
-}
-
 // Whether an approval already given satisfies a rule asking for `role`.
 bool grantSatisfies(const CheckContext& ctx, const QString& role) {
     if (!ctx.approval)
         return false;
     return ctx.approval->role == role ||
-           strings(ctx.ruleParams.value(QStringLiteral("satisfied_by")))
+           kit::strings(ctx.ruleParams.value(QStringLiteral("satisfied_by")))
                .contains(ctx.approval->role);
 }
 
@@ -215,7 +208,7 @@ Result<CheckOutcome> requiredForKind(const CheckContext& ctx) {
     if (ctx.params.value(QStringLiteral("borrower_kind")).toString() !=
         ctx.ruleParams.value(QStringLiteral("borrower_kind")).toString())
         return CheckOutcome::pass();
-    for (const QString& f : strings(ctx.ruleParams.value(QStringLiteral("fields"))))
+    for (const QString& f : kit::strings(ctx.ruleParams.value(QStringLiteral("fields"))))
         if (ctx.params.value(f).toString().trimmed().isEmpty())
             return CheckOutcome::failed(f);
     return CheckOutcome::pass();
@@ -308,7 +301,7 @@ Result<CheckOutcome> loanSignatures(const CheckContext& ctx) {
     if (!party)
         return fail(party.error());
     const bool staff = !*party || (*party)->kind == QStringLiteral("staff");
-    const QStringList staffOnly = strings(ctx.ruleParams.value(QStringLiteral("staff_only")));
+    const QStringList staffOnly = kit::strings(ctx.ruleParams.value(QStringLiteral("staff_only")));
     std::vector<SignatureRequirement> reqs;
     for (const auto& v : ctx.ruleParams.value(QStringLiteral("signers")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -389,7 +382,7 @@ Result<CheckOutcome> secondApprover(const CheckContext& ctx) {
                           {ctx.params.value(QStringLiteral("disposal_id")).toLongLong()});
     if (!gm)
         return fail(gm.error());
-    const QStringList roles = strings(ctx.ruleParams.value(QStringLiteral("roles")));
+    const QStringList roles = kit::strings(ctx.ruleParams.value(QStringLiteral("roles")));
     for (const auto& s : ctx.signatures) {
         if (s.meaning != QStringLiteral("second_approver"))
             continue;
@@ -410,12 +403,13 @@ Result<CheckOutcome> documentInState(const CheckContext& ctx) {
     const QJsonObject states = ctx.ruleParams.value(QStringLiteral("states")).toObject();
     if (!states.contains(d->kind))
         return CheckOutcome::pass();
-    return strings(states.value(d->kind)).contains(d->status) ? CheckOutcome::pass()
-                                                              : CheckOutcome::failed(d->status);
+    return kit::strings(states.value(d->kind)).contains(d->status)
+               ? CheckOutcome::pass()
+               : CheckOutcome::failed(d->status);
 }
 
 Result<CheckOutcome> actorHoldsRole(const CheckContext& ctx) {
-    const QStringList roles = strings(ctx.ruleParams.value(QStringLiteral("roles")));
+    const QStringList roles = kit::strings(ctx.ruleParams.value(QStringLiteral("roles")));
     for (const QString& r : roles)
         if (ctx.actor.hasRole(r))
             return CheckOutcome::pass();
@@ -426,7 +420,8 @@ Result<CheckOutcome> documentApprover(const CheckContext& ctx) {
     auto d = requestDocument(ctx);
     if (!d)
         return CheckOutcome::pass();
-    const QStringList roles = strings(ctx.ruleParams.value(d->kind + QStringLiteral("_roles")));
+    const QStringList roles =
+        kit::strings(ctx.ruleParams.value(d->kind + QStringLiteral("_roles")));
     for (const auto& s : ctx.signatures)
         if (s.meaning == QStringLiteral("approver"))
             for (const QString& r : roles)

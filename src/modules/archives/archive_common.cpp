@@ -43,13 +43,12 @@ VolumeRow readVolume(const QSqlQuery& q) {
 
 Result<VolumeRow> loadOne(const QSqlDatabase& db, const QString& where, const QVariant& key,
                           const QString& field) {
-    auto q = sql::exec(db, QStringLiteral("SELECT ") + kVolumeColumns + where, {key});
+    auto q = sql::one(
+        db, QStringLiteral("SELECT ") + kVolumeColumns + where, {key},
+        Error::notFound(field, {QStringLiteral("No archive volume %1.").arg(key.toString()),
+                                QStringLiteral("案卷 %1 不存在。").arg(key.toString())}));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(
-            Error::notFound(field, {QStringLiteral("No archive volume %1.").arg(key.toString()),
-                                    QStringLiteral("案卷 %1 不存在。").arg(key.toString())}));
     return readVolume(*q);
 }
 

@@ -369,23 +369,22 @@ Result<ActionOutcome> returnDocument(ActionContext& ctx) {
 } // namespace
 
 Result<DocumentRow> loadDocument(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(
+    auto q = sql::one(
         db,
         QStringLiteral(
             "SELECT kind, status, confidentiality, number, title FROM documents WHERE id = ?"),
-        {id});
+        {id},
+        Error::notFound(QStringLiteral("id"), {QStringLiteral("No document %1.").arg(id),
+                                               QStringLiteral("文件 %1 不存在。").arg(id)}));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(
-            Error::notFound(QStringLiteral("id"), {QStringLiteral("No document %1.").arg(id),
-                                                   QStringLiteral("文件 %1 不存在。").arg(id)}));
+    const sql::Row row(*q);
     return DocumentRow{id,
-                       q->value(0).toString(),
-                       q->value(1).toString(),
-                       q->value(2).toString(),
-                       q->value(3).toString(),
-                       q->value(4).toString()};
+                       row.text("kind"),
+                       row.text("status"),
+                       row.text("confidentiality"),
+                       row.text("number"),
+                       row.text("title")};
 }
 
 void registerDocumentActions(Services& s) {

@@ -796,36 +796,27 @@ void registerArchiveQueries(Services& s) {
     s.staffOpenItemRegistry().add(
         {QStringLiteral("archive.loans"), tx("Archive loan", "未还档案"),
          [](const QSqlDatabase& db, qint64 staffId) -> Result<QStringList> {
-             auto q = sql::exec(
+             auto out = kit::openItems(
                  db,
-                 QStringLiteral(
-                     "SELECT o.id, o.due_date, (SELECT group_concat(v.number, ', ') FROM "
-                     "archive_loan_lines l "
-                     "JOIN archive_volumes v ON v.id = l.volume_id WHERE l.loan_id = o.id) FROM "
-                     "archive_loans o "
-                     "WHERE o.borrower_staff_id = ? AND o.status <> 'returned' ORDER BY o.id"),
+                 QStringLiteral("SELECT o.id, coalesce((SELECT group_concat(v.number, ', ') FROM "
+                                "archive_loan_lines l JOIN archive_volumes v ON v.id = "
+                                "l.volume_id WHERE l.loan_id = o.id), '') || ' (' || o.due_date "
+                                "|| ')' FROM archive_loans o WHERE o.borrower_staff_id = ? AND "
+                                "o.status <> 'returned' ORDER BY o.id"),
                  {staffId});
-             if (!q)
-                 return fail(q.error());
-             QStringList out;
-             while (q->next())
-                 out << QStringLiteral("#%1 %2 (%3)")
-                            .arg(q->value(0).toString(), q->value(2).toString(),
-                                 q->value(1).toString());
-             q->finish();
-             auto d = sql::exec(
+             if (!out)
+                 return out;
+             auto documents = kit::openItems(
                  db,
-                 QStringLiteral(
-                     "SELECT l.id, d.title FROM document_loans l JOIN documents d ON d.id = "
-                     "l.document_id "
-                     "JOIN users u ON u.login = l.borrower OR u.display_name = l.borrower "
-                     "WHERE u.staff_id = ? AND l.returned_at IS NULL"),
+                 QStringLiteral("SELECT l.id, d.title FROM document_loans l JOIN documents d ON "
+                                "d.id = l.document_id JOIN users u ON u.login = l.borrower OR "
+                                "u.display_name = l.borrower WHERE u.staff_id = ? AND "
+                                "l.returned_at IS NULL"),
                  {staffId});
-             if (!d)
-                 return fail(d.error());
-             while (d->next())
-                 out << QStringLiteral("文件借阅 #%1 %2")
-                            .arg(d->value(0).toString(), d->value(1).toString());
+             if (!documents)
+                 return documents;
+             for (const QString& loan : *documents)
+                 *out << QStringLiteral("文件借阅 ") + loan;
              return out;
          }});
 }

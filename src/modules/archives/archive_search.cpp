@@ -46,17 +46,11 @@ bool looksLikeNumber(const QString& text) {
 }
 
 Result<QList<qint64>> categorySubtree(const QSqlDatabase& db, qint64 root) {
-    auto q = sql::exec(
-        db,
-        QStringLiteral("WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT c.id FROM "
-                       "archive_categories c JOIN t ON c.parent_id = t.id) SELECT id FROM t"),
-        {root});
-    if (!q)
-        return fail(q.error());
-    QList<qint64> ids;
-    while (q->next())
-        ids << q->value(0).toLongLong();
-    return ids;
+    return sql::ids(db,
+                    QStringLiteral("WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT c.id FROM "
+                                   "archive_categories c JOIN t ON c.parent_id = t.id) "
+                                   "SELECT id FROM t"),
+                    {root});
 }
 
 } // namespace

@@ -80,20 +80,16 @@ void registerDutyChecks(Services& s) {
          QStringLiteral("The person has no major incident whose written report is overdue"),
          {},
          [](const CheckContext& ctx) -> Result<CheckOutcome> {
-             auto q = sql::exec(
+             auto owed = kit::openItems(
                  ctx.db,
                  QStringLiteral("SELECT i.id, i.title FROM duty_incidents i JOIN duty_records d ON "
                                 "d.id = i.duty_id WHERE d.user_id = ? AND i.severity = 'major' AND "
                                 "i.reported_at IS NULL AND i.report_due_at < ? ORDER BY i.id"),
                  {ctx.actor.userId, toStorage(ctx.clock.nowUtc())});
-             if (!q)
-                 return fail(q.error());
-             QStringList owed;
-             while (q->next())
-                 owed << QStringLiteral("#%1 %2").arg(q->value(0).toString(),
-                                                      q->value(1).toString());
-             return owed.isEmpty() ? CheckOutcome::pass()
-                                   : CheckOutcome::failed(owed.join(QStringLiteral(", ")));
+             if (!owed)
+                 return fail(owed.error());
+             return owed->isEmpty() ? CheckOutcome::pass()
+                                    : CheckOutcome::failed(owed->join(QStringLiteral(", ")));
          }});
     // R8-2.3: a severity may be raised; lowering it is never silent.
     r.add({QStringLiteral("duty.severity_lowered_with_reason"),

@@ -28,18 +28,21 @@ struct BlockerDef {
     BlockedFn blocked;
 };
 
+// The records for which `blocks` holds, each as `name` gives it.
+template <typename Records, typename Blocks, typename Name>
+QList<Blocked> blockedWhere(const Records& records, Blocks&& blocks, Name&& name) {
+    QList<Blocked> out;
+    for (const auto& record : records)
+        if (blocks(record))
+            out.push_back(name(record));
+    return out;
+}
+
 QString joined(const QList<Blocked>& items) {
     QStringList labels;
     for (const Blocked& b : items)
         labels << b.label;
     return labels.join(QStringLiteral(", "));
-}
-
-QStringList stringList(const QJsonValue& v) {
-    QStringList out;
-    for (const auto& x : v.toArray())
-        out << x.toString();
-    return out;
 }
 
 // The incoming person: who signs as incoming with this request, else who signed in. The
@@ -57,42 +60,53 @@ const QList<BlockerDef>& blockerDefs() {
         {QStringLiteral("handover.no_unresolved_major_event"),
          QStringLiteral("No major or emergency matter on the sheet is still open"),
          [](const HandoverSheet& sheet, const CheckContext&) {
-             QList<Blocked> open;
-             for (const SheetMatter& m : sheet.matters)
-                 if (m.severity != QStringLiteral("normal") && m.status == QStringLiteral("open"))
-                     open.push_back(
-                         {QString::number(m.id), QStringLiteral("#%1 %2").arg(m.id).arg(m.cause)});
-             return open;
+             return blockedWhere(
+                 sheet.matters,
+                 [](const SheetMatter& m) {
+                     return m.severity != QStringLiteral("normal") &&
+                            m.status == QStringLiteral("open");
+                 },
+                 [](const SheetMatter& m) -> Blocked {
+                     return {QString::number(m.id),
+                             QStringLiteral("#%1 %2").arg(m.id).arg(m.cause)};
+                 });
          }},
         {QStringLiteral("handover.no_equipment_operation_in_progress"),
          QStringLiteral("No major-equipment start or stop recorded on the sheet is in progress"),
          [](const HandoverSheet& sheet, const CheckContext&) {
-             QList<Blocked> running;
-             for (const SheetEquipmentOperation& e : sheet.equipment)
-                 if (e.state == QStringLiteral("in_progress"))
-                     running.push_back({QString::number(e.id),
-                                        QStringLiteral("%1 %2").arg(e.equipment, e.operation)});
-             return running;
+             return blockedWhere(
+                 sheet.equipment,
+                 [](const SheetEquipmentOperation& e) {
+                     return e.state == QStringLiteral("in_progress");
+                 },
+                 [](const SheetEquipmentOperation& e) -> Blocked {
+                     return {QString::number(e.id),
+                             QStringLiteral("%1 %2").arg(e.equipment, e.operation)};
+                 });
          }},
         {QStringLiteral("handover.checklist_confirmed"),
          QStringLiteral("Every item of the checklist (but those in \"except\", which have rules "
                         "of their own) is confirmed present or noted missing"),
          [](const HandoverSheet& sheet, const CheckContext& ctx) {
-             const QStringList except = stringList(ctx.ruleParams.value(QStringLiteral("except")));
-             QList<Blocked> open;
-             for (const SheetChecklistItem& c : sheet.checklist)
-                 if (c.state == QStringLiteral("unconfirmed") && !except.contains(c.item))
-                     open.push_back({c.item, c.title.zh});
-             return open;
+             const QStringList except =
+                 kit::strings(ctx.ruleParams.value(QStringLiteral("except")));
+             return blockedWhere(
+                 sheet.checklist,
+                 [&](const SheetChecklistItem& c) {
+                     return c.state == QStringLiteral("unconfirmed") && !except.contains(c.item);
+                 },
+                 [](const SheetChecklistItem& c) -> Blocked {
+                     return {c.item, c.title.zh};
+                 });
          }},
         {QStringLiteral("handover.matters_complete"),
          QStringLiteral("Every matter on the sheet states its cause, course and result"),
          [](const HandoverSheet& sheet, const CheckContext&) {
-             QList<Blocked> incomplete;
-             for (const SheetMatter& m : sheet.matters)
-                 if (!m.complete())
-                     incomplete.push_back({QString::number(m.id), QStringLiteral("#%1").arg(m.id)});
-             return incomplete;
+             return blockedWhere(
+                 sheet.matters, [](const SheetMatter& m) { return !m.complete(); },
+                 [](const SheetMatter& m) -> Blocked {
+                     return {QString::number(m.id), QStringLiteral("#%1").arg(m.id)};
+                 });
          }},
         {QStringLiteral("handover.incoming_fit"),
          QStringLiteral("The incoming person is not marked unfit, or a substitute signed in"),
@@ -115,14 +129,16 @@ const QList<BlockerDef>& blockerDefs() {
              const qint64 incoming = incomingOf(sheet, ctx);
              const bool byIncoming =
                  sheet.mailConfirmedByUserId != 0 && sheet.mailConfirmedByUserId == incoming;
-             QList<Blocked> open;
-             for (const SheetMail& m : sheet.mail)
-                 if (!byIncoming || !sheet.mailConfirmedIds.contains(m.id))
-                     open.push_back({QString::number(m.id), QStringLiteral("#%1 %2 %3")
-                                                                .arg(m.id)
-                                                                .arg(m.unit, m.addressee)
-                                                                .trimmed()});
-             return open;
+             return blockedWhere(
+                 sheet.mail,
+                 [&](const SheetMail& m) {
+                     return !byIncoming || !sheet.mailConfirmedIds.contains(m.id);
+                 },
+                 [](const SheetMail& m) -> Blocked {
+                     return {
+                         QString::number(m.id),
+                         QStringLiteral("#%1 %2 %3").arg(m.id).arg(m.unit, m.addressee).trimmed()};
+                 });
          }},
         {QStringLiteral("handover.item_confirmed_by_incoming"),
          QStringLiteral("The checklist item named \"item\" was checked by the incoming person, "
@@ -278,7 +294,7 @@ void registerChecks(Services& s) {
            {{QStringLiteral("items"), RuleParamType::StringList}},
            [](const CheckContext& ctx) -> Result<CheckOutcome> {
                if (ctx.action == QStringLiteral("handover.confirm_item") &&
-                   !stringList(ctx.ruleParams.value(QStringLiteral("items")))
+                   !kit::strings(ctx.ruleParams.value(QStringLiteral("items")))
                         .contains(ctx.params.value(QStringLiteral("item")).toString()))
                    return CheckOutcome::pass();
                auto outgoing = sql::scalar(
@@ -306,7 +322,7 @@ void registerChecks(Services& s) {
                    return CheckOutcome::pass();
                return CheckOutcome::needsSignatures(
                    {{QStringLiteral("supervisor"),
-                     stringList(ctx.ruleParams.value(QStringLiteral("roles")))
+                     kit::strings(ctx.ruleParams.value(QStringLiteral("roles")))
                          .join(QLatin1Char(','))}});
            }});
     r.add({QStringLiteral("handover.own_sheet_closed"),

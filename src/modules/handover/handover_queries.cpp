@@ -6,17 +6,7 @@
 #include "util/clock.h"
 #include "util/privacy.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace fd::handover {
-namespace {
-
-using P = ParamSpec;
-
-} // namespace
-
 // How the area's stored codes read in lists, exports and prints: the posts, shifts and
 // inspection areas the policy names, and the fixed states of the tables.
 QMap<QString, Text> codeLabels(const Policy& policy) {
@@ -83,25 +73,18 @@ QList<QueryColumn> coded(const QueryContext& ctx, QList<QueryColumn> columns) {
     });
 }
 
-const P kSheetId{QStringLiteral("sheet_id"),
-                 ParamType::Id,
-                 true,
-                 {QStringLiteral("Handover sheet"), QStringLiteral("交接班记录")}};
-const P kLimit{QStringLiteral("limit"),
-               ParamType::Int,
-               false,
-               {QStringLiteral("At most"), QStringLiteral("最多")},
-               {},
-               200,
-               1,
-               100000};
+const ParamSpec kSheetId =
+    kit::param("sheet_id", ParamType::Id, true, tx("Handover sheet", "交接班记录"));
+const ParamSpec kLimit = kit::limitParam(100000);
 
-int limitOf(const QueryContext& ctx) {
-    return ctx.params.value(QStringLiteral("limit"), 200).toInt();
-}
-
-Result<HandoverSheet> sheetOf(const QueryContext& ctx) {
-    return loadSheet(ctx.db, idParam(ctx.params, "sheet_id"));
+// A list of one sheet's records (its matters, instructions or checklist).
+template <typename Records, typename RowOf>
+Result<QueryResult> sheetTable(const QueryContext& ctx, QList<QueryColumn> columns,
+                               Records HandoverSheet::*records, RowOf&& rowOf) {
+    auto sheet = loadSheet(ctx.db, idParam(ctx.params, "sheet_id"));
+    if (!sheet)
+        return fail(sheet.error());
+    return kit::tableOf(std::move(columns), (*sheet).*records, std::forward<RowOf>(rowOf));
 }
 
 } // namespace
@@ -110,20 +93,12 @@ void registerQueries(Services& s) {
     QueryRegistry& r = s.queryRegistry();
     r.add(
         {QStringLiteral("handover.sheets"),
-         {QStringLiteral("Handover sheets"), QStringLiteral("交接班记录")},
-         {{QStringLiteral("post"),
-           ParamType::Text,
-           false,
-           {QStringLiteral("Post"), QStringLiteral("岗位")}},
-          {QStringLiteral("status"),
-           ParamType::Choice,
-           false,
-           {QStringLiteral("Status"), QStringLiteral("状态")},
-           {QStringLiteral("open"), QStringLiteral("completed")}},
-          kLimit},
+         tx("Handover sheets", "交接班记录"),
+         {kit::param("post", ParamType::Text, false, tx("Post", "岗位")),
+          kit::statusParam({QStringLiteral("open"), QStringLiteral("completed")}), kLimit},
          [](const QueryContext& ctx) {
-             return kit::rowsOf(
-                 ctx.db,
+             return kit::registerRows(
+                 ctx,
                  coded(ctx, {col("id", "No.", "编号"), col("post", "Post", "岗位"),
                              col("shift", "Shift", "班次"), col("shift_date", "Date", "日期"),
                              col("opened_at", "Opened", "开始时间"),
@@ -137,17 +112,13 @@ void registerQueries(Services& s) {
                      "LEFT JOIN users i ON i.id = s.incoming_user_id "
                      "WHERE (? = '' OR s.post = ?) AND (? = '' OR s.status = ?) "
                      "ORDER BY s.id DESC LIMIT ?"),
-                 {textParam(ctx.params, "post"), textParam(ctx.params, "post"),
-                  textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)});
+                 {"post", "status"});
          }});
     r.add({QStringLiteral("handover.current"),
-           {QStringLiteral("Current handover sheet"), QStringLiteral("当前交接班记录")},
-           {{QStringLiteral("post"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Post"), QStringLiteral("岗位")}}},
+           tx("Current handover sheet", "当前交接班记录"),
+           {kit::param("post", ParamType::Text, true, tx("Post", "岗位"))},
            [](const QueryContext& ctx) -> Result<QueryResult> {
-               auto id = openSheetId(ctx.db, ctx.params.value(QStringLiteral("post")).toString());
+               auto id = openSheetId(ctx.db, textParam(ctx.params, "post"));
                if (!id)
                    return fail(id.error());
                QueryResult out;
@@ -156,93 +127,74 @@ void registerQueries(Services& s) {
                    out.rows.push_back({*id});
                return out;
            }});
+    // The lists of one sheet: its matters, instructions and checklist as the sheet reads.
     r.add({QStringLiteral("handover.matters"),
-           {QStringLiteral("Matters on a sheet"), QStringLiteral("交接事项")},
+           tx("Matters on a sheet", "交接事项"),
            {kSheetId},
-           [](const QueryContext& ctx) -> Result<QueryResult> {
-               auto sheet = sheetOf(ctx);
-               if (!sheet)
-                   return fail(sheet.error());
-               QueryResult out;
-               out.columns = {
-                   col("id", "No.", "编号"),        col("carried", "Carried over", "上班遗留"),
-                   col("cause", "Cause", "起因"),   col("course", "Course", "经过"),
-                   col("result", "Result", "结果"), col("severity", "Severity", "性质"),
-                   col("status", "Status", "状态")};
-               for (const SheetMatter& m : sheet->matters)
-                   out.rows.push_back(
-                       {m.id, m.carried, m.cause, m.course, m.result, m.severity, m.status});
-               return out;
+           [](const QueryContext& ctx) {
+               return sheetTable(
+                   ctx,
+                   {col("id", "No.", "编号"), col("carried", "Carried over", "上班遗留"),
+                    col("cause", "Cause", "起因"), col("course", "Course", "经过"),
+                    col("result", "Result", "结果"), col("severity", "Severity", "性质"),
+                    col("status", "Status", "状态")},
+                   &HandoverSheet::matters, [](const SheetMatter& m) -> QVariantList {
+                       return {m.id, m.carried, m.cause, m.course, m.result, m.severity, m.status};
+                   });
            }});
     r.add({QStringLiteral("handover.instructions"),
-           {QStringLiteral("Instructions on a sheet"), QStringLiteral("上级指示")},
+           tx("Instructions on a sheet", "上级指示"),
            {kSheetId},
-           [](const QueryContext& ctx) -> Result<QueryResult> {
-               auto sheet = sheetOf(ctx);
-               if (!sheet)
-                   return fail(sheet.error());
-               QueryResult out;
-               out.columns = {col("id", "No.", "编号"), col("carried", "Carried over", "上班遗留"),
-                              col("issued_by", "Issued by", "指示人"),
-                              col("text", "Instruction", "指示内容"),
-                              col("acknowledged_at", "Acknowledged", "确认时间")};
-               for (const SheetInstruction& n : sheet->instructions)
-                   out.rows.push_back({n.id, n.carried, n.issuedBy, n.text, n.acknowledgedAt});
-               return out;
+           [](const QueryContext& ctx) {
+               return sheetTable(
+                   ctx,
+                   {col("id", "No.", "编号"), col("carried", "Carried over", "上班遗留"),
+                    col("issued_by", "Issued by", "指示人"), col("text", "Instruction", "指示内容"),
+                    col("acknowledged_at", "Acknowledged", "确认时间")},
+                   &HandoverSheet::instructions, [](const SheetInstruction& n) -> QVariantList {
+                       return {n.id, n.carried, n.issuedBy, n.text, n.acknowledgedAt};
+                   });
            }});
     r.add({QStringLiteral("handover.checklist"),
-           {QStringLiteral("Handover item checklist"), QStringLiteral("交接物品清单")},
+           tx("Handover item checklist", "交接物品清单"),
            {kSheetId},
-           [](const QueryContext& ctx) -> Result<QueryResult> {
-               auto sheet = sheetOf(ctx);
-               if (!sheet)
-                   return fail(sheet.error());
-               QueryResult out;
-               out.columns = {col("item", "Item", "物品"), col("title", "Name", "名称"),
-                              col("state", "State", "清点结果"), col("note", "Note", "备注"),
-                              col("confirmed_by", "Confirmed by", "清点人")};
-               for (const SheetChecklistItem& c : sheet->checklist)
-                   out.rows.push_back({c.item, c.title.zh, c.state, c.note, c.confirmedBy});
-               return out;
+           [](const QueryContext& ctx) {
+               return sheetTable(ctx,
+                                 {col("item", "Item", "物品"), col("title", "Name", "名称"),
+                                  col("state", "State", "清点结果"), col("note", "Note", "备注"),
+                                  col("confirmed_by", "Confirmed by", "清点人")},
+                                 &HandoverSheet::checklist,
+                                 [](const SheetChecklistItem& c) -> QVariantList {
+                                     return {c.item, c.title.zh, c.state, c.note, c.confirmedBy};
+                                 });
+           }});
+    r.add({QStringLiteral("mail.items"),
+           tx("Mail register", "信报刊登记"),
+           {kit::statusParam({QStringLiteral("waiting"), QStringLiteral("delivered")}), kLimit},
+           [](const QueryContext& ctx) {
+               return kit::registerRows(
+                   ctx,
+                   coded(ctx, {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
+                               col("addressee", "Addressee", "收件人"), col("unit", "Unit", "房号"),
+                               col("sender", "Sender", "寄件人"),
+                               col("received_at", "Received", "收到时间"),
+                               col("status", "Status", "状态"),
+                               col("delivered_to", "Received by", "签收人"),
+                               col("method", "How", "派发方式"),
+                               col("delivered_at", "Delivered", "派发时间")}),
+                   QStringLiteral("SELECT id, kind, addressee, unit, sender, received_at, status, "
+                                  "delivered_to, delivery_method, coalesce(delivered_at, '') "
+                                  "FROM mail_items WHERE (? = '' OR status = ?) "
+                                  "ORDER BY id DESC LIMIT ?"),
+                   {"status"});
            }});
     r.add(
-        {QStringLiteral("mail.items"),
-         {QStringLiteral("Mail register"), QStringLiteral("信报刊登记")},
-         {{QStringLiteral("status"),
-           ParamType::Choice,
-           false,
-           {QStringLiteral("Status"), QStringLiteral("状态")},
-           {QStringLiteral("waiting"), QStringLiteral("delivered")}},
-          kLimit},
-         [](const QueryContext& ctx) {
-             return kit::rowsOf(
-                 ctx.db,
-                 coded(ctx,
-                       {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
-                        col("addressee", "Addressee", "收件人"), col("unit", "Unit", "房号"),
-                        col("sender", "Sender", "寄件人"),
-                        col("received_at", "Received", "收到时间"), col("status", "Status", "状态"),
-                        col("delivered_to", "Received by", "签收人"),
-                        col("method", "How", "派发方式"),
-                        col("delivered_at", "Delivered", "派发时间")}),
-                 QStringLiteral(
-                     "SELECT id, kind, addressee, unit, sender, received_at, status, delivered_to, "
-                     "delivery_method, coalesce(delivered_at, '') FROM mail_items "
-                     "WHERE (? = '' OR status = ?) ORDER BY id DESC LIMIT ?"),
-                 {textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)});
-         }});
-    r.add(
         {QStringLiteral("custody.items"),
-         {QStringLiteral("Custody register"), QStringLiteral("物品寄存登记")},
-         {{QStringLiteral("status"),
-           ParamType::Choice,
-           false,
-           {QStringLiteral("Status"), QStringLiteral("状态")},
-           {QStringLiteral("held"), QStringLiteral("released")}},
-          kLimit},
+         tx("Custody register", "物品寄存登记"),
+         {kit::statusParam({QStringLiteral("held"), QStringLiteral("released")}), kLimit},
          [](const QueryContext& ctx) {
-             return kit::rowsOf(
-                 ctx.db,
+             return kit::registerRows(
+                 ctx,
                  coded(ctx,
                        {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
                         col("item", "Item", "物品"), col("depositor", "Deposited by", "寄存人"),
@@ -255,28 +207,27 @@ void registerQueries(Services& s) {
                      "coalesce(a.display_name, ''), c.received_at, c.status, c.released_to "
                      "FROM custody_items c LEFT JOIN users a ON a.id = c.approved_by_user_id "
                      "WHERE (? = '' OR c.status = ?) ORDER BY c.id DESC LIMIT ?"),
-                 {textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)});
+                 {"status"});
          }});
     r.add(
         {QStringLiteral("phone.calls"),
-         {QStringLiteral("Phone log"), QStringLiteral("来电登记")},
+         tx("Phone log", "来电登记"),
          {kLimit},
          [](const QueryContext& ctx) {
              // Residents' numbers are shown masked (R6-3); reveal is the registry's audited
              // action.
-             return kit::rowsOf(
-                 ctx.db,
+             return kit::registerRows(
+                 ctx,
                  coded(ctx,
                        {col("id", "No.", "编号"), col("taken_at", "Time", "时间"),
                         col("taken_by", "Taken by", "接听人"), col("caller", "Caller", "来电人"),
                         col("caller_phone", "Phone", "来电号码"), col("subject", "Subject", "事由"),
                         col("follow_up", "Follow-up", "跟进")}),
-                 QStringLiteral(
-                     "SELECT c.id, c.taken_at, u.display_name, c.caller, c.caller_phone, "
-                     "c.subject, "
-                     "c.follow_up FROM phone_calls c JOIN users u ON u.id = c.taken_by_user_id "
-                     "ORDER BY c.id DESC LIMIT ?"),
-                 {limitOf(ctx)}, [](QVariantList& row) {
+                 QStringLiteral("SELECT c.id, c.taken_at, u.display_name, c.caller, "
+                                "c.caller_phone, c.subject, c.follow_up FROM phone_calls c "
+                                "JOIN users u ON u.id = c.taken_by_user_id "
+                                "ORDER BY c.id DESC LIMIT ?"),
+                 {}, [](QVariantList& row) {
                      row[4] = maskPhone(row[4].toString());
                      row[6] = maskPhonesInText(row[6].toString());
                  });
@@ -307,10 +258,7 @@ void registerQueries(Services& s) {
     s.actionRegistry().declarePermission(QStringLiteral("handover.exceptions"));
     r.add({QStringLiteral("handover.exceptions"),
            {QStringLiteral("Handover exceptions of a month"), QStringLiteral("交接班特批月报")},
-           {{QStringLiteral("month"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Month (yyyy-MM)"), QStringLiteral("月份（yyyy-MM）")}}},
+           {kit::param("month", ParamType::Text, true, tx("Month (yyyy-MM)", "月份（yyyy-MM）"))},
            [](const QueryContext& ctx) -> Result<QueryResult> {
                auto doc = exceptionsReportDocument(ctx.services, textParam(ctx.params, "month"));
                if (!doc)
@@ -332,16 +280,11 @@ void registerQueries(Services& s) {
            QStringLiteral("handover.exceptions")});
     r.add(
         {QStringLiteral("duty.records"),
-         {QStringLiteral("Duty records"), QStringLiteral("值班记录")},
-         {{QStringLiteral("status"),
-           ParamType::Choice,
-           false,
-           {QStringLiteral("Status"), QStringLiteral("状态")},
-           {QStringLiteral("on"), QStringLiteral("ended")}},
-          kLimit},
+         tx("Duty records", "值班记录"),
+         {kit::statusParam({QStringLiteral("on"), QStringLiteral("ended")}), kLimit},
          [](const QueryContext& ctx) {
-             return kit::rowsOf(
-                 ctx.db,
+             return kit::registerRows(
+                 ctx,
                  coded(ctx, {col("id", "No.", "编号"), col("duty_date", "Date", "日期"),
                              col("person", "On duty", "值班人"), col("started_at", "From", "开始"),
                              col("ended_at", "To", "结束"), col("status", "Status", "状态"),
@@ -356,37 +299,32 @@ void registerQueries(Services& s) {
                      "JOIN users u ON u.id = d.user_id LEFT JOIN users n ON n.id = "
                      "d.successor_user_id "
                      "WHERE (? = '' OR d.status = ?) ORDER BY d.id DESC LIMIT ?"),
-                 {textParam(ctx.params, "status"), textParam(ctx.params, "status"), limitOf(ctx)},
-                 [](QVariantList& row) {
+                 {"status"}, [](QVariantList& row) {
                      row[6] = maskPhonesInText(row[6].toString());
                      row[7] = maskPhonesInText(row[7].toString());
                  });
          }});
     r.add(
         {QStringLiteral("duty.incidents"),
-         {QStringLiteral("Duty incidents"), QStringLiteral("值班突发事件")},
+         tx("Duty incidents", "值班突发事件"),
          {kLimit},
          [](const QueryContext& ctx) {
-             return kit::rowsOf(
-                 ctx.db,
+             return kit::registerRows(
+                 ctx,
                  coded(ctx, {col("id", "No.", "编号"), col("duty_id", "Duty record", "值班记录"),
                              col("title", "Incident", "事件"), col("severity", "Severity", "性质"),
                              col("occurred_at", "Time", "时间"),
                              col("report_due_at", "Report due", "报告期限"),
                              col("reported_at", "Reported", "报告时间")}),
-                 QStringLiteral(
-                     "SELECT id, duty_id, title, severity, occurred_at, coalesce(report_due_at, "
-                     "''), "
-                     "coalesce(reported_at, '') FROM duty_incidents ORDER BY id DESC LIMIT ?"),
-                 {limitOf(ctx)});
+                 QStringLiteral("SELECT id, duty_id, title, severity, occurred_at, "
+                                "coalesce(report_due_at, ''), coalesce(reported_at, '') "
+                                "FROM duty_incidents ORDER BY id DESC LIMIT ?"),
+                 {});
          }});
     r.add(
         {QStringLiteral("duty.inspections"),
-         {QStringLiteral("Inspection rounds"), QStringLiteral("巡查记录")},
-         {{QStringLiteral("duty_id"),
-           ParamType::Id,
-           true,
-           {QStringLiteral("Duty record"), QStringLiteral("值班记录")}}},
+         tx("Inspection rounds", "巡查记录"),
+         {kit::param("duty_id", ParamType::Id, true, tx("Duty record", "值班记录"))},
          [](const QueryContext& ctx) {
              return kit::rowsOf(
                  ctx.db,
@@ -405,23 +343,6 @@ void registerQueries(Services& s) {
 
 namespace {
 
-AttentionItem item(const QString& entity, const QVariant& id, const QString& en, const QString& zh,
-                   const QString& since) {
-    return {entity, id.toString(), {en, zh}, fromStorage(since)};
-}
-
-Result<QList<AttentionItem>> collect(const Services& s, const QString& statement,
-                                     const QVariantList& b,
-                                     const std::function<AttentionItem(const QSqlQuery&)>& make) {
-    auto q = sql::exec(s.database().connection(), statement, b);
-    if (!q)
-        return fail(q.error());
-    QList<AttentionItem> out;
-    while (q->next())
-        out.push_back(make(*q));
-    return out;
-}
-
 // The front desk's matters are for the people who work it, not for every office.
 QStringList frontDeskRoles() {
     return {QStringLiteral("clerk"), QStringLiteral("supervisor"), QStringLiteral("cs_manager")};
@@ -431,64 +352,37 @@ QStringList frontDeskRoles() {
 
 void registerAttention(Services& s) {
     AttentionRegistry& r = s.attentionRegistry();
-    r.add({QStringLiteral("handover.open_major_matters"),
-           QStringLiteral("handover"),
-           {QStringLiteral("Open major matters"), QStringLiteral("未解决的重大事项")},
+    r.add({QStringLiteral("handover.open_major_matters"), QStringLiteral("handover"),
+           tx("Open major matters", "未解决的重大事项"),
            [](const Services& services, const Actor&) {
-               return collect(
-                   services,
-                   QStringLiteral(
-                       "SELECT id, cause, created_at FROM handover_matters WHERE status = 'open' "
-                       "AND severity <> 'normal' ORDER BY id"),
-                   {}, [](const QSqlQuery& q) {
-                       return item(QStringLiteral("handover_matter"), q.value(0),
-                                   QStringLiteral("Matter #%1: %2")
-                                       .arg(q.value(0).toString(), q.value(1).toString()),
-                                   QStringLiteral("事项 #%1：%2")
-                                       .arg(q.value(0).toString(), q.value(1).toString()),
-                                   q.value(2).toString());
-                   });
+               return kit::attention(services, QStringLiteral("handover_matter"),
+                                     QStringLiteral("SELECT id, created_at, id, cause FROM "
+                                                    "handover_matters WHERE status = 'open' "
+                                                    "AND severity <> 'normal' ORDER BY id"),
+                                     {}, "Matter #%1: %2", "事项 #%1：%2");
            },
            frontDeskRoles()});
-    r.add(
-        {QStringLiteral("handover.unacknowledged_instructions"),
-         QStringLiteral("handover"),
-         {QStringLiteral("Unacknowledged instructions"), QStringLiteral("未确认的上级指示")},
-         [](const Services& services, const Actor&) {
-             return collect(
-                 services,
-                 QStringLiteral(
-                     "SELECT id, issued_by, text, recorded_at FROM handover_instructions "
-                     "WHERE acknowledged_at IS NULL ORDER BY id"),
-                 {}, [](const QSqlQuery& q) {
-                     return item(
-                         QStringLiteral("handover_instruction"), q.value(0),
-                         QStringLiteral("%1: %2").arg(q.value(1).toString(), q.value(2).toString()),
-                         QStringLiteral("%1：%2").arg(q.value(1).toString(), q.value(2).toString()),
-                         q.value(3).toString());
-                 });
-         },
-         frontDeskRoles()});
-    r.add({QStringLiteral("mail.undelivered"),
-           QStringLiteral("handover"),
-           {QStringLiteral("Undelivered mail"), QStringLiteral("逾期未派发的信报刊")},
+    r.add({QStringLiteral("handover.unacknowledged_instructions"), QStringLiteral("handover"),
+           tx("Unacknowledged instructions", "未确认的上级指示"),
+           [](const Services& services, const Actor&) {
+               return kit::attention(services, QStringLiteral("handover_instruction"),
+                                     QStringLiteral("SELECT id, recorded_at, issued_by, text FROM "
+                                                    "handover_instructions WHERE "
+                                                    "acknowledged_at IS NULL ORDER BY id"),
+                                     {}, "%1: %2", "%1：%2");
+           },
+           frontDeskRoles()});
+    r.add({QStringLiteral("mail.undelivered"), QStringLiteral("handover"),
+           tx("Undelivered mail", "逾期未派发的信报刊"),
            [](const Services& services, const Actor&) {
                const int days =
                    services.policy().intParameter(QStringLiteral("mail.undelivered_days"), 3);
-               const QString before = toStorage(services.clock().nowUtc().addDays(-days));
-               return collect(
-                   services,
-                   QStringLiteral(
-                       "SELECT id, addressee, unit, received_at FROM mail_items WHERE status = "
-                       "'waiting' AND received_at < ? ORDER BY received_at"),
-                   {before}, [](const QSqlQuery& q) {
-                       return item(QStringLiteral("mail_item"), q.value(0),
-                                   QStringLiteral("Mail for %1 %2")
-                                       .arg(q.value(2).toString(), q.value(1).toString()),
-                                   QStringLiteral("%1 %2 的邮件未派发")
-                                       .arg(q.value(2).toString(), q.value(1).toString()),
-                                   q.value(3).toString());
-                   });
+               return kit::attention(
+                   services, QStringLiteral("mail_item"),
+                   QStringLiteral("SELECT id, received_at, unit, addressee FROM mail_items WHERE "
+                                  "status = 'waiting' AND received_at < ? ORDER BY received_at"),
+                   {toStorage(services.clock().nowUtc().addDays(-days))}, "Mail for %1 %2",
+                   "%1 %2 的邮件未派发");
            },
            frontDeskRoles()});
     // A sheet still open a while after its shift ended (R2-1.6, R6-5).
@@ -526,48 +420,31 @@ void registerAttention(Services& s) {
            QStringLiteral("handover"),
            {QStringLiteral("Handover exceptions this month"), QStringLiteral("本月交接班特批")},
            [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
-               const QDate today = services.clock().officeToday();
-               auto bounds = officeMonth(today.toString(QStringLiteral("yyyy-MM")));
+               auto bounds =
+                   officeMonth(services.clock().officeToday().toString(QStringLiteral("yyyy-MM")));
                if (!bounds)
                    return fail(bounds.error());
-               return collect(
-                   services,
-                   QStringLiteral("SELECT o.id, o.sheet_id, u.display_name, o.reason, o.signed_at "
-                                  "FROM handover_overrides o JOIN users u ON u.id = "
+               return kit::attention(
+                   services, QStringLiteral("handover_sheet"),
+                   QStringLiteral("SELECT o.sheet_id, o.signed_at, o.sheet_id, u.display_name, "
+                                  "o.reason FROM handover_overrides o JOIN users u ON u.id = "
                                   "o.approved_by_user_id WHERE o.signed_at >= ? AND "
                                   "o.signed_at < ? ORDER BY o.signed_at"),
-                   {toStorage(bounds->first), toStorage(bounds->second)}, [](const QSqlQuery& q) {
-                       return item(QStringLiteral("handover_sheet"), q.value(1),
-                                   QStringLiteral("Exception on sheet #%1 by %2: %3")
-                                       .arg(q.value(1).toString(), q.value(2).toString(),
-                                            q.value(3).toString()),
-                                   QStringLiteral("交接班记录 #%1 特批（%2）：%3")
-                                       .arg(q.value(1).toString(), q.value(2).toString(),
-                                            q.value(3).toString()),
-                                   q.value(4).toString());
-                   });
+                   {toStorage(bounds->first), toStorage(bounds->second)},
+                   "Exception on sheet #%1 by %2: %3", "交接班记录 #%1 特批（%2）：%3");
            },
            {QStringLiteral("cs_manager")}});
     r.add({QStringLiteral("custody.pending_approvals"),
            QStringLiteral("handover"),
-           {QStringLiteral("Custody requests waiting for approval"),
-            QStringLiteral("待批准的寄存/转交申请")},
+           tx("Custody requests waiting for approval", "待批准的寄存/转交申请"),
            [](const Services& services, const Actor&) {
-               return collect(
-                   services,
-                   QStringLiteral(
-                       "SELECT id, params, requested_at FROM approvals WHERE status = 'pending' "
-                       "AND action = 'custody.request' ORDER BY id"),
-                   {}, [](const QSqlQuery& q) {
-                       const QJsonObject p =
-                           QJsonDocument::fromJson(q.value(1).toByteArray()).object();
-                       const QString what = p.value(QStringLiteral("item")).toString();
-                       return item(
-                           QStringLiteral("approval"), q.value(0),
-                           QStringLiteral("Request #%1: %2").arg(q.value(0).toString(), what),
-                           QStringLiteral("申请 #%1：%2").arg(q.value(0).toString(), what),
-                           q.value(2).toString());
-                   });
+               return kit::attention(
+                   services, QStringLiteral("approval"),
+                   QStringLiteral("SELECT id, requested_at, id, "
+                                  "coalesce(json_extract(params, '$.item'), '') FROM approvals "
+                                  "WHERE status = 'pending' AND action = 'custody.request' "
+                                  "ORDER BY id"),
+                   {}, "Request #%1: %2", "申请 #%1：%2");
            },
            {QStringLiteral("supervisor"), QStringLiteral("cs_manager"), QStringLiteral("clerk")}});
     r.add(
@@ -575,11 +452,8 @@ void registerAttention(Services& s) {
          QStringLiteral("handover"),
          {QStringLiteral("Missed lighting checks"), QStringLiteral("漏做的灯光检查")},
          [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
-             QStringList setTimes;
-             for (const auto& v : services.policy()
-                                      .parameter(QStringLiteral("duty.lighting_check_times"))
-                                      .toArray())
-                 setTimes << v.toString();
+             const QStringList setTimes = kit::strings(
+                 services.policy().parameter(QStringLiteral("duty.lighting_check_times")));
              const int grace =
                  services.policy().intParameter(QStringLiteral("duty.lighting_grace_minutes"), 30);
              const QDateTime now = services.clock().nowUtc();
@@ -619,66 +493,43 @@ void registerAttention(Services& s) {
              return out;
          },
          {QStringLiteral("cs_manager"), QStringLiteral("supervisor")}});
-    r.add(
-        {QStringLiteral("duty.overdue_incident_reports"),
-         QStringLiteral("handover"),
-         {QStringLiteral("Overdue incident reports"), QStringLiteral("逾期未交的事件书面报告")},
-         [](const Services& services, const Actor&) {
-             return collect(
-                 services,
-                 QStringLiteral(
-                     "SELECT id, title, report_due_at FROM duty_incidents WHERE severity = 'major' "
-                     "AND reported_at IS NULL AND report_due_at < ? ORDER BY report_due_at"),
-                 {toStorage(services.clock().nowUtc())}, [](const QSqlQuery& q) {
-                     return item(
-                         QStringLiteral("duty_incident"), q.value(0),
-                         QStringLiteral("Report on %1 was due [R8-1.6]").arg(q.value(1).toString()),
-                         QStringLiteral("「%1」的书面报告已逾期【R8-1.6】")
-                             .arg(q.value(1).toString()),
-                         q.value(2).toString());
-                 });
-         },
-         {QStringLiteral("cs_manager"), QStringLiteral("supervisor")}});
+    r.add({QStringLiteral("duty.overdue_incident_reports"),
+           QStringLiteral("handover"),
+           tx("Overdue incident reports", "逾期未交的事件书面报告"),
+           [](const Services& services, const Actor&) {
+               return kit::attention(
+                   services, QStringLiteral("duty_incident"),
+                   QStringLiteral("SELECT id, report_due_at, title FROM duty_incidents WHERE "
+                                  "severity = 'major' AND reported_at IS NULL AND "
+                                  "report_due_at < ? ORDER BY report_due_at"),
+                   {toStorage(services.clock().nowUtc())}, "Report on %1 was due [R8-1.6]",
+                   "「%1」的书面报告已逾期【R8-1.6】");
+           },
+           {QStringLiteral("cs_manager"), QStringLiteral("supervisor")}});
     // A major incident reaches the CS manager at once (R8-1.6, R8-2.3).
     r.add({QStringLiteral("duty.major_incidents"),
            QStringLiteral("handover"),
-           {QStringLiteral("Major incidents awaiting report"), QStringLiteral("待报告的重大事件")},
+           tx("Major incidents awaiting report", "待报告的重大事件"),
            [](const Services& services, const Actor&) {
-               return collect(
-                   services,
-                   QStringLiteral(
-                       "SELECT id, title, occurred_at FROM duty_incidents WHERE severity = 'major' "
-                       "AND reported_at IS NULL ORDER BY id"),
-                   {}, [](const QSqlQuery& q) {
-                       return item(
-                           QStringLiteral("duty_incident"), q.value(0),
-                           QStringLiteral("Major incident: %1 [R8-1.6]").arg(q.value(1).toString()),
-                           QStringLiteral("重大事件：%1【R8-1.6】").arg(q.value(1).toString()),
-                           q.value(2).toString());
-                   });
+               return kit::attention(services, QStringLiteral("duty_incident"),
+                                     QStringLiteral("SELECT id, occurred_at, title FROM "
+                                                    "duty_incidents WHERE severity = 'major' "
+                                                    "AND reported_at IS NULL ORDER BY id"),
+                                     {}, "Major incident: %1 [R8-1.6]", "重大事件：%1【R8-1.6】");
            },
            {QStringLiteral("cs_manager")}});
     r.add({QStringLiteral("duty.swaps"),
            QStringLiteral("handover"),
-           {QStringLiteral("Duty swaps reported"), QStringLiteral("值班调班报告")},
+           tx("Duty swaps reported", "值班调班报告"),
            [](const Services& services, const Actor&) {
-               return collect(
-                   services,
-                   QStringLiteral(
-                       "SELECT w.id, w.duty_date, f.display_name, t.display_name, w.recorded_at "
-                       "FROM duty_swaps w JOIN users f ON f.id = w.from_user_id "
-                       "JOIN users t ON t.id = w.to_user_id WHERE w.duty_date >= ? ORDER BY "
-                       "w.duty_date"),
-                   {services.clock().officeToday().toString(Qt::ISODate)}, [](const QSqlQuery& q) {
-                       return item(QStringLiteral("duty_swap"), q.value(0),
-                                   QStringLiteral("%1: %2 → %3")
-                                       .arg(q.value(1).toString(), q.value(2).toString(),
-                                            q.value(3).toString()),
-                                   QStringLiteral("%1：%2 → %3")
-                                       .arg(q.value(1).toString(), q.value(2).toString(),
-                                            q.value(3).toString()),
-                                   q.value(4).toString());
-                   });
+               return kit::attention(
+                   services, QStringLiteral("duty_swap"),
+                   QStringLiteral("SELECT w.id, w.recorded_at, w.duty_date, f.display_name, "
+                                  "t.display_name FROM duty_swaps w JOIN users f ON f.id = "
+                                  "w.from_user_id JOIN users t ON t.id = w.to_user_id "
+                                  "WHERE w.duty_date >= ? ORDER BY w.duty_date"),
+                   {services.clock().officeToday().toString(Qt::ISODate)}, "%1: %2 → %3",
+                   "%1：%2 → %3");
            },
            {QStringLiteral("cs_manager")}});
 }

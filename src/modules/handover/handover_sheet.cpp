@@ -22,7 +22,7 @@ QString str(const QSqlQuery& q, int i) {
 
 // Open sheets read the tables; a completed sheet's signed content lives in `content`.
 Result<HandoverSheet> readHeader(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(
+    auto q = sql::one(
         db,
         QStringLiteral(
             "SELECT s.id, s.post, s.shift, s.shift_date, s.opened_at, s.status, "
@@ -34,13 +34,12 @@ Result<HandoverSheet> readHeader(const QSqlDatabase& db, qint64 id) {
             "LEFT JOIN users i ON i.id = s.incoming_user_id "
             "LEFT JOIN users u ON u.id = s.unfit_user_id "
             "LEFT JOIN users v ON v.id = s.override_by_user_id WHERE s.id = ?"),
-        {id});
+        {id},
+        Error::notFound(QStringLiteral("sheet_id"),
+                        {QStringLiteral("No handover sheet %1.").arg(id),
+                         QStringLiteral("交接班记录 %1 不存在。").arg(id)}));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("sheet_id"),
-                                    {QStringLiteral("No handover sheet %1.").arg(id),
-                                     QStringLiteral("交接班记录 %1 不存在。").arg(id)}));
     HandoverSheet s;
     s.id = q->value(0).toLongLong();
     s.post = str(*q, 1);
@@ -558,17 +557,14 @@ QDateTime shiftEnd(const Policy& policy, const HandoverSheet& sheet) {
 Result<QList<HandoverSheet>> openSheetsPastShift(const QSqlDatabase& db, const Policy& policy,
                                                  const QDateTime& now, int graceMinutes,
                                                  qint64 userId) {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT id FROM handover_sheets WHERE status = 'open' AND "
-                                      "(? = 0 OR outgoing_user_id = ?) ORDER BY id"),
-                       {userId, userId});
-    if (!q)
-        return fail(q.error());
-    QList<qint64> ids;
-    while (q->next())
-        ids << q->value(0).toLongLong();
+    auto ids = sql::ids(db,
+                        QStringLiteral("SELECT id FROM handover_sheets WHERE status = 'open' AND "
+                                       "(? = 0 OR outgoing_user_id = ?) ORDER BY id"),
+                        {userId, userId});
+    if (!ids)
+        return fail(ids.error());
     QList<HandoverSheet> out;
-    for (qint64 id : ids) {
+    for (qint64 id : *ids) {
         auto sheet = readHeader(db, id);
         if (!sheet)
             return fail(sheet.error());

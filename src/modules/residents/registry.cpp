@@ -1,6 +1,7 @@
 #include "residents/registry.h"
 
 #include "db/sql.h"
+#include "module/toolkit.h"
 #include "util/privacy.h"
 
 #include <QRegularExpression>
@@ -41,13 +42,8 @@ Result<QList<Resident>> residentsWhere(const QSqlDatabase& db, const QString& wh
         statement += QStringLiteral(" LIMIT ?");
         b << limit;
     }
-    auto q = sql::exec(db, statement, b);
-    if (!q)
-        return fail(q.error());
-    QList<Resident> out;
-    while (q->next())
-        out.push_back(residentFrom(*q));
-    return out;
+    return sql::list<Resident>(db, statement, b,
+                               [](const QSqlQuery& q) { return residentFrom(q); });
 }
 
 Error missing(const QString& field, const Text& what, const QString& key) {
@@ -91,30 +87,24 @@ Organisation organisationFrom(const QSqlQuery& q) {
     return o;
 }
 
+// The code and names of each kind, in the order of the enum.
+const kit::CodeLabel kResidentKinds[] = {
+    {"owner", "Owner", "业主"}, {"tenant", "Tenant", "租户"}, {"family", "Family member", "家属"}};
+const kit::CodeLabel kOrganisationKinds[] = {{"outside_unit", "Outside unit", "外单位"},
+                                             {"contractor", "Contractor", "承包商"},
+                                             {"parent_company", "Parent company", "上级公司"},
+                                             {"government", "Government office", "政府部门"},
+                                             {"other", "Other", "其他"}};
+
 } // namespace
 
 QString kindCode(ResidentKind kind) {
-    switch (kind) {
-    case ResidentKind::Owner:
-        return QStringLiteral("owner");
-    case ResidentKind::Tenant:
-        return QStringLiteral("tenant");
-    case ResidentKind::Family:
-        return QStringLiteral("family");
-    }
-    return {};
+    return QString::fromUtf8(kResidentKinds[static_cast<int>(kind)].code);
 }
 
 Text kindName(ResidentKind kind) {
-    switch (kind) {
-    case ResidentKind::Owner:
-        return {QStringLiteral("Owner"), QStringLiteral("业主")};
-    case ResidentKind::Tenant:
-        return {QStringLiteral("Tenant"), QStringLiteral("租户")};
-    case ResidentKind::Family:
-        return {QStringLiteral("Family member"), QStringLiteral("家属")};
-    }
-    return {};
+    const kit::CodeLabel& k = kResidentKinds[static_cast<int>(kind)];
+    return kit::tx(k.en, k.zh);
 }
 
 std::optional<ResidentKind> parseKind(const QString& text) {
@@ -132,35 +122,12 @@ std::optional<ResidentKind> parseKind(const QString& text) {
 }
 
 QString organisationKindCode(OrganisationKind kind) {
-    switch (kind) {
-    case OrganisationKind::OutsideUnit:
-        return QStringLiteral("outside_unit");
-    case OrganisationKind::Contractor:
-        return QStringLiteral("contractor");
-    case OrganisationKind::ParentCompany:
-        return QStringLiteral("parent_company");
-    case OrganisationKind::Government:
-        return QStringLiteral("government");
-    case OrganisationKind::Other:
-        return QStringLiteral("other");
-    }
-    return {};
+    return QString::fromUtf8(kOrganisationKinds[static_cast<int>(kind)].code);
 }
 
 Text organisationKindName(OrganisationKind kind) {
-    switch (kind) {
-    case OrganisationKind::OutsideUnit:
-        return {QStringLiteral("Outside unit"), QStringLiteral("外单位")};
-    case OrganisationKind::Contractor:
-        return {QStringLiteral("Contractor"), QStringLiteral("承包商")};
-    case OrganisationKind::ParentCompany:
-        return {QStringLiteral("Parent company"), QStringLiteral("上级公司")};
-    case OrganisationKind::Government:
-        return {QStringLiteral("Government office"), QStringLiteral("政府部门")};
-    case OrganisationKind::Other:
-        return {QStringLiteral("Other"), QStringLiteral("其他")};
-    }
-    return {};
+    const kit::CodeLabel& k = kOrganisationKinds[static_cast<int>(kind)];
+    return kit::tx(k.en, k.zh);
 }
 
 std::optional<OrganisationKind> parseOrganisationKind(const QString& text) {
@@ -253,22 +220,20 @@ Result<QList<Resident>> residentsOfRoom(const QSqlDatabase& db, qint64 roomId,
 }
 
 Result<QList<Building>> listBuildings(const QSqlDatabase& db) {
-    auto q =
-        sql::exec(db, QStringLiteral("SELECT b.id, b.code, b.name, "
-                                     "(SELECT count(*) FROM units u WHERE u.building_id = b.id), "
-                                     "(SELECT count(*) FROM rooms r JOIN units u ON u.id = "
-                                     "r.unit_id WHERE u.building_id = b.id), "
-                                     "(SELECT count(*) FROM residents p JOIN rooms r ON r.id = "
-                                     "p.room_id JOIN units u ON u.id = r.unit_id "
-                                     " WHERE u.building_id = b.id AND p.move_out = '') "
-                                     "FROM buildings b ORDER BY length(b.code), b.code"));
-    if (!q)
-        return fail(q.error());
-    QList<Building> out;
-    while (q->next())
-        out.push_back({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(),
-                       q->value(3).toInt(), q->value(4).toInt(), q->value(5).toInt()});
-    return out;
+    return sql::list<Building>(
+        db,
+        QStringLiteral("SELECT b.id, b.code, b.name, "
+                       "(SELECT count(*) FROM units u WHERE u.building_id = b.id), "
+                       "(SELECT count(*) FROM rooms r JOIN units u ON u.id = "
+                       "r.unit_id WHERE u.building_id = b.id), "
+                       "(SELECT count(*) FROM residents p JOIN rooms r ON r.id = "
+                       "p.room_id JOIN units u ON u.id = r.unit_id "
+                       " WHERE u.building_id = b.id AND p.move_out = '') "
+                       "FROM buildings b ORDER BY length(b.code), b.code"),
+        {}, [](const QSqlQuery& q) -> Building {
+            return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toInt(),      q.value(4).toInt(),    q.value(5).toInt()};
+        });
 }
 
 Result<QList<Room>> listRooms(const QSqlDatabase& db, qint64 buildingId,
@@ -284,7 +249,7 @@ Result<QList<Room>> listRooms(const QSqlDatabase& db, qint64 buildingId,
         where += QStringLiteral(" AND r.code >= ? AND r.code < ?");
         b << p << QString(p + QChar(0xFFFF));
     }
-    auto q = sql::exec(
+    return sql::list<Room>(
         db,
         QStringLiteral(
             "SELECT r.id, u.building_id, bl.code, u.number, r.number, r.code, "
@@ -293,15 +258,11 @@ Result<QList<Room>> listRooms(const QSqlDatabase& db, qint64 buildingId,
             "u.building_id "
             "WHERE ") +
             where + QStringLiteral(" ORDER BY r.code"),
-        b);
-    if (!q)
-        return fail(q.error());
-    QList<Room> out;
-    while (q->next())
-        out.push_back({q->value(0).toLongLong(), q->value(1).toLongLong(), q->value(2).toString(),
-                       q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
-                       q->value(6).toInt()});
-    return out;
+        b, [](const QSqlQuery& q) -> Room {
+            return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                    q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
+                    q.value(6).toInt()};
+        });
 }
 
 Result<Room> findRoom(const QSqlDatabase& db, const QString& code) {
@@ -323,42 +284,34 @@ Result<Room> findRoom(const QSqlDatabase& db, const QString& code) {
 }
 
 Result<QList<Organisation>> listOrganisations(const QSqlDatabase& db, bool includeInactive) {
-    auto q = sql::exec(db, kOrganisationSelect +
-                               (includeInactive ? QString() : QStringLiteral("WHERE active = 1 ")) +
-                               QStringLiteral("ORDER BY kind, name"));
-    if (!q)
-        return fail(q.error());
-    QList<Organisation> out;
-    while (q->next())
-        out.push_back(organisationFrom(*q));
-    return out;
+    return sql::list<Organisation>(
+        db,
+        kOrganisationSelect + (includeInactive ? QString() : QStringLiteral("WHERE active = 1 ")) +
+            QStringLiteral("ORDER BY kind, name"),
+        {}, [](const QSqlQuery& q) { return organisationFrom(q); });
 }
 
 Result<Organisation> findOrganisation(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(db, kOrganisationSelect + QStringLiteral("WHERE id = ?"), {id});
+    auto q = sql::one(db, kOrganisationSelect + QStringLiteral("WHERE id = ?"), {id},
+                      missing(QStringLiteral("organisation_id"),
+                              {QStringLiteral("organisation"), QStringLiteral("单位")},
+                              QString::number(id)));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(missing(QStringLiteral("organisation_id"),
-                            {QStringLiteral("organisation"), QStringLiteral("单位")},
-                            QString::number(id)));
     return organisationFrom(*q);
 }
 
 Result<QList<Department>> listDepartments(const QSqlDatabase& db) {
-    auto q = sql::exec(
+    return sql::list<Department>(
         db,
         QStringLiteral(
             "SELECT d.id, d.name, coalesce(d.organisation_id, 0), "
             "(SELECT count(*) FROM staff s WHERE s.department_id = d.id AND s.status = 'active') "
-            "FROM departments d ORDER BY d.id"));
-    if (!q)
-        return fail(q.error());
-    QList<Department> out;
-    while (q->next())
-        out.push_back({q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toLongLong(),
-                       q->value(3).toInt()});
-    return out;
+            "FROM departments d ORDER BY d.id"),
+        {}, [](const QSqlQuery& q) -> Department {
+            return {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                    q.value(3).toInt()};
+        });
 }
 
 Result<QList<StaffMember>> listStaff(const QSqlDatabase& db, bool includeLeft,
@@ -370,24 +323,18 @@ Result<QList<StaffMember>> listStaff(const QSqlDatabase& db, bool includeLeft,
         where += QStringLiteral(" AND s.department_id = ?");
         b << departmentId;
     }
-    auto q =
-        sql::exec(db, kStaffSelect + where + QStringLiteral(" ORDER BY s.department_id, s.id"), b);
-    if (!q)
-        return fail(q.error());
-    QList<StaffMember> out;
-    while (q->next())
-        out.push_back(staffFrom(*q));
-    return out;
+    return sql::list<StaffMember>(
+        db, kStaffSelect + where + QStringLiteral(" ORDER BY s.department_id, s.id"), b,
+        [](const QSqlQuery& q) { return staffFrom(q); });
 }
 
 Result<StaffMember> findStaff(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(db, kStaffSelect + QStringLiteral("WHERE s.id = ?"), {id});
+    auto q = sql::one(db, kStaffSelect + QStringLiteral("WHERE s.id = ?"), {id},
+                      missing(QStringLiteral("id"),
+                              {QStringLiteral("staff member"), QStringLiteral("员工")},
+                              QString::number(id)));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(missing(QStringLiteral("id"),
-                            {QStringLiteral("staff member"), QStringLiteral("员工")},
-                            QString::number(id)));
     return staffFrom(*q);
 }
 
