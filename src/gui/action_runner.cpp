@@ -50,7 +50,7 @@ Result<ActionResult> ActionRunner::run(const QString& action, const QVariantMap&
     message_ = done->status == ActionResult::Status::PendingApproval
                    ? tr("Sent for approval: %1").arg(display(done->message))
                    : tr("Done: %1").arg(title);
-    session_.notifyChanged(action.section(QLatin1Char('.'), 0, 0));
+    session_.notifyChanged(action);
     if (done->status == ActionResult::Status::PendingApproval)
         session_.notifyChanged(QStringLiteral("approval"));
     return done;

@@ -23,8 +23,10 @@ void Session::refreshActor() {
     actor_.displayName = current->displayName;
 }
 
-void Session::notifyChanged(const QString& entity) {
-    emit dataChanged(entity);
+void Session::notifyChanged(const QString& what) {
+    emit dataChanged(what);
+    if (const QString area = services_.actions().areaOf(what); !area.isEmpty())
+        emit areaChanged(area);
 }
 
 bool chinese() {

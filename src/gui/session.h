@@ -23,14 +23,18 @@ public:
     // Whether the user's roles grant the permission (an action name or "area.*").
     [[nodiscard]] bool permits(const QString& permission) const;
 
-    // Tell every page that business state changed (after an action succeeded).
-    void notifyChanged(const QString& entity);
+    // Tell every page that business state changed: `what` is the action that changed it
+    // ("duty.end"), or a name of the core's ("approval", "audit"). The area that registered
+    // the action is told too (areaChanged("handover")), so that a page follows every change
+    // of its area without a list of the area's prefixes.
+    void notifyChanged(const QString& what);
     // Reads the person's account as it is now: their roles follow a change made at another
     // desk; a disabled or removed account emits accessRevoked (the window locks).
     void refreshActor();
 
 signals:
-    void dataChanged(const QString& entity);
+    void dataChanged(const QString& what);
+    void areaChanged(const QString& area);
     void accessRevoked(const QString& why);
 
 private:

@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QtTest/QTest>
 #include <gtest/gtest.h>
 
@@ -104,6 +105,28 @@ TEST(ActionRunner, ShowsARefusalWithItsClauseWithoutAskingAnyoneToSign) {
     EXPECT_EQ(runner.message(), shown);
     EXPECT_TRUE(runner.asked().empty());
     EXPECT_EQ(f.ts.auditCount(), before);
+}
+
+TEST(ActionRunner, ADoneActionTellsThePagesOfTheAreaThatRegisteredIt) {
+    DutyFixture f;
+    gui::Session session(f.ts.services(), f.clerk);
+    QWidget parent;
+    gui::ActionRunner runner(session, &parent);
+    QSignalSpy areas(&session, &gui::Session::areaChanged);
+    QSignalSpy changes(&session, &gui::Session::dataChanged);
+    ASSERT_TRUE(runner.run(QStringLiteral("duty.start"), {}));
+    ASSERT_EQ(areas.count(), 1);
+    // The duty log is the handover area's: its page follows without a list of prefixes.
+    EXPECT_EQ(areas.at(0).at(0).toString(), QStringLiteral("handover"));
+    EXPECT_EQ(changes.at(0).at(0).toString(), QStringLiteral("duty.start"));
+    // Another area's action, and a name no area registered.
+    session.notifyChanged(QStringLiteral("resident.update"));
+    EXPECT_EQ(areas.last().at(0).toString(), QStringLiteral("residents"));
+    session.notifyChanged(QStringLiteral("document.edit"));
+    EXPECT_EQ(areas.last().at(0).toString(), QStringLiteral("archives"));
+    const auto told = areas.count();
+    session.notifyChanged(QStringLiteral("audit"));
+    EXPECT_EQ(areas.count(), told);
 }
 
 TEST(ActionFormDialog, BuildsItsFieldsFromTheActionsParameters) {

@@ -175,9 +175,14 @@ ArchivesPage::ArchivesPage(Session& session, QWidget* parent) : Page(parent), se
     connect(reminder, &QPushButton::clicked, this, &ArchivesPage::chooseReminderPdf);
     connect(report, &QPushButton::clicked, this, [this] { writeIncidentReport(); });
     connect(incidentsView_, &QTableView::doubleClicked, this, [this] { writeIncidentReport(); });
-    connect(&session_, &Session::dataChanged, this, [this](const QString& entity) {
-        if (entity.startsWith(QLatin1String("archive")) ||
-            entity.startsWith(QLatin1String("approval")))
+    // Loans, documents and incidents are the archives area's actions; a decided approval
+    // may be one of its loan requests.
+    connect(&session_, &Session::areaChanged, this, [this](const QString& area) {
+        if (area == QLatin1String("archives"))
+            refresh();
+    });
+    connect(&session_, &Session::dataChanged, this, [this](const QString& what) {
+        if (what.startsWith(QLatin1String("approval")))
             refresh();
     });
     refresh();
@@ -385,7 +390,7 @@ bool ArchivesPage::writeIncidentReport() {
     IncidentReportDialog dialog(session_, incident, summary, this);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    session_.notifyChanged(QStringLiteral("archive_incident"));
+    session_.notifyChanged(QStringLiteral("archive.report_incident"));
     status_->setText(tr("Written report of incident %1 recorded.").arg(incident));
     return true;
 }
@@ -397,7 +402,7 @@ bool ArchivesPage::requestLoan() {
         return false;
     const ActionResult& done = dialog.result();
     // The lists reload first, so the message below stays in the status line.
-    session_.notifyChanged(QStringLiteral("archive_loan"));
+    session_.notifyChanged(QStringLiteral("archive.request_loan"));
     if (done.status == ActionResult::Status::PendingApproval)
         status_->setText(tr("Loan request #%1 is waiting for approval (%2): %3")
                              .arg(done.approvalId)
@@ -457,7 +462,6 @@ bool ArchivesPage::handOver(bool returning) {
         status_->setText(runner.message());
         return false;
     }
-    session_.notifyChanged(QStringLiteral("archive_loan"));
     const QJsonArray incidents = done->result.value(QStringLiteral("incidents")).toArray();
     status_->setText(
         returning

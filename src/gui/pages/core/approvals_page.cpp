@@ -68,6 +68,7 @@ void ApprovalsPage::decide(bool approve) {
                                      m->value(row, QStringLiteral("reason")).toString(),
                                      m->value(row, QStringLiteral("params")).toString());
     const QString role = m->value(row, QStringLiteral("approver_role")).toString();
+    const QString requested = m->value(row, QStringLiteral("action")).toString();
     SignDialog dialog(session_.services(), {{QStringLiteral("approver"), role}}, summary, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -84,6 +85,8 @@ void ApprovalsPage::decide(bool approve) {
     }
     note_->clear();
     session_.notifyChanged(QStringLiteral("approval"));
+    // An approved request has now run: its area's pages follow.
+    session_.notifyChanged(requested);
 }
 
 } // namespace fd::gui

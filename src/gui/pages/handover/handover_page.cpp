@@ -29,12 +29,10 @@ HandoverPage::HandoverPage(Session& session, QWidget* parent) : Page(parent), se
         connect(tab, &HandoverTab::status, status_, &QLabel::setText);
     layout->addWidget(tabs_, 1);
     layout->addWidget(status_);
-    connect(&session_, &Session::dataChanged, this, [this](const QString& entity) {
-        for (const char* prefix : {"handover", "mail", "custody", "phone", "duty"})
-            if (entity.startsWith(QLatin1String(prefix))) {
-                refresh();
-                return;
-            }
+    // Sheets, the front desk and the duty log are the handover area's actions.
+    connect(&session_, &Session::areaChanged, this, [this](const QString& area) {
+        if (area == QLatin1String("handover"))
+            refresh();
     });
     refresh();
 }

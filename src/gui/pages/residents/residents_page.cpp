@@ -157,8 +157,8 @@ ResidentsPage::ResidentsPage(Session& session, QWidget* parent) : Page(parent), 
     });
     connect(importButton, &QPushButton::clicked, this, &ResidentsPage::chooseImport);
     connect(templateButton, &QPushButton::clicked, this, &ResidentsPage::downloadTemplate);
-    connect(&session_, &Session::dataChanged, this, [this](const QString& entity) {
-        if (entity.startsWith(QLatin1String("resident")))
+    connect(&session_, &Session::areaChanged, this, [this](const QString& area) {
+        if (area == QLatin1String("residents"))
             searchNow();
     });
     searchNow();
@@ -389,7 +389,7 @@ bool ResidentsPage::importFile(const QString& path) {
         showError(this, (*imported).error());
         return false;
     }
-    session_.notifyChanged(QStringLiteral("resident"));
+    session_.notifyChanged(QStringLiteral("resident.import"));
     // The encoding a CSV file was read in is said, never guessed silently (XLSX has none).
     const QString encoding = (*imported)->result.value(QStringLiteral("encoding")).toString();
     importStatus_->setText(
@@ -400,7 +400,6 @@ bool ResidentsPage::importFile(const QString& path) {
             : tr("Imported %1 resident(s) from %2, read as %3 text.")
                   .arg((*imported)->result.value(QStringLiteral("residents")).toInt())
                   .arg(QFileInfo(path).fileName(), encoding));
-    session_.notifyChanged(QStringLiteral("resident"));
     return true;
 }
 
