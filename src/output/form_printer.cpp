@@ -1,11 +1,14 @@
 #include "form_printer.h"
+#include "pdf_text_layer.h"
 
 #include "audit/audit_log.h"
 #include "services/services.h"
 
+#include <QBuffer>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <algorithm>
 #include <functional>
 #include <numeric>
@@ -28,6 +31,11 @@ QFont font(qreal points, bool bold = false) {
     f.setStyleHint(QFont::SansSerif);
     f.setPointSizeF(points);
     f.setBold(bold);
+    // No ligatures: DejaVu would draw "ff" in an audit anchor as one glyph (ﬀ), which the
+    // text layer then reads as U+FB00, and the anchor could not be found or copied. Qt
+    // shapes without ligatures when letters are spaced; this spacing (1/32 of a device pixel,
+    // at 300 dpi) cannot be seen.
+    f.setLetterSpacing(QFont::AbsoluteSpacing, 1.0 / 32);
     return f;
 }
 
@@ -295,12 +303,27 @@ Result<int> FormPrinter::render(const PrintDocument& document, QPagedPaintDevice
 }
 
 Result<int> FormPrinter::toPdf(const PrintDocument& document, const QString& path) {
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(300);
-    writer.setTitle(document.title);
-    writer.setCreator(QStringLiteral("Frontdesk"));
-    return render(document, writer);
+    QBuffer pdf;
+    pdf.open(QIODevice::WriteOnly);
+    // The writer finishes the file when it goes, at the end of the lambda.
+    const Result<int> pages = [&] {
+        QPdfWriter writer(&pdf);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setResolution(300);
+        writer.setTitle(document.title);
+        writer.setCreator(QStringLiteral("Frontdesk"));
+        return render(document, writer);
+    }();
+    if (!pages)
+        return pages;
+    // The file appears whole or not at all: a full disk leaves no half-written PDF.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(withIdeographsForRadicals(pdf.data())) < 0 ||
+        !file.commit())
+        return fail(Error::storage(
+            {QStringLiteral("The PDF could not be written to %1: %2").arg(path, file.errorString()),
+             QStringLiteral("无法写入 PDF 文件 %1：%2").arg(path, file.errorString())}));
+    return pages;
 }
 
 void FormPrinter::stamp(PrintDocument& document, const Services& s, const Actor& actor,

@@ -5,6 +5,7 @@
 #include "all_modules.h"
 #include "audit/audit_log.h"
 #include "db/sql.h"
+#include "seeded_demo.h"
 
 #include <QRegularExpression>
 #include <QSqlRecord>
@@ -39,61 +40,6 @@ const Instant kInstants[] = {
     {"SundayMonthEnd_2359", QDate(2026, 5, 31), QTime(23, 59)},
     {"NewYearsEve_2359", QDate(2026, 12, 31), QTime(23, 59)},
     {"NewYearsDay_0030", QDate(2027, 1, 1), QTime(0, 30)},
-};
-
-// The services as frontdeskctl seed opens them, with its history clock running on a
-// fixed present instead of the system's time.
-class SeededDemo {
-public:
-    explicit SeededDemo(const QDateTime& present)
-        : present_(std::make_shared<FixedClock>(present)),
-          history_(std::make_shared<HistoryClock>(present_)) {
-        ServicesOptions options;
-        options.databasePath = dir_.filePath(QStringLiteral("frontdesk.db"));
-        options.clock = history_;
-        auto s = openServices(std::move(options));
-        if (!s)
-            throw std::runtime_error(s.error().message.en.toStdString());
-        services_ = std::move(*s);
-        auto admin = services_->initialise(QStringLiteral("admin"), QStringLiteral("管理员"),
-                                           QStringLiteral("admin-pass"));
-        if (!admin)
-            throw std::runtime_error(admin.error().message.en.toStdString());
-    }
-
-    // What runSeed does: each area's seed in order, the history clock resumed after each.
-    Status seed() {
-        const Actor admin = actor(QStringLiteral("admin"));
-        SeedOptions options;
-        options.profile = QStringLiteral("demo");
-        options.history = history_.get();
-        for (const Module& m : services_->modules()) {
-            if (!m.seed)
-                continue;
-            auto ok = m.seed(*services_, admin, options);
-            history_->resume();
-            if (!ok)
-                return fail(Error::internal(m.area + QStringLiteral(": ") + ok.error().message.en));
-        }
-        return {};
-    }
-
-    Actor actor(const QString& login) const {
-        auto u = services_->users().find(login);
-        if (!u)
-            throw std::runtime_error("no such user");
-        return Actor{u->id, u->login, u->displayName, u->roles, u->staffId};
-    }
-
-    const Services& services() const { return *services_; }
-    const HistoryClock& history() const { return *history_; }
-    QSqlDatabase db() const { return services_->database().connection(); }
-
-private:
-    QTemporaryDir dir_;
-    std::shared_ptr<FixedClock> present_;
-    std::shared_ptr<HistoryClock> history_;
-    std::unique_ptr<Services> services_;
 };
 
 // Every dashboard item each user sees, by source id, read as the dashboard reads them.

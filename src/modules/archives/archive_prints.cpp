@@ -44,7 +44,9 @@ Result<LoanHead> loanHead(const Services& s, const Actor& actor, qint64 id) {
         s.database().connection(),
         QStringLiteral(
             "SELECT o.borrower_name, o.organisation, o.purpose, o.mode, o.due_date, o.status, "
-            "o.approved_by, "
+            // The approver by name, as on paper; the login when no account has it.
+            "coalesce((SELECT u.display_name FROM users u WHERE u.login = o.approved_by), "
+            "o.approved_by), "
             "(SELECT group_concat(v.number || ' ' || v.title, '; ') FROM archive_loan_lines l JOIN "
             "archive_volumes v "
             "ON v.id = l.volume_id WHERE l.loan_id = o.id), coalesce(o.checked_out_at, ''), "
@@ -202,8 +204,16 @@ Result<PrintDocument> disposalCertificate(const Services& s, const Actor& actor,
     const QSqlDatabase db = s.database().connection();
     auto q = sql::exec(
         db,
-        QStringLiteral("SELECT method, proposed_by, approved_by, second_approver, destroyed_by, "
-                       "coalesce(destroyed_at, ''), status FROM archive_disposals WHERE id = ?"),
+        // People by name, as on paper (the login when no account has it).
+        QStringLiteral(
+            "SELECT d.method, d.proposed_by, "
+            "coalesce((SELECT display_name FROM users WHERE login = d.approved_by), "
+            "d.approved_by), "
+            "coalesce((SELECT display_name FROM users WHERE login = d.second_approver), "
+            "d.second_approver), "
+            "coalesce((SELECT display_name FROM users WHERE login = d.destroyed_by), "
+            "d.destroyed_by), "
+            "coalesce(d.destroyed_at, ''), d.status FROM archive_disposals d WHERE d.id = ?"),
         {disposalId});
     if (!q)
         return fail(q.error());
@@ -221,7 +231,9 @@ Result<PrintDocument> disposalCertificate(const Services& s, const Actor& actor,
                   {tx("Second approver", "第二审批人"), q->value(3).toString()},
                   {tx("Destroyed by", "执行人"), q->value(4).toString()},
                   {tx("Destroyed at", "销毁时间"), q->value(5).toString()},
-                  {tx("Status", "状态"), q->value(6).toString()}};
+                  {tx("Status", "状态"), q->value(6).toString() == QStringLiteral("destroyed")
+                                             ? QStringLiteral("已销毁")
+                                             : QStringLiteral("已批准，待销毁")}};
     q->finish();
     const bool cleared = hasClearance(s.policy(), actor);
     auto lines = sql::exec(
