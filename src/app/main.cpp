@@ -8,6 +8,7 @@
 #include "refusal.h"
 #include "session.h"
 #include "settings_dialog.h"
+#include "sign_in.h"
 #include "translations.h"
 #include "util/log.h"
 #include "util/paths.h"
@@ -29,17 +30,19 @@ public:
           pages_(fd::gui::PageRegistry::withAllPages()) {}
 
     bool signIn() {
-        window_.reset();
-        session_.reset();
+        desk_.close();
+        fd::gui::SignIn signIn(services_, pages_, windowOptions());
         fd::gui::LoginDialog login(services_);
+        // The person's window is built while their password is checked.
+        signIn.attach(login);
         if (login.exec() != QDialog::Accepted)
             return false;
-        session_ = std::make_unique<fd::gui::Session>(services_, login.actor());
-        openWindow();
+        desk_ = signIn.take(login.actor());
+        showWindow();
         return true;
     }
 
-    void openWindow() {
+    fd::gui::MainWindowOptions windowOptions() const {
         fd::gui::MainWindowOptions options;
         if (settings_.idleMinutes > 0)
             options.idleTimeout = std::chrono::minutes(settings_.idleMinutes);
@@ -47,8 +50,12 @@ public:
         options.backupDirectory = settings_.backupDirectory.isEmpty()
                                       ? fd::backups::defaultDirectory()
                                       : settings_.backupDirectory;
-        window_ = std::make_unique<fd::gui::MainWindow>(*session_, pages_, options);
-        connect(window_.get(), &fd::gui::MainWindow::signOutRequested, this, [this] {
+        return options;
+    }
+
+    void showWindow() {
+        fd::gui::MainWindow* window = desk_.window.get();
+        connect(window, &fd::gui::MainWindow::signOutRequested, this, [this] {
             QMetaObject::invokeMethod(
                 this,
                 [this] {
@@ -57,19 +64,26 @@ public:
                 },
                 Qt::QueuedConnection);
         });
-        connect(window_.get(), &fd::gui::MainWindow::languageChanged, this, [this] {
+        connect(window, &fd::gui::MainWindow::languageChanged, this, [this] {
             settings_ = fd::gui::AppSettings::load();
             QMetaObject::invokeMethod(
-                this, [this] { openWindow(); }, Qt::QueuedConnection);
+                this,
+                [this] {
+                    desk_.window.reset();
+                    desk_.window = std::make_unique<fd::gui::MainWindow>(*desk_.session, pages_,
+                                                                         windowOptions());
+                    showWindow();
+                },
+                Qt::QueuedConnection);
         });
-        window_->installEventFilter(this);
-        window_->show();
+        window->installEventFilter(this);
+        window->show();
     }
 
 protected:
     // Closing the main window ends the program; signing out only replaces it.
     bool eventFilter(QObject* watched, QEvent* event) override {
-        if (watched == window_.get() && event->type() == QEvent::Close)
+        if (watched == desk_.window.get() && event->type() == QEvent::Close)
             QApplication::quit();
         return QObject::eventFilter(watched, event);
     }
@@ -78,8 +92,7 @@ private:
     const fd::Services& services_;
     fd::gui::AppSettings settings_;
     fd::gui::PageRegistry pages_;
-    std::unique_ptr<fd::gui::Session> session_;
-    std::unique_ptr<fd::gui::MainWindow> window_;
+    fd::gui::Desk desk_;
 };
 
 } // namespace

@@ -30,6 +30,10 @@ void LoginDialog::setLogin(const QString& login) {
     ui_->password->setFocus();
 }
 
+void LoginDialog::setWhileChecking(std::function<void(const Actor& claimed)> meanwhile) {
+    meanwhile_ = std::move(meanwhile);
+}
+
 void LoginDialog::accept() {
     const QString login = ui_->login->text().trimmed();
     if (login.isEmpty()) {
@@ -38,7 +42,7 @@ void LoginDialog::accept() {
         ui_->login->setFocus();
         return;
     }
-    auto who = services_.users().authenticate(login, ui_->password->text());
+    auto who = services_.users().authenticate(login, ui_->password->text(), meanwhile_);
     ui_->password->clear();
     if (!who) {
         ui_->message->setText(display(who.error().message));

@@ -3,6 +3,7 @@
 #include "auth/identity.h"
 
 #include <QDialog>
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -26,6 +27,9 @@ public:
     [[nodiscard]] const Actor& actor() const { return actor_; }
     [[nodiscard]] QString message() const;
     void setLogin(const QString& login);
+    // Called while a password is checked, with who claims to sign in (SignIn builds their
+    // window meanwhile); nothing may be shown or written before the check succeeds.
+    void setWhileChecking(std::function<void(const Actor& claimed)> meanwhile);
 
     void accept() override;
 
@@ -33,6 +37,7 @@ private:
     const Services& services_;
     std::unique_ptr<Ui::LoginDialog> ui_;
     Actor actor_;
+    std::function<void(const Actor&)> meanwhile_;
 };
 
 } // namespace fd::gui

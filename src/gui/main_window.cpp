@@ -138,6 +138,13 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
                     if (made)
                         session_.notifyChanged(QStringLiteral("backup_run"));
                 });
+    }
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (autoBackup_ != nullptr && !backupStarted_) {
+        backupStarted_ = true;
         autoBackup_->start();
     }
 }

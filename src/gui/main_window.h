@@ -64,6 +64,12 @@ signals:
     // The language was changed in the settings; the program rebuilds its windows.
     void languageChanged();
 
+protected:
+    // The day's backup starts when the window is first shown: a window may be built while
+    // its person's password is still being checked (SignIn), and nothing runs for them
+    // before the check succeeds.
+    void showEvent(QShowEvent* event) override;
+
 private:
     void buildMenus();
     void openSettings();
@@ -87,6 +93,7 @@ private:
     QLabel* demoBanner_ = nullptr;
     QLabel* backupStatus_ = nullptr;
     AutoBackup* autoBackup_ = nullptr;
+    bool backupStarted_ = false;
 };
 
 } // namespace fd::gui

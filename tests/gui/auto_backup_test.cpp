@@ -28,9 +28,11 @@ TEST(AutoBackup, TheWindowsStartMakesTheDaysBackupWithoutBlockingAndTheTimerTheN
     gui::MainWindow window(session, pages, options);
     ASSERT_NE(window.autoBackup(), nullptr);
     QSignalSpy finished(window.autoBackup(), &gui::AutoBackup::finished);
-    // The window is built while the copy runs on its own thread with its own connection.
-    EXPECT_TRUE(window.autoBackup()->running());
+    // The copy starts when the window is first shown, and runs on its own thread with its
+    // own connection while the window works.
+    EXPECT_FALSE(window.autoBackup()->running());
     window.show();
+    EXPECT_TRUE(window.autoBackup()->running());
     auto* dashboard = qobject_cast<gui::DashboardPage*>(window.page(QStringLiteral("dashboard")));
     ASSERT_NE(dashboard, nullptr);
     const int warnedItems = dashboard->itemCount(); // the "no verified backup" warning among them

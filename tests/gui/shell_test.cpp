@@ -1,5 +1,6 @@
 // The shell: sign-in and lockout, navigation by role, the idle lock, the status bar.
 #include "all_modules.h"
+#include "auto_backup.h"
 #include "gui_test_support.h"
 #include "idle_lock.h"
 #include "login_dialog.h"
@@ -8,12 +9,15 @@
 #include "pages/core/lists_page.h"
 #include "query_list_view.h"
 #include "session.h"
+#include "sign_in.h"
 #include "test_services.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
 #include <gtest/gtest.h>
@@ -72,6 +76,57 @@ TEST(LoginDialog, ShowsLockoutWithMinutesLeftAfterRepeatedFailures) {
         << dialog.message().toStdString();
     EXPECT_TRUE(dialog.message().contains(QStringLiteral("29 分钟")))
         << dialog.message().toStdString();
+}
+
+namespace {
+
+QList<gui::MainWindow*> mainWindows() {
+    QList<gui::MainWindow*> out;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (auto* window = qobject_cast<gui::MainWindow*>(w))
+            out << window;
+    return out;
+}
+
+} // namespace
+
+TEST(SignIn, TheWindowIsBuiltWhileThePasswordIsCheckedAndNothingRunsBeforeItSucceeds) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")}, QStringLiteral("李娜"));
+    QTemporaryDir backups;
+    gui::MainWindowOptions options;
+    options.backupDirectory = backups.path();
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::SignIn signIn(ts.services(), pages, options);
+    gui::LoginDialog dialog(ts.services());
+    signIn.attach(dialog);
+    dialog.show();
+
+    // A wrong password: the window built during the check is never shown, its day backup
+    // never starts, and it goes when the dialog does.
+    signInWith(dialog, QStringLiteral("lina"), QStringLiteral("wrong-password"));
+    EXPECT_NE(dialog.result(), QDialog::Accepted);
+    ASSERT_EQ(mainWindows().size(), 1);
+    EXPECT_FALSE(mainWindows().first()->isVisible());
+    ASSERT_NE(mainWindows().first()->autoBackup(), nullptr);
+    EXPECT_FALSE(mainWindows().first()->autoBackup()->running());
+    signIn.discard();
+    EXPECT_TRUE(mainWindows().isEmpty());
+
+    // The right one: the person's window, built while it was checked, shown when taken.
+    signInWith(dialog, QStringLiteral("lina"), TestServices::passwordOf(QStringLiteral("lina")));
+    ASSERT_EQ(dialog.result(), QDialog::Accepted);
+    ASSERT_EQ(mainWindows().size(), 1);
+    gui::MainWindow* built = mainWindows().first();
+    gui::Desk desk = signIn.take(dialog.actor());
+    EXPECT_EQ(desk.window.get(), built);
+    EXPECT_EQ(desk.session->actor().login, QStringLiteral("lina"));
+    EXPECT_FALSE(desk.window->autoBackup()->running());
+    EXPECT_EQ(ts.count(QStringLiteral("backup_runs")), 0);
+    desk.window->show();
+    EXPECT_TRUE(desk.window->autoBackup()->running());
+    QSignalSpy finished(desk.window->autoBackup(), &gui::AutoBackup::finished);
+    ASSERT_TRUE(!finished.isEmpty() || finished.wait(60000));
 }
 
 TEST(MainWindow, ClerkSeesOnlyPagesTheirRolesCanUse) {

@@ -8,6 +8,8 @@
 #include "util/clock.h"
 #include "util/log.h"
 
+#include <future>
+
 namespace fd {
 namespace {
 
@@ -139,7 +141,8 @@ Result<Actor> UserDirectory::toActor(const UserRecord& u) const {
     return Actor{u.id, u.login, u.displayName, u.roles, u.staffId};
 }
 
-Result<Actor> UserDirectory::authenticate(const QString& login, const QString& clear) const {
+Result<Actor> UserDirectory::authenticate(const QString& login, const QString& clear,
+                                          const WhileChecking& meanwhile) const {
     // Read into a value and let the statement go before recordAttempt() writes: a statement
     // left active keeps its read snapshot, and SQLite refuses the write lock to a connection
     // whose snapshot is older than another process's commit (SQLITE_BUSY_SNAPSHOT).
@@ -173,7 +176,18 @@ Result<Actor> UserDirectory::authenticate(const QString& login, const QString& c
     if (!user->active)
         return fail(Error::auth({QStringLiteral("The account %1 is disabled.").arg(login),
                                  QStringLiteral("账户 %1 已停用。").arg(login)}));
-    const bool ok = password::verify(storedHash, clear);
+    bool ok = false;
+    if (meanwhile) {
+        // The check is pure computation on values: it needs no connection of this thread.
+        auto check = std::async(std::launch::async, [storedHash, clear] {
+            return password::verify(storedHash, clear);
+        });
+        if (auto claimed = toActor(*user); claimed)
+            meanwhile(*claimed);
+        ok = check.get();
+    } else {
+        ok = password::verify(storedHash, clear);
+    }
     if (auto rec = recordAttempt(login, ok); !rec)
         return fail(rec.error());
     if (!ok) {

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <functional>
 
 namespace fd {
 
@@ -34,8 +35,16 @@ class UserDirectory final {
 public:
     UserDirectory(const Database& db, const Clock& clock, LockoutPolicy policy);
 
+    // What a caller does while a password is checked on another thread (argon2id takes a
+    // tenth of a second and more): it is told who claims to sign in, and may prepare, but
+    // must neither write nor show anything until authenticate returns that person.
+    using WhileChecking = std::function<void(const Actor& claimed)>;
+
     // Checks login and password, records the attempt, locks after repeated failures.
-    Result<Actor> authenticate(const QString& login, const QString& password) const;
+    // `meanwhile` runs on the caller's thread during the password check, for an active,
+    // unlocked account only.
+    Result<Actor> authenticate(const QString& login, const QString& password,
+                               const WhileChecking& meanwhile = {}) const;
 
     // Storage operations used by the user.* action handlers (caller holds the transaction).
     Result<qint64> insert(const QString& login, const QString& displayName, const QString& hash,
