@@ -114,6 +114,41 @@ public:
                    frameText(doc_, "Page %1 of %2", "第 %1 页，共 %2 页").arg(page).arg(pages));
     }
 
+    // A column is at least as wide as its codes, numbers and dates unwrapped, and its words
+    // and header up to four characters a line; what is left of the line goes by the weights.
+    std::vector<qreal> leastWidths(const PrintTable& table) const {
+        const QFontMetricsF headMetrics(font(9, true), &device_);
+        const QFontMetricsF bodyMetrics(font(9), &device_);
+        const qreal headerLine = headMetrics.horizontalAdvance(QStringLiteral("保管期限"));
+        const int columns = static_cast<int>(table.headers.size());
+        std::vector<qreal> least(static_cast<std::size_t>(columns), 0);
+        for (int c = 0; c < columns; ++c) {
+            qreal w = std::min(headMetrics.horizontalAdvance(table.headers[c]), headerLine);
+            for (const QStringList& row : table.rows) {
+                const QString cell = row.value(c);
+                const bool words = std::any_of(cell.cbegin(), cell.cend(), [](QChar ch) {
+                    return ch.unicode() >= 0x2E80 || ch.isSpace();
+                });
+                // Codes, numbers and dates whole (a wrap would split WS-S1-001 at a hyphen);
+                // words may wrap after four characters.
+                if (!words && cell.size() <= 20)
+                    w = std::max(w, bodyMetrics.horizontalAdvance(cell));
+                else if (words)
+                    w = std::max(w, std::min(bodyMetrics.horizontalAdvance(cell), headerLine));
+            }
+            least[static_cast<std::size_t>(c)] = std::min(w + 2 * pad_ + 1, width_ * 0.3);
+        }
+        return least;
+    }
+
+    // Whether every table's columns fit across the page at their least widths.
+    [[nodiscard]] bool tablesFit() const {
+        return std::all_of(doc_.tables.cbegin(), doc_.tables.cend(), [this](const PrintTable& t) {
+            const std::vector<qreal> least = leastWidths(t);
+            return std::accumulate(least.begin(), least.end(), 0.0) <= width_;
+        });
+    }
+
     std::vector<Block> headers_;
 
 private:
@@ -137,7 +172,13 @@ private:
         // Two label/value pairs per line; long values take the whole line.
         const QFont label = font(10, true);
         const QFont value = font(10);
-        const qreal labelWidth = width_ * 0.14;
+        // Labels are not wrapped: the column takes the widest (up to a quarter of the line).
+        const QString colon = QStringLiteral("：");
+        const QFontMetricsF labelMetrics(label, &device_);
+        qreal labelWidth = 0;
+        for (const PrintField& f : doc_.fields)
+            labelWidth = std::max(labelWidth, labelMetrics.horizontalAdvance(f.label + colon));
+        labelWidth = std::min(labelWidth + pad_, width_ * 0.25);
         int i = 0;
         while (i < doc_.fields.size()) {
             const PrintField a = doc_.fields[i];
@@ -151,15 +192,14 @@ private:
             qreal h = 0;
             for (const PrintField& f : line)
                 h = std::max({h, textHeight(value, f.value, cellWidth - labelWidth - pad_),
-                              textHeight(label, f.label, labelWidth)});
+                              textHeight(label, f.label + colon, labelWidth)});
             h += 2 * pad_;
             out.push_back({h, [=, this](QPainter& p, qreal top) {
                                for (int k = 0; k < line.size(); ++k) {
                                    const qreal x = margin_ + k * cellWidth;
                                    p.setFont(label);
                                    p.drawText(QRectF(x, top + pad_, labelWidth, h),
-                                              Qt::TextWordWrap,
-                                              line[k].label + QStringLiteral("："));
+                                              Qt::TextWordWrap, line[k].label + colon);
                                    p.setFont(value);
                                    p.drawText(QRectF(x + labelWidth + pad_, top + pad_,
                                                      cellWidth - labelWidth - pad_, h),
@@ -192,14 +232,18 @@ private:
                 weight[static_cast<std::size_t>(c)] =
                     std::max(weight[static_cast<std::size_t>(c)], measure(row.value(c)));
         }
-        const qreal total = std::accumulate(weight.begin(), weight.end(), 0.0);
-        std::vector<qreal> x(static_cast<std::size_t>(columns) + 1, margin_);
-        for (int c = 0; c < columns; ++c)
-            x[static_cast<std::size_t>(c) + 1] =
-                x[static_cast<std::size_t>(c)] +
-                width_ * weight[static_cast<std::size_t>(c)] / total;
         const QFont head = font(9, true);
         const QFont body = font(9);
+        const std::vector<qreal> least = leastWidths(table);
+        const qreal leastTotal = std::accumulate(least.begin(), least.end(), 0.0);
+        const qreal shrink = leastTotal > width_ ? width_ / leastTotal : 1.0;
+        const qreal rest = std::max(0.0, width_ - leastTotal);
+        const qreal total = std::accumulate(weight.begin(), weight.end(), 0.0);
+        std::vector<qreal> x(static_cast<std::size_t>(columns) + 1, margin_);
+        for (int c = 0; c < columns; ++c) {
+            const auto i = static_cast<std::size_t>(c);
+            x[i + 1] = x[i] + least[i] * shrink + rest * weight[i] / total;
+        }
         auto rowBlock = [=, this](const QStringList& cells, const QFont& f, bool shaded) {
             qreal h = 0;
             for (int c = 0; c < columns; ++c)
@@ -283,6 +327,11 @@ private:
 } // namespace
 
 Result<int> FormPrinter::render(const PrintDocument& document, QPagedPaintDevice& device) {
+    // A register too wide for the page upright (the volume catalogue's fifteen columns) is
+    // printed across it.
+    if (!Layout(document, device).tablesFit() &&
+        device.pageLayout().orientation() == QPageLayout::Portrait)
+        device.setPageOrientation(QPageLayout::Landscape);
     Layout layout(document, device);
     const std::vector<Block> blocks = layout.blocks();
     const auto pages = layout.paginate(blocks);
