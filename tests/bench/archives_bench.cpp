@@ -87,6 +87,11 @@ void BM_SearchNumber(benchmark::State& state) {
     runQuery(state, QStringLiteral("archive.search"),
              {{QStringLiteral("text"), QStringLiteral("WY-012345")}}, true);
 }
+// A part of a number as archivists type it: lower case, the middle of the number.
+void BM_SearchPartOfANumber(benchmark::State& state) {
+    runQuery(state, QStringLiteral("archive.search"),
+             {{QStringLiteral("text"), QStringLiteral("y-01234")}}, true);
+}
 void BM_OverdueList(benchmark::State& state) {
     runQuery(state, QStringLiteral("archive.overdue"), {}, true);
 }
@@ -97,6 +102,7 @@ BENCHMARK(BM_SearchOneCharacter)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchFourCharacterPhrase)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchTermWithDateRangeAndCabinet)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SearchNumber)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SearchPartOfANumber)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_OverdueList)->Unit(benchmark::kMillisecond);
 
 } // namespace

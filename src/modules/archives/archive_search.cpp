@@ -205,24 +205,25 @@ Result<SearchResult> search(const QSqlDatabase& db, const Policy& policy, const 
                 .arg(cols, filter)
                 .arg(limit + 1),
             binds);
-    if (looksLikeNumber(text)) {
-        // A number (typed or scanned from a label): a prefix range on the number index.
-        QVariantList b{text, QString(text + QChar(0xFFFF))};
-        b += binds;
-        auto r = run(QStringLiteral(
-                         "SELECT %1 FROM archive_search s WHERE s.number >= ? AND s.number < ? %2 "
-                         "ORDER BY s.number, s.kind DESC LIMIT %3")
-                         .arg(cols, filter)
-                         .arg(limit + 1),
-                     b);
-        if (!r || !r->hits.isEmpty())
-            return r;
-    }
-    QVariantList b{matchExpression(text)};
+    // Any part of a number (QT, S9, 001, qt-s9: typed in parts and in lower case), or of a
+    // title (one or two Chinese characters too): the title through its bigram index, the
+    // number as a case-blind substring of the number column.
+    const QString compact = QString(text).remove(QRegularExpression(QStringLiteral("\\s")));
+    QString pattern = compact;
+    pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    QVariantList b{matchExpression(text), QString(QLatin1Char('%') + pattern + QLatin1Char('%'))};
     b += binds;
-    return run(QStringLiteral("SELECT %1 FROM archive_search_text t CROSS JOIN archive_search s "
-                              "ON s.id = t.rowid WHERE archive_search_text MATCH ? %2 LIMIT %3")
-                   .arg(cols, filter)
+    // A number-like term lists by number, the way a register is kept; words as indexed.
+    const QString order =
+        looksLikeNumber(compact) ? QStringLiteral("s.number, s.kind DESC") : QStringLiteral("s.id");
+    // Rows are read in the order given and the scan stops at the limit: a common term
+    // answers at once, a rare one reads the whole index.
+    return run(QStringLiteral("SELECT %1 FROM archive_search s WHERE (s.id IN (SELECT rowid FROM "
+                              "archive_search_text WHERE archive_search_text MATCH ?) OR "
+                              "s.number LIKE ? ESCAPE '\\') %2 ORDER BY %3 LIMIT %4")
+                   .arg(cols, filter, order)
                    .arg(limit + 1),
                b);
 }

@@ -1,6 +1,8 @@
 // One search over volumes, items and documents; confidentiality on every read path.
 #include "archives_fixture.h"
 
+#include <random>
+
 #ifdef FD_ARCHIVES_TEST_WITH_CLI
 #include "cli_runner.h"
 
@@ -236,6 +238,95 @@ TEST_F(ArchiveSearch, ConfidentialLoansAreLeftOutOfTheRegisterForReadersWithoutC
         archives::loanSlip(t.services(), t.actor(QStringLiteral("lender")), loan).has_value());
     EXPECT_TRUE(
         archives::loanSlip(t.services(), t.actor(QStringLiteral("keeper")), loan).has_value());
+}
+
+TEST_F(ArchiveSearch, AnyPartOfANumberInAnyCaseFindsItsRecords) {
+    volume(QStringLiteral("QT-S9-001"), QStringLiteral("业主大会会议纪要"), 15);
+    volume(QStringLiteral("QT-S9-002"), QStringLiteral("业主委员会选举"), 15);
+    volume(QStringLiteral("WS-S1-001"), QStringLiteral("市物业管理条例"), 15);
+    // Archivists type numbers in parts and in lower case.
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("QT")}}).size(), 2);
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("S9")}}).size(), 2);
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("qt-s9")}}).size(), 2);
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("ws")}}),
+              QStringList{QStringLiteral("volume:市物业管理条例")});
+    EXPECT_EQ(numbers({{QStringLiteral("text"), QStringLiteral("s9-002")}}),
+              QStringList{QStringLiteral("volume:业主委员会选举")});
+    // 001 is in nine numbers: six volumes (the confidential one and the personal file for
+    // the keeper, who has clearance), the two items filed in -001 volumes, and the first
+    // incoming document of the year.
+    const QStringList ones = numbers({{QStringLiteral("text"), QStringLiteral("001")}});
+    EXPECT_EQ(ones.size(), 9) << ones.join(QLatin1Char(' ')).toStdString();
+    // A number-like term lists by number, the way the register is kept.
+    auto found =
+        archives::search(t->database().connection(), t->policy(), t.actor(QStringLiteral("keeper")),
+                         {QStringLiteral("s9"), {}, {}, 0, {}, {}, 200});
+    ASSERT_TRUE(found);
+    ASSERT_EQ(found->hits.size(), 2);
+    EXPECT_EQ(found->hits[0].number, QStringLiteral("QT-S9-001"));
+    EXPECT_EQ(found->hits[1].number, QStringLiteral("QT-S9-002"));
+}
+
+// Search finds exactly what a plain substring scan of the same rows finds (number in any
+// case, or title without its spaces), for fifty terms drawn from the records' own numbers
+// and titles in parts, in both cases, and a few that are in none.
+TEST_F(ArchiveSearch, FindsExactlyWhatAPlainSubstringScanOfTheSameRowsFinds) {
+    volume(QStringLiteral("QT-S9-001"), QStringLiteral("业主大会会议纪要"), 15);
+    volume(QStringLiteral("WS-S1-001"), QStringLiteral("市物业管理条例及实施细则"), 15);
+    fileItem(QStringLiteral("QT-S9-001"), QStringLiteral("第一次业主大会决议"));
+    struct Row {
+        QString key, number, title;
+    };
+    QList<Row> rows;
+    auto q = sql::exec(t->database().connection(),
+                       QStringLiteral("SELECT s.kind, s.ref_id, s.number, s.title FROM "
+                                      "archive_search s WHERE NOT (s.kind = 'item' AND "
+                                      "s.category_id IN (SELECT id FROM archive_categories WHERE "
+                                      "kind = 'personnel'))"));
+    ASSERT_TRUE(q);
+    while (q->next())
+        rows.push_back({q->value(0).toString() + QLatin1Char(':') + q->value(1).toString(),
+                        q->value(2).toString(), q->value(3).toString()});
+    ASSERT_GE(rows.size(), 10);
+
+    std::mt19937 random(20261203);
+    auto pick = [&random](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    QStringList terms{QStringLiteral("QT"),       QStringLiteral("S9"),    QStringLiteral("001"),
+                      QStringLiteral("WS"),       QStringLiteral("qt-s9"), QStringLiteral("ZZ-9"),
+                      QStringLiteral("无此"),     QStringLiteral("维修"),  QStringLiteral("梯"),
+                      QStringLiteral("业主 大会")};
+    while (terms.size() < 50) {
+        const Row& r = rows[pick(static_cast<int>(rows.size()))];
+        const bool fromNumber = !r.number.isEmpty() && pick(2) == 0;
+        const QString source = fromNumber ? r.number : r.title;
+        if (source.isEmpty())
+            continue;
+        const int length = 1 + pick(std::min<int>(4, static_cast<int>(source.size())));
+        const int at = pick(static_cast<int>(source.size()) - length + 1);
+        QString term = source.mid(at, length);
+        if (pick(2) == 0)
+            term = term.toLower();
+        terms << term;
+    }
+    const Actor keeper = t.actor(QStringLiteral("keeper"));
+    for (const QString& term : terms) {
+        SCOPED_TRACE(term.toStdString());
+        const QString needle = QString(term).remove(QLatin1Char(' ')).toLower();
+        QStringList expected;
+        for (const Row& r : rows)
+            if (r.number.toLower().contains(needle) ||
+                QString(r.title).remove(QLatin1Char(' ')).toLower().contains(needle))
+                expected << r.key;
+        auto found = archives::search(t->database().connection(), t->policy(), keeper,
+                                      {term, {}, {}, 0, {}, {}, 5000});
+        ASSERT_TRUE(found) << found.error().message.en.toStdString();
+        QStringList got;
+        for (const archives::SearchHit& h : found->hits)
+            got << h.kind + QLatin1Char(':') + QString::number(h.refId);
+        expected.sort();
+        got.sort();
+        EXPECT_EQ(got, expected);
+    }
 }
 
 } // namespace
