@@ -52,6 +52,23 @@ Result<DocumentRow> docFrom(const ActionContext& ctx) {
     return loadDocument(ctx.db, idParam(ctx.params, "id"));
 }
 
+// The audit row of a change to document `id`; the result names the document ("document_id")
+// besides what `result` holds.
+ActionOutcome documentChange(qint64 id, QJsonObject oldValues, QJsonObject newValues,
+                             QJsonObject result = {}) {
+    result.insert(QStringLiteral("document_id"), id);
+    return ActionOutcome{QStringLiteral("document"), QString::number(id), std::move(oldValues),
+                         std::move(newValues), std::move(result)};
+}
+
+// Runs a change to document `id` and brings its search index up to date.
+Status changeDocument(const QSqlDatabase& db, qint64 id, const QString& statement,
+                      const QVariantList& bindings) {
+    if (auto ok = sql::run(db, statement, bindings); !ok)
+        return fail(ok.error());
+    return reindex(db, id);
+}
+
 Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
     const auto& p = ctx.params;
     auto number = nextNumber(ctx.db, QStringLiteral("incoming"), ctx.now);
@@ -73,15 +90,12 @@ Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
         return fail(id.error());
     if (auto ok = reindex(ctx.db, *id); !ok)
         return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(*id),
-        {},
-        {{QStringLiteral("number"), *number},
-         {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
-         {QStringLiteral("sender"), p.value(QStringLiteral("sender")).toString()},
-         {QStringLiteral("status"), QStringLiteral("registered")}},
-        {{QStringLiteral("document_id"), *id}, {QStringLiteral("number"), *number}}};
+    return documentChange(*id, {},
+                          {{QStringLiteral("number"), *number},
+                           {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
+                           {QStringLiteral("sender"), p.value(QStringLiteral("sender")).toString()},
+                           {QStringLiteral("status"), QStringLiteral("registered")}},
+                          {{QStringLiteral("number"), *number}});
 }
 
 // A routing step: sets one field and the new status (R4-2.1).
@@ -103,11 +117,8 @@ ActionHandler routingStep(QString field, QString param, QString status) {
                 {value.toString(), status, toStorage(ctx.now), status, toStorage(ctx.now), d->id});
             !ok)
             return fail(ok.error());
-        return ActionOutcome{QStringLiteral("document"),
-                             QString::number(d->id),
-                             {{QStringLiteral("status"), d->status}},
-                             {{QStringLiteral("status"), status}, {field, value.toString()}},
-                             {{QStringLiteral("document_id"), d->id}}};
+        return documentChange(d->id, {{QStringLiteral("status"), d->status}},
+                              {{QStringLiteral("status"), status}, {field, value.toString()}});
     };
 }
 
@@ -130,13 +141,10 @@ Result<ActionOutcome> draft(ActionContext& ctx) {
         return fail(id.error());
     if (auto ok = reindex(ctx.db, *id); !ok)
         return fail(ok.error());
-    return ActionOutcome{QStringLiteral("document"),
-                         QString::number(*id),
-                         {},
-                         {{QStringLiteral("kind"), p.value(QStringLiteral("kind")).toString()},
-                          {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
-                          {QStringLiteral("status"), QStringLiteral("draft")}},
-                         {{QStringLiteral("document_id"), *id}}};
+    return documentChange(*id, {},
+                          {{QStringLiteral("kind"), p.value(QStringLiteral("kind")).toString()},
+                           {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
+                           {QStringLiteral("status"), QStringLiteral("draft")}});
 }
 
 Result<ActionOutcome> edit(ActionContext& ctx) {
@@ -150,23 +158,18 @@ Result<ActionOutcome> edit(ActionContext& ctx) {
     // A body given empty clears the text; a body not given stays.
     const bool newBody = ctx.params.contains(QStringLiteral("body"));
     const QString body = kit::textParam(ctx.params, "body");
-    auto q = sql::exec(
-        ctx.db,
-        QStringLiteral(
-            "UPDATE documents SET title = ?, body = CASE WHEN ? THEN ? ELSE body END, "
-            "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
-            "updated_at = ? WHERE id = ?"),
-        {title, newBody, body, status, status, toStorage(ctx.now), d->id});
-    if (!q)
-        return fail(q.error());
-    if (auto ok = reindex(ctx.db, d->id); !ok)
+    if (auto ok = changeDocument(
+            ctx.db, d->id,
+            QStringLiteral(
+                "UPDATE documents SET title = ?, body = CASE WHEN ? THEN ? ELSE body END, "
+                "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
+                "updated_at = ? WHERE id = ?"),
+            {title, newBody, body, status, status, toStorage(ctx.now), d->id});
+        !ok)
         return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(d->id),
-        {{QStringLiteral("title"), d->title}, {QStringLiteral("status"), d->status}},
-        {{QStringLiteral("title"), title}, {QStringLiteral("status"), status}},
-        {{QStringLiteral("document_id"), d->id}}};
+    return documentChange(
+        d->id, {{QStringLiteral("title"), d->title}, {QStringLiteral("status"), d->status}},
+        {{QStringLiteral("title"), title}, {QStringLiteral("status"), status}});
 }
 
 Result<ActionOutcome> approve(ActionContext& ctx) {
@@ -184,12 +187,9 @@ Result<ActionOutcome> approve(ActionContext& ctx) {
                      {by, toStorage(ctx.now), d->id});
         !ok)
         return fail(ok.error());
-    return ActionOutcome{QStringLiteral("document"),
-                         QString::number(d->id),
-                         {{QStringLiteral("status"), d->status}},
-                         {{QStringLiteral("status"), QStringLiteral("approved")},
-                          {QStringLiteral("approved_by"), by}},
-                         {{QStringLiteral("document_id"), d->id}}};
+    return documentChange(d->id, {{QStringLiteral("status"), d->status}},
+                          {{QStringLiteral("status"), QStringLiteral("approved")},
+                           {QStringLiteral("approved_by"), by}});
 }
 
 Result<ActionOutcome> issue(ActionContext& ctx) {
@@ -199,23 +199,18 @@ Result<ActionOutcome> issue(ActionContext& ctx) {
     auto number = nextNumber(ctx.db, d->kind, ctx.now);
     if (!number)
         return fail(number.error());
-    if (auto ok = sql::run(ctx.db,
-                           QStringLiteral("UPDATE documents SET number = ?, status = 'issued', "
-                                          "issued_at = ?, updated_at = ?, execution_status = "
-                                          "'pending' WHERE id = ?"),
-                           {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
+    if (auto ok = changeDocument(ctx.db, d->id,
+                                 QStringLiteral("UPDATE documents SET number = ?, status = "
+                                                "'issued', issued_at = ?, updated_at = ?, "
+                                                "execution_status = 'pending' WHERE id = ?"),
+                                 {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
         !ok)
         return fail(ok.error());
-    if (auto ok = reindex(ctx.db, d->id); !ok)
-        return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(d->id),
-        {{QStringLiteral("status"), d->status}},
-        {{QStringLiteral("status"), QStringLiteral("issued")},
-         {QStringLiteral("number"), *number},
-         {QStringLiteral("execution_status"), QStringLiteral("pending")}},
-        {{QStringLiteral("document_id"), d->id}, {QStringLiteral("number"), *number}}};
+    return documentChange(d->id, {{QStringLiteral("status"), d->status}},
+                          {{QStringLiteral("status"), QStringLiteral("issued")},
+                           {QStringLiteral("number"), *number},
+                           {QStringLiteral("execution_status"), QStringLiteral("pending")}},
+                          {{QStringLiteral("number"), *number}});
 }
 
 // R4-1.8: an issued document is carried out; the record ends its reminder.
@@ -243,12 +238,9 @@ Result<ActionOutcome> recordExecution(ActionContext& ctx) {
                            {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d->id});
         !ok)
         return fail(ok.error());
-    return ActionOutcome{QStringLiteral("document"),
-                         QString::number(d->id),
-                         {{QStringLiteral("execution_status"), st->toString()}},
-                         {{QStringLiteral("execution_status"), QStringLiteral("carried_out")},
-                          {QStringLiteral("execution_note"), note}},
-                         {{QStringLiteral("document_id"), d->id}}};
+    return documentChange(d->id, {{QStringLiteral("execution_status"), st->toString()}},
+                          {{QStringLiteral("execution_status"), QStringLiteral("carried_out")},
+                           {QStringLiteral("execution_note"), note}});
 }
 
 Result<ActionOutcome> revise(ActionContext& ctx) {
@@ -273,13 +265,10 @@ Result<ActionOutcome> revise(ActionContext& ctx) {
         return fail(id.error());
     if (auto ok = reindex(ctx.db, *id); !ok)
         return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(*id),
-        {},
-        {{QStringLiteral("previous_id"), d->id},
-         {QStringLiteral("status"), QStringLiteral("draft")}},
-        {{QStringLiteral("document_id"), *id}, {QStringLiteral("previous_id"), d->id}}};
+    return documentChange(*id, {},
+                          {{QStringLiteral("previous_id"), d->id},
+                           {QStringLiteral("status"), QStringLiteral("draft")}},
+                          {{QStringLiteral("previous_id"), d->id}});
 }
 
 Result<ActionOutcome> fileDocument(ActionContext& ctx) {
@@ -373,9 +362,7 @@ Result<DocumentRow> loadDocument(const QSqlDatabase& db, qint64 id) {
         db,
         QStringLiteral(
             "SELECT kind, status, confidentiality, number, title FROM documents WHERE id = ?"),
-        {id},
-        Error::notFound(QStringLiteral("id"), {QStringLiteral("No document %1.").arg(id),
-                                               QStringLiteral("文件 %1 不存在。").arg(id)}));
+        {id}, missing(QStringLiteral("id"), "document", "文件", id));
     if (!q)
         return fail(q.error());
     const sql::Row row(*q);
@@ -402,28 +389,27 @@ void registerDocumentActions(Services& s) {
                 param("doc_type", ParamType::Text, true, tx("Type", "文种")),
                 param("body", ParamType::LongText, false, tx("Summary", "摘要")), confidentiality},
                registerIncoming});
-    addAction(r,
-              {QStringLiteral("document.instruct"),
-               tx("GM's instructions", "总经理批示"),
-               {id, param("instructions", ParamType::LongText, true, tx("Instructions", "批示"))},
-               routingStep(QStringLiteral("instructions"), QStringLiteral("instructions"),
-                           QStringLiteral("instructed"))});
-    addAction(r, {QStringLiteral("document.circulate"),
-                  tx("Circulate to managers", "传阅"),
-                  {id, param("managers", ParamType::TextList, true, tx("Managers", "传阅人"))},
-                  routingStep(QStringLiteral("circulated_to"), QStringLiteral("managers"),
-                              QStringLiteral("circulated"))});
-    addAction(
-        r, {QStringLiteral("document.assign"),
-            tx("Assign to department", "交办"),
-            {id, param("department", ParamType::Text, true, tx("Handling department", "承办部门"))},
-            routingStep(QStringLiteral("assigned_department"), QStringLiteral("department"),
-                        QStringLiteral("assigned"))});
-    addAction(r, {QStringLiteral("document.record_result"),
-                  tx("Record handling result", "办理结果"),
-                  {id, param("result", ParamType::LongText, true, tx("Result", "办理结果"))},
-                  routingStep(QStringLiteral("result"), QStringLiteral("result"),
-                              QStringLiteral("handled"))});
+    // A routing step records one field and moves the document on to a status (R4-2.1).
+    auto routing = [&](const char* name, const Text& title, const ParamSpec& input,
+                       const char* field, const char* status) {
+        addAction(
+            r, {QString::fromLatin1(name),
+                title,
+                {id, input},
+                routingStep(QString::fromLatin1(field), input.name, QString::fromLatin1(status))});
+    };
+    routing("document.instruct", tx("GM's instructions", "总经理批示"),
+            param("instructions", ParamType::LongText, true, tx("Instructions", "批示")),
+            "instructions", "instructed");
+    routing("document.circulate", tx("Circulate to managers", "传阅"),
+            param("managers", ParamType::TextList, true, tx("Managers", "传阅人")), "circulated_to",
+            "circulated");
+    routing("document.assign", tx("Assign to department", "交办"),
+            param("department", ParamType::Text, true, tx("Handling department", "承办部门")),
+            "assigned_department", "assigned");
+    routing("document.record_result", tx("Record handling result", "办理结果"),
+            param("result", ParamType::LongText, true, tx("Result", "办理结果")), "result",
+            "handled");
     addAction(r,
               {QStringLiteral("document.draft"),
                tx("Draft document", "拟稿"),
@@ -458,17 +444,12 @@ void registerDocumentActions(Services& s) {
                   {id, param("title", ParamType::Text, false, tx("Title", "标题")),
                    param("body", ParamType::LongText, false, tx("Text", "正文"))},
                   revise});
-    addAction(r,
-              {QStringLiteral("document.file"),
-               tx("File document", "文件归档"),
-               {id, param("volume", ParamType::Text, true, tx("Volume", "案卷")),
-                [] {
-                    ParamSpec p{QStringLiteral("pages"), ParamType::Int, true, tx("Pages", "页数")};
-                    p.min = 1;
-                    return p;
-                }(),
-                param("responsible", ParamType::Text, true, tx("Responsible person", "责任者"))},
-               fileDocument});
+    addAction(r, {QStringLiteral("document.file"),
+                  tx("File document", "文件归档"),
+                  {id, param("volume", ParamType::Text, true, tx("Volume", "案卷")),
+                   kit::wholeNumber("pages", true, tx("Pages", "页数"), 1),
+                   param("responsible", ParamType::Text, true, tx("Responsible person", "责任者"))},
+                  fileDocument});
     addAction(r, {QStringLiteral("document.lend"),
                   tx("Lend document", "文件借阅"),
                   {id, param("borrower", ParamType::Text, true, tx("Borrower", "借阅人")),
