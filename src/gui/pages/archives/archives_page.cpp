@@ -5,6 +5,7 @@
 #include "archives/archive_prints.h"
 #include "pages/archives/loan_dialogs.h"
 #include "print/form_printer.h"
+#include "query_list_view.h"
 #include "query_table_model.h"
 #include "refusal.h"
 #include "services/services.h"
@@ -36,12 +37,7 @@ QTableView* listView(QAbstractItemModel* model, QWidget* parent, const QString& 
     auto* view = new QTableView(parent);
     view->setObjectName(name);
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    setUpRowTable(view);
     return view;
 }
 
