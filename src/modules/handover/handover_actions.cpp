@@ -2,6 +2,7 @@
 #include "db/sql.h"
 #include "handover/handover_internal.h"
 #include "handover/handover_sheet.h"
+#include "module/record_handler.h"
 #include "util/clock.h"
 
 #include <QJsonArray>
@@ -31,12 +32,7 @@ Result<HandoverSheet> openSheet(const ActionContext& ctx) {
 
 // A handler for a sheet that is still open (the "sheet_id" parameter), given the sheet.
 ActionHandler onOpenSheet(Result<ActionOutcome> (*handler)(ActionContext&, const HandoverSheet&)) {
-    return [handler](ActionContext& ctx) -> Result<ActionOutcome> {
-        auto sheet = openSheet(ctx);
-        if (!sheet)
-            return fail(sheet.error());
-        return handler(ctx, *sheet);
-    };
+    return kit::onRecord(openSheet, handler);
 }
 
 Result<ActionOutcome> openHandover(ActionContext& ctx) {
