@@ -3,6 +3,7 @@
 #include "archive_search.h"
 #include "archives_internal.h"
 #include "db/sql.h"
+#include "module/record_handler.h"
 
 #include <QSqlQuery>
 
@@ -61,6 +62,17 @@ ActionOutcome documentChange(qint64 id, QJsonObject oldValues, QJsonObject newVa
                          std::move(newValues), std::move(result)};
 }
 
+// Inserts a document and adds it to the search index; gives its id.
+Result<qint64> insertDocument(const QSqlDatabase& db, const QString& statement,
+                              const QVariantList& bindings) {
+    auto id = insertId(db, statement, bindings);
+    if (!id)
+        return fail(id.error());
+    if (auto ok = reindex(db, *id); !ok)
+        return fail(ok.error());
+    return id;
+}
+
 // Runs a change to document `id` and brings its search index up to date.
 Status changeDocument(const QSqlDatabase& db, qint64 id, const QString& statement,
                       const QVariantList& bindings) {
@@ -69,12 +81,17 @@ Status changeDocument(const QSqlDatabase& db, qint64 id, const QString& statemen
     return reindex(db, id);
 }
 
+// A handler for the document the "id" parameter names, given the document.
+ActionHandler onDocument(Result<ActionOutcome> (*handler)(ActionContext&, const DocumentRow&)) {
+    return kit::onRecord(docFrom, handler);
+}
+
 Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
     const auto& p = ctx.params;
     auto number = nextNumber(ctx.db, QStringLiteral("incoming"), ctx.now);
     if (!number)
         return fail(number.error());
-    auto id = insertId(
+    auto id = insertDocument(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, number, title, body, doc_type, sender, "
                        "doc_date, confidentiality, status, "
@@ -88,8 +105,6 @@ Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
          toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
-    if (auto ok = reindex(ctx.db, *id); !ok)
-        return fail(ok.error());
     return documentChange(*id, {},
                           {{QStringLiteral("number"), *number},
                            {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
@@ -125,7 +140,7 @@ ActionHandler routingStep(QString field, QString param, QString status) {
 Result<ActionOutcome> draft(ActionContext& ctx) {
     const auto& p = ctx.params;
     const QDate today = ctx.now.toTimeZone(Clock::officeZone()).date();
-    auto id = insertId(
+    auto id = insertDocument(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, recipient, department, "
                        "doc_date, confidentiality, "
@@ -139,43 +154,35 @@ Result<ActionOutcome> draft(ActionContext& ctx) {
          toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
-    if (auto ok = reindex(ctx.db, *id); !ok)
-        return fail(ok.error());
     return documentChange(*id, {},
                           {{QStringLiteral("kind"), p.value(QStringLiteral("kind")).toString()},
                            {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
                            {QStringLiteral("status"), QStringLiteral("draft")}});
 }
 
-Result<ActionOutcome> edit(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
-    const QString title = ctx.params.value(QStringLiteral("title"), d->title).toString();
+Result<ActionOutcome> edit(ActionContext& ctx, const DocumentRow& d) {
+    const QString title = ctx.params.value(QStringLiteral("title"), d.title).toString();
     // An approved draft that changes goes back for review.
     const QString status =
-        d->status == QStringLiteral("approved") ? QStringLiteral("draft") : d->status;
+        d.status == QStringLiteral("approved") ? QStringLiteral("draft") : d.status;
     // A body given empty clears the text; a body not given stays.
     const bool newBody = ctx.params.contains(QStringLiteral("body"));
     const QString body = kit::textParam(ctx.params, "body");
     if (auto ok = changeDocument(
-            ctx.db, d->id,
+            ctx.db, d.id,
             QStringLiteral(
                 "UPDATE documents SET title = ?, body = CASE WHEN ? THEN ? ELSE body END, "
                 "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
                 "updated_at = ? WHERE id = ?"),
-            {title, newBody, body, status, status, toStorage(ctx.now), d->id});
+            {title, newBody, body, status, status, toStorage(ctx.now), d.id});
         !ok)
         return fail(ok.error());
     return documentChange(
-        d->id, {{QStringLiteral("title"), d->title}, {QStringLiteral("status"), d->status}},
+        d.id, {{QStringLiteral("title"), d.title}, {QStringLiteral("status"), d.status}},
         {{QStringLiteral("title"), title}, {QStringLiteral("status"), status}});
 }
 
-Result<ActionOutcome> approve(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> approve(ActionContext& ctx, const DocumentRow& d) {
     QString by = ctx.actor.login;
     for (const auto& s : ctx.signatures)
         if (s.meaning == QStringLiteral("approver"))
@@ -184,29 +191,26 @@ Result<ActionOutcome> approve(ActionContext& ctx) {
             sql::run(ctx.db,
                      QStringLiteral("UPDATE documents SET status = 'approved', approved_by = ?, "
                                     "updated_at = ? WHERE id = ?"),
-                     {by, toStorage(ctx.now), d->id});
+                     {by, toStorage(ctx.now), d.id});
         !ok)
         return fail(ok.error());
-    return documentChange(d->id, {{QStringLiteral("status"), d->status}},
+    return documentChange(d.id, {{QStringLiteral("status"), d.status}},
                           {{QStringLiteral("status"), QStringLiteral("approved")},
                            {QStringLiteral("approved_by"), by}});
 }
 
-Result<ActionOutcome> issue(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
-    auto number = nextNumber(ctx.db, d->kind, ctx.now);
+Result<ActionOutcome> issue(ActionContext& ctx, const DocumentRow& d) {
+    auto number = nextNumber(ctx.db, d.kind, ctx.now);
     if (!number)
         return fail(number.error());
-    if (auto ok = changeDocument(ctx.db, d->id,
+    if (auto ok = changeDocument(ctx.db, d.id,
                                  QStringLiteral("UPDATE documents SET number = ?, status = "
                                                 "'issued', issued_at = ?, updated_at = ?, "
                                                 "execution_status = 'pending' WHERE id = ?"),
-                                 {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
+                                 {*number, toStorage(ctx.now), toStorage(ctx.now), d.id});
         !ok)
         return fail(ok.error());
-    return documentChange(d->id, {{QStringLiteral("status"), d->status}},
+    return documentChange(d.id, {{QStringLiteral("status"), d.status}},
                           {{QStringLiteral("status"), QStringLiteral("issued")},
                            {QStringLiteral("number"), *number},
                            {QStringLiteral("execution_status"), QStringLiteral("pending")}},
@@ -214,19 +218,16 @@ Result<ActionOutcome> issue(ActionContext& ctx) {
 }
 
 // R4-1.8: an issued document is carried out; the record ends its reminder.
-Result<ActionOutcome> recordExecution(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> recordExecution(ActionContext& ctx, const DocumentRow& d) {
     auto st = sql::scalar(
-        ctx.db, QStringLiteral("SELECT execution_status FROM documents WHERE id = ?"), {d->id});
+        ctx.db, QStringLiteral("SELECT execution_status FROM documents WHERE id = ?"), {d.id});
     if (!st)
         return fail(st.error());
     if (st->toString() == QStringLiteral("carried_out"))
         return fail(
             bad(QStringLiteral("id"),
-                {QStringLiteral("Document %1 is recorded as carried out already.").arg(d->number),
-                 QStringLiteral("文件 %1 已登记为执行完毕。").arg(d->number)}));
+                {QStringLiteral("Document %1 is recorded as carried out already.").arg(d.number),
+                 QStringLiteral("文件 %1 已登记为执行完毕。").arg(d.number)}));
     const QString note = ctx.params.value(QStringLiteral("note")).toString();
     if (note.trimmed().isEmpty())
         return fail(bad(QStringLiteral("note"), tx("Say how the document was carried out (note).",
@@ -235,20 +236,17 @@ Result<ActionOutcome> recordExecution(ActionContext& ctx) {
                            QStringLiteral("UPDATE documents SET execution_status = 'carried_out', "
                                           "execution_note = ?, executed_at = ?, executed_by = ?, "
                                           "updated_at = ? WHERE id = ?"),
-                           {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d->id});
+                           {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d.id});
         !ok)
         return fail(ok.error());
-    return documentChange(d->id, {{QStringLiteral("execution_status"), st->toString()}},
+    return documentChange(d.id, {{QStringLiteral("execution_status"), st->toString()}},
                           {{QStringLiteral("execution_status"), QStringLiteral("carried_out")},
                            {QStringLiteral("execution_note"), note}});
 }
 
-Result<ActionOutcome> revise(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> revise(ActionContext& ctx, const DocumentRow& d) {
     // A change to an issued document is a new version linked to the old (R4-1.9).
-    auto id = insertId(
+    auto id = insertDocument(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, sender, recipient, "
                        "department, doc_date, confidentiality, "
@@ -260,26 +258,21 @@ Result<ActionOutcome> revise(ActionContext& ctx) {
         {ctx.params.value(QStringLiteral("title")).toString(),
          ctx.params.value(QStringLiteral("body")).toString(),
          ctx.now.toTimeZone(Clock::officeZone()).date().toString(Qt::ISODate), toStorage(ctx.now),
-         ctx.actor.login, toStorage(ctx.now), d->id});
+         ctx.actor.login, toStorage(ctx.now), d.id});
     if (!id)
         return fail(id.error());
-    if (auto ok = reindex(ctx.db, *id); !ok)
-        return fail(ok.error());
     return documentChange(*id, {},
-                          {{QStringLiteral("previous_id"), d->id},
+                          {{QStringLiteral("previous_id"), d.id},
                            {QStringLiteral("status"), QStringLiteral("draft")}},
-                          {{QStringLiteral("previous_id"), d->id}});
+                          {{QStringLiteral("previous_id"), d.id}});
 }
 
-Result<ActionOutcome> fileDocument(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> fileDocument(ActionContext& ctx, const DocumentRow& d) {
     auto date =
-        sql::scalar(ctx.db, QStringLiteral("SELECT doc_date FROM documents WHERE id = ?"), {d->id});
+        sql::scalar(ctx.db, QStringLiteral("SELECT doc_date FROM documents WHERE id = ?"), {d.id});
     if (!date)
         return fail(date.error());
-    const QString title = d->number.isEmpty() ? d->title : d->number + QLatin1Char(' ') + d->title;
+    const QString title = d.number.isEmpty() ? d.title : d.number + QLatin1Char(' ') + d.title;
     QVariantMap p{{QStringLiteral("volume"), ctx.params.value(QStringLiteral("volume"))},
                   {QStringLiteral("title"), title},
                   {QStringLiteral("item_date"), QDate::fromString(date->toString(), Qt::ISODate)},
@@ -287,36 +280,31 @@ Result<ActionOutcome> fileDocument(ActionContext& ctx) {
                   {QStringLiteral("copy_reason"), QStringLiteral("")},
                   {QStringLiteral("pages"), ctx.params.value(QStringLiteral("pages"))},
                   {QStringLiteral("responsible"), ctx.params.value(QStringLiteral("responsible"))},
-                  {QStringLiteral("document_id"), d->id}};
+                  {QStringLiteral("document_id"), d.id}};
     ActionContext inner{ctx.services,   ctx.db,     ctx.actor,    p,
                         ctx.signatures, ctx.reason, ctx.approval, ctx.now};
     return fileItemHandler(inner);
 }
 
-Result<ActionOutcome> lendDocument(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> lendDocument(ActionContext& ctx, const DocumentRow& d) {
     auto open = sql::scalar(
         ctx.db,
         QStringLiteral(
             "SELECT id FROM document_loans WHERE document_id = ? AND returned_at IS NULL"),
-        {d->id});
+        {d.id});
     if (!open)
         return fail(open.error());
     if (open->isValid())
         return fail(bad(
             QStringLiteral("id"),
-            {QStringLiteral("Document %1 is lent out (loan %2).")
-                 .arg(d->id)
-                 .arg(open->toLongLong()),
-             QStringLiteral("文件 %1 已借出（借阅 %2）。").arg(d->id).arg(open->toLongLong())}));
+            {QStringLiteral("Document %1 is lent out (loan %2).").arg(d.id).arg(open->toLongLong()),
+             QStringLiteral("文件 %1 已借出（借阅 %2）。").arg(d.id).arg(open->toLongLong())}));
     const auto& p = ctx.params;
     auto id = insertId(ctx.db,
                        QStringLiteral("INSERT INTO document_loans(document_id, borrower, "
                                       "purpose, handler, lent_at, due_date) "
                                       "VALUES (?,?,?,?,?,?)"),
-                       {d->id, p.value(QStringLiteral("borrower")).toString(),
+                       {d.id, p.value(QStringLiteral("borrower")).toString(),
                         p.value(QStringLiteral("purpose")).toString(),
                         p.value(QStringLiteral("handler")).toString(), toStorage(ctx.now),
                         p.value(QStringLiteral("due_date")).toDate().toString(Qt::ISODate)});
@@ -326,7 +314,7 @@ Result<ActionOutcome> lendDocument(ActionContext& ctx) {
         QStringLiteral("document_loan"),
         QString::number(*id),
         {},
-        {{QStringLiteral("document_id"), d->id},
+        {{QStringLiteral("document_id"), d.id},
          {QStringLiteral("borrower"), p.value(QStringLiteral("borrower")).toString()},
          {QStringLiteral("purpose"), p.value(QStringLiteral("purpose")).toString()},
          {QStringLiteral("handler"), p.value(QStringLiteral("handler")).toString()},
@@ -430,33 +418,37 @@ void registerDocumentActions(Services& s) {
                              WhenEmpty::Refuse),
                    whenEmpty(param("body", ParamType::LongText, false, tx("Text", "正文")),
                              WhenEmpty::Clear)},
-                  edit});
+                  onDocument(edit)});
+    addAction(r, {QStringLiteral("document.approve"),
+                  tx("Review and sign", "审核签发"),
+                  {id},
+                  onDocument(approve)});
     addAction(
-        r, {QStringLiteral("document.approve"), tx("Review and sign", "审核签发"), {id}, approve});
-    addAction(r, {QStringLiteral("document.issue"), tx("Issue document", "发文"), {id}, issue});
+        r,
+        {QStringLiteral("document.issue"), tx("Issue document", "发文"), {id}, onDocument(issue)});
     addAction(r, {QStringLiteral("document.record_execution"),
                   tx("Record execution", "登记执行情况"),
                   {id, param("note", ParamType::LongText, true,
                              tx("How it was carried out", "执行情况"))},
-                  recordExecution});
+                  onDocument(recordExecution)});
     addAction(r, {QStringLiteral("document.revise"),
                   tx("New version", "修订（新版本）"),
                   {id, param("title", ParamType::Text, false, tx("Title", "标题")),
                    param("body", ParamType::LongText, false, tx("Text", "正文"))},
-                  revise});
+                  onDocument(revise)});
     addAction(r, {QStringLiteral("document.file"),
                   tx("File document", "文件归档"),
                   {id, param("volume", ParamType::Text, true, tx("Volume", "案卷")),
                    kit::wholeNumber("pages", true, tx("Pages", "页数"), 1),
                    param("responsible", ParamType::Text, true, tx("Responsible person", "责任者"))},
-                  fileDocument});
+                  onDocument(fileDocument)});
     addAction(r, {QStringLiteral("document.lend"),
                   tx("Lend document", "文件借阅"),
                   {id, param("borrower", ParamType::Text, true, tx("Borrower", "借阅人")),
                    param("purpose", ParamType::Text, true, tx("Purpose", "借阅目的")),
                    param("handler", ParamType::Text, true, tx("Handler", "经手人")),
                    param("due_date", ParamType::Date, true, tx("Return date", "归还日期"))},
-                  lendDocument});
+                  onDocument(lendDocument)});
     addAction(r, {QStringLiteral("document.return"),
                   tx("Return document", "文件归还"),
                   {param("loan_id", ParamType::Id, true, tx("Document loan", "文件借阅"))},
