@@ -33,21 +33,23 @@ QString paramsText(const QList<ParamSpec>& params) {
 
 } // namespace
 
-Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx,
-                                                           const ParsedArgs& args) {
+Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx, const ParsedArgs& args,
+                                                           const Text& missing) {
     const QString who = args.value(QStringLiteral("as"));
     if (who.isEmpty())
-        return fail(Error::badInput(
-            QStringLiteral("as"),
-            {QStringLiteral("--as LOGIN is required (what you see depends on who you are)."),
-             QStringLiteral("必须给出 --as 登录名（可见内容因人而异）。")}));
+        return fail(Error::badInput(QStringLiteral("as"), missing));
     auto pw = ctx.passwords({QStringLiteral("--as ") + who}, {QStringLiteral("password:as")});
     if (!pw)
         return fail(pw.error());
+    return servicesAs(ctx, who, pw->first());
+}
+
+Result<std::pair<const Services*, Actor>> servicesAs(CliContext& ctx, const QString& login,
+                                                     const QString& password) {
     auto s = ctx.services();
     if (!s)
         return fail(s.error());
-    auto actor = ctx.signIn(**s, who, pw->first());
+    auto actor = ctx.signIn(**s, login, password);
     if (!actor)
         return fail(actor.error());
     return std::pair{*s, *actor};
@@ -118,17 +120,15 @@ Result<Reply> runDo(CliContext& ctx, const ParsedArgs& args) {
         return fail(pw.error());
     for (size_t i = 0; i < signatures.size(); ++i)
         signatures[i].password = pw->at(static_cast<qsizetype>(i) + 1);
-    auto s = ctx.services();
+    auto s = servicesAs(ctx, who, pw->first());
     if (!s)
         return fail(s.error());
-    auto actor = ctx.signIn(**s, who, pw->first());
-    if (!actor)
-        return fail(actor.error());
     // Empty, not null: the bus stores the reason of an approval request in a NOT NULL column.
     QString reason = args.value(QStringLiteral("reason"));
     if (reason.isNull())
         reason = QString::fromLatin1("");
-    auto done = (*s)->bus().execute({action, args.params, *actor, std::move(signatures), reason});
+    auto done =
+        s->first->bus().execute({action, args.params, s->second, std::move(signatures), reason});
     if (!done)
         return fail(done.error());
     return actionReply(*done);

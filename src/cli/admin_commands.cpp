@@ -110,21 +110,12 @@ Result<Reply> runUserUnlock(CliContext& ctx, const ParsedArgs& args) {
 }
 
 Result<Reply> runUserList(CliContext& ctx, const ParsedArgs& args) {
-    const QString who = args.value(QStringLiteral("as"));
-    if (who.isEmpty())
-        return fail(
-            Error::badInput(QStringLiteral("as"), {QStringLiteral("--as LOGIN is required."),
-                                                   QStringLiteral("必须给出 --as 登录名。")}));
-    auto pw = ctx.passwords({QStringLiteral("--as ") + who}, {QStringLiteral("password:as")});
-    if (!pw)
-        return fail(pw.error());
-    auto s = ctx.services();
+    auto s = signedInServices(
+        ctx, args,
+        {QStringLiteral("--as LOGIN is required."), QStringLiteral("必须给出 --as 登录名。")});
     if (!s)
         return fail(s.error());
-    auto actor = ctx.signIn(**s, who, pw->first());
-    if (!actor)
-        return fail(actor.error());
-    auto result = (*s)->query(QStringLiteral("users"), {}, *actor);
+    auto result = s->first->query(QStringLiteral("users"), {}, s->second);
     if (!result)
         return fail(result.error());
     return queryReply(QStringLiteral("users"), *result, ctx.options().chinese);

@@ -96,9 +96,17 @@ Result<Reply> runForms(CliContext& ctx, const ParsedArgs& args);
 // The forms this build prints (`forms`, `print` without a form, `print --help`).
 Result<Reply> formsReply(CliContext& ctx);
 
-// The common start of every per-person read: --as is required, its password is read from
-// stdin, the services are opened and the person signed in.
-Result<std::pair<const Services*, Actor>> signedInServices(CliContext& ctx, const ParsedArgs& args);
+// The common start of every per-person read: --as is required (`missing` says so when it
+// is not given), its password is read from stdin, the services are opened and the person
+// signed in.
+Result<std::pair<const Services*, Actor>> signedInServices(
+    CliContext& ctx, const ParsedArgs& args,
+    const Text& missing = {
+        QStringLiteral("--as LOGIN is required (what you see depends on who you are)."),
+        QStringLiteral("必须给出 --as 登录名（可见内容因人而异）。")});
+// The services opened and the person `login` signed in with `password`.
+Result<std::pair<const Services*, Actor>> servicesAs(CliContext& ctx, const QString& login,
+                                                     const QString& password);
 // Shared by the query-like commands: a query result as JSON rows and text lines.
 Reply queryReply(const QString& name, const QueryResult& result, bool chinese);
 QJsonValue jsonValue(const QVariant& v);

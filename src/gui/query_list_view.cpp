@@ -22,6 +22,15 @@
 
 namespace fd::gui {
 
+void setUpRowTable(QTableView* table) {
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+}
+
 QueryListView::QueryListView(Session& session, const QString& query, QVariantMap params,
                              QWidget* parent)
     : QWidget(parent), session_(session) {
@@ -55,12 +64,7 @@ QueryListView::QueryListView(Session& session, const QString& query, QVariantMap
     table_->setObjectName(QStringLiteral("listTable"));
     table_->setModel(proxy_);
     table_->setSortingEnabled(true);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setAlternatingRowColors(true);
-    table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
+    setUpRowTable(table_);
     table_->sortByColumn(-1, Qt::AscendingOrder);
     layout->addWidget(table_, 1);
 

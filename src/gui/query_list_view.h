@@ -16,6 +16,9 @@ namespace fd::gui {
 class QueryTableModel;
 class Session;
 
+// Sets a table up to show read-only rows, one selected at a time, as every list does.
+void setUpRowTable(QTableView* table);
+
 // Any registered query as a list: a filter box, the table, and export (CSV/XLSX) and print
 // buttons. Exports and prints show what the table shows — filtered rows, masked phones.
 class QueryListView final : public QWidget {

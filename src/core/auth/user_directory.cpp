@@ -40,25 +40,22 @@ UserDirectory::UserDirectory(const Database& db, const Clock& clock, LockoutPoli
     : db_(db), clock_(clock), policy_(policy) {}
 
 Result<UserRecord> UserDirectory::find(const QString& login) const {
-    auto q =
-        sql::exec(db_.connection(), kSelectUser + QStringLiteral("WHERE u.login = ?"), {login});
+    auto q = sql::one(db_.connection(), kSelectUser + QStringLiteral("WHERE u.login = ?"), {login},
+                      Error::notFound(QStringLiteral("login"),
+                                      {QStringLiteral("No user with login %1.").arg(login),
+                                       QStringLiteral("用户 %1 不存在。").arg(login)}));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("login"),
-                                    {QStringLiteral("No user with login %1.").arg(login),
-                                     QStringLiteral("用户 %1 不存在。").arg(login)}));
     return readUser(*q);
 }
 
 Result<UserRecord> UserDirectory::findById(qint64 id) const {
-    auto q = sql::exec(db_.connection(), kSelectUser + QStringLiteral("WHERE u.id = ?"), {id});
+    auto q = sql::one(
+        db_.connection(), kSelectUser + QStringLiteral("WHERE u.id = ?"), {id},
+        Error::notFound(QStringLiteral("user"), {QStringLiteral("No user with id %1.").arg(id),
+                                                 QStringLiteral("用户 %1 不存在。").arg(id)}));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(
-            Error::notFound(QStringLiteral("user"), {QStringLiteral("No user with id %1.").arg(id),
-                                                     QStringLiteral("用户 %1 不存在。").arg(id)}));
     return readUser(*q);
 }
 
@@ -210,17 +207,14 @@ Result<Actor> UserDirectory::authenticate(const QString& login, const QString& c
 Result<qint64> UserDirectory::insert(const QString& login, const QString& displayName,
                                      const QString& hash, const QStringList& roles,
                                      qint64 staffId) const {
-    auto q = sql::exec(db_.connection(),
-                       QStringLiteral("INSERT INTO users(login, display_name, staff_id, "
-                                      "password_hash, created_at) VALUES (?,?,?,?,?) RETURNING id"),
-                       {login, displayName, staffId > 0 ? QVariant(staffId) : QVariant(), hash,
-                        toStorage(clock_.nowUtc())});
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("no id returned")));
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
+    auto inserted = sql::insertId(db_.connection(),
+                                  QStringLiteral("INSERT INTO users(login, display_name, staff_id, "
+                                                 "password_hash, created_at) VALUES (?,?,?,?,?)"),
+                                  {login, displayName, staffId > 0 ? QVariant(staffId) : QVariant(),
+                                   hash, toStorage(clock_.nowUtc())});
+    if (!inserted)
+        return fail(inserted.error());
+    const qint64 id = *inserted;
     if (auto ok = setRoles(id, roles); !ok)
         return fail(ok.error());
     return id;

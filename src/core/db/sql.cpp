@@ -111,6 +111,14 @@ Result<QSqlQuery> one(const QSqlDatabase& db, const QString& statement,
     return q;
 }
 
+Result<QVariant> value(const QSqlDatabase& db, const QString& statement,
+                       const QVariantList& bindings, Error none) {
+    auto q = one(db, statement, bindings, std::move(none));
+    if (!q)
+        return fail(q.error());
+    return q->value(0);
+}
+
 Result<QList<qint64>> ids(const QSqlDatabase& db, const QString& statement,
                           const QVariantList& bindings) {
     return list<qint64>(db, statement, bindings,

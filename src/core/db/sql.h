@@ -45,6 +45,10 @@ private:
 // (a record that does not exist).
 Result<QSqlQuery> one(const QSqlDatabase& db, const QString& statement,
                       const QVariantList& bindings, Error none);
+// The first column of the first row; `none` when there is no row (a record that does not
+// exist).
+Result<QVariant> value(const QSqlDatabase& db, const QString& statement,
+                       const QVariantList& bindings, Error none);
 // The first column of every row, as ids.
 Result<QList<qint64>> ids(const QSqlDatabase& db, const QString& statement,
                           const QVariantList& bindings = {});

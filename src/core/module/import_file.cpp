@@ -1,5 +1,6 @@
 #include "module/import_file.h"
 
+#include "module/toolkit.h"
 #include "util/clock.h"
 
 #include <QFile>
@@ -172,6 +173,26 @@ Result<QList<ImportRecord>> importRows(const QJsonObject& file, const QString& l
         out.push_back(ImportRecord(list, static_cast<int>(i + 1), rows.at(i).toObject()));
     }
     return out;
+}
+
+ActionDef importAction(const QString& name, const Text& title, const QString& entity,
+                       ImportRun run) {
+    ParamSpec file = param("file", ParamType::Text, true, tx("File", "文件"));
+    file.maxLength = 1000;
+    ActionDef def{
+        name, title, {file}, [entity, run](ActionContext& ctx) -> Result<ActionOutcome> {
+            const QString path = textParam(ctx.params, "file");
+            auto records = readImportFile(path);
+            if (!records)
+                return fail(records.error());
+            auto summary = run(ctx, *records);
+            if (!summary)
+                return fail(summary.error());
+            summary->insert(QStringLiteral("file"), QFileInfo(path).fileName());
+            return ActionOutcome{entity, QFileInfo(path).fileName(), {}, *summary, *summary};
+        }};
+    def.permission = QStringLiteral("data.import");
+    return def;
 }
 
 } // namespace fd::kit

@@ -4,6 +4,7 @@
 // registers, converted; the large profile writes the same). Every problem names the list,
 // the row and the field ("sheets[3].matters[2].severity"), and an import with a problem
 // writes nothing.
+#include "actions/action.h"
 #include "util/error.h"
 
 #include <QDate>
@@ -58,5 +59,26 @@ private:
 // The rows of the top-level list `list` of an import file (absent: none); a value that is
 // not a list of objects is bad input naming the list.
 Result<QList<ImportRecord>> importRows(const QJsonObject& file, const QString& list);
+
+// Writes the records of an import file (a problem: nothing) and gives their counts.
+using ImportRun = std::function<Result<QJsonObject>(ActionContext& ctx, const QJsonObject& file)>;
+
+// The action `name` that imports a file of records (the "file" parameter, a path): `run`
+// writes them, and the audit row of `entity` names the file and holds the counts. Bringing
+// in registers is an administrator's job (the "data.import" permission), not the clerks'.
+ActionDef importAction(const QString& name, const Text& title, const QString& entity,
+                       ImportRun run);
+
+// The same for an import class: `Import(ctx).run(file)` writes, `summary()` counts.
+template <typename Import>
+ActionDef importAction(const QString& name, const Text& title, const QString& entity) {
+    return importAction(name, title, entity,
+                        [](ActionContext& ctx, const QJsonObject& file) -> Result<QJsonObject> {
+                            Import import(ctx);
+                            if (auto ok = import.run(file); !ok)
+                                return fail(ok.error()); // the bus rolls the whole batch back
+                            return import.summary();
+                        });
+}
 
 } // namespace fd::kit

@@ -21,6 +21,12 @@ Error bad(const QString& field, const QString& en, const QString& zh) {
     return Error::badInput(field, {en, zh});
 }
 
+Error missing(const QString& field, const char* en, const char* zh, const QVariant& key) {
+    return Error::notFound(
+        field, {QStringLiteral("No %1 %2.").arg(QString::fromUtf8(en), key.toString()),
+                QStringLiteral("%1 %2 不存在。").arg(QString::fromUtf8(zh), key.toString())});
+}
+
 QString textParam(const QVariantMap& params, const char* name, const QString& fallback) {
     const QString v = params.value(QLatin1String(name)).toString();
     if (!v.isEmpty())
@@ -60,11 +66,21 @@ ParamSpec param(const char* name, ParamType type, bool required, const Text& lab
     return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
 }
 
-ParamSpec limitParam(qint64 max, const Text& label) {
-    ParamSpec p = param("limit", ParamType::Int, false, label);
-    p.min = 1;
+ParamSpec boundedText(const char* name, const Text& label, bool required, int maxLength) {
+    ParamSpec p = param(name, ParamType::Text, required, label);
+    p.maxLength = maxLength;
+    return p;
+}
+
+ParamSpec wholeNumber(const char* name, bool required, const Text& label, qint64 min, qint64 max) {
+    ParamSpec p = param(name, ParamType::Int, required, label);
+    p.min = min;
     p.max = max;
     return p;
+}
+
+ParamSpec limitParam(qint64 max, const Text& label) {
+    return wholeNumber("limit", false, label, 1, max);
 }
 
 ParamSpec statusParam(QStringList choices) {
@@ -152,6 +168,12 @@ Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement,
     return sql::list<QString>(db, statement, bindings, [](const QSqlQuery& q) {
         return QStringLiteral("#%1 %2").arg(q.value(0).toString(), q.value(1).toString());
     });
+}
+
+StaffOpenItemSource staffOpenItems(const QString& id, const Text& title, const QString& statement) {
+    return {id, title, [statement](const QSqlDatabase& db, qint64 staffId) {
+                return openItems(db, statement, {staffId});
+            }};
 }
 
 QStringList strings(const QJsonValue& value) {

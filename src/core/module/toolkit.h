@@ -25,6 +25,9 @@ Text tx(const char* en, const char* zh);
 // A bad-input error naming the field.
 Error bad(const QString& field, Text message);
 Error bad(const QString& field, const QString& en, const QString& zh);
+// A record that does not exist, named by the field that pointed at it and what it is:
+// missing("loan_id", "loan", "借阅记录", 12) says "No loan 12." / "借阅记录 12 不存在。".
+Error missing(const QString& field, const char* en, const char* zh, const QVariant& key);
 
 // --- Parameters -----------------------------------------------------------------------
 // Typed reads of an action's or a list's validated parameters; an absent or empty value
@@ -44,6 +47,13 @@ bool boolParam(const QVariantMap& params, const char* name, bool fallback = fals
 // A parameter declaration: param("name", ParamType::Text, true, tx("Name", "名称")).
 ParamSpec param(const char* name, ParamType type, bool required, const Text& label,
                 QStringList choices = {});
+
+// A text parameter of at most `maxLength` characters.
+ParamSpec boundedText(const char* name, const Text& label, bool required, int maxLength);
+
+// A whole-number parameter from `min` to `max` (0: no upper bound).
+ParamSpec wholeNumber(const char* name, bool required, const Text& label, qint64 min,
+                      qint64 max = 0);
 
 // A list's "limit" parameter: at least 1, at most `max`.
 ParamSpec limitParam(qint64 max, const Text& label = tx("At most", "最多"));
@@ -116,6 +126,9 @@ Result<QList<AttentionItem>> attention(const Services& services, const QString& 
 // the record's id and what it is: "#12 umbrella" each.
 Result<QStringList> openItems(const QSqlDatabase& db, const QString& statement,
                               const QVariantList& bindings);
+// A kind of open item that keeps a staff member from leaving: what `statement` lists, as
+// openItems, for the staff member's id (its one placeholder).
+StaffOpenItemSource staffOpenItems(const QString& id, const Text& title, const QString& statement);
 
 // --- Policy values --------------------------------------------------------------------
 

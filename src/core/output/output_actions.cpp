@@ -1,4 +1,5 @@
 #include "output/output_actions.h"
+#include "module/toolkit.h"
 
 #include "services/services.h"
 
@@ -29,11 +30,9 @@ Error unknown(const QString& field, const QString& name) {
 } // namespace
 
 void registerOutputActions(Services& s) {
-    ParamSpec format{QStringLiteral("format"),
-                     ParamType::Choice,
-                     true,
-                     {QStringLiteral("Format"), QStringLiteral("格式")},
-                     {QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("pdf")}};
+    ParamSpec format =
+        kit::param("format", ParamType::Choice, true, kit::tx("Format", "格式"),
+                   {QStringLiteral("csv"), QStringLiteral("xlsx"), QStringLiteral("pdf")});
     ActionDef exportTable{
         QStringLiteral("export.table"),
         {QStringLiteral("Export a list"), QStringLiteral("导出列表")},

@@ -1,6 +1,7 @@
 #include "rules/policy.h"
 
 #include "actions/action_registry.h"
+#include "module/toolkit.h"
 #include "rules/checks.h"
 
 #include <QCryptographicHash>
@@ -14,13 +15,6 @@ namespace {
 
 Text readText(const QJsonObject& o) {
     return Text{o.value(QStringLiteral("en")).toString(), o.value(QStringLiteral("zh")).toString()};
-}
-
-QStringList readStrings(const QJsonValue& v) {
-    QStringList out;
-    for (const auto& item : v.toArray())
-        out << item.toString();
-    return out;
 }
 
 bool matches(const QString& pattern, const QString& action) {
@@ -127,15 +121,15 @@ Result<Policy> Policy::fromJson(const QByteArray& json, const QString& origin) {
         const QJsonObject r = it.value().toObject();
         p.roles_.insert(it.key(),
                         RoleDef{it.key(), readText(r),
-                                readStrings(r.value(QStringLiteral("permissions"))),
+                                kit::strings(r.value(QStringLiteral("permissions"))),
                                 readDuties(r.value(QStringLiteral("duties")).toObject())});
     }
     for (const auto& v : root.value(QStringLiteral("rules")).toArray()) {
         const QJsonObject r = v.toObject();
         RuleDef rule;
         rule.id = r.value(QStringLiteral("id")).toString();
-        rule.clauses = readStrings(r.value(QStringLiteral("clauses")));
-        rule.actions = readStrings(r.value(QStringLiteral("actions")));
+        rule.clauses = kit::strings(r.value(QStringLiteral("clauses")));
+        rule.actions = kit::strings(r.value(QStringLiteral("actions")));
         rule.check = r.value(QStringLiteral("check")).toString();
         rule.params = r.value(QStringLiteral("params")).toObject();
         rule.message = readText(r.value(QStringLiteral("message")).toObject());

@@ -2,6 +2,7 @@
 #include "audit/audit_log.h"
 #include "auth/password.h"
 #include "db/sql.h"
+#include "module/toolkit.h"
 #include "output/output_actions.h"
 #include "services/backup_attention.h"
 #include "services/policy_store.h"
@@ -73,17 +74,13 @@ struct PendingApproval {
 };
 
 Result<PendingApproval> loadApproval(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(
+    auto q = sql::one(
         db,
         QStringLiteral("SELECT id, action, params, reason, requester_user_id, "
                        "approver_role, rule_id, clause, status FROM approvals WHERE id = ?"),
-        {id});
+        {id}, kit::missing(QStringLiteral("id"), "approval request", "审批申请", id));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("id"),
-                                    {QStringLiteral("No approval request %1.").arg(id),
-                                     QStringLiteral("审批申请 %1 不存在。").arg(id)}));
     PendingApproval a;
     a.id = q->value(0).toLongLong();
     a.action = q->value(1).toString();
@@ -195,10 +192,7 @@ void registerUserActions(Services& s) {
           {QStringLiteral("name"), ParamType::Text, true, kName},
           {QStringLiteral("roles"), ParamType::TextList, true, kRoles},
           secretPassword(),
-          {QStringLiteral("staff_id"),
-           ParamType::Id,
-           false,
-           {QStringLiteral("Staff"), QStringLiteral("员工")}}},
+          kit::param("staff_id", ParamType::Id, false, kit::tx("Staff", "员工"))},
          [](ActionContext& ctx) -> Result<ActionOutcome> {
              const QString loginName = ctx.params.value(QStringLiteral("login")).toString();
              const QStringList roles = ctx.params.value(QStringLiteral("roles")).toStringList();
@@ -264,7 +258,7 @@ void registerUserActions(Services& s) {
                  {}};
          }});
     s.actionRegistry().add({QStringLiteral("user.deactivate"),
-                            {QStringLiteral("Disable user"), QStringLiteral("停用用户")},
+                            kit::tx("Disable user", "停用用户"),
                             {login},
                             [](ActionContext& ctx) -> Result<ActionOutcome> {
                                 auto u = userByLogin(ctx);
@@ -284,7 +278,7 @@ void registerUserActions(Services& s) {
                                                      {}};
                             }});
     s.actionRegistry().add({QStringLiteral("user.change_password"),
-                            {QStringLiteral("Change password"), QStringLiteral("修改密码")},
+                            kit::tx("Change password", "修改密码"),
                             {login, secretPassword()},
                             [](ActionContext& ctx) -> Result<ActionOutcome> {
                                 auto u = userByLogin(ctx);
@@ -308,10 +302,8 @@ void registerUserActions(Services& s) {
 // policy.apply: the administrator puts a new policy in force. It is linted before the
 // transaction (file parsing is slow work); stored as a new version; used from the next action.
 void registerPolicyActions(Services& s) {
-    ParamSpec source{QStringLiteral("policy"),
-                     ParamType::LongText,
-                     true,
-                     {QStringLiteral("Policy (JSON)"), QStringLiteral("规则（JSON）")}};
+    ParamSpec source =
+        kit::param("policy", ParamType::LongText, true, kit::tx("Policy (JSON)", "规则（JSON）"));
     source.maxLength = 4 * 1024 * 1024;
     s.actionRegistry().add(
         {QStringLiteral("policy.apply"),
@@ -367,16 +359,12 @@ void registerPolicyActions(Services& s) {
 void registerApprovalActions(Services& s) {
     const QList<ParamSpec> params = {{QStringLiteral("id"), ParamType::Id, true, kApprovalId},
                                      {QStringLiteral("note"), ParamType::Text, false, kNote}};
-    s.actionRegistry().add({QStringLiteral("approval.approve"),
-                            {QStringLiteral("Approve request"), QStringLiteral("批准申请")},
-                            params,
-                            [](ActionContext& ctx) { return decide(ctx, true); },
-                            QStringLiteral("approval.decide")});
-    s.actionRegistry().add({QStringLiteral("approval.reject"),
-                            {QStringLiteral("Reject request"), QStringLiteral("驳回申请")},
-                            params,
-                            [](ActionContext& ctx) { return decide(ctx, false); },
-                            QStringLiteral("approval.decide")});
+    s.actionRegistry().add(
+        {QStringLiteral("approval.approve"), kit::tx("Approve request", "批准申请"), params,
+         [](ActionContext& ctx) { return decide(ctx, true); }, QStringLiteral("approval.decide")});
+    s.actionRegistry().add(
+        {QStringLiteral("approval.reject"), kit::tx("Reject request", "驳回申请"), params,
+         [](ActionContext& ctx) { return decide(ctx, false); }, QStringLiteral("approval.decide")});
 }
 
 void registerCoreQueries(Services& s) {
@@ -408,15 +396,10 @@ void registerCoreQueries(Services& s) {
     s.queryRegistry().add(
         {QStringLiteral("approvals"),
          {QStringLiteral("Approval requests"), QStringLiteral("审批申请")},
-         {{QStringLiteral("mine"),
-           ParamType::Bool,
-           false,
-           {QStringLiteral("Waiting for me"), QStringLiteral("待我审批")}},
-          {QStringLiteral("status"),
-           ParamType::Choice,
-           false,
-           {QStringLiteral("Status"), QStringLiteral("状态")},
-           {QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("rejected")}}},
+         {kit::param("mine", ParamType::Bool, false, kit::tx("Waiting for me", "待我审批")),
+          kit::param(
+              "status", ParamType::Choice, false, kit::tx("Status", "状态"),
+              {QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("rejected")})},
          [](const QueryContext& ctx) -> Result<QueryResult> {
              const QString status =
                  ctx.params.value(QStringLiteral("status"), QStringLiteral("pending")).toString();

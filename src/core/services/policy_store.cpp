@@ -27,19 +27,11 @@ Result<qint64> latestId(const QSqlDatabase& db) {
 
 Result<qint64> store(const QSqlDatabase& db, const Policy& policy, const QString& origin,
                      const QString& appliedBy, const QDateTime& nowUtc) {
-    auto q =
-        sql::exec(db,
-                  QStringLiteral("INSERT INTO policy_versions(version, sha256, source, origin, "
-                                 "applied_at, applied_by) VALUES (?,?,?,?,?,?) RETURNING id"),
-                  {policy.version(), policy.sha256(), QString::fromUtf8(policy.source()), origin,
-                   toStorage(nowUtc), appliedBy});
-    if (!q)
-        return fail(q.error());
-    if (!q->next())
-        return fail(Error::internal(QStringLiteral("no policy version id returned")));
-    const qint64 id = q->value(0).toLongLong();
-    q->finish();
-    return id;
+    return sql::insertId(db,
+                         QStringLiteral("INSERT INTO policy_versions(version, sha256, source, "
+                                        "origin, applied_at, applied_by) VALUES (?,?,?,?,?,?)"),
+                         {policy.version(), policy.sha256(), QString::fromUtf8(policy.source()),
+                          origin, toStorage(nowUtc), appliedBy});
 }
 
 } // namespace fd::policy_store

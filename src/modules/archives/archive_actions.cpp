@@ -21,6 +21,18 @@ Result<bool> cabinetExists(const QSqlDatabase& db, const QString& code) {
     return v->isValid();
 }
 
+// Refuses a cabinet code (from the "cabinet" field) that no cabinet has.
+Status knownCabinet(const QSqlDatabase& db, const QString& code) {
+    auto exists = cabinetExists(db, code);
+    if (!exists)
+        return fail(exists.error());
+    if (!*exists)
+        return fail(
+            bad(QStringLiteral("cabinet"), {QStringLiteral("No cabinet %1.").arg(code),
+                                            QStringLiteral("档案柜 %1 不存在。").arg(code)}));
+    return {};
+}
+
 Status reindexVolume(const QSqlDatabase& db, const VolumeRow& v) {
     return indexRecord(db, {QStringLiteral("volume"), v.id, v.id, v.number, v.title, v.dateFrom,
                             v.dateTo, v.categoryId, v.cabinet, v.restricted()});
@@ -64,24 +76,18 @@ Result<ActionOutcome> createVolume(ActionContext& ctx) {
                                            QStringLiteral("案卷号 %1 已被使用。").arg(number)}));
     const qint64 categoryId = p.value(QStringLiteral("category_id")).toLongLong();
     auto cat =
-        sql::exec(ctx.db, QStringLiteral("SELECT custodian FROM archive_categories WHERE id = ?"),
-                  {categoryId});
+        sql::one(ctx.db, QStringLiteral("SELECT custodian FROM archive_categories WHERE id = ?"),
+                 {categoryId},
+                 bad(QStringLiteral("category_id"),
+                     {QStringLiteral("No archive category %1.").arg(categoryId),
+                      QStringLiteral("档案类别 %1 不存在。").arg(categoryId)}));
     if (!cat)
         return fail(cat.error());
-    if (!cat->next())
-        return fail(bad(QStringLiteral("category_id"),
-                        {QStringLiteral("No archive category %1.").arg(categoryId),
-                         QStringLiteral("档案类别 %1 不存在。").arg(categoryId)}));
     const QString custodianKind = cat->value(0).toString();
     cat->finish();
     const QString cabinet = p.value(QStringLiteral("cabinet")).toString();
-    auto exists = cabinetExists(ctx.db, cabinet);
-    if (!exists)
-        return fail(exists.error());
-    if (!*exists)
-        return fail(
-            bad(QStringLiteral("cabinet"), {QStringLiteral("No cabinet %1.").arg(cabinet),
-                                            QStringLiteral("档案柜 %1 不存在。").arg(cabinet)}));
+    if (auto known = knownCabinet(ctx.db, cabinet); !known)
+        return fail(known.error());
     const QDate from = p.value(QStringLiteral("date_from")).toDate();
     const QDate to = p.value(QStringLiteral("date_to")).toDate();
     if (to < from)
@@ -237,13 +243,8 @@ Result<ActionOutcome> transfer(ActionContext& ctx) {
                         {QStringLiteral("Volume %1 was destroyed.").arg(old.number),
                          QStringLiteral("案卷 %1 已销毁。").arg(old.number)}));
     const QString cabinet = p.value(QStringLiteral("cabinet")).toString();
-    auto exists = cabinetExists(ctx.db, cabinet);
-    if (!exists)
-        return fail(exists.error());
-    if (!*exists)
-        return fail(
-            bad(QStringLiteral("cabinet"), {QStringLiteral("No cabinet %1.").arg(cabinet),
-                                            QStringLiteral("档案柜 %1 不存在。").arg(cabinet)}));
+    if (auto known = knownCabinet(ctx.db, cabinet); !known)
+        return fail(known.error());
     VolumeRow now = old;
     now.cabinet = cabinet;
     now.shelf = p.value(QStringLiteral("shelf")).toString();
@@ -354,14 +355,11 @@ Result<ActionOutcome> inventoryStart(ActionContext& ctx) {
 }
 
 Result<QString> openInventoryCabinet(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(
-        db, QStringLiteral("SELECT status, cabinet FROM archive_inventories WHERE id = ?"), {id});
+    auto q =
+        sql::one(db, QStringLiteral("SELECT status, cabinet FROM archive_inventories WHERE id = ?"),
+                 {id}, missing(QStringLiteral("inventory_id"), "inventory", "盘点", id));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("inventory_id"),
-                                    {QStringLiteral("No inventory %1.").arg(id),
-                                     QStringLiteral("盘点 %1 不存在。").arg(id)}));
     if (q->value(0).toString() != QStringLiteral("open"))
         return fail(
             bad(QStringLiteral("inventory_id"), {QStringLiteral("Inventory %1 is closed.").arg(id),
@@ -521,14 +519,11 @@ Result<ActionOutcome> proposeDestruction(ActionContext& ctx) {
 
 Result<ActionOutcome> destroy(ActionContext& ctx) {
     const qint64 id = idParam(ctx.params, "disposal_id");
-    auto st = sql::scalar(
-        ctx.db, QStringLiteral("SELECT status FROM archive_disposals WHERE id = ?"), {id});
+    auto st =
+        sql::value(ctx.db, QStringLiteral("SELECT status FROM archive_disposals WHERE id = ?"),
+                   {id}, missing(QStringLiteral("disposal_id"), "disposal list", "销毁清单", id));
     if (!st)
         return fail(st.error());
-    if (!st->isValid())
-        return fail(Error::notFound(QStringLiteral("disposal_id"),
-                                    {QStringLiteral("No disposal list %1.").arg(id),
-                                     QStringLiteral("销毁清单 %1 不存在。").arg(id)}));
     if (st->toString() != QStringLiteral("approved"))
         return fail(bad(QStringLiteral("disposal_id"),
                         {QStringLiteral("Disposal list %1 was carried out already.").arg(id),
@@ -604,12 +599,9 @@ void registerArchiveActions(Services& s) {
                 param("category_id", ParamType::Id, true, tx("Category", "档案类别")),
                 param("department", ParamType::Text, false, tx("Department", "部门")),
                 param("organisation", ParamType::Text, false, tx("Outside organisation", "外单位")),
-                [] {
-                    ParamSpec p{QStringLiteral("retention_years"), ParamType::Int, true,
-                                tx("Retention (years, 0 = permanent)", "保管期限（年，0为永久）")};
-                    p.max = 100;
-                    return p;
-                }(),
+                kit::wholeNumber("retention_years", true,
+                                 tx("Retention (years, 0 = permanent)", "保管期限（年，0为永久）"),
+                                 0, 100),
                 param("confidentiality", ParamType::Choice, false, tx("Confidentiality", "密级"),
                       {QStringLiteral("ordinary"), QStringLiteral("secret"),
                        QStringLiteral("confidential")}),
@@ -619,22 +611,17 @@ void registerArchiveActions(Services& s) {
                 param("date_from", ParamType::Date, true, tx("Date from", "起始日期")),
                 param("date_to", ParamType::Date, true, tx("Date to", "截止日期"))},
                createVolume});
-    addAction(r,
-              {QStringLiteral("archive.file_item"),
-               tx("File item (handover)", "归档（移交）"),
-               {volume, param("title", ParamType::Text, true, tx("Item title", "文件题名")),
-                param("item_date", ParamType::Date, true, tx("Item date", "文件日期")),
-                param("original", ParamType::Bool, false, tx("Original", "原件")),
-                param("copy_reason", ParamType::Text, false,
-                      tx("Reason for filing a copy", "复印件原因")),
-                [] {
-                    ParamSpec p{QStringLiteral("pages"), ParamType::Int, true, tx("Pages", "页数")};
-                    p.min = 1;
-                    return p;
-                }(),
-                param("responsible", ParamType::Text, true, tx("Responsible person", "责任者")),
-                param("document_id", ParamType::Id, false, tx("Document", "文件"))},
-               fileItem});
+    addAction(r, {QStringLiteral("archive.file_item"),
+                  tx("File item (handover)", "归档（移交）"),
+                  {volume, param("title", ParamType::Text, true, tx("Item title", "文件题名")),
+                   param("item_date", ParamType::Date, true, tx("Item date", "文件日期")),
+                   param("original", ParamType::Bool, false, tx("Original", "原件")),
+                   param("copy_reason", ParamType::Text, false,
+                         tx("Reason for filing a copy", "复印件原因")),
+                   kit::wholeNumber("pages", true, tx("Pages", "页数"), 1),
+                   param("responsible", ParamType::Text, true, tx("Responsible person", "责任者")),
+                   param("document_id", ParamType::Id, false, tx("Document", "文件"))},
+                  fileItem});
     addAction(r, {QStringLiteral("archive.transfer"),
                   tx("Transfer volume", "档案移交/移位"),
                   {volume, param("cabinet", ParamType::Text, true, kCabinet),

@@ -43,10 +43,8 @@ VolumeRow readVolume(const QSqlQuery& q) {
 
 Result<VolumeRow> loadOne(const QSqlDatabase& db, const QString& where, const QVariant& key,
                           const QString& field) {
-    auto q = sql::one(
-        db, QStringLiteral("SELECT ") + kVolumeColumns + where, {key},
-        Error::notFound(field, {QStringLiteral("No archive volume %1.").arg(key.toString()),
-                                QStringLiteral("案卷 %1 不存在。").arg(key.toString())}));
+    auto q = sql::one(db, QStringLiteral("SELECT ") + kVolumeColumns + where, {key},
+                      missing(field, "archive volume", "案卷", key));
     if (!q)
         return fail(q.error());
     return readVolume(*q);

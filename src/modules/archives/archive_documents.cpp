@@ -3,6 +3,7 @@
 #include "archive_search.h"
 #include "archives_internal.h"
 #include "db/sql.h"
+#include "module/record_handler.h"
 
 #include <QSqlQuery>
 
@@ -52,12 +53,45 @@ Result<DocumentRow> docFrom(const ActionContext& ctx) {
     return loadDocument(ctx.db, idParam(ctx.params, "id"));
 }
 
+// The audit row of a change to document `id`; the result names the document ("document_id")
+// besides what `result` holds.
+ActionOutcome documentChange(qint64 id, QJsonObject oldValues, QJsonObject newValues,
+                             QJsonObject result = {}) {
+    result.insert(QStringLiteral("document_id"), id);
+    return ActionOutcome{QStringLiteral("document"), QString::number(id), std::move(oldValues),
+                         std::move(newValues), std::move(result)};
+}
+
+// Inserts a document and adds it to the search index; gives its id.
+Result<qint64> insertDocument(const QSqlDatabase& db, const QString& statement,
+                              const QVariantList& bindings) {
+    auto id = insertId(db, statement, bindings);
+    if (!id)
+        return fail(id.error());
+    if (auto ok = reindex(db, *id); !ok)
+        return fail(ok.error());
+    return id;
+}
+
+// Runs a change to document `id` and brings its search index up to date.
+Status changeDocument(const QSqlDatabase& db, qint64 id, const QString& statement,
+                      const QVariantList& bindings) {
+    if (auto ok = sql::run(db, statement, bindings); !ok)
+        return fail(ok.error());
+    return reindex(db, id);
+}
+
+// A handler for the document the "id" parameter names, given the document.
+ActionHandler onDocument(Result<ActionOutcome> (*handler)(ActionContext&, const DocumentRow&)) {
+    return kit::onRecord(docFrom, handler);
+}
+
 Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
     const auto& p = ctx.params;
     auto number = nextNumber(ctx.db, QStringLiteral("incoming"), ctx.now);
     if (!number)
         return fail(number.error());
-    auto id = insertId(
+    auto id = insertDocument(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, number, title, body, doc_type, sender, "
                        "doc_date, confidentiality, status, "
@@ -71,17 +105,12 @@ Result<ActionOutcome> registerIncoming(ActionContext& ctx) {
          toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
-    if (auto ok = reindex(ctx.db, *id); !ok)
-        return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(*id),
-        {},
-        {{QStringLiteral("number"), *number},
-         {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
-         {QStringLiteral("sender"), p.value(QStringLiteral("sender")).toString()},
-         {QStringLiteral("status"), QStringLiteral("registered")}},
-        {{QStringLiteral("document_id"), *id}, {QStringLiteral("number"), *number}}};
+    return documentChange(*id, {},
+                          {{QStringLiteral("number"), *number},
+                           {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
+                           {QStringLiteral("sender"), p.value(QStringLiteral("sender")).toString()},
+                           {QStringLiteral("status"), QStringLiteral("registered")}},
+                          {{QStringLiteral("number"), *number}});
 }
 
 // A routing step: sets one field and the new status (R4-2.1).
@@ -103,18 +132,15 @@ ActionHandler routingStep(QString field, QString param, QString status) {
                 {value.toString(), status, toStorage(ctx.now), status, toStorage(ctx.now), d->id});
             !ok)
             return fail(ok.error());
-        return ActionOutcome{QStringLiteral("document"),
-                             QString::number(d->id),
-                             {{QStringLiteral("status"), d->status}},
-                             {{QStringLiteral("status"), status}, {field, value.toString()}},
-                             {{QStringLiteral("document_id"), d->id}}};
+        return documentChange(d->id, {{QStringLiteral("status"), d->status}},
+                              {{QStringLiteral("status"), status}, {field, value.toString()}});
     };
 }
 
 Result<ActionOutcome> draft(ActionContext& ctx) {
     const auto& p = ctx.params;
     const QDate today = ctx.now.toTimeZone(Clock::officeZone()).date();
-    auto id = insertId(
+    auto id = insertDocument(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, recipient, department, "
                        "doc_date, confidentiality, "
@@ -128,51 +154,35 @@ Result<ActionOutcome> draft(ActionContext& ctx) {
          toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
-    if (auto ok = reindex(ctx.db, *id); !ok)
-        return fail(ok.error());
-    return ActionOutcome{QStringLiteral("document"),
-                         QString::number(*id),
-                         {},
-                         {{QStringLiteral("kind"), p.value(QStringLiteral("kind")).toString()},
-                          {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
-                          {QStringLiteral("status"), QStringLiteral("draft")}},
-                         {{QStringLiteral("document_id"), *id}}};
+    return documentChange(*id, {},
+                          {{QStringLiteral("kind"), p.value(QStringLiteral("kind")).toString()},
+                           {QStringLiteral("title"), p.value(QStringLiteral("title")).toString()},
+                           {QStringLiteral("status"), QStringLiteral("draft")}});
 }
 
-Result<ActionOutcome> edit(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
-    const QString title = ctx.params.value(QStringLiteral("title"), d->title).toString();
+Result<ActionOutcome> edit(ActionContext& ctx, const DocumentRow& d) {
+    const QString title = ctx.params.value(QStringLiteral("title"), d.title).toString();
     // An approved draft that changes goes back for review.
     const QString status =
-        d->status == QStringLiteral("approved") ? QStringLiteral("draft") : d->status;
+        d.status == QStringLiteral("approved") ? QStringLiteral("draft") : d.status;
     // A body given empty clears the text; a body not given stays.
     const bool newBody = ctx.params.contains(QStringLiteral("body"));
     const QString body = kit::textParam(ctx.params, "body");
-    auto q = sql::exec(
-        ctx.db,
-        QStringLiteral(
-            "UPDATE documents SET title = ?, body = CASE WHEN ? THEN ? ELSE body END, "
-            "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
-            "updated_at = ? WHERE id = ?"),
-        {title, newBody, body, status, status, toStorage(ctx.now), d->id});
-    if (!q)
-        return fail(q.error());
-    if (auto ok = reindex(ctx.db, d->id); !ok)
+    if (auto ok = changeDocument(
+            ctx.db, d.id,
+            QStringLiteral(
+                "UPDATE documents SET title = ?, body = CASE WHEN ? THEN ? ELSE body END, "
+                "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
+                "updated_at = ? WHERE id = ?"),
+            {title, newBody, body, status, status, toStorage(ctx.now), d.id});
+        !ok)
         return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(d->id),
-        {{QStringLiteral("title"), d->title}, {QStringLiteral("status"), d->status}},
-        {{QStringLiteral("title"), title}, {QStringLiteral("status"), status}},
-        {{QStringLiteral("document_id"), d->id}}};
+    return documentChange(
+        d.id, {{QStringLiteral("title"), d.title}, {QStringLiteral("status"), d.status}},
+        {{QStringLiteral("title"), title}, {QStringLiteral("status"), status}});
 }
 
-Result<ActionOutcome> approve(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> approve(ActionContext& ctx, const DocumentRow& d) {
     QString by = ctx.actor.login;
     for (const auto& s : ctx.signatures)
         if (s.meaning == QStringLiteral("approver"))
@@ -181,57 +191,43 @@ Result<ActionOutcome> approve(ActionContext& ctx) {
             sql::run(ctx.db,
                      QStringLiteral("UPDATE documents SET status = 'approved', approved_by = ?, "
                                     "updated_at = ? WHERE id = ?"),
-                     {by, toStorage(ctx.now), d->id});
+                     {by, toStorage(ctx.now), d.id});
         !ok)
         return fail(ok.error());
-    return ActionOutcome{QStringLiteral("document"),
-                         QString::number(d->id),
-                         {{QStringLiteral("status"), d->status}},
-                         {{QStringLiteral("status"), QStringLiteral("approved")},
-                          {QStringLiteral("approved_by"), by}},
-                         {{QStringLiteral("document_id"), d->id}}};
+    return documentChange(d.id, {{QStringLiteral("status"), d.status}},
+                          {{QStringLiteral("status"), QStringLiteral("approved")},
+                           {QStringLiteral("approved_by"), by}});
 }
 
-Result<ActionOutcome> issue(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
-    auto number = nextNumber(ctx.db, d->kind, ctx.now);
+Result<ActionOutcome> issue(ActionContext& ctx, const DocumentRow& d) {
+    auto number = nextNumber(ctx.db, d.kind, ctx.now);
     if (!number)
         return fail(number.error());
-    if (auto ok = sql::run(ctx.db,
-                           QStringLiteral("UPDATE documents SET number = ?, status = 'issued', "
-                                          "issued_at = ?, updated_at = ?, execution_status = "
-                                          "'pending' WHERE id = ?"),
-                           {*number, toStorage(ctx.now), toStorage(ctx.now), d->id});
+    if (auto ok = changeDocument(ctx.db, d.id,
+                                 QStringLiteral("UPDATE documents SET number = ?, status = "
+                                                "'issued', issued_at = ?, updated_at = ?, "
+                                                "execution_status = 'pending' WHERE id = ?"),
+                                 {*number, toStorage(ctx.now), toStorage(ctx.now), d.id});
         !ok)
         return fail(ok.error());
-    if (auto ok = reindex(ctx.db, d->id); !ok)
-        return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(d->id),
-        {{QStringLiteral("status"), d->status}},
-        {{QStringLiteral("status"), QStringLiteral("issued")},
-         {QStringLiteral("number"), *number},
-         {QStringLiteral("execution_status"), QStringLiteral("pending")}},
-        {{QStringLiteral("document_id"), d->id}, {QStringLiteral("number"), *number}}};
+    return documentChange(d.id, {{QStringLiteral("status"), d.status}},
+                          {{QStringLiteral("status"), QStringLiteral("issued")},
+                           {QStringLiteral("number"), *number},
+                           {QStringLiteral("execution_status"), QStringLiteral("pending")}},
+                          {{QStringLiteral("number"), *number}});
 }
 
 // R4-1.8: an issued document is carried out; the record ends its reminder.
-Result<ActionOutcome> recordExecution(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> recordExecution(ActionContext& ctx, const DocumentRow& d) {
     auto st = sql::scalar(
-        ctx.db, QStringLiteral("SELECT execution_status FROM documents WHERE id = ?"), {d->id});
+        ctx.db, QStringLiteral("SELECT execution_status FROM documents WHERE id = ?"), {d.id});
     if (!st)
         return fail(st.error());
     if (st->toString() == QStringLiteral("carried_out"))
         return fail(
             bad(QStringLiteral("id"),
-                {QStringLiteral("Document %1 is recorded as carried out already.").arg(d->number),
-                 QStringLiteral("文件 %1 已登记为执行完毕。").arg(d->number)}));
+                {QStringLiteral("Document %1 is recorded as carried out already.").arg(d.number),
+                 QStringLiteral("文件 %1 已登记为执行完毕。").arg(d.number)}));
     const QString note = ctx.params.value(QStringLiteral("note")).toString();
     if (note.trimmed().isEmpty())
         return fail(bad(QStringLiteral("note"), tx("Say how the document was carried out (note).",
@@ -240,23 +236,17 @@ Result<ActionOutcome> recordExecution(ActionContext& ctx) {
                            QStringLiteral("UPDATE documents SET execution_status = 'carried_out', "
                                           "execution_note = ?, executed_at = ?, executed_by = ?, "
                                           "updated_at = ? WHERE id = ?"),
-                           {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d->id});
+                           {note, toStorage(ctx.now), ctx.actor.login, toStorage(ctx.now), d.id});
         !ok)
         return fail(ok.error());
-    return ActionOutcome{QStringLiteral("document"),
-                         QString::number(d->id),
-                         {{QStringLiteral("execution_status"), st->toString()}},
-                         {{QStringLiteral("execution_status"), QStringLiteral("carried_out")},
-                          {QStringLiteral("execution_note"), note}},
-                         {{QStringLiteral("document_id"), d->id}}};
+    return documentChange(d.id, {{QStringLiteral("execution_status"), st->toString()}},
+                          {{QStringLiteral("execution_status"), QStringLiteral("carried_out")},
+                           {QStringLiteral("execution_note"), note}});
 }
 
-Result<ActionOutcome> revise(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> revise(ActionContext& ctx, const DocumentRow& d) {
     // A change to an issued document is a new version linked to the old (R4-1.9).
-    auto id = insertId(
+    auto id = insertDocument(
         ctx.db,
         QStringLiteral("INSERT INTO documents(kind, title, body, doc_type, sender, recipient, "
                        "department, doc_date, confidentiality, "
@@ -268,29 +258,21 @@ Result<ActionOutcome> revise(ActionContext& ctx) {
         {ctx.params.value(QStringLiteral("title")).toString(),
          ctx.params.value(QStringLiteral("body")).toString(),
          ctx.now.toTimeZone(Clock::officeZone()).date().toString(Qt::ISODate), toStorage(ctx.now),
-         ctx.actor.login, toStorage(ctx.now), d->id});
+         ctx.actor.login, toStorage(ctx.now), d.id});
     if (!id)
         return fail(id.error());
-    if (auto ok = reindex(ctx.db, *id); !ok)
-        return fail(ok.error());
-    return ActionOutcome{
-        QStringLiteral("document"),
-        QString::number(*id),
-        {},
-        {{QStringLiteral("previous_id"), d->id},
-         {QStringLiteral("status"), QStringLiteral("draft")}},
-        {{QStringLiteral("document_id"), *id}, {QStringLiteral("previous_id"), d->id}}};
+    return documentChange(*id, {},
+                          {{QStringLiteral("previous_id"), d.id},
+                           {QStringLiteral("status"), QStringLiteral("draft")}},
+                          {{QStringLiteral("previous_id"), d.id}});
 }
 
-Result<ActionOutcome> fileDocument(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> fileDocument(ActionContext& ctx, const DocumentRow& d) {
     auto date =
-        sql::scalar(ctx.db, QStringLiteral("SELECT doc_date FROM documents WHERE id = ?"), {d->id});
+        sql::scalar(ctx.db, QStringLiteral("SELECT doc_date FROM documents WHERE id = ?"), {d.id});
     if (!date)
         return fail(date.error());
-    const QString title = d->number.isEmpty() ? d->title : d->number + QLatin1Char(' ') + d->title;
+    const QString title = d.number.isEmpty() ? d.title : d.number + QLatin1Char(' ') + d.title;
     QVariantMap p{{QStringLiteral("volume"), ctx.params.value(QStringLiteral("volume"))},
                   {QStringLiteral("title"), title},
                   {QStringLiteral("item_date"), QDate::fromString(date->toString(), Qt::ISODate)},
@@ -298,36 +280,31 @@ Result<ActionOutcome> fileDocument(ActionContext& ctx) {
                   {QStringLiteral("copy_reason"), QStringLiteral("")},
                   {QStringLiteral("pages"), ctx.params.value(QStringLiteral("pages"))},
                   {QStringLiteral("responsible"), ctx.params.value(QStringLiteral("responsible"))},
-                  {QStringLiteral("document_id"), d->id}};
+                  {QStringLiteral("document_id"), d.id}};
     ActionContext inner{ctx.services,   ctx.db,     ctx.actor,    p,
                         ctx.signatures, ctx.reason, ctx.approval, ctx.now};
     return fileItemHandler(inner);
 }
 
-Result<ActionOutcome> lendDocument(ActionContext& ctx) {
-    auto d = docFrom(ctx);
-    if (!d)
-        return fail(d.error());
+Result<ActionOutcome> lendDocument(ActionContext& ctx, const DocumentRow& d) {
     auto open = sql::scalar(
         ctx.db,
         QStringLiteral(
             "SELECT id FROM document_loans WHERE document_id = ? AND returned_at IS NULL"),
-        {d->id});
+        {d.id});
     if (!open)
         return fail(open.error());
     if (open->isValid())
         return fail(bad(
             QStringLiteral("id"),
-            {QStringLiteral("Document %1 is lent out (loan %2).")
-                 .arg(d->id)
-                 .arg(open->toLongLong()),
-             QStringLiteral("文件 %1 已借出（借阅 %2）。").arg(d->id).arg(open->toLongLong())}));
+            {QStringLiteral("Document %1 is lent out (loan %2).").arg(d.id).arg(open->toLongLong()),
+             QStringLiteral("文件 %1 已借出（借阅 %2）。").arg(d.id).arg(open->toLongLong())}));
     const auto& p = ctx.params;
     auto id = insertId(ctx.db,
                        QStringLiteral("INSERT INTO document_loans(document_id, borrower, "
                                       "purpose, handler, lent_at, due_date) "
                                       "VALUES (?,?,?,?,?,?)"),
-                       {d->id, p.value(QStringLiteral("borrower")).toString(),
+                       {d.id, p.value(QStringLiteral("borrower")).toString(),
                         p.value(QStringLiteral("purpose")).toString(),
                         p.value(QStringLiteral("handler")).toString(), toStorage(ctx.now),
                         p.value(QStringLiteral("due_date")).toDate().toString(Qt::ISODate)});
@@ -337,7 +314,7 @@ Result<ActionOutcome> lendDocument(ActionContext& ctx) {
         QStringLiteral("document_loan"),
         QString::number(*id),
         {},
-        {{QStringLiteral("document_id"), d->id},
+        {{QStringLiteral("document_id"), d.id},
          {QStringLiteral("borrower"), p.value(QStringLiteral("borrower")).toString()},
          {QStringLiteral("purpose"), p.value(QStringLiteral("purpose")).toString()},
          {QStringLiteral("handler"), p.value(QStringLiteral("handler")).toString()},
@@ -373,9 +350,7 @@ Result<DocumentRow> loadDocument(const QSqlDatabase& db, qint64 id) {
         db,
         QStringLiteral(
             "SELECT kind, status, confidentiality, number, title FROM documents WHERE id = ?"),
-        {id},
-        Error::notFound(QStringLiteral("id"), {QStringLiteral("No document %1.").arg(id),
-                                               QStringLiteral("文件 %1 不存在。").arg(id)}));
+        {id}, missing(QStringLiteral("id"), "document", "文件", id));
     if (!q)
         return fail(q.error());
     const sql::Row row(*q);
@@ -402,28 +377,27 @@ void registerDocumentActions(Services& s) {
                 param("doc_type", ParamType::Text, true, tx("Type", "文种")),
                 param("body", ParamType::LongText, false, tx("Summary", "摘要")), confidentiality},
                registerIncoming});
-    addAction(r,
-              {QStringLiteral("document.instruct"),
-               tx("GM's instructions", "总经理批示"),
-               {id, param("instructions", ParamType::LongText, true, tx("Instructions", "批示"))},
-               routingStep(QStringLiteral("instructions"), QStringLiteral("instructions"),
-                           QStringLiteral("instructed"))});
-    addAction(r, {QStringLiteral("document.circulate"),
-                  tx("Circulate to managers", "传阅"),
-                  {id, param("managers", ParamType::TextList, true, tx("Managers", "传阅人"))},
-                  routingStep(QStringLiteral("circulated_to"), QStringLiteral("managers"),
-                              QStringLiteral("circulated"))});
-    addAction(
-        r, {QStringLiteral("document.assign"),
-            tx("Assign to department", "交办"),
-            {id, param("department", ParamType::Text, true, tx("Handling department", "承办部门"))},
-            routingStep(QStringLiteral("assigned_department"), QStringLiteral("department"),
-                        QStringLiteral("assigned"))});
-    addAction(r, {QStringLiteral("document.record_result"),
-                  tx("Record handling result", "办理结果"),
-                  {id, param("result", ParamType::LongText, true, tx("Result", "办理结果"))},
-                  routingStep(QStringLiteral("result"), QStringLiteral("result"),
-                              QStringLiteral("handled"))});
+    // A routing step records one field and moves the document on to a status (R4-2.1).
+    auto routing = [&](const char* name, const Text& title, const ParamSpec& input,
+                       const char* field, const char* status) {
+        addAction(
+            r, {QString::fromLatin1(name),
+                title,
+                {id, input},
+                routingStep(QString::fromLatin1(field), input.name, QString::fromLatin1(status))});
+    };
+    routing("document.instruct", tx("GM's instructions", "总经理批示"),
+            param("instructions", ParamType::LongText, true, tx("Instructions", "批示")),
+            "instructions", "instructed");
+    routing("document.circulate", tx("Circulate to managers", "传阅"),
+            param("managers", ParamType::TextList, true, tx("Managers", "传阅人")), "circulated_to",
+            "circulated");
+    routing("document.assign", tx("Assign to department", "交办"),
+            param("department", ParamType::Text, true, tx("Handling department", "承办部门")),
+            "assigned_department", "assigned");
+    routing("document.record_result", tx("Record handling result", "办理结果"),
+            param("result", ParamType::LongText, true, tx("Result", "办理结果")), "result",
+            "handled");
     addAction(r,
               {QStringLiteral("document.draft"),
                tx("Draft document", "拟稿"),
@@ -444,38 +418,37 @@ void registerDocumentActions(Services& s) {
                              WhenEmpty::Refuse),
                    whenEmpty(param("body", ParamType::LongText, false, tx("Text", "正文")),
                              WhenEmpty::Clear)},
-                  edit});
+                  onDocument(edit)});
+    addAction(r, {QStringLiteral("document.approve"),
+                  tx("Review and sign", "审核签发"),
+                  {id},
+                  onDocument(approve)});
     addAction(
-        r, {QStringLiteral("document.approve"), tx("Review and sign", "审核签发"), {id}, approve});
-    addAction(r, {QStringLiteral("document.issue"), tx("Issue document", "发文"), {id}, issue});
+        r,
+        {QStringLiteral("document.issue"), tx("Issue document", "发文"), {id}, onDocument(issue)});
     addAction(r, {QStringLiteral("document.record_execution"),
                   tx("Record execution", "登记执行情况"),
                   {id, param("note", ParamType::LongText, true,
                              tx("How it was carried out", "执行情况"))},
-                  recordExecution});
+                  onDocument(recordExecution)});
     addAction(r, {QStringLiteral("document.revise"),
                   tx("New version", "修订（新版本）"),
                   {id, param("title", ParamType::Text, false, tx("Title", "标题")),
                    param("body", ParamType::LongText, false, tx("Text", "正文"))},
-                  revise});
-    addAction(r,
-              {QStringLiteral("document.file"),
-               tx("File document", "文件归档"),
-               {id, param("volume", ParamType::Text, true, tx("Volume", "案卷")),
-                [] {
-                    ParamSpec p{QStringLiteral("pages"), ParamType::Int, true, tx("Pages", "页数")};
-                    p.min = 1;
-                    return p;
-                }(),
-                param("responsible", ParamType::Text, true, tx("Responsible person", "责任者"))},
-               fileDocument});
+                  onDocument(revise)});
+    addAction(r, {QStringLiteral("document.file"),
+                  tx("File document", "文件归档"),
+                  {id, param("volume", ParamType::Text, true, tx("Volume", "案卷")),
+                   kit::wholeNumber("pages", true, tx("Pages", "页数"), 1),
+                   param("responsible", ParamType::Text, true, tx("Responsible person", "责任者"))},
+                  onDocument(fileDocument)});
     addAction(r, {QStringLiteral("document.lend"),
                   tx("Lend document", "文件借阅"),
                   {id, param("borrower", ParamType::Text, true, tx("Borrower", "借阅人")),
                    param("purpose", ParamType::Text, true, tx("Purpose", "借阅目的")),
                    param("handler", ParamType::Text, true, tx("Handler", "经手人")),
                    param("due_date", ParamType::Date, true, tx("Return date", "归还日期"))},
-                  lendDocument});
+                  onDocument(lendDocument)});
     addAction(r, {QStringLiteral("document.return"),
                   tx("Return document", "文件归还"),
                   {param("loan_id", ParamType::Id, true, tx("Document loan", "文件借阅"))},

@@ -20,7 +20,6 @@
 #include "module/import_file.h"
 #include "util/clock.h"
 
-#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 
@@ -373,33 +372,14 @@ private:
     QMap<QString, qint64> counts_;
 };
 
-Result<ActionOutcome> importArchive(ActionContext& ctx) {
-    const QString path = kit::textParam(ctx.params, "file");
-    auto file = kit::readImportFile(path);
-    if (!file)
-        return fail(file.error());
-    ArchiveImport import(ctx);
-    if (auto ok = import.run(*file); !ok)
-        return fail(ok.error()); // the bus rolls the whole batch back
-    QJsonObject summary = import.summary();
-    summary.insert(QStringLiteral("file"), QFileInfo(path).fileName());
-    return ActionOutcome{
-        QStringLiteral("archive_import"), QFileInfo(path).fileName(), {}, summary, summary};
-}
-
 } // namespace
 
 void registerArchiveImport(Services& s) {
-    ParamSpec file = param("file", ParamType::Text, true, tx("File", "文件"));
-    file.maxLength = 1000;
-    ActionDef def{QStringLiteral("archive.import"),
-                  tx("Import an existing archive (volumes, documents, loans)",
-                     "导入已有档案（案卷、文件、借阅记录）"),
-                  {file},
-                  importArchive};
-    // Bringing in registers is an administrator's job, not the archivist's (archive.*).
-    def.permission = QStringLiteral("data.import");
-    s.actionRegistry().add(def);
+    s.actionRegistry().add(kit::importAction<ArchiveImport>(
+        QStringLiteral("archive.import"),
+        tx("Import an existing archive (volumes, documents, loans)",
+           "导入已有档案（案卷、文件、借阅记录）"),
+        QStringLiteral("archive_import")));
 }
 
 } // namespace fd::archives

@@ -19,19 +19,15 @@ struct LoanRow {
 };
 
 Result<LoanRow> loadLoan(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(
+    auto q = sql::one(
         db,
         QStringLiteral(
             "SELECT o.status, o.borrower_name, coalesce(o.checkout_count, 0), "
             "(SELECT coalesce(sum(item_count), 0) FROM archive_loan_lines WHERE loan_id = o.id), "
             "o.borrower_kind FROM archive_loans o WHERE o.id = ?"),
-        {id});
+        {id}, missing(QStringLiteral("loan_id"), "loan", "借阅记录", id));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("loan_id"),
-                                    {QStringLiteral("No loan %1.").arg(id),
-                                     QStringLiteral("借阅记录 %1 不存在。").arg(id)}));
     return LoanRow{id,
                    q->value(0).toString(),
                    q->value(4).toString(),
@@ -271,14 +267,11 @@ Result<ActionOutcome> reportIncident(ActionContext& ctx) {
     const QString report = p.value(QStringLiteral("report")).toString();
     qint64 id = p.value(QStringLiteral("incident_id")).toLongLong();
     if (id > 0) {
-        auto st = sql::scalar(
-            ctx.db, QStringLiteral("SELECT status FROM archive_incidents WHERE id = ?"), {id});
+        auto st =
+            sql::value(ctx.db, QStringLiteral("SELECT status FROM archive_incidents WHERE id = ?"),
+                       {id}, missing(QStringLiteral("incident_id"), "incident", "事故记录", id));
         if (!st)
             return fail(st.error());
-        if (!st->isValid())
-            return fail(Error::notFound(QStringLiteral("incident_id"),
-                                        {QStringLiteral("No incident %1.").arg(id),
-                                         QStringLiteral("事故记录 %1 不存在。").arg(id)}));
         if (st->toString() != QStringLiteral("open"))
             return fail(bad(QStringLiteral("incident_id"),
                             {QStringLiteral("Incident %1 has its report already.").arg(id),

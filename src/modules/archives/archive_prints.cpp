@@ -57,9 +57,7 @@ Result<LoanHead> loanHead(const Services& s, const Actor& actor, qint64 id) {
     if (!q)
         return fail(q.error());
     if (!q->next() || (q->value(10).toInt() == 1 && !hasClearance(s.policy(), actor)))
-        return fail(Error::notFound(QStringLiteral("loan_id"),
-                                    {QStringLiteral("No loan %1.").arg(id),
-                                     QStringLiteral("借阅记录 %1 不存在。").arg(id)}));
+        return fail(missing(QStringLiteral("loan_id"), "loan", "借阅记录", id));
     return LoanHead{q->value(0).toString(),   q->value(1).toString(),  q->value(2).toString(),
                     q->value(3).toString(),   q->value(4).toString(),  q->value(5).toString(),
                     q->value(6).toString(),   q->value(7).toString(),  q->value(8).toString(),
@@ -89,9 +87,7 @@ Result<SpineLabel> spineLabel(const Services& s, const Actor& actor, const QStri
         return fail(v.error());
     const VolumeRow& vol = v->first();
     if (vol.restricted() && !hasClearance(s.policy(), actor))
-        return fail(Error::notFound(QStringLiteral("volume"),
-                                    {QStringLiteral("No archive volume %1.").arg(volume),
-                                     QStringLiteral("案卷 %1 不存在。").arg(volume)}));
+        return fail(missing(QStringLiteral("volume"), "archive volume", "案卷", volume));
     auto qr = qrCode(vol.number);
     if (!qr)
         return fail(qr.error());
@@ -202,7 +198,7 @@ Result<PrintDocument> reminderSlip(const Services& s, const Actor& actor, qint64
 Result<PrintDocument> disposalCertificate(const Services& s, const Actor& actor,
                                           qint64 disposalId) {
     const QSqlDatabase db = s.database().connection();
-    auto q = sql::exec(
+    auto q = sql::one(
         db,
         // People by name, as on paper (the login when no account has it).
         QStringLiteral(
@@ -214,13 +210,10 @@ Result<PrintDocument> disposalCertificate(const Services& s, const Actor& actor,
             "coalesce((SELECT display_name FROM users WHERE login = d.destroyed_by), "
             "d.destroyed_by), "
             "coalesce(d.destroyed_at, ''), d.status FROM archive_disposals d WHERE d.id = ?"),
-        {disposalId});
+        {disposalId},
+        missing(QStringLiteral("disposal_id"), "disposal list", "销毁清单", disposalId));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("disposal_id"),
-                                    {QStringLiteral("No disposal list %1.").arg(disposalId),
-                                     QStringLiteral("销毁清单 %1 不存在。").arg(disposalId)}));
     PrintDocument doc;
     doc.title = tx("Archive disposal certificate", "档案销毁证明");
     doc.fields = {{tx("Disposal list", "销毁清单"), QString::number(disposalId)},

@@ -189,9 +189,7 @@ Result<QueryResult> items(const QueryContext& ctx) {
     // A restricted volume does not exist for an actor without clearance.
     const bool cleared = hasClearance(ctx.services.policy(), ctx.actor);
     if (v->first().restricted() && !cleared && !reader)
-        return fail(Error::notFound(QStringLiteral("volume"),
-                                    {QStringLiteral("No archive volume %1.").arg(ref),
-                                     QStringLiteral("案卷 %1 不存在。").arg(ref)}));
+        return fail(missing(QStringLiteral("volume"), "archive volume", "案卷", ref));
     // The keeper sees that a personal file exists, never its items.
     if (personal && !reader)
         return fail(personalFileRefusal(ctx.services.policy(), v->first().number));
@@ -609,13 +607,7 @@ void registerArchiveQueries(Services& s) {
            {param("text", ParamType::Text, false, tx("Number or words", "编号或题名")),
             param("date_from", ParamType::Date, false, tx("From", "起始日期")),
             param("date_to", ParamType::Date, false, tx("To", "截止日期")), category, cabinet,
-            param("kinds", ParamType::TextList, false, tx("Kinds", "类型")),
-            [] {
-                ParamSpec p{QStringLiteral("limit"), ParamType::Int, false, tx("At most", "最多")};
-                p.min = 1;
-                p.max = 5000;
-                return p;
-            }()},
+            param("kinds", ParamType::TextList, false, tx("Kinds", "类型")), kit::limitParam(5000)},
            searchQuery});
     q.add({QStringLiteral("archive.loans"),
            tx("Borrowing register", "借阅登记"),

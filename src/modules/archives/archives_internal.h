@@ -13,6 +13,7 @@ namespace fd::archives {
 using kit::bad;
 using kit::col;
 using kit::idParam;
+using kit::missing;
 using kit::param;
 using kit::signer;
 using kit::tx;

@@ -18,13 +18,11 @@ struct DutyRow {
 };
 
 Result<DutyRow> duty(const QSqlDatabase& db, qint64 id, const QString& field) {
-    auto q = sql::exec(
+    auto q = sql::one(
         db, QStringLiteral("SELECT id, user_id, status, duty_date FROM duty_records WHERE id = ?"),
-        {id});
+        {id}, missing(field, "duty record", "值班记录", id));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(missing(field, QStringLiteral("duty record"), QStringLiteral("值班记录"), id));
     const sql::Row row(*q);
     return DutyRow{row.id("id"), row.id("user_id"), row.text("status"), row.text("duty_date")};
 }
@@ -259,15 +257,12 @@ Result<ActionOutcome> incident(ActionContext& ctx) {
 // (R8-2.3). Raised to major, the written report is due by the end of the next day.
 Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
     const qint64 id = idParam(ctx.params, "id");
-    auto q = sql::exec(
+    auto q = sql::one(
         ctx.db,
         QStringLiteral("SELECT severity, reported_at IS NULL FROM duty_incidents WHERE id = ?"),
-        {id});
+        {id}, missing(QStringLiteral("id"), "incident", "事件", id));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(
-            missing(QStringLiteral("id"), QStringLiteral("incident"), QStringLiteral("事件"), id));
     const QString old = q->value(0).toString();
     const bool unreported = q->value(1).toBool();
     q->finish();
@@ -305,13 +300,10 @@ Result<ActionOutcome> incidentSeverity(ActionContext& ctx) {
 
 Result<ActionOutcome> incidentReport(ActionContext& ctx) {
     const qint64 id = idParam(ctx.params, "id");
-    auto q = sql::exec(ctx.db,
-                       QStringLiteral("SELECT reported_at FROM duty_incidents WHERE id = ?"), {id});
+    auto q = sql::one(ctx.db, QStringLiteral("SELECT reported_at FROM duty_incidents WHERE id = ?"),
+                      {id}, missing(QStringLiteral("id"), "incident", "事件", id));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(
-            missing(QStringLiteral("id"), QStringLiteral("incident"), QStringLiteral("事件"), id));
     if (!q->value(0).isNull())
         return fail(Error::badInput(
             QStringLiteral("id"),
@@ -419,166 +411,78 @@ Result<ActionOutcome> reportAbsence(ActionContext& ctx) {
 
 void registerDutyActions(Services& s) {
     ActionRegistry& r = s.actionRegistry();
-    const P id{QStringLiteral("id"),
-               ParamType::Id,
-               true,
-               {QStringLiteral("Duty record"), QStringLiteral("值班记录")}};
-    const P dutyId{QStringLiteral("duty_id"),
-                   ParamType::Id,
-                   true,
-                   {QStringLiteral("Duty record"), QStringLiteral("值班记录")}};
+    const P id = param("id", ParamType::Id, true, tx("Duty record", "值班记录"));
+    const P dutyId = param("duty_id", ParamType::Id, true, tx("Duty record", "值班记录"));
     const QList<P> endParams = {
-        id,
-        {QStringLiteral("happenings"),
-         ParamType::LongText,
-         true,
-         {QStringLiteral("What happened"), QStringLiteral("值班情况")}},
-        {QStringLiteral("handling"),
-         ParamType::LongText,
-         true,
-         {QStringLiteral("How it was handled"), QStringLiteral("处理情况")}}};
+        id, param("happenings", ParamType::LongText, true, tx("What happened", "值班情况")),
+        param("handling", ParamType::LongText, true, tx("How it was handled", "处理情况"))};
     auto finding = [](const char* name, const char* en, const char* zh) {
-        return P{QLatin1String(name),
-                 ParamType::Text,
-                 false,
-                 {QString::fromUtf8(en), QString::fromUtf8(zh)}};
+        return param(name, ParamType::Text, false, tx(en, zh));
     };
     r.add({QStringLiteral("duty.start"),
-           {QStringLiteral("Start duty"), QStringLiteral("开始值班")},
-           {{QStringLiteral("post"),
-             ParamType::Text,
-             false,
-             {QStringLiteral("Post"), QStringLiteral("岗位")}}},
+           tx("Start duty", "开始值班"),
+           {param("post", ParamType::Text, false, tx("Post", "岗位"))},
            startDuty});
-    r.add({QStringLiteral("duty.end"),
-           {QStringLiteral("End duty"), QStringLiteral("结束值班")},
-           endParams,
+    r.add({QStringLiteral("duty.end"), tx("End duty", "结束值班"), endParams,
            [](ActionContext& ctx) { return endDuty(ctx, false); }});
     r.add(
         {QStringLiteral("duty.override_end"),
          {QStringLiteral("End duty without successor (override)"), QStringLiteral("特批结束值班")},
          endParams,
          [](ActionContext& ctx) { return endDuty(ctx, true); }});
-    r.add({QStringLiteral("duty.inspect"),
-           {QStringLiteral("Record inspection"), QStringLiteral("登记巡查")},
-           {dutyId,
-            {QStringLiteral("area"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Area"), QStringLiteral("巡查区域")}},
-            finding("condition", "Condition", "设施状况"),
-            finding("hygiene", "Hygiene", "卫生状况"),
-            finding("staff_quality", "Staff work quality", "员工工作质量"),
-            finding("discipline", "Discipline", "劳动纪律"),
-            {QStringLiteral("findings"),
-             ParamType::LongText,
-             false,
-             {QStringLiteral("Findings"), QStringLiteral("发现问题")}}},
-           inspect});
+    r.add(
+        {QStringLiteral("duty.inspect"),
+         tx("Record inspection", "登记巡查"),
+         {dutyId, param("area", ParamType::Text, true, tx("Area", "巡查区域")),
+          finding("condition", "Condition", "设施状况"), finding("hygiene", "Hygiene", "卫生状况"),
+          finding("staff_quality", "Staff work quality", "员工工作质量"),
+          finding("discipline", "Discipline", "劳动纪律"),
+          param("findings", ParamType::LongText, false, tx("Findings", "发现问题"))},
+         inspect});
     r.add({QStringLiteral("duty.lighting_check"),
-           {QStringLiteral("Lighting check"), QStringLiteral("灯光检查")},
-           {dutyId,
-            {QStringLiteral("slot"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Set time"), QStringLiteral("检查时间")}},
-            {QStringLiteral("lights_ok"),
-             ParamType::Bool,
-             true,
-             {QStringLiteral("Lights as required"), QStringLiteral("开关正常")}},
-            {QStringLiteral("note"),
-             ParamType::Text,
-             false,
-             {QStringLiteral("Note"), QStringLiteral("备注")}}},
+           tx("Lighting check", "灯光检查"),
+           {dutyId, param("slot", ParamType::Text, true, tx("Set time", "检查时间")),
+            param("lights_ok", ParamType::Bool, true, tx("Lights as required", "开关正常")),
+            param("note", ParamType::Text, false, tx("Note", "备注"))},
            lightingCheck});
     r.add({QStringLiteral("duty.incident"),
-           {QStringLiteral("Record incident"), QStringLiteral("登记突发事件")},
-           {dutyId,
-            {QStringLiteral("title"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Title"), QStringLiteral("事件")}},
-            {QStringLiteral("description"),
-             ParamType::LongText,
-             true,
-             {QStringLiteral("What happened"), QStringLiteral("经过")}},
-            {QStringLiteral("handling"),
-             ParamType::LongText,
-             false,
-             {QStringLiteral("Handling"), QStringLiteral("处理")}},
-            {QStringLiteral("severity"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("Severity"), QStringLiteral("性质")},
-             {QStringLiteral("normal"), QStringLiteral("major")}}},
+           tx("Record incident", "登记突发事件"),
+           {dutyId, param("title", ParamType::Text, true, tx("Title", "事件")),
+            param("description", ParamType::LongText, true, tx("What happened", "经过")),
+            param("handling", ParamType::LongText, false, tx("Handling", "处理")),
+            param("severity", ParamType::Choice, true, tx("Severity", "性质"),
+                  {QStringLiteral("normal"), QStringLiteral("major")})},
            incident});
     r.add({QStringLiteral("duty.incident_report"),
-           {QStringLiteral("Written incident report"), QStringLiteral("提交事件书面报告")},
-           {{QStringLiteral("id"),
-             ParamType::Id,
-             true,
-             {QStringLiteral("Incident"), QStringLiteral("事件")}},
-            {QStringLiteral("report"),
-             ParamType::LongText,
-             true,
-             {QStringLiteral("Report"), QStringLiteral("书面报告")}}},
+           tx("Written incident report", "提交事件书面报告"),
+           {param("id", ParamType::Id, true, tx("Incident", "事件")),
+            param("report", ParamType::LongText, true, tx("Report", "书面报告"))},
            incidentReport});
-    const P dutyDate{QStringLiteral("duty_date"),
-                     ParamType::Date,
-                     true,
-                     {QStringLiteral("Duty date"), QStringLiteral("值班日期")}};
+    const P dutyDate = param("duty_date", ParamType::Date, true, tx("Duty date", "值班日期"));
     r.add({QStringLiteral("duty.incident_severity"),
-           {QStringLiteral("Change incident severity"), QStringLiteral("调整事件性质")},
-           {{QStringLiteral("id"),
-             ParamType::Id,
-             true,
-             {QStringLiteral("Incident"), QStringLiteral("事件")}},
-            {QStringLiteral("severity"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("Severity"), QStringLiteral("性质")},
-             {QStringLiteral("normal"), QStringLiteral("major")}}},
+           tx("Change incident severity", "调整事件性质"),
+           {param("id", ParamType::Id, true, tx("Incident", "事件")),
+            param("severity", ParamType::Choice, true, tx("Severity", "性质"),
+                  {QStringLiteral("normal"), QStringLiteral("major")})},
            incidentSeverity});
-    r.add({.name = QStringLiteral("duty.record_swap"),
-           .title = {QStringLiteral("Ask for a duty swap"), QStringLiteral("申请调班")},
-           .params = {dutyDate,
-                      {QStringLiteral("from_login"),
-                       ParamType::Text,
-                       true,
-                       {QStringLiteral("Scheduled person"), QStringLiteral("原值班人")}},
-                      {QStringLiteral("to_login"),
-                       ParamType::Text,
-                       true,
-                       {QStringLiteral("Replacement"), QStringLiteral("替班人")}}},
-           .handler = recordSwap,
-           .permission = {},
-           .prepare = checkSwapPeople});
+    r.add(
+        {.name = QStringLiteral("duty.record_swap"),
+         .title = tx("Ask for a duty swap", "申请调班"),
+         .params = {dutyDate,
+                    param("from_login", ParamType::Text, true, tx("Scheduled person", "原值班人")),
+                    param("to_login", ParamType::Text, true, tx("Replacement", "替班人"))},
+         .handler = recordSwap,
+         .permission = {},
+         .prepare = checkSwapPeople});
     r.add({QStringLiteral("duty.report_absence"),
-           {QStringLiteral("Report an absence"), QStringLiteral("报告缺勤")},
-           {dutyDate,
-            {QStringLiteral("login"),
-             ParamType::Text,
-             false,
-             {QStringLiteral("Absent person"), QStringLiteral("缺勤人")}}},
+           tx("Report an absence", "报告缺勤"),
+           {dutyDate, param("login", ParamType::Text, false, tx("Absent person", "缺勤人"))},
            reportAbsence});
 
     s.staffOpenItemRegistry().add(
-        {QStringLiteral("handover.duty"),
-         {QStringLiteral("Duty not ended"), QStringLiteral("未结束的值班")},
-         [](const QSqlDatabase& db, qint64 staffId) -> Result<QStringList> {
-             auto q = sql::exec(
-                 db,
-                 QStringLiteral("SELECT id, duty_date FROM duty_records WHERE status = 'on' "
-                                "AND staff_id = ? ORDER BY id"),
-                 {staffId});
-             if (!q)
-                 return fail(q.error());
-             QStringList items;
-             while (q->next())
-                 items << QStringLiteral("#%1 %2").arg(q->value(0).toString(),
-                                                       q->value(1).toString());
-             return items;
-         }});
+        kit::staffOpenItems(QStringLiteral("handover.duty"), tx("Duty not ended", "未结束的值班"),
+                            QStringLiteral("SELECT id, duty_date FROM duty_records WHERE "
+                                           "status = 'on' AND staff_id = ? ORDER BY id")));
 }
 
 } // namespace fd::handover

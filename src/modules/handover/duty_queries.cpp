@@ -12,28 +12,14 @@ void registerDutyAttention(Services& s) {
         {QStringLiteral("duty.absences"),
          QStringLiteral("handover"),
          {QStringLiteral("Absences reported"), QStringLiteral("缺勤报告")},
-         [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
-             auto q = sql::exec(
-                 services.database().connection(),
-                 QStringLiteral("SELECT a.id, a.duty_date, u.display_name, a.reason, "
-                                "a.reported_at FROM duty_absences a JOIN users u ON u.id = "
-                                "a.user_id WHERE a.duty_date >= ? ORDER BY a.duty_date, a.id"),
-                 {services.clock().officeToday().toString(Qt::ISODate)});
-             if (!q)
-                 return fail(q.error());
-             QList<AttentionItem> out;
-             while (q->next()) {
-                 const QString date = q->value(1).toString();
-                 const QString name = q->value(2).toString();
-                 const QString reason = q->value(3).toString();
-                 out.push_back(
-                     {QStringLiteral("duty_absence"),
-                      q->value(0).toString(),
-                      {QStringLiteral("%1: %2 absent (%3) [R7-1.1.5]").arg(date, name, reason),
-                       QStringLiteral("%1：%2 缺勤（%3）【R7-1.1.5】").arg(date, name, reason)},
-                      fromStorage(q->value(4).toString())});
-             }
-             return out;
+         [](const Services& services, const Actor&) {
+             return kit::attention(
+                 services, QStringLiteral("duty_absence"),
+                 QStringLiteral("SELECT a.id, a.reported_at, a.duty_date, u.display_name, "
+                                "a.reason FROM duty_absences a JOIN users u ON u.id = a.user_id "
+                                "WHERE a.duty_date >= ? ORDER BY a.duty_date, a.id"),
+                 {services.clock().officeToday().toString(Qt::ISODate)},
+                 "%1: %2 absent (%3) [R7-1.1.5]", "%1：%2 缺勤（%3）【R7-1.1.5】");
          },
          {QStringLiteral("supervisor"), QStringLiteral("cs_manager")}});
 }

@@ -32,13 +32,10 @@ Result<ActionOutcome> receiveMail(ActionContext& ctx) {
 
 Result<ActionOutcome> deliverMail(ActionContext& ctx) {
     const qint64 id = idParam(ctx.params, "id");
-    auto status =
-        sql::scalar(ctx.db, QStringLiteral("SELECT status FROM mail_items WHERE id = ?"), {id});
+    auto status = sql::value(ctx.db, QStringLiteral("SELECT status FROM mail_items WHERE id = ?"),
+                             {id}, missing(QStringLiteral("id"), "mail item", "邮件", id));
     if (!status)
         return fail(status.error());
-    if (!status->isValid())
-        return fail(
-            missing(QStringLiteral("id"), QStringLiteral("mail item"), QStringLiteral("邮件"), id));
     if (status->toString() != QStringLiteral("waiting"))
         return fail(Error::badInput(QStringLiteral("id"),
                                     {QStringLiteral("Mail item %1 was delivered already.").arg(id),
@@ -88,12 +85,10 @@ Result<ActionOutcome> requestCustody(ActionContext& ctx) {
 Result<ActionOutcome> releaseCustody(ActionContext& ctx) {
     const qint64 id = idParam(ctx.params, "id");
     auto status =
-        sql::scalar(ctx.db, QStringLiteral("SELECT status FROM custody_items WHERE id = ?"), {id});
+        sql::value(ctx.db, QStringLiteral("SELECT status FROM custody_items WHERE id = ?"), {id},
+                   missing(QStringLiteral("id"), "custody item", "寄存物品", id));
     if (!status)
         return fail(status.error());
-    if (!status->isValid())
-        return fail(missing(QStringLiteral("id"), QStringLiteral("custody item"),
-                            QStringLiteral("寄存物品"), id));
     if (status->toString() != QStringLiteral("held"))
         return fail(Error::badInput(
             QStringLiteral("id"), {QStringLiteral("Custody item %1 was released already.").arg(id),
@@ -186,130 +181,54 @@ Result<ActionOutcome> recordBill(ActionContext& ctx) {
 
 void registerFrontDeskActions(Services& s) {
     ActionRegistry& r = s.actionRegistry();
-    const P resident{QStringLiteral("resident_id"),
-                     ParamType::Id,
-                     false,
-                     {QStringLiteral("Resident"), QStringLiteral("住户")}};
-    const P unit{QStringLiteral("unit"),
-                 ParamType::Text,
-                 false,
-                 {QStringLiteral("Unit"), QStringLiteral("房号")}};
-    const P id{QStringLiteral("id"),
-               ParamType::Id,
-               true,
-               {QStringLiteral("Record"), QStringLiteral("记录")}};
+    const P resident = param("resident_id", ParamType::Id, false, tx("Resident", "住户"));
+    const P unit = param("unit", ParamType::Text, false, tx("Unit", "房号"));
+    const P id = param("id", ParamType::Id, true, tx("Record", "记录"));
     r.add({QStringLiteral("mail.receive"),
-           {QStringLiteral("Receive mail"), QStringLiteral("登记信报刊")},
-           {{QStringLiteral("kind"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("Kind"), QStringLiteral("类别")},
-             {QStringLiteral("letter"), QStringLiteral("newspaper"), QStringLiteral("periodical"),
-              QStringLiteral("parcel")}},
-            {QStringLiteral("addressee"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Addressee"), QStringLiteral("收件人")}},
-            unit,
-            resident,
-            {QStringLiteral("sender"),
-             ParamType::Text,
-             false,
-             {QStringLiteral("Sender"), QStringLiteral("寄件人")}}},
+           tx("Receive mail", "登记信报刊"),
+           {param("kind", ParamType::Choice, true, tx("Kind", "类别"),
+                  {QStringLiteral("letter"), QStringLiteral("newspaper"),
+                   QStringLiteral("periodical"), QStringLiteral("parcel")}),
+            param("addressee", ParamType::Text, true, tx("Addressee", "收件人")), unit, resident,
+            param("sender", ParamType::Text, false, tx("Sender", "寄件人"))},
            receiveMail});
     r.add({QStringLiteral("mail.deliver"),
-           {QStringLiteral("Deliver mail"), QStringLiteral("派发信报刊")},
-           {id,
-            {QStringLiteral("delivered_to"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Received by"), QStringLiteral("签收人")}},
-            {QStringLiteral("method"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("How"), QStringLiteral("派发方式")},
-             {QStringLiteral("signed"), QStringLiteral("handed"), QStringLiteral("mailbox")}}},
+           tx("Deliver mail", "派发信报刊"),
+           {id, param("delivered_to", ParamType::Text, true, tx("Received by", "签收人")),
+            param("method", ParamType::Choice, true, tx("How", "派发方式"),
+                  {QStringLiteral("signed"), QStringLiteral("handed"), QStringLiteral("mailbox")})},
            deliverMail});
     r.add({QStringLiteral("custody.request"),
-           {QStringLiteral("Take item into custody"), QStringLiteral("物品寄存/转交")},
-           {{QStringLiteral("kind"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("Kind"), QStringLiteral("类别")},
-             {QStringLiteral("custody"), QStringLiteral("forwarding")}},
-            {QStringLiteral("item"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Item"), QStringLiteral("物品")}},
-            {QStringLiteral("depositor"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Deposited by"), QStringLiteral("寄存人")}},
-            {QStringLiteral("recipient"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("For"), QStringLiteral("领取人")}},
-            unit,
-            resident},
+           tx("Take item into custody", "物品寄存/转交"),
+           {param("kind", ParamType::Choice, true, tx("Kind", "类别"),
+                  {QStringLiteral("custody"), QStringLiteral("forwarding")}),
+            param("item", ParamType::Text, true, tx("Item", "物品")),
+            param("depositor", ParamType::Text, true, tx("Deposited by", "寄存人")),
+            param("recipient", ParamType::Text, true, tx("For", "领取人")), unit, resident},
            requestCustody});
     r.add({QStringLiteral("custody.release"),
-           {QStringLiteral("Release custody item"), QStringLiteral("寄存物品领取")},
-           {id,
-            {QStringLiteral("released_to"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Released to"), QStringLiteral("领取人")}}},
+           tx("Release custody item", "寄存物品领取"),
+           {id, param("released_to", ParamType::Text, true, tx("Released to", "领取人"))},
            releaseCustody});
     r.add({QStringLiteral("phone.log_call"),
-           {QStringLiteral("Log call"), QStringLiteral("登记来电")},
-           {{QStringLiteral("caller"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Caller"), QStringLiteral("来电人")}},
-            {QStringLiteral("caller_phone"),
-             ParamType::Text,
-             false,
-             {QStringLiteral("Caller's phone"), QStringLiteral("来电号码")}},
-            resident,
-            {QStringLiteral("subject"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Subject"), QStringLiteral("事由")}},
-            {QStringLiteral("follow_up"),
-             ParamType::LongText,
-             false,
-             {QStringLiteral("Follow-up"), QStringLiteral("跟进")}}},
+           tx("Log call", "登记来电"),
+           {param("caller", ParamType::Text, true, tx("Caller", "来电人")),
+            param("caller_phone", ParamType::Text, false, tx("Caller's phone", "来电号码")),
+            resident, param("subject", ParamType::Text, true, tx("Subject", "事由")),
+            param("follow_up", ParamType::LongText, false, tx("Follow-up", "跟进"))},
            logCall});
     r.add({QStringLiteral("phone.record_bill"),
-           {QStringLiteral("Record phone bill"), QStringLiteral("登记电话费")},
-           {{QStringLiteral("month"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Month"), QStringLiteral("月份")}},
-            {QStringLiteral("amount"),
-             ParamType::Money,
-             true,
-             {QStringLiteral("Amount"), QStringLiteral("金额")}}},
+           tx("Record phone bill", "登记电话费"),
+           {param("month", ParamType::Text, true, tx("Month", "月份")),
+            param("amount", ParamType::Money, true, tx("Amount", "金额"))},
            recordBill});
 
     // Custody items held by a staff member block their leaving (R6-5).
-    s.staffOpenItemRegistry().add(
-        {QStringLiteral("handover.custody"),
-         {QStringLiteral("Custody items held"), QStringLiteral("保管中的寄存物品")},
-         [](const QSqlDatabase& db, qint64 staffId) -> Result<QStringList> {
-             auto q = sql::exec(
-                 db,
-                 QStringLiteral("SELECT id, item FROM custody_items WHERE status = 'held' "
-                                "AND keeper_staff_id = ? ORDER BY id"),
-                 {staffId});
-             if (!q)
-                 return fail(q.error());
-             QStringList items;
-             while (q->next())
-                 items << QStringLiteral("#%1 %2").arg(q->value(0).toString(),
-                                                       q->value(1).toString());
-             return items;
-         }});
+    s.staffOpenItemRegistry().add(kit::staffOpenItems(
+        QStringLiteral("handover.custody"), tx("Custody items held", "保管中的寄存物品"),
+        QStringLiteral("SELECT id, item FROM custody_items WHERE "
+                       "status = 'held' AND keeper_staff_id = ? "
+                       "ORDER BY id")));
 }
 
 } // namespace fd::handover

@@ -2,6 +2,7 @@
 #include "db/sql.h"
 #include "handover/handover_internal.h"
 #include "handover/handover_sheet.h"
+#include "module/record_handler.h"
 #include "util/clock.h"
 
 #include <QJsonArray>
@@ -12,11 +13,8 @@ namespace {
 
 using P = ParamSpec;
 
-const Text kSheet{QStringLiteral("Handover sheet"), QStringLiteral("交接班记录")};
-const Text kMatter{QStringLiteral("Matter"), QStringLiteral("交接事项")};
-
 P sheetParam() {
-    return {QStringLiteral("sheet_id"), ParamType::Id, true, kSheet};
+    return param("sheet_id", ParamType::Id, true, tx("Handover sheet", "交接班记录"));
 }
 
 Result<HandoverSheet> openSheet(const ActionContext& ctx) {
@@ -30,6 +28,11 @@ Result<HandoverSheet> openSheet(const ActionContext& ctx) {
                  .arg(sheet->id),
              QStringLiteral("交接班记录 %1 已完成，只能添加补充说明。").arg(sheet->id)}));
     return sheet;
+}
+
+// A handler for a sheet that is still open (the "sheet_id" parameter), given the sheet.
+ActionHandler onOpenSheet(Result<ActionOutcome> (*handler)(ActionContext&, const HandoverSheet&)) {
+    return kit::onRecord(openSheet, handler);
 }
 
 Result<ActionOutcome> openHandover(ActionContext& ctx) {
@@ -89,16 +92,11 @@ Result<ActionOutcome> openHandover(ActionContext& ctx) {
 
 // Who signed as supervisor to agree to lowering or closing a major matter (R2-2.4 (1)).
 QString supervisorSigner(const ActionContext& ctx) {
-    for (const VerifiedSignature& sig : ctx.signatures)
-        if (sig.meaning == QStringLiteral("supervisor"))
-            return sig.signer.login;
-    return {};
+    const Actor* supervisor = kit::signer(ctx, QStringLiteral("supervisor"));
+    return supervisor != nullptr ? supervisor->login : QString();
 }
 
-Result<ActionOutcome> addMatter(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> addMatter(ActionContext& ctx, const HandoverSheet& sheet) {
     const QString status =
         ctx.params.value(QStringLiteral("status"), QStringLiteral("open")).toString();
     const QString severity =
@@ -108,16 +106,16 @@ Result<ActionOutcome> addMatter(ActionContext& ctx) {
         QStringLiteral("INSERT INTO handover_matters(sheet_id, post, cause, course, result, "
                        "severity, status, created_at, created_by_user_id, handled_at, "
                        "handled_sheet_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
-        {sheet->id, sheet->post, textParam(ctx.params, "cause"), textParam(ctx.params, "course"),
+        {sheet.id, sheet.post, textParam(ctx.params, "cause"), textParam(ctx.params, "course"),
          textParam(ctx.params, "result"), severity, status, toStorage(ctx.now), ctx.actor.userId,
          status == QStringLiteral("handled") ? QVariant(toStorage(ctx.now)) : QVariant(),
-         status == QStringLiteral("handled") ? QVariant(sheet->id) : QVariant()});
+         status == QStringLiteral("handled") ? QVariant(sheet.id) : QVariant()});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("handover_matter"),
                          QString::number(*id),
                          {},
-                         {{QStringLiteral("sheet_id"), sheet->id},
+                         {{QStringLiteral("sheet_id"), sheet.id},
                           {QStringLiteral("cause"), textParam(ctx.params, "cause")},
                           {QStringLiteral("course"), textParam(ctx.params, "course")},
                           {QStringLiteral("result"), textParam(ctx.params, "result")},
@@ -127,20 +125,17 @@ Result<ActionOutcome> addMatter(ActionContext& ctx) {
                          {{QStringLiteral("matter_id"), *id}}};
 }
 
-Result<ActionOutcome> updateMatter(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> updateMatter(ActionContext& ctx, const HandoverSheet& sheet) {
     const qint64 id = idParam(ctx.params, "id");
     const SheetMatter* matter = nullptr;
-    for (const SheetMatter& m : sheet->matters)
+    for (const SheetMatter& m : sheet.matters)
         if (m.id == id)
             matter = &m;
     if (matter == nullptr)
         return fail(Error::badInput(
             QStringLiteral("id"),
-            {QStringLiteral("Matter %1 is not on handover sheet %2.").arg(id).arg(sheet->id),
-             QStringLiteral("交接事项 %1 不在交接班记录 %2 上。").arg(id).arg(sheet->id)}));
+            {QStringLiteral("Matter %1 is not on handover sheet %2.").arg(id).arg(sheet.id),
+             QStringLiteral("交接事项 %1 不在交接班记录 %2 上。").arg(id).arg(sheet.id)}));
     QJsonObject oldValues;
     QJsonObject newValues;
     SheetMatter updated = *matter;
@@ -176,120 +171,100 @@ Result<ActionOutcome> updateMatter(ActionContext& ctx) {
                                  "THEN NULL ELSE handled_at END, handled_sheet_id = CASE WHEN ? "
                                  "THEN ? WHEN ? THEN NULL ELSE handled_sheet_id END WHERE id = ?"),
                   {updated.cause, updated.course, updated.result, updated.severity, updated.status,
-                   handledNow, toStorage(ctx.now), reopened, handledNow, sheet->id, reopened, id});
+                   handledNow, toStorage(ctx.now), reopened, handledNow, sheet.id, reopened, id});
     if (!q)
         return fail(q.error());
-    newValues.insert(QStringLiteral("sheet_id"), sheet->id);
+    newValues.insert(QStringLiteral("sheet_id"), sheet.id);
     if (const QString by = supervisorSigner(ctx); !by.isEmpty())
         newValues.insert(QStringLiteral("agreed_by"), by);
     return ActionOutcome{
         QStringLiteral("handover_matter"), QString::number(id), oldValues, newValues, {}};
 }
 
-Result<ActionOutcome> addInstruction(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> addInstruction(ActionContext& ctx, const HandoverSheet& sheet) {
     auto id = insertId(
         ctx.db,
         QStringLiteral("INSERT INTO handover_instructions(sheet_id, post, issued_by, text, "
                        "recorded_at) VALUES (?,?,?,?,?)"),
-        {sheet->id, sheet->post, textParam(ctx.params, "issued_by"), textParam(ctx.params, "text"),
+        {sheet.id, sheet.post, textParam(ctx.params, "issued_by"), textParam(ctx.params, "text"),
          toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("handover_instruction"),
                          QString::number(*id),
                          {},
-                         {{QStringLiteral("sheet_id"), sheet->id},
+                         {{QStringLiteral("sheet_id"), sheet.id},
                           {QStringLiteral("issued_by"), textParam(ctx.params, "issued_by")},
                           {QStringLiteral("text"), textParam(ctx.params, "text")}},
                          {{QStringLiteral("instruction_id"), *id}}};
 }
 
-Result<ActionOutcome> acknowledgeInstruction(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> acknowledgeInstruction(ActionContext& ctx, const HandoverSheet& sheet) {
     const qint64 id = idParam(ctx.params, "id");
     bool onSheet = false;
-    for (const SheetInstruction& n : sheet->instructions)
+    for (const SheetInstruction& n : sheet.instructions)
         onSheet = onSheet || (n.id == id && n.acknowledgedAt.isEmpty());
     if (!onSheet)
         return fail(Error::badInput(
             QStringLiteral("id"),
-            {QStringLiteral("Instruction %1 is not waiting on sheet %2.").arg(id).arg(sheet->id),
-             QStringLiteral("指示 %1 不在交接班记录 %2 的待确认列表中。").arg(id).arg(sheet->id)}));
+            {QStringLiteral("Instruction %1 is not waiting on sheet %2.").arg(id).arg(sheet.id),
+             QStringLiteral("指示 %1 不在交接班记录 %2 的待确认列表中。").arg(id).arg(sheet.id)}));
     auto q = sql::exec(
         ctx.db,
         QStringLiteral("UPDATE handover_instructions SET acknowledged_at = ?, "
                        "acknowledged_by_user_id = ?, acknowledged_sheet_id = ? WHERE id = ?"),
-        {toStorage(ctx.now), ctx.actor.userId, sheet->id, id});
+        {toStorage(ctx.now), ctx.actor.userId, sheet.id, id});
     if (!q)
         return fail(q.error());
     return ActionOutcome{QStringLiteral("handover_instruction"),
                          QString::number(id),
                          {{QStringLiteral("acknowledged_at"), QString()}},
                          {{QStringLiteral("acknowledged_at"), toStorage(ctx.now)},
-                          {QStringLiteral("sheet_id"), sheet->id}},
+                          {QStringLiteral("sheet_id"), sheet.id}},
                          {}};
-}
-
-// The person who signed as incoming with this request, if any.
-const Actor* incomingSigner(const ActionContext& ctx) {
-    for (const VerifiedSignature& sig : ctx.signatures)
-        if (sig.meaning == QStringLiteral("incoming"))
-            return &sig.signer;
-    return nullptr;
 }
 
 // The incoming person confirms the waiting mail face to face (R6-6): what they confirmed
 // is recorded by item, so mail received later waits for its own confirmation.
-Result<ActionOutcome> confirmMail(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
-    const Actor* incoming = incomingSigner(ctx);
+Result<ActionOutcome> confirmMail(ActionContext& ctx, const HandoverSheet& sheet) {
+    const Actor* incoming = kit::signer(ctx, QStringLiteral("incoming"));
     if (incoming == nullptr) // the policy asks for the signature first
         return fail(
             Error::badInput(QStringLiteral("sign:incoming"),
                             {QStringLiteral("The incoming person signs for the mail [R6-6]."),
                              QStringLiteral("待派发信报刊须由接班人当面签收确认【R6-6】。")}));
     QJsonArray ids;
-    for (const SheetMail& m : sheet->mail)
+    for (const SheetMail& m : sheet.mail)
         ids.append(m.id);
     auto id = insertId(
         ctx.db,
         QStringLiteral("INSERT INTO handover_mail_confirmations(sheet_id, mail_ids, "
                        "confirmed_by_user_id, handed_by_user_id, confirmed_at) VALUES (?,?,?,?,?)"),
-        {sheet->id, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)),
+        {sheet.id, QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)),
          incoming->userId, ctx.actor.userId, toStorage(ctx.now)});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("handover_mail_confirmation"),
                          QString::number(*id),
                          {},
-                         {{QStringLiteral("sheet_id"), sheet->id},
+                         {{QStringLiteral("sheet_id"), sheet.id},
                           {QStringLiteral("mail_confirmed"), ids},
                           {QStringLiteral("confirmed_by"), incoming->login},
                           {QStringLiteral("handed_by"), ctx.actor.login}},
                          {{QStringLiteral("confirmed_mail"), static_cast<int>(ids.size())}}};
 }
 
-Result<ActionOutcome> confirmItem(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> confirmItem(ActionContext& ctx, const HandoverSheet& sheet) {
     const QString item = textParam(ctx.params, "item");
     const QString state = textParam(ctx.params, "state");
     const QString note = textParam(ctx.params, "note");
     const SheetChecklistItem* found = nullptr;
-    for (const SheetChecklistItem& c : sheet->checklist)
+    for (const SheetChecklistItem& c : sheet.checklist)
         if (c.item == item)
             found = &c;
     if (found == nullptr) {
         QStringList known;
-        for (const SheetChecklistItem& c : sheet->checklist)
+        for (const SheetChecklistItem& c : sheet.checklist)
             known << c.item;
         return fail(Error::badInput(QStringLiteral("item"),
                                     {QStringLiteral("%1 is not on the checklist (%2).")
@@ -303,14 +278,14 @@ Result<ActionOutcome> confirmItem(ActionContext& ctx) {
                             {QStringLiteral("Note (note): say what is missing [R2-1.5]."),
                              QStringLiteral("「备注」物品缺失时必须注明情况【R2-1.5】。")}));
     // Checked face to face: the incoming person's signature names who checked (R6-7).
-    const Actor* incoming = incomingSigner(ctx);
+    const Actor* incoming = kit::signer(ctx, QStringLiteral("incoming"));
     const qint64 checkedBy = incoming != nullptr ? incoming->userId : ctx.actor.userId;
     auto q =
         sql::exec(ctx.db,
                   QStringLiteral(
                       "UPDATE handover_checklist SET state = ?, note = ?, "
                       "confirmed_by_user_id = ?, confirmed_at = ? WHERE sheet_id = ? AND item = ?"),
-                  {state, note, checkedBy, toStorage(ctx.now), sheet->id, item});
+                  {state, note, checkedBy, toStorage(ctx.now), sheet.id, item});
     if (!q)
         return fail(q.error());
     QJsonObject now{{QStringLiteral("item"), item},
@@ -318,24 +293,21 @@ Result<ActionOutcome> confirmItem(ActionContext& ctx) {
                     {QStringLiteral("note"), note}};
     if (incoming != nullptr)
         now.insert(QStringLiteral("checked_by"), incoming->login);
-    now.insert(QStringLiteral("sheet_id"), sheet->id);
+    now.insert(QStringLiteral("sheet_id"), sheet.id);
     // Its own record, so the incoming person's signature stays off the sheet's two.
     return ActionOutcome{QStringLiteral("handover_checklist_item"),
-                         QStringLiteral("%1/%2").arg(sheet->id).arg(item),
+                         QStringLiteral("%1/%2").arg(sheet.id).arg(item),
                          {{QStringLiteral("item"), item}, {QStringLiteral("state"), found->state}},
                          now,
                          {}};
 }
 
-Result<ActionOutcome> recordEquipment(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> recordEquipment(ActionContext& ctx, const HandoverSheet& sheet) {
     const QString equipment = textParam(ctx.params, "equipment");
     const QString operation = textParam(ctx.params, "operation");
     const QString state = textParam(ctx.params, "state");
     qint64 running = 0;
-    for (const SheetEquipmentOperation& e : sheet->equipment)
+    for (const SheetEquipmentOperation& e : sheet.equipment)
         if (e.equipment == equipment && e.operation == operation &&
             e.state == QStringLiteral("in_progress"))
             running = e.id;
@@ -359,7 +331,7 @@ Result<ActionOutcome> recordEquipment(ActionContext& ctx) {
             QStringLiteral(
                 "INSERT INTO handover_equipment_ops(sheet_id, equipment, operation, "
                 "state, started_at, finished_at, recorded_by_user_id) VALUES (?,?,?,?,?,?,?)"),
-            {sheet->id, equipment, operation, state, toStorage(ctx.now),
+            {sheet.id, equipment, operation, state, toStorage(ctx.now),
              state == QStringLiteral("completed") ? QVariant(toStorage(ctx.now)) : QVariant(),
              ctx.actor.userId});
         if (!ins)
@@ -369,7 +341,7 @@ Result<ActionOutcome> recordEquipment(ActionContext& ctx) {
     return ActionOutcome{QStringLiteral("handover_equipment_op"),
                          QString::number(id),
                          {},
-                         {{QStringLiteral("sheet_id"), sheet->id},
+                         {{QStringLiteral("sheet_id"), sheet.id},
                           {QStringLiteral("equipment"), equipment},
                           {QStringLiteral("operation"), operation},
                           {QStringLiteral("state"), state}},
@@ -386,10 +358,7 @@ Result<UserRecord> userParam(const ActionContext& ctx, const char* field) {
     return u;
 }
 
-Result<ActionOutcome> markUnfit(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> markUnfit(ActionContext& ctx, const HandoverSheet& sheet) {
     auto u = userParam(ctx, "login");
     if (!u)
         return fail(u.error());
@@ -400,54 +369,48 @@ Result<ActionOutcome> markUnfit(ActionContext& ctx) {
         QStringLiteral("UPDATE handover_sheets SET unfit_user_id = ?, unfit_condition = ?, "
                        "incoming_user_id = CASE WHEN incoming_user_id = ? THEN NULL "
                        "ELSE incoming_user_id END WHERE id = ?"),
-        {u->id, condition, u->id, sheet->id});
+        {u->id, condition, u->id, sheet.id});
     if (!q)
         return fail(q.error());
     return ActionOutcome{
         QStringLiteral("handover_sheet"),
-        QString::number(sheet->id),
-        {{QStringLiteral("unfit"), sheet->unfit}},
+        QString::number(sheet.id),
+        {{QStringLiteral("unfit"), sheet.unfit}},
         {{QStringLiteral("unfit"), u->login}, {QStringLiteral("condition"), condition}},
         {}};
 }
 
-Result<ActionOutcome> signInIncoming(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
+Result<ActionOutcome> signInIncoming(ActionContext& ctx, const HandoverSheet& sheet) {
     auto u = userParam(ctx, "login");
     if (!u)
         return fail(u.error());
-    if (u->id == sheet->unfitUserId)
+    if (u->id == sheet.unfitUserId)
         return fail(Error::refused(
             QStringLiteral("handover-blocked-incoming-unfit"), QStringLiteral("R2-2.4"),
             {QStringLiteral("%1 is marked unfit to take over; a substitute must sign in [R2-2.4].")
                  .arg(u->displayName),
              QStringLiteral("%1 已被登记为不宜接班，须由替班人员签到【R2-2.4】。")
                  .arg(u->displayName)}));
-    if (u->id == sheet->outgoingUserId)
+    if (u->id == sheet.outgoingUserId)
         return fail(Error::badInput(
             QStringLiteral("login"),
             {QStringLiteral("The outgoing person cannot take over their own shift [R2-2.3]."),
              QStringLiteral("交班人不能作为接班人【R2-2.3】。")}));
     auto q = sql::exec(
         ctx.db, QStringLiteral("UPDATE handover_sheets SET incoming_user_id = ? WHERE id = ?"),
-        {u->id, sheet->id});
+        {u->id, sheet.id});
     if (!q)
         return fail(q.error());
     return ActionOutcome{QStringLiteral("handover_sheet"),
-                         QString::number(sheet->id),
-                         {{QStringLiteral("incoming"), sheet->incoming}},
+                         QString::number(sheet.id),
+                         {{QStringLiteral("incoming"), sheet.incoming}},
                          {{QStringLiteral("incoming"), u->login}},
                          {}};
 }
 
-Result<ActionOutcome> completeHandover(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
-    qint64 outgoing = sheet->outgoingUserId;
-    qint64 incoming = sheet->incomingUserId;
+Result<ActionOutcome> completeHandover(ActionContext& ctx, const HandoverSheet& sheet) {
+    qint64 outgoing = sheet.outgoingUserId;
+    qint64 incoming = sheet.incomingUserId;
     for (const VerifiedSignature& sig : ctx.signatures) {
         if (sig.meaning == QStringLiteral("outgoing"))
             outgoing = sig.signer.userId;
@@ -462,7 +425,7 @@ Result<ActionOutcome> completeHandover(ActionContext& ctx) {
              QStringLiteral("接班人必须签名，且不能与交班人为同一人【R2-2.3】。")}));
     // Freeze the content first, then mark the sheet completed: the trigger refuses any
     // later change of the row.
-    auto live = loadLiveSheet(ctx.db, sheet->id);
+    auto live = loadLiveSheet(ctx.db, sheet.id);
     if (!live)
         return fail(live.error());
     live->status = QStringLiteral("completed");
@@ -476,30 +439,27 @@ Result<ActionOutcome> completeHandover(ActionContext& ctx) {
         ctx.db,
         QStringLiteral("UPDATE handover_sheets SET status = 'completed', completed_at = ?, "
                        "outgoing_user_id = ?, incoming_user_id = ?, content = ? WHERE id = ?"),
-        {toStorage(ctx.now), outgoing, incoming, QString::fromUtf8(content), sheet->id});
+        {toStorage(ctx.now), outgoing, incoming, QString::fromUtf8(content), sheet.id});
     if (!q)
         return fail(q.error());
     int open = 0;
     for (const SheetMatter& m : live->matters)
         open += m.status == QStringLiteral("open") ? 1 : 0;
     return ActionOutcome{QStringLiteral("handover_sheet"),
-                         QString::number(sheet->id),
+                         QString::number(sheet.id),
                          {{QStringLiteral("status"), QStringLiteral("open")}},
                          {{QStringLiteral("status"), QStringLiteral("completed")},
                           {QStringLiteral("outgoing"), live->outgoing},
                           {QStringLiteral("incoming"), live->incoming},
                           {QStringLiteral("open_matters_carried"), open},
                           {QStringLiteral("exceptions"), static_cast<int>(live->overrides.size())}},
-                         {{QStringLiteral("sheet_id"), sheet->id}}};
+                         {{QStringLiteral("sheet_id"), sheet.id}}};
 }
 
 // A supervisor's signed exception (特批), where the policy allows one (R2-2.4): it records
 // the blockers present now, by item, and lifts only those.
-Result<ActionOutcome> overrideHandover(ActionContext& ctx) {
-    auto sheet = openSheet(ctx);
-    if (!sheet)
-        return fail(sheet.error());
-    auto lifted = liftableBlockersNow(ctx, *sheet);
+Result<ActionOutcome> overrideHandover(ActionContext& ctx, const HandoverSheet& sheet) {
+    auto lifted = liftableBlockersNow(ctx, sheet);
     if (!lifted)
         return fail(lifted.error());
     QJsonArray items;
@@ -513,14 +473,14 @@ Result<ActionOutcome> overrideHandover(ActionContext& ctx) {
         ctx.db,
         QStringLiteral("INSERT INTO handover_overrides(sheet_id, approved_by_user_id, reason, "
                        "signed_at, lifted) VALUES (?,?,?,?,?)"),
-        {sheet->id, ctx.actor.userId, reason, toStorage(ctx.now),
+        {sheet.id, ctx.actor.userId, reason, toStorage(ctx.now),
          QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact))});
     if (!id)
         return fail(id.error());
     return ActionOutcome{QStringLiteral("handover_override"),
                          QString::number(*id),
                          {},
-                         {{QStringLiteral("sheet_id"), sheet->id},
+                         {{QStringLiteral("sheet_id"), sheet.id},
                           {QStringLiteral("reason"), reason},
                           {QStringLiteral("approved_by"), ctx.actor.login},
                           {QStringLiteral("lifted"), items}},
@@ -585,156 +545,90 @@ void registerHandoverActions(Services& s) {
     QStringList postCodes;
     for (const PostDef& p : posts(s.policy()))
         postCodes << p.code;
-    const P severity{
-        QStringLiteral("severity"),
-        ParamType::Choice,
-        false,
-        {QStringLiteral("Severity"), QStringLiteral("性质")},
-        {QStringLiteral("normal"), QStringLiteral("major"), QStringLiteral("emergency")}};
-    const P status{QStringLiteral("status"),
-                   ParamType::Choice,
-                   false,
-                   {QStringLiteral("Status"), QStringLiteral("状态")},
-                   {QStringLiteral("open"), QStringLiteral("handled")}};
-    P cause{QStringLiteral("cause"),
-            ParamType::LongText,
-            true,
-            {QStringLiteral("Cause"), QStringLiteral("起因")}};
-    P course{QStringLiteral("course"),
-             ParamType::LongText,
-             false,
-             {QStringLiteral("Course"), QStringLiteral("经过")}};
-    P result{QStringLiteral("result"),
-             ParamType::LongText,
-             false,
-             {QStringLiteral("Result"), QStringLiteral("结果")}};
-    const P login{QStringLiteral("login"),
-                  ParamType::Text,
-                  true,
-                  {QStringLiteral("Person (login)"), QStringLiteral("人员（登录名）")}};
+    const P severity =
+        param("severity", ParamType::Choice, false, tx("Severity", "性质"),
+              {QStringLiteral("normal"), QStringLiteral("major"), QStringLiteral("emergency")});
+    const P status = param("status", ParamType::Choice, false, tx("Status", "状态"),
+                           {QStringLiteral("open"), QStringLiteral("handled")});
+    P cause = param("cause", ParamType::LongText, true, tx("Cause", "起因"));
+    P course = param("course", ParamType::LongText, false, tx("Course", "经过"));
+    P result = param("result", ParamType::LongText, false, tx("Result", "结果"));
+    const P login = param("login", ParamType::Text, true, tx("Person (login)", "人员（登录名）"));
 
     r.add({QStringLiteral("handover.open"),
-           {QStringLiteral("Open handover sheet"), QStringLiteral("开始交接班")},
-           {{QStringLiteral("post"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("Post"), QStringLiteral("岗位")},
-             postCodes}},
+           tx("Open handover sheet", "开始交接班"),
+           {param("post", ParamType::Choice, true, tx("Post", "岗位"), postCodes)},
            openHandover});
     r.add({QStringLiteral("handover.add_matter"),
-           {QStringLiteral("Add handover matter"), QStringLiteral("登记交接事项")},
+           tx("Add handover matter", "登记交接事项"),
            {sheetParam(), cause, course, result, severity, status},
-           addMatter});
+           onOpenSheet(addMatter)});
     P causeOpt = cause;
     causeOpt.required = false;
     // An emptied course or result clears it; the cause cannot be emptied (R2-1.2).
     r.add({QStringLiteral("handover.update_matter"),
-           {QStringLiteral("Update handover matter"), QStringLiteral("更新交接事项")},
-           {sheetParam(),
-            {QStringLiteral("id"), ParamType::Id, true, kMatter},
-            whenEmpty(causeOpt, WhenEmpty::Refuse),
-            whenEmpty(course, WhenEmpty::Clear),
-            whenEmpty(result, WhenEmpty::Clear),
-            severity,
-            status},
-           updateMatter});
+           tx("Update handover matter", "更新交接事项"),
+           {sheetParam(), param("id", ParamType::Id, true, tx("Matter", "交接事项")),
+            whenEmpty(causeOpt, WhenEmpty::Refuse), whenEmpty(course, WhenEmpty::Clear),
+            whenEmpty(result, WhenEmpty::Clear), severity, status},
+           onOpenSheet(updateMatter)});
     r.add({QStringLiteral("handover.add_instruction"),
-           {QStringLiteral("Record instruction"), QStringLiteral("登记上级指示")},
-           {sheetParam(),
-            {QStringLiteral("issued_by"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Issued by"), QStringLiteral("指示人")}},
-            {QStringLiteral("text"),
-             ParamType::LongText,
-             true,
-             {QStringLiteral("Instruction"), QStringLiteral("指示内容")}}},
-           addInstruction});
+           tx("Record instruction", "登记上级指示"),
+           {sheetParam(), param("issued_by", ParamType::Text, true, tx("Issued by", "指示人")),
+            param("text", ParamType::LongText, true, tx("Instruction", "指示内容"))},
+           onOpenSheet(addInstruction)});
     r.add({QStringLiteral("handover.acknowledge_instruction"),
-           {QStringLiteral("Acknowledge instruction"), QStringLiteral("确认上级指示")},
-           {sheetParam(),
-            {QStringLiteral("id"),
-             ParamType::Id,
-             true,
-             {QStringLiteral("Instruction"), QStringLiteral("指示")}}},
-           acknowledgeInstruction});
+           tx("Acknowledge instruction", "确认上级指示"),
+           {sheetParam(), param("id", ParamType::Id, true, tx("Instruction", "指示"))},
+           onOpenSheet(acknowledgeInstruction)});
     r.add({QStringLiteral("handover.confirm_item"),
-           {QStringLiteral("Confirm handover item"), QStringLiteral("清点交接物品")},
-           {sheetParam(),
-            {QStringLiteral("item"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Item"), QStringLiteral("物品")}},
-            {QStringLiteral("state"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("State"), QStringLiteral("清点结果")},
-             {QStringLiteral("present"), QStringLiteral("missing")}},
-            {QStringLiteral("note"),
-             ParamType::Text,
-             false,
-             {QStringLiteral("Note"), QStringLiteral("备注")}}},
-           confirmItem});
+           tx("Confirm handover item", "清点交接物品"),
+           {sheetParam(), param("item", ParamType::Text, true, tx("Item", "物品")),
+            param("state", ParamType::Choice, true, tx("State", "清点结果"),
+                  {QStringLiteral("present"), QStringLiteral("missing")}),
+            param("note", ParamType::Text, false, tx("Note", "备注"))},
+           onOpenSheet(confirmItem)});
     r.add({QStringLiteral("handover.record_equipment_operation"),
-           {QStringLiteral("Record equipment start/stop"), QStringLiteral("登记设备启停")},
-           {sheetParam(),
-            {QStringLiteral("equipment"),
-             ParamType::Text,
-             true,
-             {QStringLiteral("Equipment"), QStringLiteral("设备")}},
-            {QStringLiteral("operation"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("Operation"), QStringLiteral("操作")},
-             {QStringLiteral("start"), QStringLiteral("stop")}},
-            {QStringLiteral("state"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("State"), QStringLiteral("状态")},
-             {QStringLiteral("in_progress"), QStringLiteral("completed")}}},
-           recordEquipment});
+           tx("Record equipment start/stop", "登记设备启停"),
+           {sheetParam(), param("equipment", ParamType::Text, true, tx("Equipment", "设备")),
+            param("operation", ParamType::Choice, true, tx("Operation", "操作"),
+                  {QStringLiteral("start"), QStringLiteral("stop")}),
+            param("state", ParamType::Choice, true, tx("State", "状态"),
+                  {QStringLiteral("in_progress"), QStringLiteral("completed")})},
+           onOpenSheet(recordEquipment)});
     r.add({QStringLiteral("handover.mark_unfit"),
-           {QStringLiteral("Mark incoming person unfit"), QStringLiteral("登记接班人不宜接班")},
-           {sheetParam(),
-            login,
-            {QStringLiteral("condition"),
-             ParamType::Choice,
-             true,
-             {QStringLiteral("Condition"), QStringLiteral("情形")},
-             {QStringLiteral("drinking"), QStringLiteral("not_lucid")}}},
-           markUnfit});
+           tx("Mark incoming person unfit", "登记接班人不宜接班"),
+           {sheetParam(), login,
+            param("condition", ParamType::Choice, true, tx("Condition", "情形"),
+                  {QStringLiteral("drinking"), QStringLiteral("not_lucid")})},
+           onOpenSheet(markUnfit)});
     r.add({QStringLiteral("handover.sign_in_incoming"),
-           {QStringLiteral("Incoming person signs in"), QStringLiteral("接班人签到")},
+           tx("Incoming person signs in", "接班人签到"),
            {sheetParam(), login},
-           signInIncoming});
+           onOpenSheet(signInIncoming)});
     r.add({QStringLiteral("handover.complete"),
-           {QStringLiteral("Complete handover"), QStringLiteral("完成交接班")},
+           tx("Complete handover", "完成交接班"),
            {sheetParam()},
-           completeHandover});
+           onOpenSheet(completeHandover)});
     r.add({QStringLiteral("handover.override"),
-           {QStringLiteral("Supervisor exception (特批)"), QStringLiteral("主管特批交接")},
+           tx("Supervisor exception (特批)", "主管特批交接"),
            {sheetParam()},
-           overrideHandover});
+           onOpenSheet(overrideHandover)});
     r.add({QStringLiteral("handover.confirm_mail"),
-           {QStringLiteral("Incoming person confirms the waiting mail"),
-            QStringLiteral("接班人确认待派发信报刊")},
+           tx("Incoming person confirms the waiting mail", "接班人确认待派发信报刊"),
            {sheetParam()},
-           confirmMail});
+           onOpenSheet(confirmMail)});
     r.add({QStringLiteral("handover.sign_out"),
-           {QStringLiteral("Sign out at the end of the shift"), QStringLiteral("下班签退")},
+           tx("Sign out at the end of the shift", "下班签退"),
            {},
            signOut});
     r.add({QStringLiteral("handover.sign_out_person"),
-           {QStringLiteral("Sign out a person who has left"), QStringLiteral("代为签退已离岗人员")},
+           tx("Sign out a person who has left", "代为签退已离岗人员"),
            {login},
            signOutPerson});
     r.add({QStringLiteral("handover.add_addendum"),
-           {QStringLiteral("Add addendum"), QStringLiteral("添加补充说明")},
-           {sheetParam(),
-            {QStringLiteral("text"),
-             ParamType::LongText,
-             true,
-             {QStringLiteral("Addendum"), QStringLiteral("补充说明")}}},
+           tx("Add addendum", "添加补充说明"),
+           {sheetParam(), param("text", ParamType::LongText, true, tx("Addendum", "补充说明"))},
            addAddendum});
 
     s.signatureBook().registerContent(

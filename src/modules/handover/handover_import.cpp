@@ -24,7 +24,6 @@
 #include "rules/policy.h"
 #include "util/clock.h"
 
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 
@@ -469,33 +468,13 @@ private:
     QString last_;
 };
 
-Result<ActionOutcome> importHistory(ActionContext& ctx) {
-    const QString path = textParam(ctx.params, "file");
-    auto file = kit::readImportFile(path);
-    if (!file)
-        return fail(file.error());
-    HistoryImport import(ctx);
-    if (auto ok = import.run(*file); !ok)
-        return fail(ok.error()); // the bus rolls the whole batch back
-    QJsonObject summary = import.summary();
-    summary.insert(QStringLiteral("file"), QFileInfo(path).fileName());
-    return ActionOutcome{
-        QStringLiteral("handover_import"), QFileInfo(path).fileName(), {}, summary, summary};
-}
-
 } // namespace
 
 void registerImportActions(Services& s) {
-    ParamSpec file = kit::param("file", ParamType::Text, true, tx("File", "文件"));
-    file.maxLength = 1000;
-    ActionDef def{
+    s.actionRegistry().add(kit::importAction<HistoryImport>(
         QStringLiteral("handover.import_history"),
         tx("Import earlier handover, duty and mail registers", "导入历史交接班、值班及信件登记"),
-        {file},
-        importHistory};
-    // Bringing in registers is an administrator's job, not the clerks' (handover.*).
-    def.permission = QStringLiteral("data.import");
-    s.actionRegistry().add(def);
+        QStringLiteral("handover_import")));
 }
 
 } // namespace fd::handover

@@ -9,7 +9,9 @@ namespace fd::handover {
 
 using kit::col;
 using kit::idParam;
+using kit::missing;
 using kit::optionalIdParam;
+using kit::param;
 using kit::textParam;
 using kit::tx;
 using sql::insertId;
@@ -28,8 +30,6 @@ Status seed(const Services& services, const Actor& admin, const SeedOptions& opt
 // Ten years of front-desk history (the large profile), a month per handover.import_history.
 Status seedLargeHistory(const Services& services, const Actor& admin, const SeedOptions& options);
 
-// A record that does not exist, named by the field that pointed at it.
-Error missing(const QString& field, const QString& what_en, const QString& what_zh, qint64 id);
 // The display name of a user id ("" when unknown).
 QString userName(const QSqlDatabase& db, qint64 userId);
 // The items of the blockers the policy lets a supervisor lift (R2-2.4) that are on the

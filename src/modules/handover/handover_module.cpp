@@ -7,11 +7,6 @@
 namespace fd {
 namespace handover {
 
-Error missing(const QString& field, const QString& what_en, const QString& what_zh, qint64 id) {
-    return Error::notFound(field, {QStringLiteral("No %1 %2.").arg(what_en).arg(id),
-                                   QStringLiteral("%1 %2 不存在。").arg(what_zh).arg(id)});
-}
-
 QString userName(const QSqlDatabase& db, qint64 userId) {
     auto v =
         sql::scalar(db, QStringLiteral("SELECT display_name FROM users WHERE id = ?"), {userId});

@@ -35,11 +35,14 @@ Result<QList<PrintSignature>> signaturesOf(const Services& s, const QSqlDatabase
     return out;
 }
 
-Result<QString> auditHead(const QSqlDatabase& db) {
+// The document with the audit chain's head as it is now ("SEQ:HASH"), for verifying the
+// chain from paper.
+Result<PrintDocument> withAuditHead(const QSqlDatabase& db, PrintDocument doc) {
     auto head = AuditLog::head(db);
     if (!head)
         return fail(head.error());
-    return head->text();
+    doc.auditHead = head->text();
+    return doc;
 }
 
 Text postName(const Services& s, const QString& code) {
@@ -193,11 +196,7 @@ Result<PrintDocument> exceptionsReportDocument(const Services& s, const QString&
     doc.fields = {{tx("Month", "月份"), month},
                   {tx("Exceptions", "特批次数"), QString::number(table.rows.size())}};
     doc.tables << table;
-    auto head = auditHead(db);
-    if (!head)
-        return fail(head.error());
-    doc.auditHead = *head;
-    return doc;
+    return withAuditHead(db, std::move(doc));
 }
 
 QString officeTime(const QString& storedUtc) {
@@ -251,11 +250,7 @@ Result<PrintDocument> handoverSheetDocument(const Services& s, qint64 sheetId) {
     if (doc.signatures.isEmpty()) // blank lines for the paper copy of an open sheet
         doc.signatures = {{tx("Outgoing", "交班人"), {}, {}, true},
                           {tx("Incoming", "接班人"), {}, {}, true}};
-    auto head = auditHead(db);
-    if (!head)
-        return fail(head.error());
-    doc.auditHead = *head;
-    return doc;
+    return withAuditHead(db, std::move(doc));
 }
 
 Result<PrintDocument> frontDeskLogDocument(const Services& s, const QDate& day) {
@@ -299,16 +294,12 @@ Result<PrintDocument> frontDeskLogDocument(const Services& s, const QDate& day) 
             doc.notes.push_back({QStringLiteral("Sheet %1: %2").arg(id).arg(n.en),
                                  QStringLiteral("交接 %1：%2").arg(id).arg(n.zh)});
     }
-    auto head = auditHead(db);
-    if (!head)
-        return fail(head.error());
-    doc.auditHead = *head;
-    return doc;
+    return withAuditHead(db, std::move(doc));
 }
 
 Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
     const QSqlDatabase db = s.database().connection();
-    auto q = sql::exec(
+    auto q = sql::one(
         db,
         QStringLiteral(
             "SELECT d.duty_date, u.display_name, d.started_at, coalesce(d.ended_at, ''), "
@@ -316,13 +307,9 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
             "coalesce(o.display_name, '') FROM duty_records d JOIN users u ON u.id = d.user_id "
             "LEFT JOIN users n ON n.id = d.successor_user_id "
             "LEFT JOIN users o ON o.id = d.override_by_user_id WHERE d.id = ?"),
-        {dutyId});
+        {dutyId}, missing(QStringLiteral("id"), "duty record", "值班记录", dutyId));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("id"),
-                                    {QStringLiteral("No duty record %1.").arg(dutyId),
-                                     QStringLiteral("值班记录 %1 不存在。").arg(dutyId)}));
     PrintDocument doc;
     doc.title = tx("Duty record", "值班记录表");
     doc.labels = codeLabels(s.policy());
@@ -387,29 +374,21 @@ Result<PrintDocument> dutyRecordDocument(const Services& s, qint64 dutyId) {
                         {1});
         !ok)
         return fail(ok.error());
-    auto head = auditHead(db);
-    if (!head)
-        return fail(head.error());
-    doc.auditHead = *head;
-    return doc;
+    return withAuditHead(db, std::move(doc));
 }
 
 Result<PrintDocument> incidentReportDocument(const Services& s, qint64 incidentId) {
     const QSqlDatabase db = s.database().connection();
-    auto q = sql::exec(
+    auto q = sql::one(
         db,
         QStringLiteral("SELECT i.title, i.description, i.handling, i.severity, i.occurred_at, "
                        "coalesce(i.report_due_at, ''), i.report, coalesce(i.reported_at, ''), "
                        "coalesce(r.display_name, ''), u.display_name FROM duty_incidents i "
                        "JOIN duty_records d ON d.id = i.duty_id JOIN users u ON u.id = d.user_id "
                        "LEFT JOIN users r ON r.id = i.reported_by_user_id WHERE i.id = ?"),
-        {incidentId});
+        {incidentId}, missing(QStringLiteral("id"), "incident", "事件", incidentId));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("id"),
-                                    {QStringLiteral("No incident %1.").arg(incidentId),
-                                     QStringLiteral("事件 %1 不存在。").arg(incidentId)}));
     PrintDocument doc;
     doc.title = tx("Incident report", "突发事件报告");
     doc.office = s.policy().officeName();
@@ -425,11 +404,7 @@ Result<PrintDocument> incidentReportDocument(const Services& s, qint64 incidentI
     doc.signatures = {{tx("Reported by", "报告人"), q->value(8).toString(),
                        officeTime(q->value(7).toString()), true}};
     q->finish();
-    auto head = auditHead(db);
-    if (!head)
-        return fail(head.error());
-    doc.auditHead = *head;
-    return doc;
+    return withAuditHead(db, std::move(doc));
 }
 
 } // namespace fd::handover

@@ -233,7 +233,7 @@ void registerQueries(Services& s) {
                  });
          }});
     r.add({QStringLiteral("phone.bills"),
-           {QStringLiteral("Front-desk phone bill"), QStringLiteral("前台电话费")},
+           tx("Front-desk phone bill", "前台电话费"),
            {},
            [](const QueryContext& ctx) {
                // Stored in fen, read in yuan as on the bill (R6-2): "236.00".
@@ -257,7 +257,7 @@ void registerQueries(Services& s) {
     // The month's exceptions to the handover blockers (特批, R2-2.4), for the CS manager.
     s.actionRegistry().declarePermission(QStringLiteral("handover.exceptions"));
     r.add({QStringLiteral("handover.exceptions"),
-           {QStringLiteral("Handover exceptions of a month"), QStringLiteral("交接班特批月报")},
+           tx("Handover exceptions of a month", "交接班特批月报"),
            {kit::param("month", ParamType::Text, true, tx("Month (yyyy-MM)", "月份（yyyy-MM）"))},
            [](const QueryContext& ctx) -> Result<QueryResult> {
                auto doc = exceptionsReportDocument(ctx.services, textParam(ctx.params, "month"));

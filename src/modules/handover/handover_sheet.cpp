@@ -1,6 +1,7 @@
 #include "handover/handover_sheet.h"
 
 #include "db/sql.h"
+#include "module/toolkit.h"
 #include "rules/policy.h"
 #include "util/clock.h"
 
@@ -34,10 +35,7 @@ Result<HandoverSheet> readHeader(const QSqlDatabase& db, qint64 id) {
             "LEFT JOIN users i ON i.id = s.incoming_user_id "
             "LEFT JOIN users u ON u.id = s.unfit_user_id "
             "LEFT JOIN users v ON v.id = s.override_by_user_id WHERE s.id = ?"),
-        {id},
-        Error::notFound(QStringLiteral("sheet_id"),
-                        {QStringLiteral("No handover sheet %1.").arg(id),
-                         QStringLiteral("交接班记录 %1 不存在。").arg(id)}));
+        {id}, kit::missing(QStringLiteral("sheet_id"), "handover sheet", "交接班记录", id));
     if (!q)
         return fail(q.error());
     HandoverSheet s;

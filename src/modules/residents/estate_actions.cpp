@@ -27,12 +27,6 @@ const Text kResident{QStringLiteral("Resident"), QStringLiteral("住户")};
 const QStringList kKinds{QStringLiteral("owner"), QStringLiteral("tenant"),
                          QStringLiteral("family")};
 
-ParamSpec text(const QString& name, const Text& label, bool required, int maxLength) {
-    ParamSpec p{name, ParamType::Text, required, label};
-    p.maxLength = maxLength;
-    return p;
-}
-
 QDate officeToday(const ActionContext& ctx) {
     return ctx.now.toTimeZone(Clock::officeZone()).date();
 }
@@ -110,19 +104,18 @@ struct StoredResident {
 };
 
 Result<StoredResident> loadResident(const QSqlDatabase& db, qint64 id) {
-    auto q = sql::exec(db,
-                       QStringLiteral("SELECT r.id, r.room_id, r.room_code, b.name, r.kind, "
-                                      "r.name, r.id_tail, r.phone, r.phone2, r.move_in, "
-                                      "r.notes, r.move_out FROM residents r JOIN rooms m ON m.id = "
-                                      "r.room_id JOIN units u ON u.id = m.unit_id "
-                                      "JOIN buildings b ON b.id = u.building_id WHERE r.id = ?"),
-                       {id});
+    auto q = sql::one(
+        db,
+        QStringLiteral("SELECT r.id, r.room_id, r.room_code, b.name, r.kind, "
+                       "r.name, r.id_tail, r.phone, r.phone2, r.move_in, "
+                       "r.notes, r.move_out FROM residents r JOIN rooms m ON m.id = "
+                       "r.room_id JOIN units u ON u.id = m.unit_id "
+                       "JOIN buildings b ON b.id = u.building_id WHERE r.id = ?"),
+        {id},
+        Error::notFound(QStringLiteral("id"), {QStringLiteral("There is no resident %1.").arg(id),
+                                               QStringLiteral("住户编号 %1 不存在。").arg(id)}));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("id"),
-                                    {QStringLiteral("There is no resident %1.").arg(id),
-                                     QStringLiteral("住户编号 %1 不存在。").arg(id)}));
     StoredResident r;
     r.id = q->value(0).toLongLong();
     r.roomId = q->value(1).toLongLong();
@@ -459,54 +452,47 @@ void registerEstateActions(Services& s) {
     // id_tail allows more than 4 characters so a pasted whole ID number gets the clear
     // "last 4 only" message rather than a length error.
     a.add({QStringLiteral("resident.create_building"),
-           {QStringLiteral("Add building"), QStringLiteral("新建楼栋")},
-           {text(QStringLiteral("code"),
-                 {QStringLiteral("Building number"), QStringLiteral("楼栋号")}, true, 8),
-            text(QStringLiteral("name"),
-                 {QStringLiteral("Building name"), QStringLiteral("楼栋名称")}, false, 40)},
+           tx("Add building", "新建楼栋"),
+           {kit::boundedText("code", {QStringLiteral("Building number"), QStringLiteral("楼栋号")},
+                             true, 8),
+            kit::boundedText("name", {QStringLiteral("Building name"), QStringLiteral("楼栋名称")},
+                             false, 40)},
            createBuilding});
-    a.add({QStringLiteral("resident.create_room"),
-           {QStringLiteral("Add room"), QStringLiteral("新建房间")},
-           {text(QStringLiteral("building_code"),
-                 {QStringLiteral("Building number"), QStringLiteral("楼栋号")}, false, 8),
-            {QStringLiteral("building_id"),
-             ParamType::Id,
-             false,
-             {QStringLiteral("Building"), QStringLiteral("楼栋")}},
-            text(QStringLiteral("unit"), {QStringLiteral("Unit"), QStringLiteral("单元")}, true, 4),
-            text(QStringLiteral("number"),
-                 {QStringLiteral("Room number"), QStringLiteral("房间号")}, true, 8)},
-           createRoom});
+    a.add(
+        {QStringLiteral("resident.create_room"),
+         tx("Add room", "新建房间"),
+         {kit::boundedText("building_code",
+                           {QStringLiteral("Building number"), QStringLiteral("楼栋号")}, false, 8),
+          kit::param("building_id", ParamType::Id, false, tx("Building", "楼栋")),
+          kit::boundedText("unit", {QStringLiteral("Unit"), QStringLiteral("单元")}, true, 4),
+          kit::boundedText("number", {QStringLiteral("Room number"), QStringLiteral("房间号")},
+                           true, 8)},
+         createRoom});
     a.add({QStringLiteral("resident.register"),
-           {QStringLiteral("Register resident (move in)"), QStringLiteral("住户入住登记")},
-           {text(QStringLiteral("room_code"), kRoomCode, true, 30), kind,
-            text(QStringLiteral("name"), kName, true, 40),
-            text(QStringLiteral("id_tail"), kIdTail, false, 40),
-            text(QStringLiteral("phone"), kPhone, false, 30),
-            text(QStringLiteral("phone2"), kPhone2, false, 30), moveIn, notes},
+           tx("Register resident (move in)", "住户入住登记"),
+           {kit::boundedText("room_code", kRoomCode, true, 30), kind,
+            kit::boundedText("name", kName, true, 40),
+            kit::boundedText("id_tail", kIdTail, false, 40),
+            kit::boundedText("phone", kPhone, false, 30),
+            kit::boundedText("phone2", kPhone2, false, 30), moveIn, notes},
            registerResident});
     a.add({QStringLiteral("resident.update"),
-           {QStringLiteral("Edit resident"), QStringLiteral("修改住户信息")},
+           tx("Edit resident", "修改住户信息"),
            // An emptied field clears what is recorded; the name cannot be emptied.
-           {id,
-            optionalKind,
-            whenEmpty(text(QStringLiteral("name"), kName, false, 40), WhenEmpty::Refuse),
-            whenEmpty(text(QStringLiteral("id_tail"), kIdTail, false, 40), WhenEmpty::Clear),
-            whenEmpty(text(QStringLiteral("phone"), kPhone, false, 30), WhenEmpty::Clear),
-            whenEmpty(text(QStringLiteral("phone2"), kPhone2, false, 30), WhenEmpty::Clear),
-            whenEmpty(moveIn, WhenEmpty::Clear),
-            whenEmpty(notes, WhenEmpty::Clear),
-            {QStringLiteral("clear"),
-             ParamType::TextList,
-             false,
-             {QStringLiteral("Fields to empty"), QStringLiteral("清空的字段")}}},
+           {id, optionalKind,
+            whenEmpty(kit::boundedText("name", kName, false, 40), WhenEmpty::Refuse),
+            whenEmpty(kit::boundedText("id_tail", kIdTail, false, 40), WhenEmpty::Clear),
+            whenEmpty(kit::boundedText("phone", kPhone, false, 30), WhenEmpty::Clear),
+            whenEmpty(kit::boundedText("phone2", kPhone2, false, 30), WhenEmpty::Clear),
+            whenEmpty(moveIn, WhenEmpty::Clear), whenEmpty(notes, WhenEmpty::Clear),
+            kit::param("clear", ParamType::TextList, false, tx("Fields to empty", "清空的字段"))},
            updateResident});
     a.add({QStringLiteral("resident.move_out"),
-           {QStringLiteral("Resident moves out"), QStringLiteral("住户迁出")},
+           tx("Resident moves out", "住户迁出"),
            {id, {QStringLiteral("move_out"), ParamType::Date, false, kMoveOut}},
            moveOut});
     a.add({QStringLiteral("resident.reveal_phone"),
-           {QStringLiteral("Show full phone number"), QStringLiteral("查看完整电话")},
+           tx("Show full phone number", "查看完整电话"),
            {id,
             {QStringLiteral("which"),
              ParamType::Choice,
@@ -515,9 +501,8 @@ void registerEstateActions(Services& s) {
              {QStringLiteral("phone"), QStringLiteral("phone2")}}},
            revealPhone});
     a.add({QStringLiteral("resident.import"),
-           {QStringLiteral("Import residents"), QStringLiteral("导入住户")},
-           {text(QStringLiteral("file"), {QStringLiteral("File"), QStringLiteral("文件")}, true,
-                 1000)},
+           tx("Import residents", "导入住户"),
+           {kit::boundedText("file", {QStringLiteral("File"), QStringLiteral("文件")}, true, 1000)},
            importResidents,
            {},
            [](const Services&, const QVariantMap& params) -> Result<QVariantMap> {

@@ -13,5 +13,6 @@ Status seed(const Services& s, const Actor& admin, const SeedOptions& options);
 
 using kit::bad;
 using kit::idParam;
+using kit::tx;
 
 } // namespace fd::residents

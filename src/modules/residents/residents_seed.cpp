@@ -243,6 +243,15 @@ public:
         return QStringLiteral("房号,类型,姓名,身份证后四位,电话,电话2,入住日期,备注\n");
     }
 
+    // "3-2-1502": building 3, unit 2, floor 15, room 2.
+    static QString roomCode(int building, int unit, int floor, int room) {
+        return QStringLiteral("%1-%2-%3%4")
+            .arg(building)
+            .arg(unit)
+            .arg(floor)
+            .arg(room, 2, 10, QLatin1Char('0'));
+    }
+
     // 4 buildings, 2 units, 4 floors of 2 rooms: 64 rooms, about 80 residents.
     QString demoEstate() {
         QString csv = header();
@@ -250,13 +259,7 @@ public:
             for (int u = 1; u <= 2; ++u)
                 for (int floor : {2, 5, 8, 11})
                     for (int n = 1; n <= 2; ++n)
-                        room(csv,
-                             QStringLiteral("%1-%2-%3%4")
-                                 .arg(b)
-                                 .arg(u)
-                                 .arg(floor)
-                                 .arg(n, 2, 10, QLatin1Char('0')),
-                             below(4) == 0 ? 2 : 1);
+                        room(csv, roomCode(b, u, floor, n), below(4) == 0 ? 2 : 1);
         return csv;
     }
 
@@ -270,13 +273,7 @@ public:
             for (int u = 1; u <= 2; ++u)
                 for (int floor = 1; floor <= 25; ++floor)
                     for (int n = 1; n <= 3; ++n)
-                        room(csv,
-                             QStringLiteral("%1-%2-%3%4")
-                                 .arg(b)
-                                 .arg(u)
-                                 .arg(floor)
-                                 .arg(n, 2, 10, QLatin1Char('0')),
-                             index++ % 2 == 0 ? 3 : 2);
+                        room(csv, roomCode(b, u, floor, n), index++ % 2 == 0 ? 3 : 2);
         return csv;
     }
 

@@ -25,12 +25,6 @@ const QStringList kOrgKinds{QStringLiteral("outside_unit"), QStringLiteral("cont
                             QStringLiteral("parent_company"), QStringLiteral("government"),
                             QStringLiteral("other")};
 
-ParamSpec text(const QString& name, const Text& label, bool required, int maxLength) {
-    ParamSpec p{name, ParamType::Text, required, label};
-    p.maxLength = maxLength;
-    return p;
-}
-
 QString maskedOrEmpty(const QString& phone) {
     return phone.isEmpty() ? QString() : maskPhone(phone);
 }
@@ -71,16 +65,42 @@ Error nothingToChange() {
                QStringLiteral("没有需要修改的内容：与已登记的相同。"));
 }
 
+// What the audit row says of an organisation (phones masked, R6-3).
+QJsonObject organisationValues(const QString& name, const QString& kind, const QString& contact,
+                               const QString& phone, const QString& notes) {
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("kind"), kind},
+            {QStringLiteral("contact"), contact},
+            {QStringLiteral("phone"), maskedOrEmpty(phone)},
+            {QStringLiteral("notes"), maskPhonesInText(notes)}};
+}
+
+// Refuses with `refusal` unless `statement` finds a row exactly when `found`.
+Status expect(const QSqlDatabase& db, const QString& statement, const QVariantList& bindings,
+              bool found, Error refusal) {
+    auto there = exists(db, statement, bindings);
+    if (!there)
+        return fail(there.error());
+    if (*there != found)
+        return fail(std::move(refusal));
+    return {};
+}
+
+// Refuses an organisation name `taken` (a statement with its bindings) finds registered.
+Status organisationNameFree(const QSqlDatabase& db, const QString& taken,
+                            const QVariantList& bindings, const QString& name) {
+    return expect(db, taken, bindings, false,
+                  bad(QStringLiteral("name"),
+                      QStringLiteral("The organisation %1 is registered already.").arg(name),
+                      QStringLiteral("单位「%1」已登记。").arg(name)));
+}
+
 Result<ActionOutcome> createOrganisation(ActionContext& ctx) {
     const QString name = ctx.params.value(QStringLiteral("name")).toString();
-    auto taken =
-        exists(ctx.db, QStringLiteral("SELECT 1 FROM organisations WHERE name = ?"), {name});
-    if (!taken)
-        return fail(taken.error());
-    if (*taken)
-        return fail(bad(QStringLiteral("name"),
-                        QStringLiteral("The organisation %1 is registered already.").arg(name),
-                        QStringLiteral("单位「%1」已登记。").arg(name)));
+    if (auto free = organisationNameFree(
+            ctx.db, QStringLiteral("SELECT 1 FROM organisations WHERE name = ?"), {name}, name);
+        !free)
+        return fail(free.error());
     auto phone = phoneParam(ctx.params, QStringLiteral("phone"));
     if (!phone)
         return fail(phone.error());
@@ -98,50 +118,37 @@ Result<ActionOutcome> createOrganisation(ActionContext& ctx) {
     return ActionOutcome{QStringLiteral("organisation"),
                          QString::number(id),
                          {},
-                         {{QStringLiteral("name"), name},
-                          {QStringLiteral("kind"), kind},
-                          {QStringLiteral("contact"), contact},
-                          {QStringLiteral("phone"), maskedOrEmpty(*phone)},
-                          {QStringLiteral("notes"), maskPhonesInText(notes)}},
+                         organisationValues(name, kind, contact, *phone, notes),
                          {{QStringLiteral("id"), id}}};
 }
 
 Result<ActionOutcome> updateOrganisation(ActionContext& ctx) {
     const qint64 id = idParam(ctx.params, "id");
-    auto q = sql::exec(
+    auto q = sql::one(
         ctx.db,
         QStringLiteral(
             "SELECT name, kind, contact, phone, notes, active FROM organisations WHERE id = ?"),
-        {id});
+        {id},
+        Error::notFound(QStringLiteral("id"),
+                        {QStringLiteral("There is no organisation %1.").arg(id),
+                         QStringLiteral("单位编号 %1 不存在。").arg(id)}));
     if (!q)
         return fail(q.error());
-    if (!q->next())
-        return fail(Error::notFound(QStringLiteral("id"),
-                                    {QStringLiteral("There is no organisation %1.").arg(id),
-                                     QStringLiteral("单位编号 %1 不存在。").arg(id)}));
     QString name = q->value(0).toString(), kind = q->value(1).toString(),
             contact = q->value(2).toString(), phone = q->value(3).toString(),
             notes = q->value(4).toString();
     bool active = q->value(5).toBool();
     q->finish();
-    const QJsonObject before{{QStringLiteral("name"), name},
-                             {QStringLiteral("kind"), kind},
-                             {QStringLiteral("contact"), contact},
-                             {QStringLiteral("phone"), maskedOrEmpty(phone)},
-                             {QStringLiteral("notes"), maskPhonesInText(notes)},
-                             {QStringLiteral("active"), active}};
+    QJsonObject before = organisationValues(name, kind, contact, phone, notes);
+    before.insert(QStringLiteral("active"), active);
     const QVariantMap& p = ctx.params;
     if (p.contains(QStringLiteral("name")) && p.value(QStringLiteral("name")).toString() != name) {
         name = p.value(QStringLiteral("name")).toString();
-        auto taken =
-            exists(ctx.db, QStringLiteral("SELECT 1 FROM organisations WHERE name = ? AND id <> ?"),
-                   {name, id});
-        if (!taken)
-            return fail(taken.error());
-        if (*taken)
-            return fail(bad(QStringLiteral("name"),
-                            QStringLiteral("The organisation %1 is registered already.").arg(name),
-                            QStringLiteral("单位「%1」已登记。").arg(name)));
+        if (auto free = organisationNameFree(
+                ctx.db, QStringLiteral("SELECT 1 FROM organisations WHERE name = ? AND id <> ?"),
+                {name, id}, name);
+            !free)
+            return fail(free.error());
     }
     if (p.contains(QStringLiteral("kind")))
         kind = p.value(QStringLiteral("kind")).toString();
@@ -157,12 +164,8 @@ Result<ActionOutcome> updateOrganisation(ActionContext& ctx) {
             return fail(normal.error());
         phone = *normal;
     }
-    const QJsonObject after{{QStringLiteral("name"), name},
-                            {QStringLiteral("kind"), kind},
-                            {QStringLiteral("contact"), contact},
-                            {QStringLiteral("phone"), maskedOrEmpty(phone)},
-                            {QStringLiteral("notes"), maskPhonesInText(notes)},
-                            {QStringLiteral("active"), active}};
+    QJsonObject after = organisationValues(name, kind, contact, phone, notes);
+    after.insert(QStringLiteral("active"), active);
     QJsonObject oldValues, newValues;
     diff(before, after, oldValues, newValues);
     if (newValues.isEmpty())
@@ -180,25 +183,24 @@ Result<ActionOutcome> updateOrganisation(ActionContext& ctx) {
 
 Result<ActionOutcome> createDepartment(ActionContext& ctx) {
     const QString name = ctx.params.value(QStringLiteral("name")).toString();
-    auto taken = exists(ctx.db, QStringLiteral("SELECT 1 FROM departments WHERE name = ?"), {name});
-    if (!taken)
-        return fail(taken.error());
-    if (*taken)
-        return fail(bad(QStringLiteral("name"),
-                        QStringLiteral("The department %1 exists already.").arg(name),
-                        QStringLiteral("部门「%1」已存在。").arg(name)));
+    if (auto free = expect(ctx.db, QStringLiteral("SELECT 1 FROM departments WHERE name = ?"),
+                           {name}, false,
+                           bad(QStringLiteral("name"),
+                               QStringLiteral("The department %1 exists already.").arg(name),
+                               QStringLiteral("部门「%1」已存在。").arg(name)));
+        !free)
+        return fail(free.error());
     QVariant org;
     if (ctx.params.contains(QStringLiteral("organisation_id"))) {
         org = ctx.params.value(QStringLiteral("organisation_id"));
-        auto known =
-            exists(ctx.db, QStringLiteral("SELECT 1 FROM organisations WHERE id = ?"), {org});
-        if (!known)
+        if (auto known = expect(
+                ctx.db, QStringLiteral("SELECT 1 FROM organisations WHERE id = ?"), {org}, true,
+                bad(QStringLiteral("organisation_id"),
+                    QStringLiteral("Organisation: there is no organisation %1.")
+                        .arg(org.toString()),
+                    QStringLiteral("所属单位：单位编号 %1 不存在。").arg(org.toString())));
+            !known)
             return fail(known.error());
-        if (!*known)
-            return fail(bad(
-                QStringLiteral("organisation_id"),
-                QStringLiteral("Organisation: there is no organisation %1.").arg(org.toString()),
-                QStringLiteral("所属单位：单位编号 %1 不存在。").arg(org.toString())));
     }
     auto inserted =
         sql::insertId(ctx.db,
@@ -402,68 +404,51 @@ void registerStaffActions(Services& s) {
     optionalOrgKind.required = false;
     ParamSpec notes{QStringLiteral("notes"), ParamType::LongText, false, kNotes};
     notes.maxLength = 500;
-    const ParamSpec orgId{QStringLiteral("id"),
-                          ParamType::Id,
-                          true,
-                          {QStringLiteral("Organisation"), QStringLiteral("单位")}};
-    const ParamSpec staffId{QStringLiteral("id"),
-                            ParamType::Id,
-                            true,
-                            {QStringLiteral("Staff member"), QStringLiteral("员工")}};
+    const ParamSpec orgId = kit::param("id", ParamType::Id, true, tx("Organisation", "单位"));
+    const ParamSpec staffId = kit::param("id", ParamType::Id, true, tx("Staff member", "员工"));
     a.add({QStringLiteral("org.create"),
-           {QStringLiteral("Add organisation"), QStringLiteral("新增单位")},
-           {text(QStringLiteral("name"), kName, true, 100), orgKind,
-            text(QStringLiteral("contact"), kContact, false, 40),
-            text(QStringLiteral("phone"), kPhone, false, 30), notes},
+           tx("Add organisation", "新增单位"),
+           {kit::boundedText("name", kName, true, 100), orgKind,
+            kit::boundedText("contact", kContact, false, 40),
+            kit::boundedText("phone", kPhone, false, 30), notes},
            createOrganisation});
     a.add({QStringLiteral("org.update"),
-           {QStringLiteral("Edit organisation"), QStringLiteral("修改单位信息")},
+           tx("Edit organisation", "修改单位信息"),
            // An emptied field clears what is recorded; the name cannot be emptied.
-           {orgId,
-            whenEmpty(text(QStringLiteral("name"), kName, false, 100), WhenEmpty::Refuse),
+           {orgId, whenEmpty(kit::boundedText("name", kName, false, 100), WhenEmpty::Refuse),
             optionalOrgKind,
-            whenEmpty(text(QStringLiteral("contact"), kContact, false, 40), WhenEmpty::Clear),
-            whenEmpty(text(QStringLiteral("phone"), kPhone, false, 30), WhenEmpty::Clear),
+            whenEmpty(kit::boundedText("contact", kContact, false, 40), WhenEmpty::Clear),
+            whenEmpty(kit::boundedText("phone", kPhone, false, 30), WhenEmpty::Clear),
             whenEmpty(notes, WhenEmpty::Clear),
-            {QStringLiteral("active"),
-             ParamType::Bool,
-             false,
-             {QStringLiteral("In use"), QStringLiteral("启用")}}},
+            kit::param("active", ParamType::Bool, false, tx("In use", "启用"))},
            updateOrganisation});
     a.add({QStringLiteral("staff.create_department"),
-           {QStringLiteral("Add department"), QStringLiteral("新增部门")},
-           {text(QStringLiteral("name"), kName, true, 60),
-            {QStringLiteral("organisation_id"),
-             ParamType::Id,
-             false,
-             {QStringLiteral("Organisation"), QStringLiteral("所属单位")}}},
+           tx("Add department", "新增部门"),
+           {kit::boundedText("name", kName, true, 60),
+            kit::param("organisation_id", ParamType::Id, false, tx("Organisation", "所属单位"))},
            createDepartment});
     a.add({QStringLiteral("staff.create"),
-           {QStringLiteral("Add staff member"), QStringLiteral("新增员工")},
-           {text(QStringLiteral("name"), kStaffName, true, 40),
+           tx("Add staff member", "新增员工"),
+           {kit::boundedText("name", kStaffName, true, 40),
             {QStringLiteral("department_id"), ParamType::Id, true, kDepartment},
-            text(QStringLiteral("post"), kPost, false, 40),
-            text(QStringLiteral("phone"), kPhone, false, 30),
-            text(QStringLiteral("login"), kLogin, false, 40)},
+            kit::boundedText("post", kPost, false, 40),
+            kit::boundedText("phone", kPhone, false, 30),
+            kit::boundedText("login", kLogin, false, 40)},
            createStaff});
     a.add({QStringLiteral("staff.update"),
-           {QStringLiteral("Edit staff member"), QStringLiteral("修改员工信息")},
+           tx("Edit staff member", "修改员工信息"),
            // An emptied post or phone clears it; the name cannot be emptied (an account is
            // unlinked by linking another, not by an empty login).
            {staffId,
-            whenEmpty(text(QStringLiteral("name"), kStaffName, false, 40), WhenEmpty::Refuse),
+            whenEmpty(kit::boundedText("name", kStaffName, false, 40), WhenEmpty::Refuse),
             {QStringLiteral("department_id"), ParamType::Id, false, kDepartment},
-            whenEmpty(text(QStringLiteral("post"), kPost, false, 40), WhenEmpty::Clear),
-            whenEmpty(text(QStringLiteral("phone"), kPhone, false, 30), WhenEmpty::Clear),
-            whenEmpty(text(QStringLiteral("login"), kLogin, false, 40), WhenEmpty::Refuse)},
+            whenEmpty(kit::boundedText("post", kPost, false, 40), WhenEmpty::Clear),
+            whenEmpty(kit::boundedText("phone", kPhone, false, 30), WhenEmpty::Clear),
+            whenEmpty(kit::boundedText("login", kLogin, false, 40), WhenEmpty::Refuse)},
            updateStaff});
     a.add({QStringLiteral("staff.leave"),
-           {QStringLiteral("Staff member leaves"), QStringLiteral("员工离职")},
-           {staffId,
-            {QStringLiteral("left_on"),
-             ParamType::Date,
-             false,
-             {QStringLiteral("Leaving date"), QStringLiteral("离职日期")}}},
+           tx("Staff member leaves", "员工离职"),
+           {staffId, kit::param("left_on", ParamType::Date, false, tx("Leaving date", "离职日期"))},
            staffLeaves});
 
     // R1-1.2.7, R5-d: every module registers what a person can hold open (archive loans,

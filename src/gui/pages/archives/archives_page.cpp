@@ -5,6 +5,7 @@
 #include "archives/archive_prints.h"
 #include "pages/archives/loan_dialogs.h"
 #include "print/form_printer.h"
+#include "query_list_view.h"
 #include "query_table_model.h"
 #include "refusal.h"
 #include "services/services.h"
@@ -36,12 +37,7 @@ QTableView* listView(QAbstractItemModel* model, QWidget* parent, const QString& 
     auto* view = new QTableView(parent);
     view->setObjectName(name);
     view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
+    setUpRowTable(view);
     return view;
 }
 
@@ -50,6 +46,32 @@ void hideColumns(QTableView* view, const QueryTableModel* model, const QStringLi
         if (const int c = model->columnOf(key); c >= 0)
             view->setColumnHidden(c, true);
     fitColumns(view, *model);
+}
+
+// Selects the row of `view` whose "id" is `id`.
+void selectById(QTableView* view, const QueryTableModel* model, qint64 id) {
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->value(r, QStringLiteral("id")).toLongLong() == id) {
+            view->selectRow(r);
+            return;
+        }
+}
+
+// The "id" of the current row of `view`; 0 when there is none.
+qint64 currentId(const QTableView* view, const QueryTableModel* model) {
+    if (view == nullptr || !view->currentIndex().isValid())
+        return 0;
+    return model->value(view->currentIndex().row(), QStringLiteral("id")).toLongLong();
+}
+
+// Shows the list `query` in `model` (empty when it cannot be read), `hidden` columns hidden.
+void showList(const Session& session, const QString& query, QueryTableModel* model,
+              QTableView* view, const QStringList& hidden) {
+    if (auto list = session.services().query(query, {}, session.actor()))
+        model->setResult(std::move(*list));
+    else
+        model->setResult({});
+    hideColumns(view, model, hidden);
 }
 
 } // namespace
@@ -294,28 +316,16 @@ void ArchivesPage::loadVolume(const QString& number) {
 
 void ArchivesPage::reloadLoans() {
     const qint64 keep = currentLoanId();
-    if (auto list =
-            session_.services().query(QStringLiteral("archive.loans"), {}, session_.actor()))
-        loans_->setResult(std::move(*list));
-    else
-        loans_->setResult({});
-    hideColumns(loansView_, loans_, {QStringLiteral("borrower_staff_id")});
-    if (auto list =
-            session_.services().query(QStringLiteral("archive.overdue"), {}, session_.actor()))
-        overdue_->setResult(std::move(*list));
-    else
-        overdue_->setResult({});
-    hideColumns(overdueView_, overdue_, {QStringLiteral("borrower_staff_id")});
+    showList(session_, QStringLiteral("archive.loans"), loans_, loansView_,
+             {QStringLiteral("borrower_staff_id")});
+    showList(session_, QStringLiteral("archive.overdue"), overdue_, overdueView_,
+             {QStringLiteral("borrower_staff_id")});
     tabs_->setTabText(2, overdue_->rowCount() > 0 ? tr("Overdue (%1)").arg(overdue_->rowCount())
                                                   : tr("Overdue"));
     // Open incidents (the query is the keeper's: for others the tab stays hidden and empty).
     const qint64 keepIncident = currentIncidentId();
-    if (auto list =
-            session_.services().query(QStringLiteral("archive.incidents"), {}, session_.actor()))
-        incidents_->setResult(std::move(*list));
-    else
-        incidents_->setResult({});
-    hideColumns(incidentsView_, incidents_, {QStringLiteral("report")});
+    showList(session_, QStringLiteral("archive.incidents"), incidents_, incidentsView_,
+             {QStringLiteral("report")});
     const int incidentsTab = tabs_->indexOf(incidentsTab_);
     tabs_->setTabText(incidentsTab, incidents_->rowCount() > 0
                                         ? tr("Incidents (%1)").arg(incidents_->rowCount())
@@ -341,32 +351,19 @@ void ArchivesPage::reloadLoans() {
 }
 
 void ArchivesPage::selectLoan(qint64 loanId) {
-    for (int r = 0; r < loans_->rowCount(); ++r)
-        if (loans_->value(r, QStringLiteral("id")).toLongLong() == loanId) {
-            loansView_->selectRow(r);
-            return;
-        }
+    selectById(loansView_, loans_, loanId);
 }
 
 qint64 ArchivesPage::currentLoanId() const {
-    if (loansView_ == nullptr || !loansView_->currentIndex().isValid())
-        return 0;
-    return loans_->value(loansView_->currentIndex().row(), QStringLiteral("id")).toLongLong();
+    return currentId(loansView_, loans_);
 }
 
 void ArchivesPage::selectIncident(qint64 incidentId) {
-    for (int r = 0; r < incidents_->rowCount(); ++r)
-        if (incidents_->value(r, QStringLiteral("id")).toLongLong() == incidentId) {
-            incidentsView_->selectRow(r);
-            return;
-        }
+    selectById(incidentsView_, incidents_, incidentId);
 }
 
 qint64 ArchivesPage::currentIncidentId() const {
-    if (incidentsView_ == nullptr || !incidentsView_->currentIndex().isValid())
-        return 0;
-    return incidents_->value(incidentsView_->currentIndex().row(), QStringLiteral("id"))
-        .toLongLong();
+    return currentId(incidentsView_, incidents_);
 }
 
 bool ArchivesPage::writeIncidentReport() {

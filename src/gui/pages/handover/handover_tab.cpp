@@ -82,13 +82,8 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
     t->setObjectName(name);
     t->setHorizontalHeaderLabels(headers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setAlternatingRowColors(true);
+    setUpRowTable(t);
     t->setWordWrap(true);
-    t->verticalHeader()->hide();
-    t->horizontalHeader()->setStretchLastSection(true);
     return t;
 }
 

@@ -376,9 +376,14 @@ void SheetTab::updateButtons() {
     }
 }
 
-int SheetTab::selectedRow(QTableWidget* table) const {
+int SheetTab::selectedRow(QTableWidget* table, qsizetype count, const QString& whenNone) {
     const QModelIndexList rows = table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? table->currentRow() : rows.first().row();
+    const int row = rows.isEmpty() ? table->currentRow() : rows.first().row();
+    if (row < 0 || row >= count) {
+        emit status(whenNone);
+        return -1;
+    }
+    return row;
 }
 
 bool SheetTab::openSheet() {
@@ -403,11 +408,9 @@ void SheetTab::addMatter() {
 }
 
 void SheetTab::editMatter() {
-    const int row = selectedRow(matters_);
-    if (row < 0 || row >= sheet_.matters.size()) {
-        emit status(tr("Select a matter first."));
+    const int row = selectedRow(matters_, sheet_.matters.size(), tr("Select a matter first."));
+    if (row < 0)
         return;
-    }
     const handover::SheetMatter& m = sheet_.matters.at(row);
     // The stored values: what is changed is sent, an emptied course or result clears it.
     FormSpec spec;
@@ -425,22 +428,20 @@ void SheetTab::editMatter() {
 }
 
 void SheetTab::acknowledgeInstruction() {
-    const int row = selectedRow(instructions_);
-    if (row < 0 || row >= sheet_.instructions.size()) {
-        emit status(tr("Select an instruction first."));
+    const int row =
+        selectedRow(instructions_, sheet_.instructions.size(), tr("Select an instruction first."));
+    if (row < 0)
         return;
-    }
     run(QStringLiteral("handover.acknowledge_instruction"),
         {{QStringLiteral("sheet_id"), sheet_.id},
          {QStringLiteral("id"), sheet_.instructions.at(row).id}});
 }
 
 bool SheetTab::confirmSelectedItem(bool present) {
-    const int row = selectedRow(checklist_);
-    if (row < 0 || row >= sheet_.checklist.size()) {
-        emit status(tr("Select an item of the checklist first."));
+    const int row = selectedRow(checklist_, sheet_.checklist.size(),
+                                tr("Select an item of the checklist first."));
+    if (row < 0)
         return false;
-    }
     const handover::SheetChecklistItem item = sheet_.checklist.at(row);
     QVariantMap fixed{
         {QStringLiteral("sheet_id"), sheet_.id},
@@ -464,11 +465,10 @@ bool SheetTab::confirmSelectedItem(bool present) {
 
 void SheetTab::recordEquipment(bool finishSelected) {
     if (finishSelected) {
-        const int row = selectedRow(equipment_);
-        if (row < 0 || row >= sheet_.equipment.size()) {
-            emit status(tr("Select an equipment operation first."));
+        const int row = selectedRow(equipment_, sheet_.equipment.size(),
+                                    tr("Select an equipment operation first."));
+        if (row < 0)
             return;
-        }
         const handover::SheetEquipmentOperation& e = sheet_.equipment.at(row);
         run(QStringLiteral("handover.record_equipment_operation"),
             {{QStringLiteral("sheet_id"), sheet_.id},

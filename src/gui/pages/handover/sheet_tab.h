@@ -47,7 +47,9 @@ private:
     void fillTables();
     void updateButtons();
     [[nodiscard]] QString currentPost() const;
-    [[nodiscard]] int selectedRow(QTableWidget* table) const;
+    // The selected row of `table` among its `count` rows; -1, saying `whenNone` in the status,
+    // when none is.
+    int selectedRow(QTableWidget* table, qsizetype count, const QString& whenNone);
     [[nodiscard]] QList<QPair<QString, QString>> severities() const;
     [[nodiscard]] QList<QPair<QString, QString>> matterStates() const;
     void addMatter();

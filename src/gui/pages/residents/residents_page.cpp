@@ -2,6 +2,7 @@
 
 #include "action_runner.h"
 
+#include "query_list_view.h"
 #include "query_table_model.h"
 #include "refusal.h"
 #include "residents/registry.h"
@@ -64,12 +65,7 @@ ResidentsPage::ResidentsPage(Session& session, QWidget* parent) : Page(parent), 
     table_ = new QTableView(split);
     table_->setObjectName(QStringLiteral("results"));
     table_->setModel(model_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setAlternatingRowColors(true);
-    table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
+    setUpRowTable(table_);
     split->addWidget(table_);
 
     auto* formBox = new QGroupBox(tr("Resident"), split);
