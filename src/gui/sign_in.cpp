@@ -33,6 +33,10 @@ void SignIn::prepare(const Actor& claimed) {
     prepared_.close();
     prepared_.session = std::make_unique<Session>(services_, claimed);
     prepared_.window = std::make_unique<MainWindow>(*prepared_.session, pages_, options_);
+    // Laid out and drawn once off screen, so that showing it draws from warm caches (styles,
+    // layouts, glyphs). Nothing reaches the screen.
+    prepared_.window->ensurePolished();
+    (void)prepared_.window->grab();
 }
 
 Desk SignIn::take(const Actor& signedIn) {
