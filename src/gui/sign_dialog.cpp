@@ -14,6 +14,22 @@
 #include <QVBoxLayout>
 
 namespace fd::gui {
+
+namespace {
+
+// The role, or the roles ("supervisor,cs_manager"), a signer must hold, by name: 客服主管或
+// 客服部经理.
+QString roleNames(const Policy& policy, const QString& roles) {
+    QStringList names;
+    for (const QString& part : roles.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString code = part.trimmed();
+        const auto role = policy.roles().value(code);
+        names << (role.code.isEmpty() ? code : display(role.name));
+    }
+    return names.join(display({QStringLiteral(" or "), QStringLiteral("或")}));
+}
+
+} // namespace
 namespace {
 
 QMap<QString, Text>& meaningTable() {
@@ -71,12 +87,9 @@ SignDialog::SignDialog(const Services& services, std::vector<SignatureRequiremen
         row.password->setEchoMode(QLineEdit::Password);
         form->addRow(tr("Login"), row.login);
         form->addRow(tr("Password"), row.password);
-        if (!row.requirement.role.isEmpty()) {
-            const auto role = services.policy().roles().value(row.requirement.role);
-            form->addRow(
-                tr("Role"),
-                new QLabel(role.code.isEmpty() ? row.requirement.role : display(role.name), box));
-        }
+        if (!row.requirement.role.isEmpty())
+            form->addRow(tr("Role"),
+                         new QLabel(roleNames(services.policy(), row.requirement.role), box));
         layout->addWidget(box);
         rows_.push_back(row);
         ++index;
@@ -93,6 +106,15 @@ SignDialog::SignDialog(const Services& services, std::vector<SignatureRequiremen
     connect(buttons, &QDialogButtonBox::accepted, this, &SignDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SignDialog::reject);
     layout->addWidget(buttons);
+}
+
+void SignDialog::fillLogin(const QString& meaning, const QString& login) {
+    for (SignerRow& row : rows_)
+        if (row.requirement.meaning == meaning && row.login->text().isEmpty()) {
+            row.login->setText(login);
+            row.password->setFocus(Qt::OtherFocusReason);
+            return;
+        }
 }
 
 std::vector<SignatureInput> SignDialog::signatures() const {
@@ -136,9 +158,9 @@ void SignDialog::accept() {
             return;
         }
         if (!row.requirement.role.isEmpty() && !signer->hasAnyRole(row.requirement.role)) {
-            const auto role = services_.policy().roles().value(row.requirement.role);
             showProblem(tr("%1: %2 does not hold the role %3.")
-                            .arg(meaning, signer->displayName, display(role.name)),
+                            .arg(meaning, signer->displayName,
+                                 roleNames(services_.policy(), row.requirement.role)),
                         row.login);
             return;
         }

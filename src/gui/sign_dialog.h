@@ -33,6 +33,9 @@ public:
     SignDialog(const Services& services, std::vector<SignatureRequirement> requirements,
                const QString& summary, QWidget* parent = nullptr);
 
+    // Fills in the login of the first row of `meaning` (the approver is the person signed in:
+    // they type only the password, which gets the focus).
+    void fillLogin(const QString& meaning, const QString& login);
     [[nodiscard]] std::vector<SignatureInput> signatures() const;
     // The last refusal shown in the dialog (empty when none), for tests and screen readers.
     [[nodiscard]] QString problem() const;

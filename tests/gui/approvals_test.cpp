@@ -51,7 +51,9 @@ struct ApprovalFixture {
 };
 
 void signInDialog(QWidget* dialog, const QString& login, const QString& password) {
-    fd::testing::typeText(dialog->findChild<QLineEdit*>(QStringLiteral("login0")), login);
+    auto* loginEdit = dialog->findChild<QLineEdit*>(QStringLiteral("login0"));
+    loginEdit->clear();
+    fd::testing::typeText(loginEdit, login);
     fd::testing::typeText(dialog->findChild<QLineEdit*>(QStringLiteral("password0")), password);
     qobject_cast<QDialog*>(dialog)->accept();
 }
@@ -87,14 +89,22 @@ TEST(ApprovalInbox, ApprovesThroughTheSignDialog) {
     page.list()->selectWhere(QStringLiteral("id"), QString::number(f.approvalId));
     const qint64 auditBefore = f.ts->auditCount();
     QString meaning;
+    QString filledIn;
+    bool passwordFocused = false;
     fd::testing::onNextModal([&](QWidget* dialog) {
         meaning = dialog->findChildren<QGroupBox*>().value(0)->title();
-        signInDialog(dialog, QStringLiteral("wang"),
-                     TestServices::passwordOf(QStringLiteral("wang")));
+        // The approver is the person signed in: only the password is typed.
+        filledIn = dialog->findChild<QLineEdit*>(QStringLiteral("login0"))->text();
+        auto* password = dialog->findChild<QLineEdit*>(QStringLiteral("password0"));
+        passwordFocused = dialog->focusWidget() == password;
+        fd::testing::typeText(password, TestServices::passwordOf(QStringLiteral("wang")));
+        qobject_cast<QDialog*>(dialog)->accept();
     });
     QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("approveButton")),
                       Qt::LeftButton);
     EXPECT_EQ(meaning, QStringLiteral("审批人签字"));
+    EXPECT_EQ(filledIn, QStringLiteral("wang"));
+    EXPECT_TRUE(passwordFocused);
     EXPECT_EQ(f.approvalStatus(), QStringLiteral("approved"));
     EXPECT_EQ(f.ts->auditCount(), auditBefore + 2); // the decision and the published note
     EXPECT_EQ(model->rowCount(), 0);                // the inbox reloaded

@@ -4,6 +4,7 @@
 #include "test_services.h"
 
 #include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QtTest/QTest>
 #include <gtest/gtest.h>
@@ -89,4 +90,23 @@ TEST(SignDialog, RefusesASignerWithoutTheRequiredRole) {
     d.accept();
     EXPECT_NE(d.result(), QDialog::Accepted);
     EXPECT_TRUE(d.problem().contains(QStringLiteral("客服主管"))) << d.problem().toStdString();
+}
+
+TEST(SignDialog, NamesEveryRoleARequirementAcceptsWhenTheSignerHoldsNone) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("lina"), {QStringLiteral("clerk")}, QStringLiteral("李娜"));
+    gui::SignDialog d(ts.services(),
+                      {{QStringLiteral("approver"), QStringLiteral("supervisor,cs_manager")}},
+                      QStringLiteral("申请 #3"));
+    d.show();
+    fill(d, 0, QStringLiteral("lina"), TestServices::passwordOf(QStringLiteral("lina")));
+    d.accept();
+    EXPECT_NE(d.result(), QDialog::Accepted);
+    EXPECT_TRUE(d.problem().contains(QStringLiteral("李娜 不具备“客服主管或客服部经理”角色")))
+        << d.problem().toStdString();
+    QStringList labels;
+    for (const QLabel* l : d.findChildren<QLabel*>())
+        labels << l->text();
+    EXPECT_TRUE(labels.contains(QStringLiteral("客服主管或客服部经理")))
+        << labels.join(QLatin1Char('|')).toStdString();
 }

@@ -70,6 +70,7 @@ void ApprovalsPage::decide(bool approve) {
     const QString role = m->value(row, QStringLiteral("approver_role")).toString();
     const QString requested = m->value(row, QStringLiteral("action")).toString();
     SignDialog dialog(session_.services(), {{QStringLiteral("approver"), role}}, summary, this);
+    dialog.fillLogin(QStringLiteral("approver"), session_.actor().login);
     if (dialog.exec() != QDialog::Accepted)
         return;
     ActionRequest request{approve ? QStringLiteral("approval.approve")
