@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialog>
 #include <QFile>
 #include <QHeaderView>
@@ -198,6 +199,33 @@ TEST(ArchivesPage, LoanCycleThroughThePagesDialogs) {
                             {loan});
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->toString(), QStringLiteral("2:good"));
+}
+
+TEST(ArchivesPage, TheLoanFormProposesADueDateTheRuleAllowsForEachMode) {
+    ArchiveFixture f;
+    gui::Session borrower(f.ts.services(), f.ts.actor(QStringLiteral("clerk1")));
+    gui::ArchivesPage page(borrower);
+    page.show();
+    const QDate today = f.ts->clock().officeToday();
+    QDate onSite, onSiteLatest, lend, lendLatest;
+    fd::testing::onNextModal([&](QWidget* d) {
+        auto* due = d->findChild<QDateEdit*>(QStringLiteral("due_date"));
+        auto* how = d->findChild<QComboBox*>(QStringLiteral("mode"));
+        how->setCurrentIndex(how->findData(QStringLiteral("on_site")));
+        onSite = due->date();
+        onSiteLatest = due->maximumDate();
+        how->setCurrentIndex(how->findData(QStringLiteral("lend")));
+        lend = due->date();
+        lendLatest = due->maximumDate();
+        // Sent as proposed: the rule of the longest period (R1-1.1.5) does not refuse it.
+        fillLoanRequest(d, QStringLiteral("WY-001"), QStringLiteral("lend"));
+    });
+    ASSERT_TRUE(page.requestLoan()) << page.status().toStdString();
+    // Reading on site lasts a day at most; lending a week is proposed, two weeks allowed.
+    EXPECT_EQ(onSite, today.addDays(1));
+    EXPECT_EQ(onSiteLatest, today.addDays(1));
+    EXPECT_EQ(lend, today.addDays(7));
+    EXPECT_EQ(lendLatest, today.addDays(14));
 }
 
 TEST(ArchivesPage, LendingAnOfficialDocumentArchiveIsRefusedWithItsClause) {

@@ -194,12 +194,16 @@ Result<CheckOutcome> loanNoneOverdue(const CheckContext& ctx) {
 Result<CheckOutcome> loanDueWithinMax(const CheckContext& ctx) {
     const QDate due = ctx.params.value(QStringLiteral("due_date")).toDate();
     const QDate today = ctx.clock.officeToday();
-    const bool onSite =
-        ctx.params.value(QStringLiteral("mode")).toString() == QStringLiteral("on_site");
-    const int max = onSite ? ctx.ruleParams.value(QStringLiteral("max_days_on_site")).toInt(1)
-                           : ctx.ruleParams.value(QStringLiteral("max_days_lend")).toInt(14);
-    if (!due.isValid() || due < today || due > today.addDays(max))
-        return CheckOutcome::failed(QStringLiteral("%1 ≤ %2").arg(
+    const int max =
+        longestLoanDays(ctx.ruleParams, ctx.params.value(QStringLiteral("mode")).toString());
+    // Said the way round a reader checks it: the date given against today, or against the
+    // latest allowed.
+    if (!due.isValid() || due < today)
+        return CheckOutcome::failed(QStringLiteral("%1 < %2").arg(
+            due.isValid() ? due.toString(Qt::ISODate) : QStringLiteral("—"),
+            today.toString(Qt::ISODate)));
+    if (due > today.addDays(max))
+        return CheckOutcome::failed(QStringLiteral("%1 > %2").arg(
             due.toString(Qt::ISODate), today.addDays(max).toString(Qt::ISODate)));
     return CheckOutcome::pass();
 }

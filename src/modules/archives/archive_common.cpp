@@ -157,6 +157,17 @@ bool loanLeavesCompany(const Policy& policy, const QString& borrowerKind, const 
     return rule != nullptr && leavesCompany(rule->params, borrowerKind, mode);
 }
 
+int longestLoanDays(const QJsonObject& ruleParams, const QString& mode) {
+    return mode == QStringLiteral("on_site")
+               ? ruleParams.value(QStringLiteral("max_days_on_site")).toInt(1)
+               : ruleParams.value(QStringLiteral("max_days_lend")).toInt(14);
+}
+
+int longestLoanDays(const Policy& policy, const QString& mode) {
+    const RuleDef* rule = policy.rule(QStringLiteral("archive-loan-due-within-max"));
+    return longestLoanDays(rule != nullptr ? rule->params : QJsonObject{}, mode);
+}
+
 Text loanModeText(const QString& borrowerKind, const QString& mode) {
     static const QMap<QString, Text> kinds = {
         {QStringLiteral("staff"), {QStringLiteral("staff member"), QStringLiteral("本公司员工")}},

@@ -94,8 +94,7 @@ LoanRequestDialog::LoanRequestDialog(Session& session, const QStringList& volume
     where_->setObjectName(QStringLiteral("leavesCompany"));
     where_->setWordWrap(true);
     form->addRow(QString(), where_);
-    const QDate today = session.services().clock().officeToday();
-    due_ = new QDateEdit(today.addDays(kDefaultLoanDays), this);
+    due_ = new QDateEdit(this);
     due_->setObjectName(QStringLiteral("due_date"));
     due_->setCalendarPopup(true);
     due_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -110,7 +109,19 @@ LoanRequestDialog::LoanRequestDialog(Session& session, const QStringList& volume
     layout->addWidget(okCancel(this));
     connect(kind_, &QComboBox::currentIndexChanged, this, &LoanRequestDialog::kindChanged);
     connect(mode_, &QComboBox::currentIndexChanged, this, &LoanRequestDialog::showWhereItGoes);
+    connect(mode_, &QComboBox::currentIndexChanged, this, &LoanRequestDialog::proposeDueDate);
     kindChanged();
+    proposeDueDate();
+}
+
+void LoanRequestDialog::proposeDueDate() {
+    // The dates the rule allows for this mode (R1-1.1.5): from today to the longest period;
+    // a week, or the longest period when shorter, is proposed.
+    const QDate today = session_.services().clock().officeToday();
+    const int longest =
+        archives::longestLoanDays(session_.services().policy(), mode_->currentData().toString());
+    due_->setDateRange(today, today.addDays(longest));
+    due_->setDate(today.addDays(std::min(kDefaultLoanDays, longest)));
 }
 
 void LoanRequestDialog::showWhereItGoes() {

@@ -37,6 +37,7 @@ private:
     // Whether the loan as filled in would take the archives out of the company (R1-2.5.1):
     // a lending mode that leaves is not offered, and the form says why.
     void showWhereItGoes();
+    void proposeDueDate();
 
     Session& session_;
     QComboBox* kind_ = nullptr;
