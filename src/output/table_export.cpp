@@ -1,7 +1,9 @@
 #include "table_export.h"
 
+#include <QDate>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <xlsxwriter.h>
 
@@ -69,13 +71,42 @@ Status exportXlsx(const TableSnapshot& table, const QString& path, const QString
         worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 16,
                              nullptr);
     }
+    // Numbers, dates and times as their types, so that a spreadsheet sums and sorts them;
+    // everything else (codes as words, masked phones, room codes) as text.
+    lxw_format* dateFormat = workbook_add_format(book);
+    format_set_num_format(dateFormat, "yyyy-mm-dd");
+    lxw_format* timeFormat = workbook_add_format(book);
+    format_set_num_format(timeFormat, "yyyy-mm-dd hh:mm");
+    static const QRegularExpression dateOrTime(
+        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})(?: (\\d{2}):(\\d{2}))?$"));
     for (int r = 0; r < table.rows.size(); ++r)
         for (int c = 0; c < table.rows[r].size(); ++c) {
             const QString& text = table.rows[r][c];
-            if (!text.isEmpty())
-                worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1),
-                                       static_cast<lxw_col_t>(c), text.toUtf8().constData(),
-                                       nullptr);
+            const auto row = static_cast<lxw_row_t>(r + 1);
+            const auto col = static_cast<lxw_col_t>(c);
+            if (text.isEmpty())
+                continue;
+            bool number = false;
+            const double value = table.isNumber(r, c) ? text.toDouble(&number) : 0;
+            if (number) {
+                worksheet_write_number(sheet, row, col, value, nullptr);
+                continue;
+            }
+            if (const auto m = dateOrTime.match(text); m.hasMatch()) {
+                const QDate day(m.captured(1).toInt(), m.captured(2).toInt(),
+                                m.captured(3).toInt());
+                const bool timed = !m.captured(4).isEmpty();
+                const QTime at =
+                    timed ? QTime(m.captured(4).toInt(), m.captured(5).toInt()) : QTime(0, 0);
+                if (day.isValid() && at.isValid()) {
+                    lxw_datetime when{day.year(), day.month(), day.day(),
+                                      at.hour(),  at.minute(), 0};
+                    worksheet_write_datetime(sheet, row, col, &when,
+                                             timed ? timeFormat : dateFormat);
+                    continue;
+                }
+            }
+            worksheet_write_string(sheet, row, col, text.toUtf8().constData(), nullptr);
         }
     const lxw_error rc = workbook_close(book);
     if (rc != LXW_NO_ERROR)

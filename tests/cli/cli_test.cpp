@@ -1038,6 +1038,47 @@ TEST_F(ExportPrintTest, ResidentsExportIsTheListAsShownWithChineseHeadersAndMask
     EXPECT_EQ(values[QStringLiteral("rows")].toInteger(), rows);
 }
 
+// The cells' types as the independent reader sees them, by header: int, float, datetime, str.
+QMap<QString, QStringList> xlsxTypes(const QString& path) {
+    QProcess p;
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import json, sys, openpyxl\n"
+                            "rows = list(openpyxl.load_workbook(sys.argv[1]).worksheets[0]"
+                            ".iter_rows(values_only=True))\n"
+                            "out = {h: sorted({type(r[i]).__name__ for r in rows[1:] if r[i] "
+                            "is not None}) for i, h in enumerate(rows[0])}\n"
+                            "print(json.dumps(out))\n"),
+             path});
+    p.waitForFinished(30000);
+    EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+    QMap<QString, QStringList> out;
+    const QJsonObject types = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    for (auto it = types.begin(); it != types.end(); ++it)
+        for (const QJsonValue& t : it.value().toArray())
+            out[it.key()] << t.toString();
+    return out;
+}
+
+TEST_F(ExportPrintTest, XlsxCellsCarryNumbersAndDatesAsTheirTypesAndWordsAsText) {
+    addUser(QStringLiteral("clerk1"), QStringLiteral("clerk"));
+    const QString path = file(QStringLiteral("residents-typed.xlsx"));
+    const CliRun r =
+        as(QStringLiteral("clerk1"),
+           {QStringLiteral("export"), QStringLiteral("residents"), QStringLiteral("--format"),
+            QStringLiteral("xlsx"), QStringLiteral("--out"), path});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QMap<QString, QStringList> types = xlsxTypes(path);
+    // A spreadsheet sums and sorts numbers and dates; codes read as words, masked phones,
+    // room codes and the ID's last four stay text.
+    EXPECT_EQ(types.value(QStringLiteral("编号")), QStringList{QStringLiteral("int")});
+    EXPECT_EQ(types.value(QStringLiteral("入住日期")), QStringList{QStringLiteral("datetime")});
+    for (const QString& text :
+         {QStringLiteral("房号"), QStringLiteral("类型"), QStringLiteral("姓名"),
+          QStringLiteral("电话"), QStringLiteral("身份证后四位")})
+        EXPECT_EQ(types.value(text), QStringList{QStringLiteral("str")}) << text.toStdString();
+}
+
 TEST_F(FrontdeskctlTest, ExportOfAListTheRolesDoNotPermitIsRefusedNamingThePermissionNoFile) {
     init();
     addUser(QStringLiteral("clerk1"), QStringLiteral("clerk"));

@@ -6,6 +6,23 @@
 
 namespace fd {
 
+namespace {
+
+bool isNumeric(const QVariant& v) {
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 QString cellText(const QueryColumn& column, const QVariant& value, bool chinese) {
     if (value.typeId() == QMetaType::Bool)
         return value.toBool() ? (chinese ? QStringLiteral("是") : QStringLiteral("Yes"))
@@ -23,9 +40,14 @@ TableSnapshot TableSnapshot::of(const QueryResult& result, bool chinese) {
         t.headers << c.title.in(chinese);
     for (const QVariantList& values : result.rows) {
         QStringList row;
-        for (int c = 0; c < result.columns.size(); ++c)
-            row << cellText(result.columns[c], values.value(c), chinese);
+        QList<bool> numbers;
+        for (int c = 0; c < result.columns.size(); ++c) {
+            const QVariant v = values.value(c);
+            row << cellText(result.columns[c], v, chinese);
+            numbers << (isNumeric(v) && row.last() == v.toString());
+        }
         t.rows << row;
+        t.numbers << numbers;
     }
     return t;
 }
@@ -36,9 +58,15 @@ TableSnapshot TableSnapshot::of(const QAbstractItemModel& m) {
         t.headers << m.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
     for (int r = 0; r < m.rowCount(); ++r) {
         QStringList row;
-        for (int c = 0; c < m.columnCount(); ++c)
+        QList<bool> numbers;
+        for (int c = 0; c < m.columnCount(); ++c) {
             row << m.data(m.index(r, c), Qt::DisplayRole).toString();
+            // A list shows its numbers right-aligned (QueryTableModel).
+            const auto align = m.data(m.index(r, c), Qt::TextAlignmentRole).toInt();
+            numbers << ((align & Qt::AlignRight) != 0);
+        }
         t.rows << row;
+        t.numbers << numbers;
     }
     return t;
 }

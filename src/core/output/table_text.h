@@ -19,6 +19,12 @@ QString cellText(const QueryColumn& column, const QVariant& value, bool chinese)
 struct TableSnapshot {
     QStringList headers;
     QList<QStringList> rows;
+    // Which cells hold a number as such (a count, an amount, a record number), for a
+    // spreadsheet to sum and sort; a code read as its word is text.
+    QList<QList<bool>> numbers;
+    [[nodiscard]] bool isNumber(qsizetype row, qsizetype column) const {
+        return numbers.value(row).value(column);
+    }
     // A query result as its list shows it, in the query's column and row order.
     static TableSnapshot of(const QueryResult& result, bool chinese);
     // The display texts of a model (a list view's, after its filter and sort).
