@@ -5,13 +5,16 @@
 #include "idle_lock.h"
 #include "login_dialog.h"
 #include "main_window.h"
+#include "message_line.h"
 #include "page_registry.h"
 #include "pages/core/lists_page.h"
 #include "query_list_view.h"
 #include "session.h"
 #include "sign_in.h"
 #include "test_services.h"
+#include "translations.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -127,6 +130,42 @@ TEST(SignIn, TheWindowIsBuiltWhileThePasswordIsCheckedAndNothingRunsBeforeItSucc
     EXPECT_TRUE(desk.window->autoBackup()->running());
     QSignalSpy finished(desk.window->autoBackup(), &gui::AutoBackup::finished);
     ASSERT_TRUE(!finished.isEmpty() || finished.wait(60000));
+}
+
+TEST(MainWindow, EveryPageFitsA1280By800WindowAfterItsLongestMessageInBothLanguages) {
+    TestServices ts;
+    gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    struct Restore {
+        ~Restore() { gui::Translations::install(QStringLiteral("zh_CN")); }
+    } restore;
+    const QString longest =
+        QStringLiteral("借阅申请 #7 已提交，等待办公室主任审批（第1篇 1.2.1）：") +
+        QStringLiteral("案卷 QT-S9-001 业主大会会议纪要、WS-S1-001 市物业管理条例及实施细则，")
+            .repeated(6);
+    for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        SCOPED_TRACE(language.toStdString());
+        ASSERT_TRUE(gui::Translations::install(language));
+        gui::MainWindow window(session, pages);
+        window.resize(1280, 800);
+        window.show();
+        ASSERT_GE(window.pageIds().size(), 4);
+        for (const QString& id : window.pageIds()) {
+            SCOPED_TRACE(id.toStdString());
+            gui::Page* page = window.showPage(id);
+            ASSERT_NE(page, nullptr);
+            for (gui::MessageLine* line : page->findChildren<gui::MessageLine*>())
+                line->setText(longest);
+            QApplication::processEvents();
+            EXPECT_LE(window.width(), 1280);
+            EXPECT_LE(window.height(), 800);
+            EXPECT_LE(window.minimumSizeHint().width(), 1280);
+            // A search box keeps room to type in.
+            if (auto* search = page->findChild<QLineEdit*>(QStringLiteral("search"))) {
+                EXPECT_GE(search->width(), 300) << search->width();
+            }
+        }
+    }
 }
 
 TEST(MainWindow, ClerkSeesOnlyPagesTheirRolesCanUse) {

@@ -3,6 +3,7 @@
 #include "action_runner.h"
 
 #include "archives/archive_prints.h"
+#include "message_line.h"
 #include "pages/archives/loan_dialogs.h"
 #include "print/form_printer.h"
 #include "query_list_view.h"
@@ -85,9 +86,6 @@ ArchivesPage::ArchivesPage(Session& session, QWidget* parent) : Page(parent), se
         tr("Search volumes, items and documents: number or any words of the title…"));
     search_->setClearButtonEnabled(true);
     bar->addWidget(search_, 1);
-    status_ = new QLabel(this);
-    status_->setObjectName(QStringLiteral("status"));
-    bar->addWidget(status_);
     auto* request = new QPushButton(tr("Request loan…"), this);
     request->setObjectName(QStringLiteral("requestLoanButton"));
     auto* catalogue = new QPushButton(tr("Print general catalogue…"), this);
@@ -95,6 +93,9 @@ ArchivesPage::ArchivesPage(Session& session, QWidget* parent) : Page(parent), se
     bar->addWidget(request);
     bar->addWidget(catalogue);
     layout->addLayout(bar);
+    // What the last request, loan or print did, on its own line under the search.
+    status_ = new MessageLine(QStringLiteral("status"), this);
+    layout->addWidget(status_);
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("tabs"));

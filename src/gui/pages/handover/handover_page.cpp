@@ -1,5 +1,6 @@
 #include "pages/handover/handover_page.h"
 
+#include "message_line.h"
 #include "pages/handover/duty_log_tab.h"
 #include "pages/handover/front_desk_tab.h"
 #include "pages/handover/sheet_tab.h"
@@ -13,10 +14,7 @@ namespace fd::gui {
 
 HandoverPage::HandoverPage(Session& session, QWidget* parent) : Page(parent), session_(session) {
     auto* layout = new QVBoxLayout(this);
-    status_ = new QLabel(this);
-    status_->setObjectName(QStringLiteral("status"));
-    status_->setWordWrap(true);
-    status_->setTextFormat(Qt::PlainText);
+    status_ = new MessageLine(QStringLiteral("status"), this);
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("tabs"));
     sheet_ = new SheetTab(session_, this);

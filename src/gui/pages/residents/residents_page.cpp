@@ -2,6 +2,7 @@
 
 #include "action_runner.h"
 
+#include "message_line.h"
 #include "query_list_view.h"
 #include "query_table_model.h"
 #include "refusal.h"
@@ -50,15 +51,15 @@ ResidentsPage::ResidentsPage(Session& session, QWidget* parent) : Page(parent), 
     count_ = new QLabel(this);
     count_->setObjectName(QStringLiteral("status"));
     bar->addWidget(count_);
-    importStatus_ = new QLabel(this);
-    importStatus_->setObjectName(QStringLiteral("importStatus"));
-    bar->addWidget(importStatus_);
     auto* importButton = new QPushButton(tr("Import…"), this);
     importButton->setObjectName(QStringLiteral("importButton"));
     auto* templateButton = new QPushButton(tr("Download template…"), this);
     bar->addWidget(importButton);
     bar->addWidget(templateButton);
     layout->addLayout(bar);
+    // The import's outcome, on its own line under the search.
+    importStatus_ = new MessageLine(QStringLiteral("importStatus"), this);
+    layout->addWidget(importStatus_);
 
     auto* split = new QSplitter(this);
     model_ = new QueryTableModel(this);
@@ -95,8 +96,7 @@ ResidentsPage::ResidentsPage(Session& session, QWidget* parent) : Page(parent), 
     notes_->setMaximumHeight(80);
     form->addRow(tr("Notes"), notes_);
     formLayout->addLayout(form);
-    revealed_ = new QLabel(formBox);
-    revealed_->setObjectName(QStringLiteral("revealedPhone"));
+    revealed_ = new MessageLine(QStringLiteral("revealedPhone"), formBox);
     revealed_->setStyleSheet(QStringLiteral("color: #8a4b00; font-weight: bold;"));
     formLayout->addWidget(revealed_);
     auto* buttons = new QHBoxLayout;
