@@ -161,6 +161,10 @@ TEST(MainWindow, EveryPageFitsA1280By800WindowAfterItsLongestMessageInBothLangua
             EXPECT_LE(window.height(), 800);
             EXPECT_LE(window.minimumSizeHint().width(), 1280);
             // A search box keeps room to type in.
+            // FD_GUI_TEST_OUTPUT=DIR keeps each page as drawn, to look at.
+            if (const QByteArray keep = qgetenv("FD_GUI_TEST_OUTPUT"); !keep.isEmpty())
+                window.grab().save(QStringLiteral("%1/page-%2-%3.png")
+                                       .arg(QString::fromLocal8Bit(keep), id, language));
             if (auto* search = page->findChild<QLineEdit*>(QStringLiteral("search"))) {
                 EXPECT_GE(search->width(), 300) << search->width();
             }
