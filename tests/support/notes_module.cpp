@@ -99,6 +99,27 @@ Module notesModule() {
                             ? CheckOutcome::failed(word)
                             : CheckOutcome::pass();
              }});
+        // The clerk's notes waiting to be published, as an area lists its own requests: the
+        // same approval the inbox lists (a dashboard shows it once).
+        s.attentionRegistry().add(
+            {QStringLiteral("notes.waiting"),
+             QStringLiteral("approvals"),
+             {QStringLiteral("Notes waiting to be published"), QStringLiteral("待发布的记录")},
+             [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
+                 auto ids = sql::ids(services.database().connection(),
+                                     QStringLiteral("SELECT id FROM approvals WHERE action = "
+                                                    "'note.publish' AND status = 'pending'"));
+                 if (!ids)
+                     return fail(ids.error());
+                 QList<AttentionItem> items;
+                 for (qint64 id : *ids)
+                     items.push_back({QStringLiteral("approval"),
+                                      QString::number(id),
+                                      {QStringLiteral("Note to publish"), QStringLiteral("待发布")},
+                                      {}});
+                 return items;
+             },
+             {}});
         s.signatureBook().registerContent(
             QStringLiteral("note"),
             [](const QSqlDatabase& db, const QString& id) -> Result<QByteArray> {

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -52,6 +53,9 @@ void DashboardPage::refresh() {
     items_ = 0;
     const Services& s = session_.services();
     const Actor& actor = session_.actor();
+    // A record two sources list (a request in the inbox and in its area's list) is shown and
+    // counted once, under the first; a source with nothing for the person is left out.
+    QSet<QString> shown;
     for (const AttentionSource& source : s.attention().all()) {
         const bool mine = source.roles.isEmpty() ||
                           std::any_of(source.roles.cbegin(), source.roles.cend(),
@@ -59,17 +63,29 @@ void DashboardPage::refresh() {
         if (!mine)
             continue;
         auto items = source.items(s, actor);
-        auto* group = new QTreeWidgetItem(tree_);
         if (!items) {
-            group->setText(0, display(source.title) + QStringLiteral(" — ") +
-                                  errorText(items.error()));
+            auto* failed = new QTreeWidgetItem(tree_);
+            failed->setText(0, display(source.title) + QStringLiteral(" — ") +
+                                   errorText(items.error()));
             continue;
         }
-        group->setText(0, QStringLiteral("%1 (%2)").arg(display(source.title)).arg(items->size()));
+        QList<AttentionItem> fresh;
+        for (const AttentionItem& item : *items) {
+            const QString key = item.entity + QLatin1Char('/') + item.entityId;
+            if (!item.entity.isEmpty() && shown.contains(key))
+                continue;
+            if (!item.entity.isEmpty())
+                shown.insert(key);
+            fresh << item;
+        }
+        if (fresh.isEmpty())
+            continue;
+        auto* group = new QTreeWidgetItem(tree_);
+        group->setText(0, QStringLiteral("%1 (%2)").arg(display(source.title)).arg(fresh.size()));
         QFont bold = group->font(0);
         bold.setBold(true);
         group->setFont(0, bold);
-        for (const AttentionItem& item : *items) {
+        for (const AttentionItem& item : fresh) {
             auto* row = new QTreeWidgetItem(group);
             row->setText(0, display(item.text));
             if (item.since.isValid())
@@ -81,8 +97,6 @@ void DashboardPage::refresh() {
             ++items_;
         }
         group->setExpanded(true);
-        if (items->isEmpty())
-            group->setDisabled(true);
     }
     summary_->setText(items_ == 0 ? tr("Nothing waits for you.")
                                   : tr("%n item(s) wait for you.", nullptr, items_));
