@@ -70,6 +70,35 @@ TEST(Params, WrongTypesAreRefusedNamingTheField) {
     EXPECT_EQ(bad(QStringLiteral("colour"), QStringLiteral("red")), QStringLiteral("colour"));
 }
 
+TEST(Params, DatesAreReadAsPeopleTypeThem) {
+    const QDate today(2026, 12, 3);
+    auto due = [&](const QString& typed) {
+        auto r = validateParams(
+            kSpecs,
+            {{QStringLiteral("title"), QStringLiteral("合同")}, {QStringLiteral("due"), typed}},
+            today);
+        return r ? r->value(QStringLiteral("due")).toDate() : QDate();
+    };
+    for (const QString& typed :
+         {QStringLiteral("2026-12-04"), QStringLiteral("2026-12-4"), QStringLiteral("2026/12/4"),
+          QStringLiteral("2026.12.4"), QStringLiteral("2026年12月4日"), QStringLiteral("12月4日"),
+          QStringLiteral("１２月４日"), QStringLiteral("12/4"),
+          QStringLiteral(" 2026 年 12 月 4 日 ")})
+        EXPECT_EQ(due(typed), QDate(2026, 12, 4)) << typed.toStdString();
+    // No such day, or not a date: refused naming the field, with the forms it takes.
+    auto r = validateParams(kSpecs,
+                            {{QStringLiteral("title"), QStringLiteral("合同")},
+                             {QStringLiteral("due"), QStringLiteral("13月40日")}},
+                            today);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().field, QStringLiteral("due"));
+    EXPECT_EQ(r.error().message.zh,
+              QStringLiteral("「归还日期」日期格式应为 2026-05-01、2026/5/1 或 2026年5月1日"));
+    // Without the office's day, a date without its year is not guessed.
+    EXPECT_FALSE(validateParams(kSpecs, {{QStringLiteral("title"), QStringLiteral("合同")},
+                                         {QStringLiteral("due"), QStringLiteral("12月4日")}}));
+}
+
 TEST(Params, MoneyIsIntegerFen) {
     auto r = validateParams(kSpecs, {{QStringLiteral("title"), QStringLiteral("合同")},
                                      {QStringLiteral("fee"), QStringLiteral("120.5")},

@@ -65,7 +65,7 @@ Result<Decision> ActionBus::preview(const ActionRequest& request) const {
     const ActionDef* def = services_.actions().find(request.action);
     if (def == nullptr)
         return fail(unknownAction(request.action));
-    auto params = validateParams(def->params, request.params);
+    auto params = validateParams(def->params, request.params, services_.clock().officeToday());
     if (!params)
         return fail(params.error());
     const QSqlDatabase db = services_.database().connection();
@@ -113,7 +113,7 @@ Result<ActionResult> ActionBus::execute(const ActionRequest& request) const {
     // brought up to date inside the transaction, where it counts).
     if (auto who = permittedActor(*def, request.actor, request.params); !who)
         return fail(who.error());
-    auto params = validateParams(def->params, request.params);
+    auto params = validateParams(def->params, request.params, services_.clock().officeToday());
     if (!params)
         return fail(params.error());
     if (request.reason.size() > 2000)
@@ -178,7 +178,7 @@ Result<ActionResult> ActionBus::executeApproved(const ActionRequest& request,
                                        [&](const ParamSpec& p) { return p.name == it.key(); });
         (known || !def->prepare ? declared : prepared).insert(it.key(), it.value());
     }
-    auto params = validateParams(specs, declared);
+    auto params = validateParams(specs, declared, services_.clock().officeToday());
     if (!params)
         return fail(params.error());
     params->insert(prepared);

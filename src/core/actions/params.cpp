@@ -1,5 +1,7 @@
 #include "actions/params.h"
 
+#include "util/typed_date.h"
+
 #include <QDate>
 #include <QRegularExpression>
 
@@ -56,7 +58,8 @@ ParamSpec whenEmpty(ParamSpec spec, WhenEmpty meaning) {
     return spec;
 }
 
-Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariantMap& raw) {
+Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariantMap& raw,
+                                   const QDate& today) {
     QVariantMap out;
     for (auto it = raw.cbegin(); it != raw.cend(); ++it) {
         const bool known = std::any_of(specs.begin(), specs.end(),
@@ -154,11 +157,11 @@ Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariant
             break;
         }
         case ParamType::Date: {
-            const QDate d =
-                v.typeId() == QMetaType::QDate ? v.toDate() : QDate::fromString(text, Qt::ISODate);
+            const QDate d = v.typeId() == QMetaType::QDate ? v.toDate() : typedDate(text, today);
             if (!d.isValid())
-                return fail(fieldError(s, QStringLiteral("must be a date like 2026-05-01"),
-                                       QStringLiteral("日期格式应为 2026-05-01")));
+                return fail(fieldError(
+                    s, QStringLiteral("must be a date like 2026-05-01, 2026/5/1 or 2026年5月1日"),
+                    QStringLiteral("日期格式应为 2026-05-01、2026/5/1 或 2026年5月1日")));
             out.insert(s.name, d);
             break;
         }

@@ -49,7 +49,10 @@ ParamSpec whenEmpty(ParamSpec spec, WhenEmpty meaning);
 
 // Converts raw values (strings from the CLI, typed values from forms) to their types.
 // Every error names the field, in both languages.
-Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariantMap& raw);
+// Dates are read as people type them (typedDate); given the office's today, also without
+// the year (12月4日).
+Result<QVariantMap> validateParams(const QList<ParamSpec>& specs, const QVariantMap& raw,
+                                   const QDate& today = {});
 
 QString paramTypeName(ParamType t);
 

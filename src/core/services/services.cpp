@@ -265,7 +265,7 @@ Result<QueryResult> Services::query(const QString& name, const QVariantMap& para
     }
     if (!def->permission.isEmpty() && !policy().permits(current->roles, def->permission))
         return fail(permissionRefusal(policy(), *current, def->permission, def->title));
-    auto valid = validateParams(def->params, params);
+    auto valid = validateParams(def->params, params, clock().officeToday());
     if (!valid)
         return fail(valid.error());
     return def->run(QueryContext{*this, db, *current, *valid});

@@ -4,6 +4,7 @@
 
 #include "db/sql.h"
 #include "util/log.h"
+#include "util/typed_date.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -57,35 +58,13 @@ ImportProblem problem(int line, int column, const QString& columnName, const QSt
     return ImportProblem{line, column, columnName, {en, zh}};
 }
 
-// Full-width digits, letters and signs (１２０３, Ａ－１２０３) and the ideographic space read
-// as their ASCII forms, as a clerk typing in a Chinese input method writes them.
-QString halfWidth(const QString& text) {
-    QString out = text;
-    for (QChar& c : out) {
-        if (c.unicode() >= 0xFF01 && c.unicode() <= 0xFF5E)
-            c = QChar(c.unicode() - 0xFEE0);
-        else if (c.unicode() == 0x3000)
-            c = QLatin1Char(' ');
-    }
-    return out;
-}
-
 QDate parseDate(const QString& text) {
     static const QRegularExpression numeric(QStringLiteral("^[0-9]{5}$"));
     if (numeric.match(text).hasMatch()) // a spreadsheet date serial (days since 1899-12-30)
         return QDate(1899, 12, 30).addDays(text.toInt());
-    // 2019年3月5日, as Chinese spreadsheets and forms write a date.
-    static const QRegularExpression chinese(
-        QStringLiteral("^([0-9]{4})\\s*年\\s*([0-9]{1,2})\\s*月\\s*([0-9]{1,2})\\s*日?$"));
-    if (const auto m = chinese.match(text); m.hasMatch())
-        return QDate(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
-    for (const QString& format :
-         {QStringLiteral("yyyy-M-d"), QStringLiteral("yyyy/M/d"), QStringLiteral("yyyy.M.d")}) {
-        const QDate d = QDate::fromString(text, format);
-        if (d.isValid())
-            return d;
-    }
-    return {};
+    // 2019年3月5日, 2019/3/5, 2019-3-5, 2019.3.5, as Chinese spreadsheets and forms write a
+    // date.
+    return typedDate(text);
 }
 
 // Maps the header, then checks each row; every problem is kept.
