@@ -2,8 +2,11 @@
 
 #include "session.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QWidget>
 
@@ -77,7 +80,26 @@ void showError(QWidget* parent, const Error& error, const QHash<QString, QWidget
     box.setObjectName(QStringLiteral("errorBox"));
     box.exec();
     if (QWidget* field = fields.value(error.field); field != nullptr)
-        field->setFocus(Qt::OtherFocusReason);
+        markField(field);
+}
+
+void markField(QWidget* field) {
+    // Marked until the person changes it.
+    field->setProperty("refused", true);
+    field->setStyleSheet(QStringLiteral("border: 2px solid #b00020;"));
+    field->setFocus(Qt::OtherFocusReason);
+    auto clear = [field] {
+        field->setProperty("refused", false);
+        field->setStyleSheet(QString());
+    };
+    if (auto* line = qobject_cast<QLineEdit*>(field))
+        QObject::connect(line, &QLineEdit::textEdited, field, clear, Qt::SingleShotConnection);
+    else if (auto* text = qobject_cast<QPlainTextEdit*>(field))
+        QObject::connect(text, &QPlainTextEdit::textChanged, field, clear,
+                         Qt::SingleShotConnection);
+    else if (auto* box = qobject_cast<QComboBox*>(field))
+        QObject::connect(box, &QComboBox::currentIndexChanged, field, clear,
+                         Qt::SingleShotConnection);
 }
 
 } // namespace fd::gui

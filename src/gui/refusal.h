@@ -19,6 +19,9 @@ QString errorText(const Error& error);
 
 // Shows an error in a message box. For bad input, focuses the form's field when
 // `fields` knows it (keys are the parameter names the action uses).
+// Shows the error; when it names a field of `fields`, that field is focused and marked.
 void showError(QWidget* parent, const Error& error, const QHash<QString, QWidget*>& fields = {});
+// Focuses a field and marks it (a red border, the property "refused") until it is changed.
+void markField(QWidget* field);
 
 } // namespace fd::gui

@@ -161,6 +161,35 @@ TEST(ActionFormDialog, BuildsItsFieldsFromTheActionsParameters) {
     EXPECT_FALSE(values.contains(QStringLiteral("description")));
 }
 
+TEST(ActionFormDialog, AMissingFieldIsNamedByItsLabelFocusedAndMarkedUntilChanged) {
+    DutyFixture f;
+    const qint64 duty = f.startDuty(QStringLiteral("wangfang"));
+    gui::Session session(f.ts.services(), f.clerk);
+    gui::FormSpec spec;
+    spec.fixed = {{QStringLiteral("duty_id"), duty}};
+    gui::ActionFormDialog dialog(session, QStringLiteral("duty.incident"), spec);
+    dialog.show();
+    auto* title = qobject_cast<QLineEdit*>(dialog.field(QStringLiteral("title")));
+    ASSERT_NE(title, nullptr);
+    QString shown;
+    fd::testing::onNextModal([&](QWidget* box) {
+        if (auto* label = box->findChild<QLabel*>(QStringLiteral("qt_msgbox_label")))
+            shown = label->text();
+        box->close();
+    });
+    const qint64 before = f.ts.auditCount();
+    dialog.accept();
+    EXPECT_TRUE(dialog.isVisible()); // the form stays open
+    EXPECT_EQ(f.ts.auditCount(), before);
+    // The message names the field as the form labels it, not by its key.
+    EXPECT_TRUE(shown.contains(QStringLiteral("「事件"))) << shown.toStdString();
+    EXPECT_FALSE(shown.contains(QStringLiteral("title"))) << shown.toStdString();
+    EXPECT_EQ(dialog.focusWidget(), title);
+    EXPECT_TRUE(title->property("refused").toBool());
+    fd::testing::typeText(title, QStringLiteral("停电"));
+    EXPECT_FALSE(title->property("refused").toBool());
+}
+
 TEST(ActionFormDialog, AnEditFormSendsWhatChangedAndAnEmptiedFieldAsEmpty) {
     DutyFixture f;
     gui::Session session(f.ts.services(), f.clerk);

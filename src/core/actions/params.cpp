@@ -11,7 +11,8 @@ namespace {
 Error fieldError(const ParamSpec& s, const QString& en, const QString& zh) {
     const QString enName = s.label.en.isEmpty() ? s.name : s.label.en;
     const QString zhName = s.label.zh.isEmpty() ? s.name : s.label.zh;
-    return Error::badInput(s.name, {QStringLiteral("%1 (%2): %3").arg(enName, s.name, en),
+    // The field by its label, as the form shows it; the error's field names the key.
+    return Error::badInput(s.name, {QStringLiteral("%1: %2").arg(enName, en),
                                     QStringLiteral("「%1」%2").arg(zhName, zh)});
 }
 
