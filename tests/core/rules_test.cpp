@@ -53,6 +53,22 @@ TEST_F(Rules, ARefusalCitesRuleAndClauseAndWritesNothing) {
     EXPECT_EQ(env_->count(QStringLiteral("notes")), 0);
 }
 
+TEST_F(Rules, ARefusalListsEveryBlockingConditionAtOnce) {
+    const qint64 audit = env_->auditCount();
+    auto r = addNote(QStringLiteral("禁止作废"));
+    ASSERT_FALSE(r);
+    // Named by the first rule that refused; its message says every refusal, each with its
+    // clause, so nobody fixes one condition only to meet the next.
+    EXPECT_EQ(r.error().ruleId, QStringLiteral("note-no-forbidden-word"));
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("规则拒绝：note-no-forbidden-word")))
+        << r.error().message.zh.toStdString();
+    EXPECT_TRUE(r.error().message.zh.contains(QStringLiteral("规则拒绝：note-no-void-word")))
+        << r.error().message.zh.toStdString();
+    EXPECT_EQ(r.error().message.zh.count(QStringLiteral("TEST-NOTES-1")), 2);
+    EXPECT_EQ(env_->auditCount(), audit);
+    EXPECT_EQ(env_->count(QStringLiteral("notes")), 0);
+}
+
 TEST_F(Rules, AnActionOutsideTheActorsRolesIsRefused) {
     const qint64 audit = env_->auditCount();
     auto r = env_->run(QStringLiteral("user.add"), QStringLiteral("clerk1"),

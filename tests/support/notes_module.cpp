@@ -163,6 +163,9 @@ QString writeNotesPolicy(const QString& directory) {
                       {QStringLiteral("note.add"), QStringLiteral("note.edit")},
                       QStringLiteral("test.no_forbidden_word"),
                       {{QStringLiteral("word"), QStringLiteral("禁止")}}));
+    rules.append(rule(QStringLiteral("note-no-void-word"), QStringLiteral("TEST-NOTES-1"),
+                      {QStringLiteral("note.add")}, QStringLiteral("test.no_forbidden_word"),
+                      {{QStringLiteral("word"), QStringLiteral("作废")}}));
     rules.append(
         rule(QStringLiteral("note-two-signers"), QStringLiteral("TEST-NOTES-2"),
              {QStringLiteral("note.sign")}, QStringLiteral("core.require_signatures"),

@@ -53,6 +53,7 @@ QString unmetSignature(const std::vector<SignatureRequirement>& reqs,
 
 Result<Decision> RuleEngine::evaluate(const CheckContext& base) const {
     Decision decision;
+    std::optional<Decision> refusal;
     std::optional<Decision> signaturesMissing;
     std::optional<Decision> approvalNeeded;
     for (const RuleDef* rule : policy_.rulesFor(base.action)) {
@@ -65,21 +66,35 @@ Result<Decision> RuleEngine::evaluate(const CheckContext& base) const {
                                base.signatures, base.approval, base.reason,  base.db,
                                base.clock,      base.policy};
         auto outcome = check->fn(ctx);
-        if (!outcome)
+        if (!outcome) {
+            // A later check may rely on what an earlier one refused (a record that is not
+            // there): the refusal found so far is the answer.
+            if (refusal)
+                break;
             return fail(outcome.error());
+        }
         const QString clause = rule->clauses.value(0);
         switch (outcome->kind) {
         case CheckOutcome::Kind::Pass:
             break;
         case CheckOutcome::Kind::Fail: {
-            Decision refused;
-            refused.kind = Decision::Kind::Refuse;
-            refused.ruleId = rule->id;
-            refused.clause = clause;
-            refused.message = withDetail(rule->message, rule->clauseText(), outcome->detail);
-            refused.evaluated = decision.evaluated;
+            // Every blocking condition is said at once, each with its clause; the first
+            // refusing rule names the decision.
+            const Text message = withDetail(rule->message, rule->clauseText(), outcome->detail);
             log::get("fd.rules")->info("{} refused by {} ({})", base.action, rule->id, clause);
-            return refused;
+            if (!refusal) {
+                Decision refused;
+                refused.kind = Decision::Kind::Refuse;
+                refused.ruleId = rule->id;
+                refused.clause = clause;
+                refused.message = message;
+                refusal = refused;
+            } else {
+                refusal->message.en += QLatin1Char('\n') + message.en;
+                refusal->message.zh += QLatin1Char('\n') + message.zh;
+            }
+            refusal->refusedBy << rule->id;
+            break;
         }
         case CheckOutcome::Kind::NeedsSignatures: {
             const QString missing = unmetSignature(outcome->signatures, base.signatures);
@@ -108,6 +123,10 @@ Result<Decision> RuleEngine::evaluate(const CheckContext& base) const {
             break;
         }
         }
+    }
+    if (refusal) {
+        refusal->evaluated = decision.evaluated;
+        return *refusal;
     }
     if (signaturesMissing) {
         signaturesMissing->evaluated = decision.evaluated;

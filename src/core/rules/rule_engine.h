@@ -13,6 +13,7 @@ struct Decision {
     QString approverRole;
     std::vector<SignatureRequirement> missingSignatures;
     QStringList evaluated; // every rule id that applied
+    QStringList refusedBy; // every rule that refused, the first first
 
     [[nodiscard]] Error toError() const;
 };
@@ -20,8 +21,9 @@ struct Decision {
 class RuleEngine final {
 public:
     RuleEngine(const Policy& policy, const CheckRegistry& checks);
-    // Evaluates every rule bound to the action, in policy order; the first refusal wins,
-    // then missing signatures, then a needed approval.
+    // Evaluates every rule bound to the action, in policy order. Any refusal wins (named by
+    // the first refusing rule, its message listing every refusal), then missing signatures,
+    // then a needed approval.
     Result<Decision> evaluate(const CheckContext& base) const;
 
 private:
