@@ -4,22 +4,22 @@
 <context>
     <name>fd::gui::ArchivesPage</name>
     <message>
-        <location filename="../../src/gui/pages/archives/archives_page.cpp" line="+79"/>
+        <location filename="../../src/gui/pages/archives/archives_page.cpp" line="+86"/>
         <source>Search volumes, items and documents: number or any words of the title…</source>
         <translation>检索案卷、卷内文件和文件：编号或题名中的任意字词…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Request loan…</source>
         <translation>借阅申请…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Print general catalogue…</source>
         <translation>打印总目录…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Volume</source>
         <translation>案卷</translation>
     </message>
@@ -65,12 +65,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+169"/>
+        <location line="+166"/>
         <source>Overdue</source>
         <translation>逾期未还</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-160"/>
         <source>Incidents waiting for a written report (R1-1.2.6)</source>
         <translation>待书面报告的事故（R1-1.2.6）</translation>
     </message>
@@ -81,12 +81,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+163"/>
+        <location line="+156"/>
         <source>Incidents</source>
         <translation>事故</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-76"/>
         <source>First %1 matches</source>
         <translation>前 %1 条结果</translation>
     </message>
@@ -110,17 +110,17 @@
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Overdue (%1)</source>
         <translation>逾期未还（%1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Incidents (%1)</source>
         <translation>事故（%1）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+41"/>
         <source>Select an incident first.</source>
         <translation>请先选择一条事故记录。</translation>
     </message>
@@ -150,12 +150,17 @@
         <translation>借阅 %1 已登记。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>Request #%1 is waiting for approval; it can be checked out once it is approved.</source>
+        <translation>申请 #%1 尚待批准，批准后方可借出。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Select a loan in the register first.</source>
         <translation>请先在借阅登记中选择一条借阅。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Return of loan %1: %2, borrowed by %3</source>
         <translation>归还借阅 %1：%2，借阅人 %3</translation>
     </message>
@@ -165,7 +170,7 @@
         <translation>借出借阅 %1：%2，借给 %3</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Loan %1 returned: %2 item(s) counted.</source>
         <translation>借阅 %1 已归还：清点 %2 件。</translation>
     </message>
@@ -180,7 +185,7 @@
         <translation>借阅 %1 已借出：清点 %2 件。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+23"/>
         <source>Printing the general catalogue…</source>
         <translation>正在打印总目录…</translation>
     </message>
@@ -212,7 +217,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Select an overdue loan first.</source>
         <translation>请先选择一条逾期借阅。</translation>
     </message>
@@ -220,7 +225,7 @@
 <context>
     <name>fd::gui::IncidentReportDialog</name>
     <message>
-        <location filename="../../src/gui/pages/archives/loan_dialogs.cpp" line="+211"/>
+        <location filename="../../src/gui/pages/archives/loan_dialogs.cpp" line="+269"/>
         <source>Written incident report</source>
         <translation>事故书面报告</translation>
     </message>
@@ -233,15 +238,17 @@
 <context>
     <name>fd::gui::LoanCountDialog</name>
     <message>
+        <location line="-40"/>
         <source>Borrower signing the printed slip</source>
         <translation>在借阅单上签字的借阅人</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Their ID document</source>
         <translation>其身份证件</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-31"/>
         <source>Return: count the items</source>
         <translation>归还：清点文件</translation>
     </message>
@@ -279,15 +286,17 @@
 <context>
     <name>fd::gui::LoanRequestDialog</name>
     <message>
+        <location line="-85"/>
         <source>Lending to this borrower would take the archives out of the company: they read on site only (R1-2.5.1).</source>
         <translation>借给此借阅人会把档案带出公司：只能现场查阅（R1-2.5.1）。</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>The archives stay in the company (R1-2.5.1).</source>
         <translation>档案不出公司（R1-2.5.1）。</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-105"/>
         <source>Archive loan request</source>
         <translation>档案借阅申请</translation>
     </message>
@@ -368,7 +377,7 @@
         <translation>查阅方式</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Due date</source>
         <translation>归还日期</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>fd::gui::DutyLogTab</name>
     <message>
-        <location filename="../../src/gui/pages/handover/duty_log_tab.cpp" line="+28"/>
+        <location filename="../../src/gui/pages/handover/duty_log_tab.cpp" line="+24"/>
         <source>Start duty</source>
         <translation>开始值班</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>书面报告…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Incident report to PDF…</source>
         <translation>事件报告导出PDF…</translation>
     </message>
@@ -74,19 +74,19 @@
         <translation>重大（立即报告客服部经理）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Why the duty may end before the successor arrives</source>
         <translation>接班人未到岗即可结束值班的原因</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+67"/>
+        <location line="+66"/>
         <location line="+15"/>
         <source>a duty record</source>
         <translation>一条值班记录</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-42"/>
         <source>On and off as required</source>
         <translation>按规定开关，正常</translation>
     </message>
@@ -97,18 +97,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+29"/>
+        <location line="+28"/>
         <location line="+8"/>
         <source>an incident</source>
         <translation>一件突发事件</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-29"/>
         <source>Written report: %1</source>
         <translation>书面报告：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Reason (reported to the CS manager)</source>
         <translation>调班原因（报客服部经理）</translation>
     </message>
@@ -136,7 +136,7 @@
 <context>
     <name>fd::gui::FrontDeskTab</name>
     <message>
-        <location filename="../../src/gui/pages/handover/front_desk_tab.cpp" line="+23"/>
+        <location filename="../../src/gui/pages/handover/front_desk_tab.cpp" line="+19"/>
         <source>Receive mail…</source>
         <translation>登记信报刊…</translation>
     </message>
@@ -151,7 +151,7 @@
         <translation>登记来电…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Custody or forwarding…</source>
         <translation>物品代存/转交…</translation>
     </message>
@@ -172,11 +172,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+61"/>
         <source>Custody and forwarding</source>
         <translation>物品代存/转交</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-60"/>
         <source>Phone log</source>
         <translation>来电登记</translation>
     </message>
@@ -186,17 +187,7 @@
         <translation>电话费与定额</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Custody</source>
-        <translation>代存</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Forwarding</source>
-        <translation>转交</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+34"/>
         <source>Letter</source>
         <translation>信件</translation>
     </message>
@@ -236,12 +227,17 @@
         <translation>投入信箱</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Request #%1 is waiting for approval; the item can be released once it is approved.</source>
+        <translation>申请 #%1 尚待批准，批准后方可领取。</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>a custody or forwarding item</source>
         <translation>一件代存/转交物品</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Release: %1</source>
         <translation>领取：%1</translation>
     </message>
@@ -251,7 +247,7 @@
         <translation>实际领取人（原定领取人：%1）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Amount (yuan; the department&apos;s quota is %1)</source>
         <translation>金额（元；部门定额 %1）</translation>
     </message>
@@ -269,7 +265,7 @@
 <context>
     <name>fd::gui::HandoverPage</name>
     <message>
-        <location filename="../../src/gui/pages/handover/handover_page.cpp" line="+25"/>
+        <location filename="../../src/gui/pages/handover/handover_page.cpp" line="+23"/>
         <source>Shift handover</source>
         <translation>交接班</translation>
     </message>
@@ -282,24 +278,6 @@
         <location line="+1"/>
         <source>Duty log</source>
         <translation>值班记录</translation>
-    </message>
-</context>
-<context>
-    <name>fd::gui::HandoverPrint</name>
-    <message>
-        <location filename="../../src/gui/pages/handover/handover_print_mapping.cpp" line="+37"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source> (signature no longer matches)</source>
-        <translation>（签名已失效）</translation>
     </message>
 </context>
 <context>
@@ -333,7 +311,7 @@
 <context>
     <name>fd::gui::SheetTab</name>
     <message>
-        <location filename="../../src/gui/pages/handover/sheet_tab.cpp" line="+36"/>
+        <location filename="../../src/gui/pages/handover/sheet_tab.cpp" line="+37"/>
         <source>Post:</source>
         <translation>岗位：</translation>
     </message>
@@ -343,7 +321,7 @@
         <translation>开始交接班</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Sheet to PDF…</source>
         <translation>交接班记录导出PDF…</translation>
     </message>
@@ -359,23 +337,23 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+480"/>
+        <location line="+481"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location line="-480"/>
+        <location line="-481"/>
         <source>handover-exceptions-%1.pdf</source>
         <translation>交接班特批-%1.pdf</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+479"/>
+        <location line="+480"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="-451"/>
+        <location line="-452"/>
         <location line="+8"/>
         <location line="+15"/>
         <location line="+3"/>
@@ -652,7 +630,7 @@
         <translation>本岗位没有进行中的交接班记录。开始交接后，上一班未了结的事项和未确认的指示会自动带入。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sheet %1</source>
         <translation>交接班记录 %1</translation>
     </message>
@@ -672,7 +650,7 @@
         <translation>接班人：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>not signed in</source>
         <translation>未签到</translation>
     </message>
@@ -683,23 +661,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>open</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-22"/>
         <source>Marked unfit to take over: %1 (%2)</source>
         <translation>不宜接班：%1（%2）</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Supervisor override by %1 at %2: %3</source>
         <translation>主管特批：%1，%2，原因：%3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>normal</source>
         <translation>一般</translation>
     </message>
@@ -793,7 +771,7 @@
         <translation>已完成</translation>
     </message>
     <message numerus="yes">
-        <location line="-99"/>
+        <location line="-94"/>
         <source>Sheet %1 opened: %n matter(s) carried over.</source>
         <translation>
             <numerusform>交接班记录 %1 已开始：带入 %n 项未了结事项。</numerusform>
@@ -805,7 +783,7 @@
         <translation>登记交接事项</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Select a matter first.</source>
         <translation>请先选择一项交接事项。</translation>
     </message>
@@ -815,12 +793,12 @@
         <translation>修改交接事项 %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Select an instruction first.</source>
         <translation>请先选择一条指示。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Select an item of the checklist first.</source>
         <translation>请先在清单中选择一项物品。</translation>
     </message>
@@ -835,7 +813,7 @@
         <translation>缺失情况</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Select an equipment operation first.</source>
         <translation>请先选择一项设备操作。</translation>
     </message>
@@ -870,7 +848,7 @@
         <translation>交接班记录-%1.pdf</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>An addendum is added to a completed sheet; an open sheet is still changed directly.</source>
         <translation>补充说明用于已完成的交接班记录；未完成的记录请直接修改。</translation>
     </message>

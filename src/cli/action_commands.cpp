@@ -131,7 +131,7 @@ Result<Reply> runDo(CliContext& ctx, const ParsedArgs& args) {
         s->first->bus().execute({action, args.params, s->second, std::move(signatures), reason});
     if (!done)
         return fail(done.error());
-    return actionReply(*done);
+    return actionReply(*done, s->first->policy());
 }
 
 Result<Reply> runApprovals(CliContext& ctx, const ParsedArgs& args) {

@@ -28,7 +28,7 @@ Result<Reply> runAdminAction(CliContext& ctx, const QString& adminLogin,
     auto done = (*s)->bus().execute({action, params, *admin, {}, {}});
     if (!done)
         return fail(done.error());
-    return actionReply(*done);
+    return actionReply(*done, (*s)->policy());
 }
 
 } // namespace

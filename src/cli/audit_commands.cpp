@@ -266,7 +266,7 @@ Result<Reply> runPolicyApply(CliContext& ctx, const ParsedArgs& args) {
                                      args.value(QStringLiteral("reason"))});
     if (!done)
         return fail(done.error());
-    Reply r = actionReply(*done);
+    Reply r = actionReply(*done, (*s)->policy());
     const QString version = done->result.value(QStringLiteral("version")).toString();
     r.note = {QStringLiteral("Policy %1 is in force from the next action on.").arg(version),
               QStringLiteral("规则 %1 自下一项操作起生效。").arg(version)};

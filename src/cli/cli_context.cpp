@@ -1,6 +1,7 @@
 #include "cli_context.h"
 
 #include "all_modules.h"
+#include "output/table_text.h"
 #include "services/permission.h"
 
 #include <QDateTime>
@@ -159,8 +160,9 @@ Reply queryReply(const QString& name, const QueryResult& result, bool chinese) {
         for (qsizetype i = 0; i < row.size() && i < result.columns.size(); ++i) {
             const QJsonValue v = jsonValue(row[i]);
             o.insert(result.columns[i].key, v);
-            QString cell = v.isBool() ? (v.toBool() ? QStringLiteral("yes") : QStringLiteral("no"))
-                                      : row[i].toString();
+            // Read as the lists read it: codes as words, times in office time (JSON keeps the
+            // stored values for scripts).
+            QString cell = cellText(result.columns[i], row[i], chinese);
             cell.replace(QLatin1Char('\t'), QLatin1Char(' '))
                 .replace(QLatin1Char('\n'), QLatin1Char(' '));
             cells << cell;
@@ -180,7 +182,7 @@ Reply queryReply(const QString& name, const QueryResult& result, bool chinese) {
 
 namespace fd::cli {
 
-Reply actionReply(const ActionResult& r) {
+Reply actionReply(const ActionResult& r, const Policy& policy) {
     const bool done = r.status == ActionResult::Status::Done;
     Reply reply;
     reply.data = {{QStringLiteral("status"),
@@ -206,10 +208,10 @@ Reply actionReply(const ActionResult& r) {
                                  .arg(r.auditSeq)}
                       : Text{QStringLiteral("Waiting for approval #%1 by %2: %3")
                                  .arg(r.approvalId)
-                                 .arg(r.approverRole, r.message.en),
+                                 .arg(roleNames(policy, r.approverRole).en, r.message.en),
                              QStringLiteral("等待审批 #%1（%2）：%3")
                                  .arg(r.approvalId)
-                                 .arg(r.approverRole, r.message.zh)};
+                                 .arg(roleNames(policy, r.approverRole).zh, r.message.zh)};
     return reply;
 }
 

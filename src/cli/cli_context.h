@@ -111,6 +111,7 @@ Result<std::pair<const Services*, Actor>> servicesAs(CliContext& ctx, const QStr
 Reply queryReply(const QString& name, const QueryResult& result, bool chinese);
 QJsonValue jsonValue(const QVariant& v);
 // The shape every command that runs an action prints.
-Reply actionReply(const ActionResult& result);
+// The reply to an action; a request waiting for approval names its approvers by role name.
+Reply actionReply(const ActionResult& result, const Policy& policy);
 
 } // namespace fd::cli

@@ -1,6 +1,7 @@
 #include "action_form_dialog.h"
 
 #include "action_runner.h"
+#include "date_field.h"
 #include "services/services.h"
 #include "session.h"
 
@@ -33,10 +34,12 @@ ActionFormDialog::ActionFormDialog(Session& session, QString action, FormSpec sp
     }
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
-    auto add = [&](const QString& key, const QString& label, QWidget* w) {
-        w->setObjectName(key);
-        form->addRow(label, w);
-        fields_.insert(key, w);
+    // `row` is what the form shows; `field` the input read, named, focused and marked (a
+    // date's line edit inside its date field).
+    auto add = [&](const QString& key, const QString& label, QWidget* row, QWidget* field) {
+        field->setObjectName(key);
+        form->addRow(label, row);
+        fields_.insert(key, field);
         order_ << key;
     };
     for (const ParamSpec& p : params) {
@@ -44,10 +47,12 @@ ActionFormDialog::ActionFormDialog(Session& session, QString action, FormSpec sp
         QList<QPair<QString, QString>> choices = spec_.choices.value(p.name);
         if (choices.isEmpty() && p.type == ParamType::Choice)
             for (const QString& c : p.choices)
-                choices.push_back({c, c});
+                choices.push_back(
+                    {c, p.choiceWords.contains(c) ? display(p.choiceWords.value(c)) : c});
         if (choices.isEmpty() && p.type == ParamType::Bool)
             choices = {{QStringLiteral("true"), tr("Yes")}, {QStringLiteral("false"), tr("No")}};
         QWidget* w = nullptr;
+        QWidget* row = nullptr;
         if (!choices.isEmpty()) {
             auto* c = new QComboBox(this);
             for (const auto& [value, text] : choices)
@@ -58,22 +63,26 @@ ActionFormDialog::ActionFormDialog(Session& session, QString action, FormSpec sp
             auto* e = new QPlainTextEdit(initial, this);
             e->setMinimumSize(320, 70);
             w = e;
+        } else if (p.type == ParamType::Date) {
+            // Typed as people type dates, or picked on a calendar.
+            auto* d = new DateField(session_.services().clock().officeToday(), this);
+            d->edit()->setText(initial);
+            row = d;
+            w = d->edit();
         } else {
             auto* e = new QLineEdit(initial, this);
             e->setMinimumWidth(320);
             e->setMaxLength(p.type == ParamType::Text ? p.maxLength : 32767);
-            if (p.type == ParamType::Date)
-                e->setPlaceholderText(QStringLiteral("yyyy-MM-dd"));
             w = e;
         }
         const QString label =
             spec_.labels.value(p.name, !display(p.label).isEmpty() ? display(p.label) : p.name);
-        add(p.name, p.required ? label + QStringLiteral(" *") : label, w);
+        add(p.name, p.required ? label + QStringLiteral(" *") : label, row != nullptr ? row : w, w);
     }
     if (!spec_.reasonLabel.isEmpty()) {
         auto* e = new QPlainTextEdit(this);
         e->setMinimumSize(320, 70);
-        add(QStringLiteral("reason"), spec_.reasonLabel, e);
+        add(QStringLiteral("reason"), spec_.reasonLabel, e, e);
     }
     layout->addLayout(form);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

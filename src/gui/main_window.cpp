@@ -13,6 +13,7 @@
 #include "task_runner.h"
 #include "translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDateTime>
 #include <QFileDialog>
@@ -72,11 +73,7 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
 
     visible_ = registry_.visibleTo(session);
     for (const PageDef* def : visible_) {
-        QString title = def->displayTitle();
-        if (def->counter)
-            if (const int n = def->counter(session); n > 0)
-                title += QStringLiteral(" (%1)").arg(n);
-        auto* item = new QListWidgetItem(title, navigation_);
+        auto* item = new QListWidgetItem(def->displayTitle(), navigation_);
         item->setData(Qt::UserRole, def->id);
         QIcon icon(def->icon);
         item->setIcon(icon.isNull() ? style()->standardIcon(QStyle::SP_FileIcon) : icon);
@@ -87,6 +84,8 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
     });
     if (!visible_.isEmpty())
         navigation_->setCurrentRow(0);
+    refreshCounts();
+    noticedUntil_ = session_.services().clock().nowUtc();
 
     user_ = new QLabel(this);
     roles_ = new QLabel(this);
@@ -98,10 +97,17 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
     statusBar()->addWidget(database_, 1);
     statusBar()->addPermanentWidget(audit_);
     refreshStatus();
-    connect(&session_, &Session::dataChanged, this, [this] { refreshStatus(); });
+    connect(&session_, &Session::dataChanged, this, [this] {
+        refreshStatus();
+        refreshCounts();
+    });
     auto* statusTimer = new QTimer(this);
     statusTimer->setInterval(std::chrono::seconds(30)); // other workstations write too
-    connect(statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    connect(statusTimer, &QTimer::timeout, this, [this] {
+        refreshStatus();
+        refreshCounts();
+        noticeDecisions();
+    });
     statusTimer->start();
 
     std::chrono::milliseconds timeout = options.idleTimeout;
@@ -184,6 +190,22 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Lock"), this, &MainWindow::lock);
     file->addAction(tr("Sign &out"), this, &MainWindow::requestSignOut);
     file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    // Common work by keyboard, on whichever page is shown.
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    auto onPage = [this](auto what) {
+        return [this, what] {
+            if (Page* p = page(currentPageId()))
+                what(p);
+        };
+    };
+    QAction* find = edit->addAction(tr("&Find"), this, onPage([](Page* p) { p->focusSearch(); }));
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    QAction* add = edit->addAction(tr("&New"), this, onPage([](Page* p) { p->startNew(); }));
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    QAction* reload = edit->addAction(tr("&Refresh"), this, onPage([](Page* p) { p->refresh(); }));
+    reload->setShortcut(QKeySequence(Qt::Key_F5));
+    for (QAction* a : {find, add, reload})
+        a->setShortcutContext(Qt::WindowShortcut);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Frontdesk"), this, [this] {
         QMessageBox::about(this, tr("About Frontdesk"),
@@ -271,6 +293,33 @@ void MainWindow::refreshStatus() {
         audit_->setText(tr("Audit head: %1:%2").arg(head->seq).arg(head->hash.left(12)));
     else
         audit_->setText(tr("Audit head unavailable: %1").arg(errorText(head.error())));
+}
+
+void MainWindow::refreshCounts() {
+    for (int i = 0; i < visible_.size() && i < navigation_->count(); ++i) {
+        const PageDef* def = visible_[i];
+        QString title = def->displayTitle();
+        if (def->counter)
+            if (const int n = def->counter(session_); n > 0)
+                title += QStringLiteral(" (%1)").arg(n);
+        navigation_->item(i)->setText(title);
+    }
+}
+
+QString MainWindow::noticeDecisions() {
+    const QDateTime now = session_.services().clock().nowUtc();
+    auto decided = decidedRequests(session_.services(), session_.actor(), noticedUntil_);
+    if (!decided)
+        return {};
+    noticedUntil_ = now.addMSecs(1);
+    if (decided->isEmpty())
+        return {};
+    QStringList lines;
+    for (const AttentionItem& item : *decided)
+        lines << display(item.text);
+    const QString line = lines.join(QStringLiteral("  |  "));
+    statusBar()->showMessage(line);
+    return line;
 }
 
 QString MainWindow::statusText() const {

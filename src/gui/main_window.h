@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QHash>
 #include <QMainWindow>
 #include <chrono>
@@ -54,6 +55,11 @@ public:
     [[nodiscard]] AutoBackup* autoBackup() const { return autoBackup_; }
     void refreshStatus();
     [[nodiscard]] QString statusText() const;
+    // The numbers beside the navigation's titles (requests waiting for me ...), read again.
+    void refreshCounts();
+    // Tells the person in the status bar of each of their requests decided since the last
+    // look (at another desk too); returns the line shown, empty when none was decided.
+    QString noticeDecisions();
     // Signing out at the end of one's shift is an action (handover.sign_out): the policy
     // refuses it while the person's own handover sheet is open after the shift (R6-5); the
     // refusal is shown and the person stays signed in. Emits signOutRequested when it may go.
@@ -94,6 +100,7 @@ private:
     QLabel* backupStatus_ = nullptr;
     AutoBackup* autoBackup_ = nullptr;
     bool backupStarted_ = false;
+    QDateTime noticedUntil_; // decisions on my requests told up to this time
 };
 
 } // namespace fd::gui

@@ -2,6 +2,8 @@
 
 #include <QLabel>
 
+class QMessageBox;
+
 namespace fd::gui {
 
 // A page's line for what just happened ("Loan request #7 is waiting for approval…"): it
@@ -12,5 +14,9 @@ class MessageLine final : public QLabel {
 public:
     explicit MessageLine(const QString& objectName, QWidget* parent = nullptr);
 };
+
+// Says where an export or a print to PDF was saved, with a button that opens its folder
+// (a non-blocking box: work goes on while it shows). Returns the box, for tests.
+QMessageBox* announceSaved(QWidget* parent, const QString& path);
 
 } // namespace fd::gui

@@ -2,7 +2,9 @@
 
 #include "session.h"
 
+#include <QAbstractButton>
 #include <QCoreApplication>
+#include <QLineEdit>
 #include <algorithm>
 
 namespace fd::gui {
@@ -12,6 +14,32 @@ bool Page::openRecord(const QString&, const QString&) {
 }
 
 void Page::refresh() {}
+
+bool Page::focusSearch() {
+    QLineEdit* best = nullptr;
+    for (QLineEdit* e : findChildren<QLineEdit*>()) {
+        if (!e->isVisibleTo(this) || !e->isEnabled() ||
+            (e->objectName() != QStringLiteral("search") &&
+             e->objectName() != QStringLiteral("filter")))
+            continue;
+        if (best == nullptr || e->mapTo(this, QPoint()).y() < best->mapTo(this, QPoint()).y())
+            best = e;
+    }
+    if (best == nullptr)
+        return false;
+    best->setFocus(Qt::ShortcutFocusReason);
+    best->selectAll();
+    return true;
+}
+
+bool Page::startNew() {
+    for (QAbstractButton* b : findChildren<QAbstractButton*>())
+        if (b->property("newRecord").toBool() && b->isVisibleTo(this) && b->isEnabled()) {
+            b->click();
+            return true;
+        }
+    return false;
+}
 
 QString PageDef::displayTitle() const {
     return title == nullptr ? id : QCoreApplication::translate("fd::gui::Pages", title);

@@ -20,8 +20,14 @@ public:
     // Shows one record (an entry of the "needs attention" dashboard was opened).
     // Returns false when the page does not know the entity.
     virtual bool openRecord(const QString& entity, const QString& entityId);
-    // Reloads what the page shows (after another page changed data).
+    // Reloads what the page shows (after another page changed data). F5.
     virtual void refresh();
+    // Ctrl+F: focuses the page's search box, the visible line edit named "search" or
+    // "filter" nearest the top; false when the page has none.
+    virtual bool focusSearch();
+    // Ctrl+N: starts the page's main new record, the visible button marked with the property
+    // "newRecord"; false when the page has none.
+    virtual bool startNew();
 
 signals:
     // Asks the main window to show another area's record.

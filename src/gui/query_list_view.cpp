@@ -1,5 +1,6 @@
 #include "query_list_view.h"
 
+#include "message_line.h"
 #include "output/output.h"
 #include "output/table_export.h"
 #include "print/form_printer.h"
@@ -189,6 +190,8 @@ void QueryListView::exportWithDialog() {
         return;
     if (auto ok = exportTo(path); !ok)
         showError(this, ok.error());
+    else
+        announceSaved(this, path);
 }
 
 void QueryListView::printWithDialog() {

@@ -1,5 +1,6 @@
 #include "refusal.h"
 
+#include "services/approval_form.h"
 #include "session.h"
 
 #include <QComboBox>
@@ -23,12 +24,7 @@ QString withoutClauseSuffix(QString message) {
 } // namespace
 
 QString clauseLabel(const QString& clause) {
-    static const QRegularExpression id(QStringLiteral("^R(\\d+)-(.+)$"));
-    const auto m = id.match(clause.trimmed());
-    if (!m.hasMatch())
-        return clause;
-    return QCoreApplication::translate("fd::gui::Refusal", "Part %1, %2")
-        .arg(m.captured(1), m.captured(2));
+    return display(citeClauses(clause.split(QLatin1Char(','), Qt::SkipEmptyParts)));
 }
 
 QString errorText(const Error& error) {

@@ -9,8 +9,8 @@ class QWidget;
 
 namespace fd::gui {
 
-// "R1-1.2.2" -> "第1篇 1.2.2" (Chinese) / "Part 1, 1.2.2" (English). Unknown forms are
-// returned unchanged.
+// "R1-1.2.2" -> "第1篇 第1.2.2条" (Chinese) / "Part 1, clause 1.2.2" (English), the one
+// citation style of every screen (citeClauses). Unknown forms are returned unchanged.
 QString clauseLabel(const QString& clause);
 
 // The text a person reads for an error: a refusal as 「第1篇 1.2.2：message」, bad input as

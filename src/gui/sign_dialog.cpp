@@ -17,21 +17,6 @@ namespace fd::gui {
 
 namespace {
 
-// The role, or the roles ("supervisor,cs_manager"), a signer must hold, by name: 客服主管或
-// 客服部经理.
-QString roleNames(const Policy& policy, const QString& roles) {
-    QStringList names;
-    for (const QString& part : roles.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QString code = part.trimmed();
-        const auto role = policy.roles().value(code);
-        names << (role.code.isEmpty() ? code : display(role.name));
-    }
-    return names.join(display({QStringLiteral(" or "), QStringLiteral("或")}));
-}
-
-} // namespace
-namespace {
-
 QMap<QString, Text>& meaningTable() {
     static QMap<QString, Text> table{
         {QStringLiteral("outgoing"),
@@ -75,7 +60,13 @@ SignDialog::SignDialog(const Services& services, std::vector<SignatureRequiremen
     auto* content = new QPlainTextEdit(summary, this);
     content->setObjectName(QStringLiteral("summary"));
     content->setReadOnly(true);
-    content->setMaximumHeight(120);
+    content->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    // The whole text in view when it is a form's length (an approval's dozen lines); a longer
+    // text scrolls.
+    const int lines = static_cast<int>(summary.count(QLatin1Char('\n'))) + 2;
+    content->setFixedHeight(std::min(lines, 16) * content->fontMetrics().lineSpacing() +
+                            2 * content->frameWidth() + 8);
+    content->setMinimumWidth(480);
     layout->addWidget(content);
     int index = 0;
     for (SignatureRequirement& req : requirements) {
@@ -88,8 +79,9 @@ SignDialog::SignDialog(const Services& services, std::vector<SignatureRequiremen
         form->addRow(tr("Login"), row.login);
         form->addRow(tr("Password"), row.password);
         if (!row.requirement.role.isEmpty())
-            form->addRow(tr("Role"),
-                         new QLabel(roleNames(services.policy(), row.requirement.role), box));
+            form->addRow(
+                tr("Role"),
+                new QLabel(display(fd::roleNames(services.policy(), row.requirement.role)), box));
         layout->addWidget(box);
         rows_.push_back(row);
         ++index;
@@ -160,7 +152,7 @@ void SignDialog::accept() {
         if (!row.requirement.role.isEmpty() && !signer->hasAnyRole(row.requirement.role)) {
             showProblem(tr("%1: %2 does not hold the role %3.")
                             .arg(meaning, signer->displayName,
-                                 roleNames(services_.policy(), row.requirement.role)),
+                                 display(fd::roleNames(services_.policy(), row.requirement.role))),
                         row.login);
             return;
         }

@@ -180,8 +180,11 @@ TEST_F(FrontdeskctlTest, ApprovalRequestWaitsThenRunsWhenASupervisorSigns) {
     ASSERT_EQ(waiting.size(), 1);
     EXPECT_EQ(waiting[0].toObject()[QStringLiteral("action")].toString(),
               QStringLiteral("user.unlock"));
-    EXPECT_EQ(waiting[0].toObject()[QStringLiteral("rule")].toString(),
-              QStringLiteral("unlock-approved"));
+    // The request reads as its form: the field by its label, who waits for it by role.
+    EXPECT_TRUE(waiting[0].toObject()[QStringLiteral("details")].toString().contains(
+        QStringLiteral("sup")));
+    EXPECT_EQ(waiting[0].toObject()[QStringLiteral("status")].toString(),
+              QStringLiteral("pending"));
 
     const CliRun notMine = json(QStringList{QStringLiteral("approvals"), QStringLiteral("--mine"),
                                             QStringLiteral("--as"), QStringLiteral("admin")},

@@ -101,7 +101,7 @@ TEST(ActionRunner, ShowsARefusalWithItsClauseWithoutAskingAnyoneToSign) {
     EXPECT_EQ(done.error().kind, Error::Kind::Refused);
     // The first box is the refusal, not a sign dialog.
     EXPECT_EQ(kind, QStringLiteral("errorBox"));
-    EXPECT_TRUE(shown.startsWith(QStringLiteral("「第8篇 2.4："))) << shown.toStdString();
+    EXPECT_TRUE(shown.startsWith(QStringLiteral("「第8篇 第2.4条："))) << shown.toStdString();
     EXPECT_EQ(runner.message(), shown);
     EXPECT_TRUE(runner.asked().empty());
     EXPECT_EQ(f.ts.auditCount(), before);

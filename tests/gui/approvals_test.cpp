@@ -137,7 +137,7 @@ TEST(ApprovalInbox, ShowsTheRefusalWhenTheRequesterSigns) {
     });
     page.decide(true);
     // The rule's message with its clause, the detail the check adds kept after it.
-    EXPECT_TRUE(refusal.startsWith(QStringLiteral("「第3篇 3.1：申请人不能审批自己的申请")))
+    EXPECT_TRUE(refusal.startsWith(QStringLiteral("「第3篇 第3.1条：申请人不能审批自己的申请")))
         << refusal.toStdString();
     EXPECT_TRUE(refusal.endsWith(QStringLiteral("」"))) << refusal.toStdString();
     EXPECT_EQ(f.ts->auditCount(), auditBefore);

@@ -1,6 +1,7 @@
 // The archives page: search as you type, the loan cycle through the page's dialogs
 // (request → approval → checkout with two signatures → return with the count), and a refusal
 // shown with its clause.
+#include "date_field.h"
 #include "db/sql.h"
 #include "gui_test_support.h"
 #include "pages/archives/archives_page.h"
@@ -12,7 +13,6 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialog>
 #include <QFile>
 #include <QHeaderView>
@@ -209,14 +209,14 @@ TEST(ArchivesPage, TheLoanFormProposesADueDateTheRuleAllowsForEachMode) {
     const QDate today = f.ts->clock().officeToday();
     QDate onSite, onSiteLatest, lend, lendLatest;
     fd::testing::onNextModal([&](QWidget* d) {
-        auto* due = d->findChild<QDateEdit*>(QStringLiteral("due_date"));
+        auto* due = d->findChild<gui::DateField*>();
         auto* how = d->findChild<QComboBox*>(QStringLiteral("mode"));
         how->setCurrentIndex(how->findData(QStringLiteral("on_site")));
         onSite = due->date();
-        onSiteLatest = due->maximumDate();
+        onSiteLatest = due->latest();
         how->setCurrentIndex(how->findData(QStringLiteral("lend")));
         lend = due->date();
-        lendLatest = due->maximumDate();
+        lendLatest = due->latest();
         // Sent as proposed: the rule of the longest period (R1-1.1.5) does not refuse it.
         fillLoanRequest(d, QStringLiteral("WY-001"), QStringLiteral("lend"));
     });
@@ -226,6 +226,43 @@ TEST(ArchivesPage, TheLoanFormProposesADueDateTheRuleAllowsForEachMode) {
     EXPECT_EQ(onSiteLatest, today.addDays(1));
     EXPECT_EQ(lend, today.addDays(7));
     EXPECT_EQ(lendLatest, today.addDays(14));
+}
+
+TEST(ArchivesPage, TheLoanFormTakesADueDateTypedAsPeopleWriteIt) {
+    ArchiveFixture f;
+    gui::Session borrower(f.ts.services(), f.ts.actor(QStringLiteral("clerk1")));
+    gui::ArchivesPage page(borrower);
+    page.show();
+    const QDate today = f.ts->clock().officeToday();
+    const QDate inTenDays = today.addDays(10);
+    // Full-width digits, as a Chinese input method types them.
+    const auto fullWidth = [](int n) {
+        QString out;
+        for (const QChar c : QString::number(n))
+            out += QChar(0xFF10 + c.digitValue());
+        return out;
+    };
+    fd::testing::onNextModal([&](QWidget* d) {
+        d->findChild<QLineEdit*>(QStringLiteral("volumes"))->setText(QStringLiteral("WY-001"));
+        d->findChild<QLineEdit*>(QStringLiteral("purpose"))
+            ->setText(QStringLiteral("查阅维修记录"));
+        auto* how = d->findChild<QComboBox*>(QStringLiteral("mode"));
+        how->setCurrentIndex(how->findData(QStringLiteral("lend")));
+        // The month and day of this year, without the year.
+        auto* due = d->findChild<QLineEdit*>(QStringLiteral("due_date"));
+        due->clear();
+        fd::testing::typeText(due,
+                              QStringLiteral("%1月%2日")
+                                  .arg(fullWidth(inTenDays.month()), fullWidth(inTenDays.day())));
+        qobject_cast<QDialog*>(d)->accept();
+    });
+    ASSERT_TRUE(page.requestLoan()) << page.status().toStdString();
+    // The request (waiting for approval, or a loan) carries the day typed.
+    auto loans =
+        f.ts->query(QStringLiteral("archive.loans"), {}, f.ts.actor(QStringLiteral("keeper")));
+    ASSERT_TRUE(loans);
+    ASSERT_FALSE(loans->rows.isEmpty());
+    EXPECT_EQ(loans->rows.first().value(6).toString(), inTenDays.toString(Qt::ISODate));
 }
 
 TEST(ArchivesPage, LendingAnOfficialDocumentArchiveIsRefusedWithItsClause) {

@@ -9,9 +9,13 @@
 #include "test_services.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QtTest/QTest>
@@ -85,6 +89,30 @@ TEST(ListExport, XlsxIsAWorkbook) {
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_TRUE(f.read(2) == "PK"); // a zip package
     EXPECT_GT(f.size(), 1000);
+}
+
+TEST(ListExport, TheExportButtonSaysWhereItSavedWithAButtonThatOpensTheFolder) {
+    TestServices ts;
+    gui::Session session(ts.services(), ts.actor(QStringLiteral("admin")));
+    gui::QueryListView list(session, QStringLiteral("users"));
+    list.show();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("users.xlsx"));
+    fd::testing::onNextModal([&](QWidget* dialog) {
+        auto* files = qobject_cast<QFileDialog*>(dialog);
+        ASSERT_NE(files, nullptr);
+        files->selectFile(path);
+        qobject_cast<QDialog*>(dialog)->accept();
+    });
+    QTest::mouseClick(list.findChild<QPushButton*>(QStringLiteral("exportButton")), Qt::LeftButton);
+    EXPECT_TRUE(QFileInfo::exists(path));
+    QMessageBox* saved = list.findChild<QMessageBox*>(QStringLiteral("savedBox"));
+    ASSERT_NE(saved, nullptr);
+    EXPECT_TRUE(saved->isVisible());
+    EXPECT_TRUE(saved->text().contains(QDir::toNativeSeparators(path)))
+        << saved->text().toStdString();
+    EXPECT_NE(saved->findChild<QPushButton*>(QStringLiteral("openFolder")), nullptr);
+    saved->close();
 }
 
 // The desktop's export goes through the same audited action as frontdeskctl export.

@@ -207,9 +207,9 @@ TEST(HandoverPage, ShowsTheRefusalWithItsClauseWhileAMajorMatterIsOpen) {
 
     // The refusal comes before anyone is asked to sign.
     EXPECT_EQ(boxName, QStringLiteral("errorBox"));
-    EXPECT_TRUE(shown.contains(QStringLiteral("第2篇 2.4"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("第2篇 第2.4条"))) << shown.toStdString();
     EXPECT_TRUE(shown.contains(QStringLiteral("重大或紧急事件未处理完毕"))) << shown.toStdString();
-    EXPECT_TRUE(page.statusLabel()->text().contains(QStringLiteral("第2篇 2.4")));
+    EXPECT_TRUE(page.statusLabel()->text().contains(QStringLiteral("第2篇 第2.4条")));
     auto sheet = handover::loadSheet(f.ts->database().connection(), page.sheetTab()->sheetId());
     ASSERT_TRUE(sheet.has_value());
     EXPECT_FALSE(sheet->completed());
@@ -559,7 +559,7 @@ TEST(HandoverPage, RefusesEndingADutyBeforeTheSuccessorSignsInWithTheClause) {
     });
     const qint64 before = f.ts.auditCount();
     click(page, QStringLiteral("endDuty"));
-    EXPECT_TRUE(shown.contains(QStringLiteral("第8篇 2.4"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("第8篇 第2.4条"))) << shown.toStdString();
     EXPECT_TRUE(shown.contains(QStringLiteral("接班人未到岗签到"))) << shown.toStdString();
     EXPECT_EQ(f.ts.auditCount(), before);
     EXPECT_EQ(
@@ -742,7 +742,7 @@ TEST(HandoverPage, SignOutIsRefusedWithTheClauseWhileTheOwnSheetIsOpenAfterTheSh
     });
     EXPECT_FALSE(window.requestSignOut());
     EXPECT_FALSE(signedOut);
-    EXPECT_TRUE(shown.contains(QStringLiteral("第6篇 5"))) << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("第6篇 第5条"))) << shown.toStdString();
     EXPECT_TRUE(shown.contains(QStringLiteral("不得签退"))) << shown.toStdString();
     // Another clerk without an open sheet goes.
     gui::Session other(f.ts.services(), f.liuyang);

@@ -11,8 +11,8 @@
 using namespace fd;
 
 TEST(Refusal, ClauseIdReadsAsPartAndSection) {
-    EXPECT_EQ(gui::clauseLabel(QStringLiteral("R1-1.2.2")), QStringLiteral("第1篇 1.2.2"));
-    EXPECT_EQ(gui::clauseLabel(QStringLiteral("R6-3")), QStringLiteral("第6篇 3"));
+    EXPECT_EQ(gui::clauseLabel(QStringLiteral("R1-1.2.2")), QStringLiteral("第1篇 第1.2.2条"));
+    EXPECT_EQ(gui::clauseLabel(QStringLiteral("R6-3")), QStringLiteral("第6篇 第3条"));
     EXPECT_EQ(gui::clauseLabel(QStringLiteral("policy")), QStringLiteral("policy"));
 }
 
@@ -21,7 +21,7 @@ TEST(Refusal, ShowsTheRuleMessageWithItsClause) {
         Error::refused(QStringLiteral("archive-documents-read-only"), QStringLiteral("R1-1.2.2"),
                        {QStringLiteral("Document archives are read, not lent [R1-1.2.2]"),
                         QStringLiteral("文书档案只阅不借【R1-1.2.2】")});
-    EXPECT_EQ(gui::errorText(e), QStringLiteral("「第1篇 1.2.2：文书档案只阅不借」"));
+    EXPECT_EQ(gui::errorText(e), QStringLiteral("「第1篇 第1.2.2条：文书档案只阅不借」"));
 }
 
 TEST(Refusal, BadInputShowsTheFieldMessageAndFocusesTheField) {

@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "message_line.h"
 #include "page_registry.h"
+#include "pages/core/approvals_page.h"
 #include "pages/core/lists_page.h"
 #include "query_list_view.h"
 #include "session.h"
@@ -15,6 +16,7 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -140,7 +142,7 @@ TEST(MainWindow, EveryPageFitsA1280By800WindowAfterItsLongestMessageInBothLangua
         ~Restore() { gui::Translations::install(QStringLiteral("zh_CN")); }
     } restore;
     const QString longest =
-        QStringLiteral("借阅申请 #7 已提交，等待办公室主任审批（第1篇 1.2.1）：") +
+        QStringLiteral("借阅申请 #7 已提交，等待办公室主任审批（第1篇 第1.2.1条）：") +
         QStringLiteral("案卷 QT-S9-001 业主大会会议纪要、WS-S1-001 市物业管理条例及实施细则，")
             .repeated(6);
     for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
@@ -182,8 +184,16 @@ TEST(MainWindow, ClerkSeesOnlyPagesTheirRolesCanUse) {
     const QStringList ids = window.pageIds();
     EXPECT_TRUE(ids.contains(QStringLiteral("dashboard")));
     EXPECT_TRUE(ids.contains(QStringLiteral("lists")));
-    EXPECT_FALSE(ids.contains(QStringLiteral("approvals"))); // no approval.decide
-    EXPECT_EQ(window.showPage(QStringLiteral("approvals")), nullptr);
+    // Without approval.decide the approvals page lists only the clerk's own requests: no
+    // view of requests waiting for a decision, and no approve or reject.
+    auto* approvals =
+        qobject_cast<gui::ApprovalsPage*>(window.showPage(QStringLiteral("approvals")));
+    ASSERT_NE(approvals, nullptr);
+    auto* view = approvals->findChild<QComboBox*>(QStringLiteral("view"));
+    ASSERT_EQ(view->count(), 1);
+    EXPECT_EQ(view->currentData().toString(), QStringLiteral("requested_by_me"));
+    EXPECT_FALSE(approvals->findChild<QPushButton*>(QStringLiteral("approveButton"))
+                     ->isVisibleTo(approvals));
     auto* nav = window.findChild<QListWidget*>(QStringLiteral("navigation"));
     EXPECT_EQ(nav->count(), ids.size());
 }

@@ -207,14 +207,19 @@ Result<ActionResult> ActionBus::runInTransaction(const ActionDef& def, const Act
         return fail(decision->toError());
     case Decision::Kind::NeedsApproval: {
         const QJsonObject p = paramsJson(def, params);
+        // The form as the approver will read and sign it, named as the records read now.
+        auto form = describeParams(services_, db, def, params);
+        if (!form)
+            return fail(form.error());
         auto ins = sql::exec(
             db,
             QStringLiteral("INSERT INTO approvals(action, params, reason, requester_user_id, "
-                           "approver_role, rule_id, clause, status, requested_at) "
-                           "VALUES (?,?,?,?,?,?,?,'pending',?) RETURNING id"),
+                           "approver_role, rule_id, clause, status, requested_at, form) "
+                           "VALUES (?,?,?,?,?,?,?,'pending',?,?) RETURNING id"),
             {request.action, QString::fromUtf8(QJsonDocument(p).toJson(QJsonDocument::Compact)),
              sql::text(request.reason), request.actor.userId, decision->approverRole,
-             decision->ruleId, sql::text(decision->clause), toStorage(now)});
+             decision->ruleId, sql::text(decision->clause), toStorage(now),
+             QString::fromUtf8(fieldsJson(*form))});
         if (!ins)
             return fail(ins.error());
         ins->next();

@@ -3,6 +3,7 @@
 #include "util/error.h"
 
 #include <QList>
+#include <QMap>
 #include <QStringList>
 #include <QVariantMap>
 
@@ -42,6 +43,8 @@ struct ParamSpec {
     // Clear passes it on as an empty value (an empty text, a null date) for the handler to
     // store; only Text, LongText and Date fields can be cleared.
     WhenEmpty whenEmpty = WhenEmpty::Omit;
+    // How each choice reads (custody → 代存): forms offer the words, approvals show them.
+    QMap<QString, Text> choiceWords;
 };
 
 // The same specification with `whenEmpty` set: editable(spec, WhenEmpty::Clear).

@@ -66,6 +66,15 @@ ParamSpec param(const char* name, ParamType type, bool required, const Text& lab
     return ParamSpec{QString::fromUtf8(name), type, required, label, std::move(choices)};
 }
 
+ParamSpec choice(const char* name, bool required, const Text& label,
+                 std::initializer_list<CodeLabel> entries) {
+    ParamSpec p = param(name, ParamType::Choice, required, label);
+    for (const CodeLabel& e : entries)
+        p.choices << QString::fromUtf8(e.code);
+    p.choiceWords = labels(entries);
+    return p;
+}
+
 ParamSpec boundedText(const char* name, const Text& label, bool required, int maxLength) {
     ParamSpec p = param(name, ParamType::Text, required, label);
     p.maxLength = maxLength;
@@ -199,6 +208,24 @@ QString fill(const QString& pattern, const QStringList& args) {
         }
     }
     return out;
+}
+
+ValueNamer namedBy(const QString& statement) {
+    return [statement](const QSqlDatabase& db, const QVariant& value) -> Result<QString> {
+        const QVariantList values =
+            value.typeId() == QMetaType::QStringList || value.typeId() == QMetaType::QVariantList
+                ? value.toList()
+                : QVariantList{value};
+        QStringList names;
+        for (const QVariant& v : values) {
+            auto name = sql::scalar(db, statement, {v});
+            if (!name)
+                return fail(name.error());
+            names << (name->isValid() && !name->toString().isEmpty() ? name->toString()
+                                                                     : v.toString());
+        }
+        return names.join(QStringLiteral("; "));
+    };
 }
 
 } // namespace fd::kit

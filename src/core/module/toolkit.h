@@ -6,6 +6,7 @@
 #include "actions/action.h"
 #include "actions/params.h"
 #include "db/sql.h"
+#include "services/approval_form.h"
 #include "services/query_registry.h"
 #include "util/error.h"
 
@@ -73,6 +74,11 @@ struct CodeLabel {
 };
 QMap<QString, Text> labels(std::initializer_list<CodeLabel> entries);
 
+// A choice parameter with the words each choice reads as:
+// choice("kind", true, tx("Kind", "类别"), {{"custody", "Custody", "代存"}, ...}).
+ParamSpec choice(const char* name, bool required, const Text& label,
+                 std::initializer_list<CodeLabel> entries);
+
 // A list column: col("status", "Status", "状态"), optionally with its code labels.
 QueryColumn col(const char* key, const char* en, const char* zh,
                 QMap<QString, Text> codeLabels = {});
@@ -113,6 +119,11 @@ Result<QueryResult> registerRows(const QueryContext& ctx, QList<QueryColumn> col
                                  const QString& statement,
                                  std::initializer_list<const char*> filters,
                                  const RowShape& shape = {});
+
+// How a parameter linking a record reads in an approval: the first column of `statement`
+// (one placeholder: the value) - each value of a list; a value it does not find reads as
+// itself.
+ValueNamer namedBy(const QString& statement);
 
 // --- Dashboard ------------------------------------------------------------------------
 

@@ -107,10 +107,13 @@ Result<ActionOutcome> decide(ActionContext& ctx, bool approve) {
     if (!a)
         return fail(a.error());
     if (a->status != QStringLiteral("pending"))
-        return fail(Error::badInput(
-            QStringLiteral("id"),
-            {QStringLiteral("Approval request %1 was %2 already.").arg(a->id).arg(a->status),
-             QStringLiteral("审批申请 %1 已处理（%2）。").arg(a->id).arg(a->status)}));
+        return fail(Error::badInput(QStringLiteral("id"),
+                                    {QStringLiteral("Approval request %1 is %2 already.")
+                                         .arg(a->id)
+                                         .arg(approvalStatusWord(a->status).en.toLower()),
+                                     QStringLiteral("审批申请 %1 已处理（%2）。")
+                                         .arg(a->id)
+                                         .arg(approvalStatusWord(a->status).zh)}));
     const Actor& approver = decider(ctx.signatures, ctx.actor);
     const QString note = sql::text(ctx.params.value(QStringLiteral("note")).toString());
     auto upd = sql::exec(
@@ -397,51 +400,93 @@ void registerCoreQueries(Services& s) {
         {QStringLiteral("approvals"),
          {QStringLiteral("Approval requests"), QStringLiteral("审批申请")},
          {kit::param("mine", ParamType::Bool, false, kit::tx("Waiting for me", "待我审批")),
-          kit::param(
-              "status", ParamType::Choice, false, kit::tx("Status", "状态"),
-              {QStringLiteral("pending"), QStringLiteral("approved"), QStringLiteral("rejected")})},
+          kit::param("requested_by_me", ParamType::Bool, false,
+                     kit::tx("Requested by me", "我的申请")),
+          kit::choice("status", false, kit::tx("Status", "状态"),
+                      {{"pending", "Waiting for approval", "待批准"},
+                       {"approved", "Approved", "已批准"},
+                       {"rejected", "Rejected", "已驳回"},
+                       {"all", "All", "全部"}})},
          [](const QueryContext& ctx) -> Result<QueryResult> {
              const QString status =
                  ctx.params.value(QStringLiteral("status"), QStringLiteral("pending")).toString();
              const bool mine = ctx.params.value(QStringLiteral("mine")).toBool();
-             auto q = sql::exec(
+             const bool byMe = ctx.params.value(QStringLiteral("requested_by_me")).toBool();
+             auto ids = sql::ids(
                  ctx.db,
-                 QStringLiteral(
-                     "SELECT a.id, a.action, a.params, a.reason, u.login, u.display_name, "
-                     "a.approver_role, a.rule_id, a.clause, a.status, a.requested_at "
-                     "FROM approvals a JOIN users u ON u.id = a.requester_user_id "
-                     "WHERE a.status = ? ORDER BY a.id"),
-                 {status});
-             if (!q)
-                 return fail(q.error());
+                 QStringLiteral("SELECT id FROM approvals WHERE (? = 'all' OR status = ?) "
+                                "AND (? = 0 OR requester_user_id = ?) ORDER BY id DESC LIMIT 500"),
+                 {status, status, byMe ? 1 : 0, ctx.actor.userId});
+             if (!ids)
+                 return fail(ids.error());
              QueryResult r;
-             r.columns = {
-                 {QStringLiteral("id"), {QStringLiteral("No."), QStringLiteral("编号")}},
-                 {QStringLiteral("action"), {QStringLiteral("Action"), QStringLiteral("操作")}},
-                 {QStringLiteral("params"), {QStringLiteral("Details"), QStringLiteral("内容")}},
-                 {QStringLiteral("reason"), {QStringLiteral("Reason"), QStringLiteral("原因")}},
-                 {QStringLiteral("requester"),
-                  {QStringLiteral("Requested by"), QStringLiteral("申请人")}},
-                 {QStringLiteral("approver_role"),
-                  {QStringLiteral("Approver role"), QStringLiteral("审批角色")}},
-                 {QStringLiteral("rule"), {QStringLiteral("Rule"), QStringLiteral("规则")}},
-                 {QStringLiteral("clause"), {QStringLiteral("Clause"), QStringLiteral("条款")}},
-                 {QStringLiteral("status"), {QStringLiteral("Status"), QStringLiteral("状态")}},
-                 {QStringLiteral("requested_at"),
-                  {QStringLiteral("Requested at"), QStringLiteral("申请时间")}}};
-             while (q->next()) {
-                 const QString role = q->value(6).toString();
-                 if (mine &&
-                     (!ctx.actor.hasAnyRole(role) || q->value(4).toString() == ctx.actor.login))
+             r.columns = {kit::col("id", "No.", "编号"),
+                          kit::col("action", "Request", "申请事项"),
+                          kit::col("details", "Details", "内容"),
+                          kit::col("requester", "Requested by", "申请人"),
+                          kit::col("requested_at", "Requested at", "申请时间"),
+                          kit::col("approvers", "Approved by", "审批人"),
+                          kit::col("status", "Status", "状态"),
+                          kit::col("note", "Note", "意见")};
+             for (const QString& code : {QStringLiteral("pending"), QStringLiteral("approved"),
+                                         QStringLiteral("rejected")})
+                 r.columns[6].labels.insert(code, approvalStatusWord(code));
+             for (const qint64 id : *ids) {
+                 auto f = loadApprovalForm(ctx.services, ctx.db, id);
+                 if (!f)
+                     return fail(f.error());
+                 if (mine && (!ctx.actor.hasAnyRole(f->approverRoles) ||
+                              f->requesterUserId == ctx.actor.userId))
                      continue;
-                 // A request may carry a phone number: shown masked like everywhere (R6-3).
-                 r.rows.push_back({q->value(0), q->value(1),
-                                   maskPhonesInText(q->value(2).toString()), q->value(3),
-                                   q->value(5), role, q->value(7), q->value(8), q->value(9),
-                                   q->value(10)});
+                 // The request's fields on one line; the English text is the value, its
+                 // Chinese reading the label (codes and titles read in the interface's
+                 // language, as everywhere).
+                 QStringList en;
+                 QStringList zh;
+                 for (const FormField& field : f->fields) {
+                     en << QStringLiteral("%1: %2").arg(field.label.en, field.value.en);
+                     zh << QStringLiteral("%1：%2").arg(field.label.zh, field.value.zh);
+                 }
+                 const Text details{en.join(QStringLiteral("; ")), zh.join(QStringLiteral("；"))};
+                 r.columns[1].labels.insert(f->action, f->title);
+                 r.columns[2].labels.insert(details.en, details);
+                 r.columns[5].labels.insert(f->approverRoles, f->approvers);
+                 r.rows.push_back({f->id, f->action, details.en, f->requester,
+                                   toStorage(f->requestedAt), f->approverRoles, f->status,
+                                   f->note});
              }
              return r;
          }});
+    // One request as the form it approves: for its requester and those who may decide it.
+    s.queryRegistry().add(
+        {QStringLiteral("approval"),
+         {QStringLiteral("Approval request"), QStringLiteral("审批申请")},
+         {{QStringLiteral("id"), ParamType::Id, true, kApprovalId}},
+         [](const QueryContext& ctx) -> Result<QueryResult> {
+             auto f = loadApprovalForm(ctx.services, ctx.db,
+                                       ctx.params.value(QStringLiteral("id")).toLongLong());
+             if (!f)
+                 return fail(f.error());
+             if (f->requesterUserId != ctx.actor.userId &&
+                 !ctx.actor.hasAnyRole(f->approverRoles) &&
+                 !ctx.services.policy().permits(ctx.actor.roles, QStringLiteral("audit.read")))
+                 return fail(Error::notFound(
+                     QStringLiteral("id"),
+                     {QStringLiteral("Approval request %1 is neither yours nor waiting for "
+                                     "your role.")
+                          .arg(f->id),
+                      QStringLiteral("审批申请 %1 既非您提出，也不由您的角色审批。").arg(f->id)}));
+             return f->asList();
+         }});
+    // What a decision's signature covers: the form as shown, the decision and its note.
+    s.signatureBook().registerContent(
+        QStringLiteral("approval"),
+        [&s](const QSqlDatabase& db, const QString& id) -> Result<QByteArray> {
+            auto f = loadApprovalForm(s, db, id.toLongLong());
+            if (!f)
+                return fail(f.error());
+            return f->canonical();
+        });
     s.attentionRegistry().add(
         {QStringLiteral("approvals.mine"),
          QStringLiteral("approvals"),
@@ -453,19 +498,29 @@ void registerCoreQueries(Services& s) {
                  return fail(r.error());
              QList<AttentionItem> items;
              for (const auto& row : r->rows) {
-                 // The action by its title ("Store or forward an item"), not its code.
-                 const QString code = row[1].toString();
-                 const ActionDef* def = services.actions().find(code);
-                 const Text what = def != nullptr ? def->title : Text{code, code};
+                 const Text what = r->columns[1].labels.value(row[1].toString());
                  items.push_back({QStringLiteral("approval"),
                                   row[0].toString(),
                                   {QStringLiteral("#%1 %2 — %3")
-                                       .arg(row[0].toString(), what.en, row[4].toString()),
+                                       .arg(row[0].toString(), what.en, row[3].toString()),
                                    QStringLiteral("#%1 %2 —— %3")
-                                       .arg(row[0].toString(), what.zh, row[4].toString())},
-                                  fromStorage(row[9].toString())});
+                                       .arg(row[0].toString(), what.zh, row[3].toString())},
+                                  fromStorage(row[4].toString())});
              }
              return items;
+         },
+         {}});
+    // A decision reaches the person who asked: their request approved or rejected, with the
+    // note, for the days the policy gives (approvals.notice_days, a week by default).
+    s.attentionRegistry().add(
+        {QStringLiteral("approvals.decided"),
+         QStringLiteral("approvals"),
+         {QStringLiteral("My requests decided"), QStringLiteral("我的申请已有结果")},
+         [](const Services& services, const Actor& actor) -> Result<QList<AttentionItem>> {
+             return decidedRequests(
+                 services, actor,
+                 services.clock().nowUtc().addDays(
+                     -services.policy().intParameter(QStringLiteral("approvals.notice_days"), 7)));
          },
          {}});
 }

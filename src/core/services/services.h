@@ -9,6 +9,7 @@
 #include "output/form_registry.h"
 #include "rules/checks.h"
 #include "rules/policy.h"
+#include "services/approval_form.h"
 #include "services/query_registry.h"
 #include "util/clock.h"
 
@@ -79,6 +80,8 @@ public:
     [[nodiscard]] const AttentionRegistry& attention() const { return attention_; }
     [[nodiscard]] const SignatureBook& signatures() const { return signatures_; }
     [[nodiscard]] const StaffOpenItemRegistry& staffOpenItems() const { return staffOpenItems_; }
+    // How parameters that link records read in words (approvals show them).
+    [[nodiscard]] const ValueNames& valueNames() const { return valueNames_; }
     [[nodiscard]] const UserDirectory& users() const { return *users_; }
     [[nodiscard]] const ActionBus& bus() const { return *bus_; }
     [[nodiscard]] const std::vector<Module>& modules() const { return modules_; }
@@ -94,6 +97,7 @@ public:
     AttentionRegistry& attentionRegistry() { return attention_; }
     SignatureBook& signatureBook() { return signatures_; }
     StaffOpenItemRegistry& staffOpenItemRegistry() { return staffOpenItems_; }
+    ValueNames& valueNameRegistry() { return valueNames_; }
     void addSignOutAction(const QString& action) { signOutActions_ << action; }
 
     // Runs a query with its parameters validated; the actor decides masking.
@@ -124,6 +128,7 @@ private:
     AttentionRegistry attention_;
     SignatureBook signatures_;
     StaffOpenItemRegistry staffOpenItems_;
+    ValueNames valueNames_;
     std::unique_ptr<UserDirectory> users_;
     std::unique_ptr<ActionBus> bus_;
     std::vector<Module> modules_;

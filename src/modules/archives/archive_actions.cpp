@@ -658,8 +658,8 @@ void registerArchiveActions(Services& s) {
     addAction(r, {QStringLiteral("archive.propose_destruction"),
                   tx("Propose destruction", "提请销毁"),
                   {param("volumes", ParamType::TextList, true, tx("Volumes", "案卷")),
-                   param("method", ParamType::Choice, true, tx("Method", "销毁方式"),
-                         {QStringLiteral("shred"), QStringLiteral("tear")})},
+                   kit::choice("method", true, tx("Method", "销毁方式"),
+                               {{"shred", "Shredding", "粉碎"}, {"tear", "Tearing up", "撕毁"}})},
                   proposeDestruction});
     addAction(r, {QStringLiteral("archive.destroy"),
                   tx("Destroy volumes", "执行销毁"),

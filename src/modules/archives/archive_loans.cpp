@@ -346,6 +346,13 @@ Result<QByteArray> loanContent(const QSqlDatabase& db, const QString& id, bool c
 
 void registerLoanActions(Services& s) {
     auto& r = s.actionRegistry();
+    // An approver reads the volumes and the borrower by name.
+    s.valueNameRegistry().add(
+        QStringLiteral("volumes"),
+        kit::namedBy(QStringLiteral("SELECT number || ' ' || title "
+                                    "FROM archive_volumes WHERE number = ?")));
+    s.valueNameRegistry().add(QStringLiteral("borrower_staff_id"),
+                              kit::namedBy(QStringLiteral("SELECT name FROM staff WHERE id = ?")));
     const ParamSpec loanId = param("loan_id", ParamType::Id, true, tx("Loan", "借阅记录"));
     ParamSpec count{QStringLiteral("count"), ParamType::Int, true, tx("Items counted", "清点件数")};
     // A borrower without an account signs the printed slip under their name and ID document.
@@ -355,9 +362,10 @@ void registerLoanActions(Services& s) {
                                      tx("Signer's ID document", "签字人身份证件"));
     addAction(r, {QStringLiteral("archive.request_loan"),
                   tx("Request archive loan", "借阅申请"),
-                  {param("borrower_kind", ParamType::Choice, true, tx("Borrower", "借阅人类别"),
-                         {QStringLiteral("staff"), QStringLiteral("parent_company"),
-                          QStringLiteral("outside")}),
+                  {kit::choice("borrower_kind", true, tx("Borrower", "借阅人类别"),
+                               {{"staff", "Staff member", "本公司员工"},
+                                {"parent_company", "Parent company", "上级公司"},
+                                {"outside", "Outside organisation", "外单位"}}),
                    param("borrower_staff_id", ParamType::Id, false, tx("Staff member", "借阅员工")),
                    param("borrower_name", ParamType::Text, true, tx("Borrower name", "借阅人")),
                    param("organisation", ParamType::Text, false, tx("Organisation", "单位")),
@@ -365,8 +373,8 @@ void registerLoanActions(Services& s) {
                          tx("Introduction letter", "介绍信")),
                    param("id_document", ParamType::Text, false, tx("ID document", "身份证件")),
                    param("purpose", ParamType::Text, true, tx("Purpose", "借阅目的")),
-                   param("mode", ParamType::Choice, true, tx("Read on site or lend", "查阅方式"),
-                         {QStringLiteral("on_site"), QStringLiteral("lend")}),
+                   kit::choice("mode", true, tx("Read on site or lend", "查阅方式"),
+                               {{"on_site", "Read on site", "现场查阅"}, {"lend", "Lend", "外借"}}),
                    param("due_date", ParamType::Date, true, tx("Due date", "归还日期")),
                    param("volumes", ParamType::TextList, true, tx("Volumes", "案卷"))},
                   requestLoan});

@@ -411,6 +411,12 @@ Result<ActionOutcome> reportAbsence(ActionContext& ctx) {
 
 void registerDutyActions(Services& s) {
     ActionRegistry& r = s.actionRegistry();
+    // A swap's people by name (an approver reads 王芳（wangfang）, not a login).
+    for (const char* login : {"from_login", "to_login"})
+        s.valueNameRegistry().add(
+            QString::fromUtf8(login),
+            kit::namedBy(QStringLiteral(
+                "SELECT display_name || ' (' || login || ')' FROM users WHERE login = ?")));
     const P id = param("id", ParamType::Id, true, tx("Duty record", "值班记录"));
     const P dutyId = param("duty_id", ParamType::Id, true, tx("Duty record", "值班记录"));
     const QList<P> endParams = {

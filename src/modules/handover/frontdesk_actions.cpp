@@ -200,8 +200,8 @@ void registerFrontDeskActions(Services& s) {
            deliverMail});
     r.add({QStringLiteral("custody.request"),
            tx("Take item into custody", "物品寄存/转交"),
-           {param("kind", ParamType::Choice, true, tx("Kind", "类别"),
-                  {QStringLiteral("custody"), QStringLiteral("forwarding")}),
+           {kit::choice("kind", true, tx("Kind", "类别"),
+                        {{"custody", "Custody", "代存"}, {"forwarding", "Forwarding", "转交"}}),
             param("item", ParamType::Text, true, tx("Item", "物品")),
             param("depositor", ParamType::Text, true, tx("Deposited by", "寄存人")),
             param("recipient", ParamType::Text, true, tx("For", "领取人")), unit, resident},

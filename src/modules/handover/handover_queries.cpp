@@ -34,6 +34,7 @@ QMap<QString, Text> codeLabels(const Policy& policy) {
                                          {"custody", "Custody", "代存"},
                                          {"forwarding", "Forwarding", "转交"},
                                          {"held", "Held", "存放中"},
+                                         {"pending", "Waiting for approval", "待批准"},
                                          {"released", "Released", "已领取"},
                                          {"on", "On duty", "值班中"},
                                          {"ended", "Ended", "已结束"},
@@ -188,27 +189,51 @@ void registerQueries(Services& s) {
                                   "ORDER BY id DESC LIMIT ?"),
                    {"status"});
            }});
-    r.add(
-        {QStringLiteral("custody.items"),
-         tx("Custody register", "物品寄存登记"),
-         {kit::statusParam({QStringLiteral("held"), QStringLiteral("released")}), kLimit},
-         [](const QueryContext& ctx) {
-             return kit::registerRows(
-                 ctx,
-                 coded(ctx,
-                       {col("id", "No.", "编号"), col("kind", "Kind", "类别"),
-                        col("item", "Item", "物品"), col("depositor", "Deposited by", "寄存人"),
-                        col("recipient", "For", "领取人"), col("unit", "Unit", "房号"),
-                        col("approved_by", "Approved by", "批准人"),
-                        col("received_at", "Received", "寄存时间"), col("status", "Status", "状态"),
-                        col("released_to", "Released to", "实际领取人")}),
-                 QStringLiteral(
-                     "SELECT c.id, c.kind, c.item, c.depositor, c.recipient, c.unit, "
-                     "coalesce(a.display_name, ''), c.received_at, c.status, c.released_to "
-                     "FROM custody_items c LEFT JOIN users a ON a.id = c.approved_by_user_id "
-                     "WHERE (? = '' OR c.status = ?) ORDER BY c.id DESC LIMIT ?"),
-                 {"status"});
-         }});
+    r.add({QStringLiteral("custody.items"),
+           tx("Custody register", "物品寄存登记"),
+           {kit::statusParam(
+                {QStringLiteral("pending"), QStringLiteral("held"), QStringLiteral("released")}),
+            kLimit},
+           [](const QueryContext& ctx) -> Result<QueryResult> {
+               // An item is registered when its request is made: its time is the request's,
+               // and its request number stands beside its own (R6-4).
+               const QString status = kit::textParam(ctx.params, "status");
+               auto r = kit::registerRows(
+                   ctx,
+                   coded(ctx,
+                         {col("id", "No.", "编号"), col("request", "Request", "申请号"),
+                          col("status", "Status", "状态"), col("kind", "Kind", "类别"),
+                          col("item", "Item", "物品"), col("depositor", "Deposited by", "寄存人"),
+                          col("recipient", "For", "领取人"), col("unit", "Unit", "房号"),
+                          col("received_at", "Registered", "登记时间"),
+                          col("approved_by", "Approved by", "批准人"),
+                          col("released_to", "Released to", "实际领取人")}),
+                   QStringLiteral(
+                       "SELECT c.id, r.id, c.status, c.kind, c.item, c.depositor, c.recipient, "
+                       "c.unit, coalesce(r.requested_at, c.received_at), "
+                       "coalesce(a.display_name, ''), c.released_to "
+                       "FROM custody_items c LEFT JOIN users a ON a.id = c.approved_by_user_id "
+                       "LEFT JOIN approvals r ON r.action = 'custody.request' AND "
+                       "r.result_entity_id = CAST(c.id AS TEXT) "
+                       "WHERE (? = '' OR c.status = ?) ORDER BY c.id DESC LIMIT ?"),
+                   {"status"});
+               if (!r || (!status.isEmpty() && status != QStringLiteral("pending")))
+                   return r;
+               auto pending = pendingRequests(ctx.db, QStringLiteral("custody.request"));
+               if (!pending)
+                   return fail(pending.error());
+               QList<QVariantList> waiting;
+               for (const PendingRequest& p : *pending) {
+                   const auto v = [&p](const char* key) {
+                       return p.params.value(QString::fromUtf8(key)).toString();
+                   };
+                   waiting.push_back({QVariant(), p.id, QStringLiteral("pending"), v("kind"),
+                                      v("item"), v("depositor"), v("recipient"), v("unit"),
+                                      toStorage(p.requestedAt), QString(), QString()});
+               }
+               r->rows = waiting + r->rows;
+               return r;
+           }});
     r.add(
         {QStringLiteral("phone.calls"),
          tx("Phone log", "来电登记"),
@@ -437,14 +462,21 @@ void registerAttention(Services& s) {
     r.add({QStringLiteral("custody.pending_approvals"),
            QStringLiteral("handover"),
            tx("Custody requests waiting for approval", "待批准的寄存/转交申请"),
-           [](const Services& services, const Actor&) {
-               return kit::attention(
-                   services, QStringLiteral("approval"),
-                   QStringLiteral("SELECT id, requested_at, id, "
-                                  "coalesce(json_extract(params, '$.item'), '') FROM approvals "
-                                  "WHERE status = 'pending' AND action = 'custody.request' "
-                                  "ORDER BY id"),
-                   {}, "Request #%1: %2", "申请 #%1：%2");
+           [](const Services& services, const Actor&) -> Result<QList<AttentionItem>> {
+               auto pending = pendingRequests(services.database().connection(),
+                                              QStringLiteral("custody.request"));
+               if (!pending)
+                   return fail(pending.error());
+               QList<AttentionItem> items;
+               for (const PendingRequest& p : *pending) {
+                   const QString item = p.params.value(QStringLiteral("item")).toString();
+                   items.push_back({QStringLiteral("approval"),
+                                    QString::number(p.id),
+                                    {QStringLiteral("Request #%1: %2").arg(p.id).arg(item),
+                                     QStringLiteral("申请 #%1：%2").arg(p.id).arg(item)},
+                                    p.requestedAt});
+               }
+               return items;
            },
            {QStringLiteral("supervisor"), QStringLiteral("cs_manager"), QStringLiteral("clerk")}});
     r.add(

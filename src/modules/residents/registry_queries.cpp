@@ -32,6 +32,12 @@ ParamSpec flag(const char* name, const char* en, const char* zh) {
 
 void registerQueries(Services& s) {
     QueryRegistry& q = s.queryRegistry();
+    // A resident or staff member linked from a request reads by name (and room).
+    s.valueNameRegistry().add(QStringLiteral("resident_id"),
+                              kit::namedBy(QStringLiteral(
+                                  "SELECT name || ' ' || room_code FROM residents WHERE id = ?")));
+    s.valueNameRegistry().add(QStringLiteral("staff_id"),
+                              kit::namedBy(QStringLiteral("SELECT name FROM staff WHERE id = ?")));
     q.add({QStringLiteral("residents"),
            tx("Residents", "住户"),
            {param("term", ParamType::Text, false, tx("Search", "搜索")),

@@ -2,6 +2,7 @@
 // writes nothing; the whole cycle from request to return.
 #include "archives/archive_rules.h"
 #include "archives_fixture.h"
+#include "output/table_text.h"
 #include "rules/policy.h"
 
 namespace fd::testing {
@@ -514,6 +515,41 @@ TEST_F(ArchiveLoans, DamagedReturnOpensAnIncident) {
     ASSERT_TRUE(back.has_value()) << back.error().message.en.toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT kind FROM archive_incidents")).toString(),
               QStringLiteral("damage"));
+}
+
+TEST_F(ArchiveLoans, ARequestWaitingForApprovalIsListedAsWaitingUnderItsRequestNumber) {
+    auto r =
+        requestLoan(QStringLiteral("WY-001"), QStringLiteral("lend"), 7, QStringLiteral("clerk1"));
+    ASSERT_TRUE(r.has_value()) << r.error().message.en.toStdString();
+    ASSERT_EQ(r->status, ActionResult::Status::PendingApproval);
+    const auto column = [](const QueryResult& q, const char* key) {
+        for (int c = 0; c < q.columns.size(); ++c)
+            if (q.columns[c].key == QString::fromUtf8(key))
+                return c;
+        return -1;
+    };
+    auto waiting = query(QStringLiteral("archive.loans"), {}, QStringLiteral("keeper"));
+    ASSERT_TRUE(waiting.has_value());
+    ASSERT_FALSE(waiting->rows.isEmpty());
+    const TableSnapshot shown = TableSnapshot::of(*waiting, true);
+    EXPECT_EQ(shown.rows[0][column(*waiting, "status")], QStringLiteral("待批准"));
+    EXPECT_EQ(shown.rows[0][column(*waiting, "request")], QString::number(r->approvalId));
+    EXPECT_EQ(shown.rows[0][column(*waiting, "id")], QString()); // no loan yet
+    EXPECT_TRUE(shown.rows[0][column(*waiting, "volumes")].contains(QStringLiteral("WY-001")));
+
+    auto a = approve(r->approvalId, QStringLiteral("om_chen"));
+    ASSERT_TRUE(a.has_value()) << a.error().message.en.toStdString();
+    const qint64 loan = a->result.value(QStringLiteral("executed"))
+                            .toObject()
+                            .value(QStringLiteral("loan_id"))
+                            .toInteger();
+    auto approved = query(QStringLiteral("archive.loans"), {}, QStringLiteral("keeper"));
+    ASSERT_TRUE(approved.has_value());
+    // The same row now has its loan number, with the request's number beside it.
+    EXPECT_EQ(approved->rows[0][column(*approved, "id")].toLongLong(), loan);
+    EXPECT_EQ(approved->rows[0][column(*approved, "request")].toLongLong(), r->approvalId);
+    EXPECT_NE(approved->rows[0][column(*approved, "status")].toString(),
+              QStringLiteral("requested"));
 }
 
 } // namespace

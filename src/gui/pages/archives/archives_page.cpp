@@ -88,6 +88,7 @@ ArchivesPage::ArchivesPage(Session& session, QWidget* parent) : Page(parent), se
     bar->addWidget(search_, 1);
     auto* request = new QPushButton(tr("Request loan…"), this);
     request->setObjectName(QStringLiteral("requestLoanButton"));
+    request->setProperty("newRecord", true); // Ctrl+N
     auto* catalogue = new QPushButton(tr("Print general catalogue…"), this);
     catalogue->setObjectName(QStringLiteral("catalogueButton"));
     bar->addWidget(request);
@@ -421,6 +422,15 @@ bool ArchivesPage::giveBack() {
 
 bool ArchivesPage::handOver(bool returning) {
     const qint64 loan = currentLoanId();
+    if (loan == 0 && loansView_->currentIndex().isValid()) {
+        // A request still waiting for its approval has no loan to check out yet.
+        status_->setText(
+            tr("Request #%1 is waiting for approval; it can be checked out once it "
+               "is approved.")
+                .arg(loans_->value(loansView_->currentIndex().row(), QStringLiteral("request"))
+                         .toString()));
+        return false;
+    }
     if (loan == 0) {
         status_->setText(tr("Select a loan in the register first."));
         return false;
@@ -534,6 +544,8 @@ void ArchivesPage::chooseCataloguePdf() {
         return;
     if (auto ok = printCatalogueToPdf(path); !ok && !TaskRunner::lastCancelled())
         showError(this, ok.error());
+    else if (ok)
+        announceSaved(this, path);
 }
 
 void ArchivesPage::chooseReminderPdf() {

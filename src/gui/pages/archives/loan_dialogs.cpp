@@ -1,5 +1,7 @@
 #include "pages/archives/loan_dialogs.h"
 
+#include "date_field.h"
+
 #include "archives/archive_rules.h"
 #include "refusal.h"
 #include "rules/policy.h"
@@ -7,7 +9,6 @@
 #include "session.h"
 
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -94,10 +95,9 @@ LoanRequestDialog::LoanRequestDialog(Session& session, const QStringList& volume
     where_->setObjectName(QStringLiteral("leavesCompany"));
     where_->setWordWrap(true);
     form->addRow(QString(), where_);
-    due_ = new QDateEdit(this);
-    due_->setObjectName(QStringLiteral("due_date"));
-    due_->setCalendarPopup(true);
-    due_->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    // Typed (2026-12-04, 12月4日) or picked on the calendar.
+    due_ = new DateField(session_.services().clock().officeToday(), this);
+    due_->edit()->setObjectName(QStringLiteral("due_date"));
     form->addRow(tr("Due date"), due_);
     layout->addLayout(form);
     auto* hint = new QLabel(
@@ -120,7 +120,7 @@ void LoanRequestDialog::proposeDueDate() {
     const QDate today = session_.services().clock().officeToday();
     const int longest =
         archives::longestLoanDays(session_.services().policy(), mode_->currentData().toString());
-    due_->setDateRange(today, today.addDays(longest));
+    due_->setRange(today, today.addDays(longest));
     due_->setDate(today.addDays(std::min(kDefaultLoanDays, longest)));
 }
 
@@ -174,7 +174,7 @@ ActionRequest LoanRequestDialog::request() const {
     p.insert(QStringLiteral("volumes"), numbers);
     p.insert(QStringLiteral("purpose"), purpose_->text().trimmed());
     p.insert(QStringLiteral("mode"), mode_->currentData());
-    p.insert(QStringLiteral("due_date"), due_->date());
+    p.insert(QStringLiteral("due_date"), due_->text()); // read by the action as typed
     return {QStringLiteral("archive.request_loan"), p, session_.actor(), {}, {}};
 }
 
@@ -192,7 +192,7 @@ void LoanRequestDialog::accept() {
                    {QStringLiteral("volumes"), volumes_},
                    {QStringLiteral("purpose"), purpose_},
                    {QStringLiteral("mode"), mode_},
-                   {QStringLiteral("due_date"), due_}});
+                   {QStringLiteral("due_date"), due_->edit()}});
         return;
     }
     problem_.clear();

@@ -5,13 +5,14 @@
 #include <QDialog>
 
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
 
 namespace fd::gui {
+
+class DateField;
 
 class Session;
 
@@ -50,7 +51,7 @@ private:
     QLineEdit* purpose_ = nullptr;
     QComboBox* mode_ = nullptr;
     QLabel* where_ = nullptr;
-    QDateEdit* due_ = nullptr;
+    DateField* due_ = nullptr;
     ActionResult result_;
     QString problem_;
 };

@@ -22,7 +22,7 @@ void registerPages_core(PageRegistry& registry) {
                   QStringLiteral("approvals"),
                   QT_TRANSLATE_NOOP("fd::gui::Pages", "Approvals"),
                   QStringLiteral(":/icons/approvals.png"),
-                  {QStringLiteral("approval.decide")},
+                  {}, // everyone: who may not decide follows their own requests there
                   10,
                   [](Session& s, QWidget* parent) -> Page* { return new ApprovalsPage(s, parent); },
                   [](const Session& s) {

@@ -1,6 +1,7 @@
 #include "pages/handover/duty_log_tab.h"
 
 #include "handover/handover_options.h"
+#include "message_line.h"
 #include "pages/handover/handover_print_mapping.h"
 #include "query_list_view.h"
 #include "query_table_model.h"
@@ -180,10 +181,8 @@ void DutyLogTab::chooseDutyPdf(bool incident) {
         QFileDialog::getSaveFileName(this, tr("Save as PDF"), suggested, tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    if (incident)
-        printIncidentToPdf(path);
-    else
-        printDutyToPdf(path);
+    if (incident ? printIncidentToPdf(path) : printDutyToPdf(path))
+        announceSaved(this, path);
 }
 
 } // namespace fd::gui

@@ -7,6 +7,7 @@
 #include "session.h"
 #include "util/clock.h"
 
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -18,6 +19,7 @@ FrontDeskTab::FrontDeskTab(Session& session, QWidget* parent) : HandoverTab(sess
     auto* receive = button(this, tr("Receive mail…"), QStringLiteral("receiveMail"));
     auto* deliver = button(this, tr("Deliver selected mail…"), QStringLiteral("deliverMail"));
     auto* call = button(this, tr("Log a call…"), QStringLiteral("logCall"));
+    call->setProperty("newRecord", true); // Ctrl+N: a resident on the phone
     auto* custody = button(this, tr("Custody or forwarding…"), QStringLiteral("custodyRequest"));
     auto* release = button(this, tr("Release selected…"), QStringLiteral("releaseCustody"));
     auto* bill = button(this, tr("Record monthly bill…"), QStringLiteral("recordBill"));
@@ -53,13 +55,8 @@ FrontDeskTab::FrontDeskTab(Session& session, QWidget* parent) : HandoverTab(sess
     connect(deliver, &QPushButton::clicked, this, &FrontDeskTab::deliverMail);
     connect(call, &QPushButton::clicked, this,
             [this] { form(QStringLiteral("phone.log_call"), {}); });
-    connect(custody, &QPushButton::clicked, this, [this] {
-        FormSpec spec;
-        spec.choices = {{QStringLiteral("kind"),
-                         {{QStringLiteral("custody"), tr("Custody")},
-                          {QStringLiteral("forwarding"), tr("Forwarding")}}}};
-        form(QStringLiteral("custody.request"), spec);
-    });
+    connect(custody, &QPushButton::clicked, this,
+            [this] { form(QStringLiteral("custody.request"), {}); });
     connect(release, &QPushButton::clicked, this, &FrontDeskTab::releaseCustody);
     connect(bill, &QPushButton::clicked, this, &FrontDeskTab::recordBill);
 }
@@ -97,10 +94,20 @@ void FrontDeskTab::deliverMail() {
 }
 
 void FrontDeskTab::releaseCustody() {
+    const int row = custodyList_->currentRow();
+    if (row >= 0 && custodyList_->model()->value(row, QStringLiteral("status")).toString() ==
+                        QStringLiteral("pending")) {
+        // A request still waiting is not an item held yet (R6-4).
+        QMessageBox::information(
+            this, tr("Custody and forwarding"),
+            tr("Request #%1 is waiting for approval; the item can be released once it is "
+               "approved.")
+                .arg(custodyList_->model()->value(row, QStringLiteral("request")).toString()));
+        return;
+    }
     const QVariant id = selectedId(custodyList_, tr("a custody or forwarding item"));
     if (!id.isValid())
         return;
-    const int row = custodyList_->currentRow();
     const QString item = custodyList_->model()->value(row, QStringLiteral("item")).toString();
     const QString recipient =
         custodyList_->model()->value(row, QStringLiteral("recipient")).toString();

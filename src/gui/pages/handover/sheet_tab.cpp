@@ -3,6 +3,7 @@
 #include "action_runner.h"
 #include "handover/handover_options.h"
 #include "handover/handover_print.h"
+#include "message_line.h"
 #include "pages/handover/handover_print_mapping.h"
 #include "refusal.h"
 #include "services/services.h"
@@ -40,6 +41,7 @@ SheetTab::SheetTab(Session& session, QWidget* parent) : HandoverTab(session, par
         post_->addItem(display(p.name), p.code);
     bar->addWidget(post_);
     open_ = new QPushButton(tr("Open handover sheet"), this);
+    open_->setProperty("newRecord", true); // Ctrl+N
     open_->setObjectName(QStringLiteral("openSheet"));
     bar->addWidget(open_);
     bar->addStretch();
@@ -61,8 +63,8 @@ SheetTab::SheetTab(Session& session, QWidget* parent) : HandoverTab(session, par
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Save as PDF"), tr("handover-exceptions-%1.pdf").arg(month),
             tr("PDF (*.pdf)"));
-        if (!path.isEmpty())
-            printExceptionsToPdf(month, path);
+        if (!path.isEmpty() && printExceptionsToPdf(month, path))
+            announceSaved(this, path);
     });
     bar->addWidget(printExceptions);
     layout->addLayout(bar);
@@ -543,10 +545,8 @@ void SheetTab::choosePdf(bool log) {
         QFileDialog::getSaveFileName(this, tr("Save as PDF"), suggested, tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
-    if (log)
-        printLogToPdf(day, path);
-    else
-        printSheetToPdf(path);
+    if (log ? printLogToPdf(day, path) : printSheetToPdf(path))
+        announceSaved(this, path);
 }
 
 void SheetTab::addAddendum() {

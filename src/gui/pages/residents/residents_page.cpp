@@ -101,6 +101,7 @@ ResidentsPage::ResidentsPage(Session& session, QWidget* parent) : Page(parent), 
     formLayout->addWidget(revealed_);
     auto* buttons = new QHBoxLayout;
     auto* clear = new QPushButton(tr("New"), formBox);
+    clear->setProperty("newRecord", true); // Ctrl+N
     register_ = new QPushButton(tr("Register move-in"), formBox);
     register_->setObjectName(QStringLiteral("registerButton"));
     save_ = new QPushButton(tr("Save changes"), formBox);
@@ -417,6 +418,8 @@ void ResidentsPage::downloadTemplate() {
                           : residents::writeResidentTemplateXlsx(path);
     if (!ok)
         showError(this, ok.error());
+    else
+        announceSaved(this, path);
 }
 
 bool ResidentsPage::openRecord(const QString& entity, const QString& entityId) {
