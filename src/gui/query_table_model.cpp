@@ -72,7 +72,8 @@ void fitColumns(QTableView* view, const QueryTableModel& model) {
         QStringLiteral("notes"),       QStringLiteral("note"),         QStringLiteral("reason"),
         QStringLiteral("description"), QStringLiteral("findings"),     QStringLiteral("handling"),
         QStringLiteral("purpose"),     QStringLiteral("instructions"), QStringLiteral("report"),
-        QStringLiteral("happenings"),  QStringLiteral("subject"),      QStringLiteral("lifted")};
+        QStringLiteral("happenings"),  QStringLiteral("subject"),      QStringLiteral("lifted"),
+        QStringLiteral("details")};
     QHeaderView* header = view->horizontalHeader();
     header->setStretchLastSection(false);
     bool stretched = false;
