@@ -67,6 +67,12 @@ void BM_SearchRoomCodePrefix(benchmark::State& state) {
 }
 BENCHMARK(BM_SearchRoomCodePrefix)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// A part of a room code that is not its start, in lower case.
+void BM_SearchRoomCodePart(benchmark::State& state) {
+    search(state, QStringLiteral("1-150"));
+}
+BENCHMARK(BM_SearchRoomCodePart)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_SearchPhoneTail(benchmark::State& state) {
     // The tail of a number that is on record, as a clerk would type it.
     auto tail = fd::sql::scalar(large()->database().connection(),

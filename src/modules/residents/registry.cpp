@@ -181,11 +181,10 @@ Result<QList<Resident>> searchResidents(const QSqlDatabase& db, const QString& t
         return residentsWhere(db, current, {}, limit);
     static const QRegularExpression phoneTail(QStringLiteral("^[0-9]{4}$"));
     if (t.contains(QLatin1Char('-')) && !t.contains(QLatin1Char(' '))) {
-        // A room code prefix: a range over the indexed code (codes are upper-case ASCII).
-        const QString prefix = t.toUpper();
-        return residentsWhere(db,
-                              current + QStringLiteral(" AND r.room_code >= ? AND r.room_code < ?"),
-                              {prefix, QString(prefix + QChar(0xFFFF))}, limit);
+        // Any part of a room code, in any case (codes are upper-case ASCII): 3-2-15, 2-1502,
+        // b-08.
+        return residentsWhere(db, current + QStringLiteral(" AND instr(r.room_code, ?) > 0"),
+                              {t.toUpper()}, limit);
     }
     // instr() on the lower-cased search text: a plain substring test, faster than LIKE
     // over Chinese text and free of wildcards to escape.

@@ -1,4 +1,4 @@
-// Search as you type: room code prefixes, phone tails and Chinese substrings of any length.
+// Search as you type: any part of a room code, phone tails and Chinese substrings of any length.
 #include "residents_fixture.h"
 
 namespace fd::testing {
@@ -43,11 +43,16 @@ TEST_F(ResidentSearchTest, FindsASingleChineseCharacterAnywhereInTheName) {
               (QStringList{QStringLiteral("王小明"), QStringLiteral("李明华")}));
 }
 
-TEST_F(ResidentSearchTest, FindsByRoomCodePrefixOnly) {
-    EXPECT_EQ(names(QStringLiteral("3-2-15")),
-              (QStringList{QStringLiteral("王小明"), QStringLiteral("李明华")}));
-    EXPECT_EQ(names(QStringLiteral("3-2-")).size(), 3);
+TEST_F(ResidentSearchTest, FindsByAnyPartOfTheRoomCode) {
+    // A code's start, its middle or its end: 3-2-15 is also inside 13-2-1501.
+    const QStringList start = names(QStringLiteral("3-2-15"));
+    EXPECT_EQ(start.size(), 3) << start.join(QLatin1Char(',')).toStdString();
+    EXPECT_TRUE(start.contains(QStringLiteral("王小明")));
+    EXPECT_TRUE(start.contains(QStringLiteral("欧阳小燕")));
+    EXPECT_EQ(names(QStringLiteral("3-2-")).size(), 4);
     EXPECT_EQ(names(QStringLiteral("13-2")), QStringList{QStringLiteral("欧阳小燕")});
+    EXPECT_EQ(names(QStringLiteral("2-150")).size(), 3);
+    EXPECT_EQ(names(QStringLiteral("1-15")), QStringList{QStringLiteral("Tom Lee")});
 }
 
 TEST_F(ResidentSearchTest, FindsByPhoneTail) {
