@@ -20,7 +20,8 @@ CliContext::~CliContext() {
 }
 
 Status CliContext::requireFile() const {
-    if (QFileInfo(options_.dbPath).isFile())
+    // A server database is there when the server answers (opening it says so otherwise).
+    if (ServerAddress::isServer(options_.dbPath) || QFileInfo(options_.dbPath).isFile())
         return {};
     return fail(Error::badInput(
         QStringLiteral("db"),
@@ -66,7 +67,7 @@ Result<std::shared_ptr<Database>> CliContext::database(bool mustExist) {
     if (mustExist)
         if (auto ok = requireFile(); !ok)
             return fail(ok.error());
-    auto db = Database::openSqlite(options_.dbPath);
+    auto db = Database::open(options_.dbPath);
     if (!db)
         return fail(db.error());
     database_ = *db;

@@ -5,6 +5,8 @@
 #include "util/clock.h"
 
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <array>
 #include <atomic>
 #include <charconv>
@@ -228,29 +230,91 @@ Result<AuditHead> AuditLog::head(const QSqlDatabase& db) {
     return AuditHead{q->value(0).toLongLong(), q->value(1).toString()};
 }
 
+namespace {
+
+constexpr const char* kChainSelect =
+    "SELECT seq, at_utc, actor, action, entity, entity_id, old_values, new_values, reason, "
+    "policy_version, rules, prev_hash, row_hash FROM audit_log ORDER BY seq";
+
+// The chain's rows in order, from whichever engine holds them.
+class ChainRows {
+public:
+    virtual ~ChainRows() = default;
+    // 1: a row is ready; 0: no more rows; -1: the table could not be read.
+    virtual int step() = 0;
+    virtual qint64 seq() = 0;
+    virtual std::string_view text(int col) = 0;
+};
+
+// SQLite: stepped on the raw handle, the texts read in place (the walk over a large chain).
+class SqliteChainRows final : public ChainRows {
+public:
+    explicit SqliteChainRows(sqlite3_stmt* stmt) : stmt_(stmt) {}
+    ~SqliteChainRows() override { sqlite3_finalize(stmt_); }
+    int step() override {
+        const int rc = sqlite3_step(stmt_);
+        return rc == SQLITE_ROW ? 1 : (rc == SQLITE_DONE ? 0 : -1);
+    }
+    qint64 seq() override { return sqlite3_column_int64(stmt_, 0); }
+    std::string_view text(int col) override {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+        return {p == nullptr ? "" : p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
+    }
+
+private:
+    sqlite3_stmt* stmt_;
+};
+
+// A server: a forward-only query, each row's texts copied once.
+class QueryChainRows final : public ChainRows {
+public:
+    explicit QueryChainRows(QSqlQuery q) : q_(std::move(q)) {}
+    int step() override {
+        if (!q_.next())
+            return q_.lastError().isValid() ? -1 : 0;
+        for (int c = 0; c < 13; ++c)
+            row_[c] = q_.value(c).toString().toStdString();
+        return 1;
+    }
+    qint64 seq() override { return std::stoll(row_[0]); }
+    std::string_view text(int col) override { return row_[col]; }
+
+private:
+    QSqlQuery q_;
+    std::array<std::string, 13> row_;
+};
+
+Result<std::unique_ptr<ChainRows>> chainRows(const Database& db) {
+    const auto unreadable = [](const QString& why) {
+        return Error::integrity({QStringLiteral("The audit table cannot be read: %1").arg(why),
+                                 QStringLiteral("无法读取审计表：%1").arg(why)});
+    };
+    if (sqlite3* handle = db.sqliteHandle(); handle != nullptr) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(handle, kChainSelect, -1, &stmt, nullptr) != SQLITE_OK)
+            return fail(unreadable(QString::fromUtf8(sqlite3_errmsg(handle))));
+        return std::unique_ptr<ChainRows>(new SqliteChainRows(stmt));
+    }
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QString::fromLatin1(kChainSelect)))
+        return fail(unreadable(q.lastError().text()));
+    return std::unique_ptr<ChainRows>(new QueryChainRows(std::move(q)));
+}
+
+} // namespace
+
 Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<AuditHead>& anchor) {
     ChainReport report;
-    sqlite3* handle = db.sqliteHandle();
-    if (handle == nullptr)
-        return fail(Error::internal(QStringLiteral("audit verify needs the SQLite handle")));
-    sqlite3_stmt* stmt = nullptr;
-    const char* select = "SELECT seq, at_utc, actor, action, entity, entity_id, old_values, "
-                         "new_values, reason, policy_version, rules, prev_hash, row_hash "
-                         "FROM audit_log ORDER BY seq";
-    if (sqlite3_prepare_v2(handle, select, -1, &stmt, nullptr) != SQLITE_OK) {
-        const QString why = QString::fromUtf8(sqlite3_errmsg(handle));
-        return fail(Error::integrity({QStringLiteral("The audit table cannot be read: %1").arg(why),
-                                      QStringLiteral("无法读取审计表：%1").arg(why)}));
-    }
-    auto text = [stmt](int col) {
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, col));
-        return std::string_view(p == nullptr ? "" : p,
-                                static_cast<size_t>(sqlite3_column_bytes(stmt, col)));
-    };
+    auto source = chainRows(db);
+    if (!source)
+        return fail(source.error());
+    ChainRows& rows = **source;
+    auto text = [&rows](int col) { return rows.text(col); };
     std::string prev = kGenesisHash.toStdString();
     qint64 expected = 1;
     bool anchorSeen = false;
-    int rc = SQLITE_OK;
+    int rc = 0;
     qint64 linkBroken = 0;
     QString linkProblem;
     auto broken = [&](qint64 seq, const QString& why) {
@@ -268,8 +332,8 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
         return b;
     };
     PendingBatch batch = freshBatch();
-    while (!pipeline.mismatchFound() && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const qint64 seq = sqlite3_column_int64(stmt, 0);
+    while (!pipeline.mismatchFound() && (rc = rows.step()) == 1) {
+        const qint64 seq = rows.seq();
         if (seq != expected) {
             broken(expected, seq > expected ? QStringLiteral("row %1 is missing").arg(expected)
                                             : QStringLiteral("sequence out of order"));
@@ -310,9 +374,7 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
     if (batch.size() > 0)
         pipeline.push(std::move(batch));
     const qint64 hashBroken = pipeline.finish();
-    const bool readFailed =
-        linkBroken == 0 && hashBroken == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE;
-    sqlite3_finalize(stmt);
+    const bool readFailed = linkBroken == 0 && hashBroken == 0 && rc < 0;
     if (readFailed)
         return fail(Error::integrity({QStringLiteral("The audit table cannot be read."),
                                       QStringLiteral("无法读取审计表。")}));

@@ -32,7 +32,7 @@ UserRecord readUser(const QSqlQuery& q) {
 const QString kSelectUser = QStringLiteral(
     "SELECT u.id, u.login, u.display_name, coalesce(u.staff_id, 0), u.active, u.locked_until, "
     "(SELECT group_concat(role, ',') FROM (SELECT role FROM user_roles r WHERE r.user_id = u.id "
-    "ORDER BY role)) FROM users u ");
+    "ORDER BY role) AS own) FROM users u ");
 
 } // namespace
 

@@ -11,6 +11,21 @@ struct sqlite3;
 
 namespace fd {
 
+// A PostgreSQL server database named as postgresql://user@host:port/dbname?sslmode=require.
+// The password is never part of it: libpq reads it from ~/.pgpass or PGPASSFILE.
+struct ServerAddress {
+    QString user;
+    QString host;
+    int port = 5432;
+    QString database;
+    QString sslmode; // empty: libpq's default (prefer); require, verify-ca, verify-full ...
+    // Whether `text` names a server (postgresql:// or postgres://) rather than a file.
+    static bool isServer(const QString& text);
+    static Result<ServerAddress> parse(const QString& text);
+    // postgresql://user@host:port/dbname?sslmode=... (never a password).
+    [[nodiscard]] QString text() const;
+};
+
 struct DatabaseOptions {
     int busyTimeoutMs = 5000;
     bool allowNetworkShare = false; // only tests of the refusal itself set this
@@ -23,6 +38,12 @@ class Database final {
 public:
     static Result<std::shared_ptr<Database>> openSqlite(const QString& path,
                                                         DatabaseOptions options = {});
+    // A PostgreSQL database shared by several desks (see docs/deployment.md).
+    static Result<std::shared_ptr<Database>> openServer(const ServerAddress& address,
+                                                        DatabaseOptions options = {});
+    // A file path opens SQLite; postgresql://… opens the server.
+    static Result<std::shared_ptr<Database>> open(const QString& pathOrAddress,
+                                                  DatabaseOptions options = {});
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
@@ -44,6 +65,7 @@ public:
 
 private:
     Database(QString path, Dialect dialect, DatabaseOptions options);
+    Result<QSqlDatabase> openServerConnection(QSqlDatabase db) const;
     Result<QSqlDatabase> openConnection(const QString& name) const;
     [[nodiscard]] QString connectionName() const;
 
@@ -51,6 +73,7 @@ private:
     Dialect dialect_;
     DatabaseOptions options_;
     QString instanceId_;
+    ServerAddress server_;
 };
 
 } // namespace fd

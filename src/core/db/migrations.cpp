@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <sqlite3.h>
 
@@ -37,6 +38,29 @@ Error newerDatabase(const QString& area, int dbVersion, int known) {
              .arg(known)});
 }
 
+// PostgreSQL: rows a migration inserted with their ids (the filing scope's categories) leave
+// an identity's sequence behind; each is moved past the largest id, as SQLite's rowid is.
+Status resyncIdentities(const QSqlDatabase& db) {
+    auto columns = sql::exec(db, QStringLiteral("SELECT table_name, column_name FROM "
+                                                "information_schema.columns WHERE table_schema = "
+                                                "current_schema() AND is_identity = 'YES'"));
+    if (!columns)
+        return fail(columns.error());
+    QList<QPair<QString, QString>> identities;
+    while (columns->next())
+        identities.push_back({columns->value(0).toString(), columns->value(1).toString()});
+    columns->finish();
+    for (const auto& [table, column] : identities) {
+        auto moved =
+            sql::exec(db, QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), "
+                                         "coalesce((SELECT max(%2) FROM %1), 0) + 1, false)")
+                              .arg(table, column));
+        if (!moved)
+            return fail(moved.error());
+    }
+    return {};
+}
+
 } // namespace
 
 Migrator::Migrator(std::vector<MigrationSource> sources) : sources_(std::move(sources)) {}
@@ -47,8 +71,11 @@ Result<std::vector<MigrationStep>> Migrator::steps() const {
     for (const MigrationSource& source : sources_) {
         const QDir dir(source.directory);
         const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+        const QString pgSuffix = QStringLiteral(".postgresql.sql");
         int last = 0;
         for (const QString& file : files) {
+            if (file.endsWith(pgSuffix))
+                continue; // the PostgreSQL form of a step, found beside it below
             const auto m = pattern.match(file);
             if (!m.hasMatch())
                 return fail(
@@ -58,7 +85,10 @@ Result<std::vector<MigrationStep>> Migrator::steps() const {
                 return fail(Error::internal(
                     QStringLiteral("migration %1/%2 is out of order").arg(source.area, file)));
             last = version;
-            out.push_back({source.area, version, m.captured(2), dir.filePath(file)});
+            QString pg = file;
+            pg.replace(pg.size() - 4, 4, pgSuffix);
+            out.push_back({source.area, version, m.captured(2), dir.filePath(file),
+                           QFileInfo::exists(dir.filePath(pg)) ? dir.filePath(pg) : QString()});
         }
     }
     return out;
@@ -66,9 +96,8 @@ Result<std::vector<MigrationStep>> Migrator::steps() const {
 
 Result<QMap<QString, int>> Migrator::appliedVersions(const Database& db) {
     QMap<QString, int> versions;
-    auto exists = sql::scalar(
-        db.connection(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type='table' "
-                                        "AND name='schema_migrations'"));
+    auto exists = sql::scalar(db.connection(), DialectSql::tableExists(db.dialect()),
+                              {QStringLiteral("schema_migrations")});
     if (!exists)
         return fail(exists.error());
     if (exists->toInt() == 0)
@@ -98,9 +127,13 @@ Status execScript(const Database& db, const QString& script) {
         }
         return {};
     }
-    auto q = sql::exec(db.connection(), DialectSql::adaptScript(db.dialect(), script));
-    if (!q)
-        return fail(q.error());
+    // A whole script in one simple query (several statements, no parameters).
+    QSqlQuery q(db.connection());
+    if (!q.exec(script)) {
+        const QString why = q.lastError().text();
+        return fail(Error::storage({QStringLiteral("SQL script failed: %1").arg(why),
+                                    QStringLiteral("SQL 脚本执行失败：%1").arg(why)}));
+    }
     return {};
 }
 
@@ -130,8 +163,10 @@ Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
     if (pending.empty())
         return report;
 
-    // An existing database is copied before its schema changes.
-    if (!applied->isEmpty() && db.path() != QStringLiteral(":memory:")) {
+    // An existing database file is copied before its schema changes (a server database is
+    // copied with pg_dump by the office's backup).
+    if (!applied->isEmpty() && db.dialect() == Dialect::SQLite &&
+        db.path() != QStringLiteral(":memory:")) {
         const QString dir =
             backupDirectory.isEmpty() ? QFileInfo(db.path()).absolutePath() : backupDirectory;
         const QString dest = QDir(dir).filePath(
@@ -143,15 +178,18 @@ Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
     }
 
     {
-        auto meta = sql::exec(db.connection(), kCreateMeta);
+        auto meta = sql::exec(db.connection(), DialectSql::adaptScript(db.dialect(), kCreateMeta));
         if (!meta)
             return fail(meta.error());
     }
     for (const MigrationStep& step : pending) {
-        QFile f(step.file);
+        const bool pgForm = db.dialect() == Dialect::PostgreSQL && !step.postgresFile.isEmpty();
+        QFile f(pgForm ? step.postgresFile : step.file);
         if (!f.open(QIODevice::ReadOnly))
             return fail(Error::internal(QStringLiteral("cannot read %1").arg(step.file)));
-        const QString script = QString::fromUtf8(f.readAll());
+        const QString script =
+            pgForm ? QString::fromUtf8(f.readAll())
+                   : DialectSql::adaptScript(db.dialect(), QString::fromUtf8(f.readAll()));
         auto tx = WriteTransaction::begin(db.connection(), db.dialect());
         if (!tx)
             return fail(tx.error());
@@ -168,6 +206,9 @@ Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
                                .arg(step.name, e.message.zh);
             return fail(e);
         }
+        if (db.dialect() == Dialect::PostgreSQL)
+            if (auto ok = resyncIdentities(db.connection()); !ok)
+                return fail(ok.error());
         auto rec = sql::exec(db.connection(),
                              QStringLiteral("INSERT INTO schema_migrations(area, version, name, "
                                             "applied_at) VALUES (?, ?, ?, ?)"),

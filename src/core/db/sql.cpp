@@ -20,14 +20,32 @@ Error errorFrom(const QSqlQuery& query, const QString& what) {
                            QStringLiteral("数据库错误（%1）：%2").arg(what, text)});
 }
 
+namespace {
+
+// A yes/no value as the schema stores flags on both engines: the integer 1 or 0 (SQLite
+// converts a bound bool so; PostgreSQL would refuse a boolean for an integer column).
+QVariant bindable(const QVariant& value) {
+    if (value.typeId() == QMetaType::Bool)
+        return QVariant(value.toBool() ? 1 : 0);
+    return value;
+}
+
+} // namespace
+
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement,
                        const QVariantList& bindings) {
     QSqlQuery q(db);
     q.setForwardOnly(true);
+    // Without values a statement runs as it is: PostgreSQL prepares no DDL.
+    if (bindings.isEmpty()) {
+        if (!q.exec(statement))
+            return fail(errorFrom(q, statement.left(60)));
+        return q;
+    }
     if (!q.prepare(statement))
         return fail(errorFrom(q, statement.left(60)));
     for (int i = 0; i < bindings.size(); ++i)
-        q.bindValue(i, bindings.at(i));
+        q.bindValue(i, bindable(bindings.at(i)));
     if (!q.exec())
         return fail(errorFrom(q, statement.left(60)));
     return q;
@@ -73,7 +91,7 @@ Result<QSqlQuery*> Statements::exec(const QString& statement, const QVariantList
     QSqlQuery& q = *it->second;
     q.finish();
     for (int i = 0; i < bindings.size(); ++i)
-        q.bindValue(i, bindings.at(i));
+        q.bindValue(i, bindable(bindings.at(i)));
     if (!q.exec())
         return fail(errorFrom(q, statement.left(60)));
     return &q;

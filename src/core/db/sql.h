@@ -34,6 +34,7 @@ public:
     Result<QSqlQuery*> exec(const QString& statement, const QVariantList& bindings = {});
     Status run(const QString& statement, const QVariantList& bindings = {});
     Result<qint64> insertId(const QString& statement, const QVariantList& bindings = {});
+    [[nodiscard]] const QSqlDatabase& database() const { return db_; }
 
 private:
     QSqlDatabase db_;

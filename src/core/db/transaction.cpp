@@ -111,6 +111,14 @@ Result<WriteTransaction> WriteTransaction::begin(const QSqlDatabase& db, Dialect
     for (;;) {
         QSqlQuery q(db);
         if (q.exec(DialectSql::beginWrite(dialect))) {
+            if (const QString lock = DialectSql::writeLock(dialect); !lock.isEmpty()) {
+                QSqlQuery locked(db);
+                if (!locked.exec(lock)) {
+                    Error e = sql::errorFrom(locked, QStringLiteral("write lock"));
+                    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+                    return fail(e);
+                }
+            }
             const auto waited = duration_cast<microseconds>(Clock::now() - started);
             reportWait(waited);
             if (retries > 0)

@@ -36,7 +36,7 @@ Services::~Services() {
 Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
     std::unique_ptr<Services> s(new Services());
     s->clock_ = options.clock ? options.clock : std::make_shared<SystemClock>();
-    auto db = Database::openSqlite(options.databasePath, options.databaseOptions);
+    auto db = Database::open(options.databasePath, options.databaseOptions);
     if (!db)
         return fail(db.error());
     s->database_ = *db;
@@ -106,9 +106,8 @@ Result<std::unique_ptr<Services>> Services::open(ServicesOptions options) {
 // Each write is audited as policy.adopt.
 Status Services::adoptPolicy(Policy candidate, bool explicitPolicy, const QStringList& fragments) {
     const QSqlDatabase db = database_->connection();
-    auto hasPolicyTable =
-        sql::scalar(db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                       "AND name = 'policy_versions'"));
+    auto hasPolicyTable = sql::scalar(db, DialectSql::tableExists(database_->dialect()),
+                                      {QStringLiteral("policy_versions")});
     if (!hasPolicyTable)
         return fail(hasPolicyTable.error());
     auto users = hasPolicyTable->toInt() > 0

@@ -36,7 +36,8 @@ Result<QString> nextNumber(const QSqlDatabase& db, const QString& kind, const QD
         db,
         QStringLiteral(
             "INSERT INTO document_sequences(kind, year, last_no) VALUES (?, ?, 1) "
-            "ON CONFLICT(kind, year) DO UPDATE SET last_no = last_no + 1 RETURNING last_no"),
+            "ON CONFLICT(kind, year) DO UPDATE SET last_no = document_sequences.last_no + 1 "
+            "RETURNING last_no"),
         {kind, year});
     if (!q)
         return fail(q.error());
@@ -171,7 +172,7 @@ Result<ActionOutcome> edit(ActionContext& ctx, const DocumentRow& d) {
     if (auto ok = changeDocument(
             ctx.db, d.id,
             QStringLiteral(
-                "UPDATE documents SET title = ?, body = CASE WHEN ? THEN ? ELSE body END, "
+                "UPDATE documents SET title = ?, body = CASE WHEN ? = 1 THEN ? ELSE body END, "
                 "status = ?, approved_by = CASE WHEN ? = 'draft' THEN '' ELSE approved_by END, "
                 "updated_at = ? WHERE id = ?"),
             {title, newBody, body, status, status, toStorage(ctx.now), d.id});

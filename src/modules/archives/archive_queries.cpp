@@ -256,7 +256,7 @@ QString loanSelect() {
         "(SELECT coalesce(sum(item_count), 0) FROM archive_loan_lines WHERE loan_id = o.id), "
         "(SELECT r.id FROM approvals r WHERE r.action = 'archive.request_loan' "
         "AND r.result_entity_id = CAST(o.id AS TEXT)) "
-        "FROM archive_loans o WHERE 1 ");
+        "FROM archive_loans o WHERE 1 = 1 ");
 }
 
 Result<QueryResult> loans(const QueryContext& ctx) {
@@ -413,7 +413,7 @@ QString documentSelect() {
     return QStringLiteral(
         "SELECT d.id, d.kind, d.number, d.title, d.sender, d.doc_date, d.status, d.version, "
         "d.assigned_department, d.confidentiality, d.execution_status, "
-        "coalesce(d.issued_at, d.handled_at, '') FROM documents d WHERE 1 ");
+        "coalesce(d.issued_at, d.handled_at, '') FROM documents d WHERE 1 = 1 ");
 }
 
 // The documents list; the time handled or issued reads in the office's time (stored UTC).
@@ -489,9 +489,9 @@ Result<QueryResult> summary(const QueryContext& ctx) {
             "v.category_id "
             "WHERE v.status = 'active' %1), (SELECT count(*) FROM archive_items i JOIN "
             "archive_volumes v ON "
-            "v.id = i.volume_id JOIN archive_categories c ON c.id = v.category_id WHERE 1 %1), "
+            "v.id = i.volume_id JOIN archive_categories c ON c.id = v.category_id WHERE 1 = 1 %1), "
             "(SELECT count(*) FROM archive_loans o WHERE o.status = 'out' %2), "
-            "(SELECT count(*) FROM documents d WHERE 1 %3)")
+            "(SELECT count(*) FROM documents d WHERE 1 = 1 %3)")
             .arg(vf, loanFilter(ctx), documentFilter(ctx)),
         {});
     if (!q)

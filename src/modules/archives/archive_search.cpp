@@ -1,6 +1,7 @@
 #include "archive_search.h"
 
 #include "archives_internal.h"
+#include "db/dialect.h"
 #include "db/sql.h"
 #include "rules/policy.h"
 
@@ -26,17 +27,21 @@ QString bigram(char32_t a, char32_t b) {
     return QStringLiteral("b") + QString::number(a, 16) + QLatin1Char('x') + QString::number(b, 16);
 }
 
-// The MATCH expression for a substring: one token, or a phrase of consecutive bigrams.
-QString matchExpression(const QString& text) {
+// The token query for a substring: one token, or a phrase of consecutive bigrams. SQLite's
+// FTS5 MATCH expression, or PostgreSQL's tsquery over the same tokens (u… and b… tokens are
+// told apart by their first letter, so one vector holds both).
+QString matchExpression(const QString& text, Dialect dialect) {
     const QList<char32_t> cps = codePoints(text);
     if (cps.isEmpty())
         return {};
+    const bool fts5 = dialect == Dialect::SQLite;
     if (cps.size() == 1)
-        return QStringLiteral("unigrams : ") + unigram(cps[0]);
+        return (fts5 ? QStringLiteral("unigrams : ") : QString()) + unigram(cps[0]);
     QStringList phrase;
     for (qsizetype i = 0; i + 1 < cps.size(); ++i)
         phrase << bigram(cps[i], cps[i + 1]);
-    return QStringLiteral("bigrams : \"%1\"").arg(phrase.join(QLatin1Char(' ')));
+    return fts5 ? QStringLiteral("bigrams : \"%1\"").arg(phrase.join(QLatin1Char(' ')))
+                : phrase.join(QStringLiteral(" <-> "));
 }
 
 bool looksLikeNumber(const QString& text) {
@@ -85,11 +90,14 @@ Status indexRecord(sql::Statements& st, const IndexEntry& e) {
         id = (*old)->value(0).toLongLong();
         const QString oldTitle = (*old)->value(1).toString();
         (*old)->finish();
-        // A contentless index forgets a row only when given the tokens it was indexed with.
+        // A contentless index forgets a row only when given the tokens it was indexed with;
+        // PostgreSQL's tokens table simply loses the row.
         auto del2 =
-            st.exec(QStringLiteral("INSERT INTO archive_search_text(archive_search_text, rowid, "
-                                   "unigrams, bigrams) VALUES ('delete', ?, ?, ?)"),
-                    {id, unigramTokens(oldTitle), bigramTokens(oldTitle)});
+            dialectOf(st.database()) == Dialect::SQLite
+                ? st.exec(QStringLiteral("INSERT INTO archive_search_text(archive_search_text, "
+                                         "rowid, unigrams, bigrams) VALUES ('delete', ?, ?, ?)"),
+                          {id, unigramTokens(oldTitle), bigramTokens(oldTitle)})
+                : st.exec(QStringLiteral("DELETE FROM archive_search_text WHERE rowid = ?"), {id});
         if (!del2)
             return fail(del2.error());
         auto upd = st.exec(
@@ -199,12 +207,11 @@ Result<SearchResult> search(const QSqlDatabase& db, const Policy& policy, const 
         where.isEmpty() ? QString() : QStringLiteral(" AND ") + where.join(QStringLiteral(" AND "));
     const QString text = query.text.trimmed();
     if (text.isEmpty())
-        return run(
-            QStringLiteral(
-                "SELECT %1 FROM archive_search s WHERE 1 %2 ORDER BY s.date_from, s.id LIMIT %3")
-                .arg(cols, filter)
-                .arg(limit + 1),
-            binds);
+        return run(QStringLiteral("SELECT %1 FROM archive_search s WHERE 1 = 1 %2 ORDER BY "
+                                  "s.date_from, s.id LIMIT %3")
+                       .arg(cols, filter)
+                       .arg(limit + 1),
+                   binds);
     // Any part of a number (QT, S9, 001, qt-s9: typed in parts and in lower case), or of a
     // title (one or two Chinese characters too): the title through its bigram index, the
     // number as a case-blind substring of the number column.
@@ -213,17 +220,22 @@ Result<SearchResult> search(const QSqlDatabase& db, const Policy& policy, const 
     pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
         .replace(QLatin1Char('%'), QStringLiteral("\\%"))
         .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    QVariantList b{matchExpression(text), QString(QLatin1Char('%') + pattern + QLatin1Char('%'))};
+    const Dialect dialect = dialectOf(db);
+    QVariantList b{matchExpression(text, dialect),
+                   QString(QLatin1Char('%') + pattern.toLower() + QLatin1Char('%'))};
     b += binds;
     // A number-like term lists by number, the way a register is kept; words as indexed.
     const QString order =
         looksLikeNumber(compact) ? QStringLiteral("s.number, s.kind DESC") : QStringLiteral("s.id");
     // Rows are read in the order given and the scan stops at the limit: a common term
     // answers at once, a rare one reads the whole index.
+    const QString match = dialect == Dialect::SQLite
+                              ? QStringLiteral("archive_search_text MATCH ?")
+                              : QStringLiteral("tokens @@ to_tsquery('simple', ?)");
     return run(QStringLiteral("SELECT %1 FROM archive_search s WHERE (s.id IN (SELECT rowid FROM "
-                              "archive_search_text WHERE archive_search_text MATCH ?) OR "
-                              "s.number LIKE ? ESCAPE '\\') %2 ORDER BY %3 LIMIT %4")
-                   .arg(cols, filter, order)
+                              "archive_search_text WHERE %2) OR "
+                              "lower(s.number) LIKE ? ESCAPE '\\') %3 ORDER BY %4 LIMIT %5")
+                   .arg(cols, match, filter, order)
                    .arg(limit + 1),
                b);
 }

@@ -57,12 +57,13 @@ Result<ActionOutcome> openHandover(ActionContext& ctx) {
         return fail(id.error());
     // The item checklist (R2-1.5, R6-7) is copied from the policy, so a later change of the
     // list does not alter old sheets.
+    int position = 0;
     for (const ChecklistItemDef& item : checklistItems(ctx.services.policy())) {
         auto ins =
             sql::exec(ctx.db,
                       QStringLiteral("INSERT INTO handover_checklist(sheet_id, item, title_en, "
-                                     "title_zh) VALUES (?,?,?,?)"),
-                      {*id, item.code, item.title.en, item.title.zh});
+                                     "title_zh, position) VALUES (?,?,?,?,?)"),
+                      {*id, item.code, item.title.en, item.title.zh, ++position});
         if (!ins)
             return fail(ins.error());
     }
@@ -164,14 +165,14 @@ Result<ActionOutcome> updateMatter(ActionContext& ctx, const HandoverSheet& shee
         matter->status != QStringLiteral("handled") && updated.status == QStringLiteral("handled");
     const bool reopened =
         matter->status == QStringLiteral("handled") && updated.status == QStringLiteral("open");
-    auto q =
-        sql::exec(ctx.db,
-                  QStringLiteral("UPDATE handover_matters SET cause = ?, course = ?, result = ?, "
-                                 "severity = ?, status = ?, handled_at = CASE WHEN ? THEN ? WHEN ? "
-                                 "THEN NULL ELSE handled_at END, handled_sheet_id = CASE WHEN ? "
-                                 "THEN ? WHEN ? THEN NULL ELSE handled_sheet_id END WHERE id = ?"),
-                  {updated.cause, updated.course, updated.result, updated.severity, updated.status,
-                   handledNow, toStorage(ctx.now), reopened, handledNow, sheet.id, reopened, id});
+    auto q = sql::exec(
+        ctx.db,
+        QStringLiteral("UPDATE handover_matters SET cause = ?, course = ?, result = ?, "
+                       "severity = ?, status = ?, handled_at = CASE WHEN ? = 1 THEN ? WHEN ? = 1 "
+                       "THEN NULL ELSE handled_at END, handled_sheet_id = CASE WHEN ? = 1 "
+                       "THEN ? WHEN ? = 1 THEN NULL ELSE handled_sheet_id END WHERE id = ?"),
+        {updated.cause, updated.course, updated.result, updated.severity, updated.status,
+         handledNow, toStorage(ctx.now), reopened, handledNow, sheet.id, reopened, id});
     if (!q)
         return fail(q.error());
     newValues.insert(QStringLiteral("sheet_id"), sheet.id);

@@ -369,15 +369,16 @@ private:
                 return {};
             given.insert(item, {state, note});
         }
+        int position = 0;
         for (const ChecklistItemDef& d : defs) {
             const auto [state, note] =
                 given.value(d.code, {QStringLiteral("present"), QStringLiteral("")});
             if (auto ok = sql_.run(QStringLiteral("INSERT INTO handover_checklist(sheet_id, item, "
                                                   "title_en, title_zh, state, note, "
-                                                  "confirmed_by_user_id, confirmed_at) "
-                                                  "VALUES (?,?,?,?,?,?,?,?)"),
+                                                  "confirmed_by_user_id, confirmed_at, position) "
+                                                  "VALUES (?,?,?,?,?,?,?,?,?)"),
                                    {s.id, d.code, d.title.en, d.title.zh, state, note,
-                                    s.incomingUserId, s.completedAt});
+                                    s.incomingUserId, s.completedAt, ++position});
                 !ok)
                 return ok;
             s.checklist.push_back(

@@ -126,7 +126,7 @@ Status readChecklist(const QSqlDatabase& db, HandoverSheet& s) {
                                       "coalesce(c.confirmed_by_user_id, 0) "
                                       "FROM handover_checklist c LEFT JOIN users u "
                                       "ON u.id = c.confirmed_by_user_id WHERE c.sheet_id = ? "
-                                      "ORDER BY c.rowid"),
+                                      "ORDER BY c.position"),
                        {s.id});
     if (!q)
         return fail(q.error());

@@ -176,7 +176,7 @@ Result<QList<Resident>> searchResidents(const QSqlDatabase& db, const QString& t
                                         bool includeMovedOut) {
     const QString t = term.trimmed().toLower();
     const QString current =
-        includeMovedOut ? QStringLiteral("1") : QStringLiteral("r.move_out = ''");
+        includeMovedOut ? QStringLiteral("1 = 1") : QStringLiteral("r.move_out = ''");
     if (t.isEmpty())
         return residentsWhere(db, current, {}, limit);
     static const QRegularExpression phoneTail(QStringLiteral("^[0-9]{4}$"));
@@ -237,7 +237,7 @@ Result<QList<Building>> listBuildings(const QSqlDatabase& db) {
 
 Result<QList<Room>> listRooms(const QSqlDatabase& db, qint64 buildingId,
                               const QString& codePrefix) {
-    QString where = QStringLiteral("1");
+    QString where = QStringLiteral("1 = 1");
     QVariantList b;
     if (buildingId > 0) {
         where += QStringLiteral(" AND u.building_id = ?");

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# A throw-away PostgreSQL 15 cluster for the test suite, on this machine only.
+#
+#   scripts/pg_cluster.sh start DIR   initdb in DIR (as the postgres user when run as root,
+#                                     as CI is), start it on a free local port, create the
+#                                     role "frontdesk" and the database "frontdesk_test",
+#                                     and write DIR/env: FD_TEST_PG and PGPASSFILE to source.
+#   scripts/pg_cluster.sh stop DIR    stop the cluster and remove DIR.
+#
+# The server listens on 127.0.0.1 only; the password is random and kept in DIR/pgpass.
+set -euo pipefail
+cmd="${1:?start|stop}"
+dir="${2:?folder}"
+bin=/usr/lib/postgresql/15/bin
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+case "$cmd" in
+start)
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown postgres "$dir"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+  printf '%s\n' "$password" > "$dir/superpass"
+  [ "$(id -u)" = 0 ] && chown postgres "$dir/superpass"
+  as_owner "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/superpass" -A scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log"
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c max_connections=200" \
+    start > /dev/null
+  printf '127.0.0.1:%s:*:postgres:%s\n127.0.0.1:%s:*:frontdesk:%s\n' \
+    "$port" "$password" "$port" "$password" > "$dir/pgpass"
+  chmod 600 "$dir/pgpass"
+  PGPASSFILE="$dir/pgpass" psql -qX -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+    -v ON_ERROR_STOP=1 <<SQL
+CREATE ROLE frontdesk LOGIN PASSWORD '$password' CREATEDB;
+CREATE DATABASE frontdesk_test OWNER frontdesk ENCODING 'UTF8' TEMPLATE template0;
+SQL
+  {
+    echo "export FD_TEST_PG=postgresql://frontdesk@127.0.0.1:$port/frontdesk_test"
+    echo "export PGPASSFILE=$dir/pgpass"
+  } > "$dir/env"
+  echo "PostgreSQL 15 test cluster on 127.0.0.1:$port ($dir)"
+  ;;
+stop)
+  if [ -d "$dir/data" ]; then
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null || true
+  fi
+  rm -rf "$dir"
+  ;;
+*)
+  echo "usage: $0 start|stop DIR" >&2
+  exit 2
+  ;;
+esac
