@@ -15,7 +15,8 @@ bin=/usr/lib/postgresql/15/bin
 
 as_owner() {
   if [ "$(id -u)" = 0 ]; then
-    runuser -u postgres -- "$@"
+    # From /, which the postgres user may enter whatever the caller's folder is.
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi

@@ -4,7 +4,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 namespace fd::testing {
 
@@ -23,8 +25,18 @@ ServerDatabase::ServerDatabase() {
 }
 
 ServerDatabase::~ServerDatabase() {
-    if (available())
-        admin(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(address_.database));
+    if (!available())
+        return;
+    // A server process of another role (autovacuum) cannot be ended for us; it finishes in
+    // a moment. A database that still cannot be dropped stays in the throw-away cluster.
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        try {
+            admin(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(address_.database));
+            return;
+        } catch (const std::exception&) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
 }
 
 void ServerDatabase::admin(const QString& statement) const {

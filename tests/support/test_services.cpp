@@ -2,6 +2,7 @@
 
 #include "all_modules.h"
 #include "db/sql.h"
+#include "server_database.h"
 
 #include <QJsonDocument>
 
@@ -104,11 +105,21 @@ QDateTime startTime() {
 
 TestServices::TestServices(std::vector<Module> modules, bool allModules, const QString& policyPath)
     : clock_(std::make_shared<FixedClock>(startTime())) {
+    if (qEnvironmentVariable("FD_TEST_ENGINE") == QStringLiteral("postgresql")) {
+        server_ = std::make_shared<ServerDatabase>();
+        if (!server_->available())
+            throw std::runtime_error("FD_TEST_ENGINE=postgresql needs a server in FD_TEST_PG "
+                                     "(scripts/pg_cluster.sh start DIR, then source DIR/env)");
+    }
     open(std::move(modules), allModules, policyPath);
     auto admin = services_->initialise(QStringLiteral("admin"), QStringLiteral("管理员"),
                                        QStringLiteral("admin-pass"));
     if (!admin)
         throw std::runtime_error(admin.error().message.en.toStdString());
+}
+
+QString TestServices::path() const {
+    return server_ ? server_->address() : dir_.filePath(QStringLiteral("frontdesk.db"));
 }
 
 TestServices::~TestServices() {

@@ -23,7 +23,9 @@ public:
     Services& services() { return *services_; }
     const Services* operator->() const { return services_.get(); }
     FixedClock& clock() { return *clock_; }
-    QString path() const { return dir_.filePath(QStringLiteral("frontdesk.db")); }
+    // The database: a file in the test's folder, or, when FD_TEST_ENGINE=postgresql, a
+    // database of its own on the test server (FD_TEST_PG).
+    QString path() const;
     QString dirPath() const { return dir_.path(); }
 
     // Adds a user with the given roles; the password is "<login>-pass".
@@ -48,6 +50,7 @@ private:
     void open(std::vector<Module> modules, bool allModules, const QString& policyPath);
 
     QTemporaryDir dir_;
+    std::shared_ptr<class ServerDatabase> server_;
     std::shared_ptr<FixedClock> clock_;
     std::unique_ptr<Services> services_;
     std::vector<Module> extra_;

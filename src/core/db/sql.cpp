@@ -1,5 +1,7 @@
 #include "db/sql.h"
 
+#include "db/dialect.h"
+
 #include "util/log.h"
 
 #include <QSqlError>
@@ -35,7 +37,10 @@ QVariant bindable(const QVariant& value) {
 Result<QSqlQuery> exec(const QSqlDatabase& db, const QString& statement,
                        const QVariantList& bindings) {
     QSqlQuery q(db);
-    q.setForwardOnly(true);
+    // SQLite steps rows as they are read. PostgreSQL's driver would read a forward-only
+    // query row by row and lose it when another statement runs on the connection before
+    // the last row: there a query holds its whole result.
+    q.setForwardOnly(dialectOf(db) == Dialect::SQLite);
     // Without values a statement runs as it is: PostgreSQL prepares no DDL.
     if (bindings.isEmpty()) {
         if (!q.exec(statement))
@@ -83,7 +88,7 @@ Result<QSqlQuery*> Statements::exec(const QString& statement, const QVariantList
     auto it = prepared_.find(statement);
     if (it == prepared_.end()) {
         auto q = std::make_unique<QSqlQuery>(db_);
-        q->setForwardOnly(true);
+        q->setForwardOnly(dialectOf(db_) == Dialect::SQLite);
         if (!q->prepare(statement))
             return fail(errorFrom(*q, statement.left(60)));
         it = prepared_.emplace(statement, std::move(q)).first;
@@ -162,6 +167,14 @@ int Row::integer(const char* name) const {
 
 bool Row::flag(const char* name) const {
     return value(name).toBool();
+}
+
+Status continueIds(const QSqlDatabase& db, const QString& table) {
+    if (dialectOf(db) == Dialect::SQLite)
+        return {};
+    return run(db, QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                                  "coalesce((SELECT max(id) FROM %1), 0) + 1, false)")
+                       .arg(table));
 }
 
 } // namespace fd::sql

@@ -28,6 +28,11 @@ Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
 // Statements prepared once and run many times, for bulk writes (an import's thousands of
 // rows): the same calls as exec, run and insertId, without parsing the SQL each time. A
 // statement's previous rows are discarded when it runs again.
+// After rows were written with ids of their own (an import keeping the file's numbering):
+// the next row without an id gets one past them. Nothing to do on SQLite, whose rowid
+// follows the largest id; PostgreSQL's identity sequence is moved.
+Status continueIds(const QSqlDatabase& db, const QString& table);
+
 class Statements final {
 public:
     explicit Statements(QSqlDatabase db) : db_(std::move(db)) {}

@@ -446,7 +446,8 @@ Result<ActionOutcome> inventoryClose(ActionContext& ctx) {
     auto counts = sql::exec(
         ctx.db,
         QStringLiteral(
-            "SELECT sum(state = 'present'), sum(state = 'missing'), sum(state = 'misplaced'), "
+            "SELECT count(*) FILTER (WHERE state = 'present'), count(*) FILTER (WHERE state = "
+            "'missing'), count(*) FILTER (WHERE state = 'misplaced'), "
             "sum(damaged) FROM archive_inventory_lines WHERE inventory_id = ?"),
         {inv});
     if (!counts)

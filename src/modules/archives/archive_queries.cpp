@@ -147,7 +147,7 @@ QString volumeSelect() {
         "v.date_from, v.date_to, (SELECT count(*) FROM archive_items i WHERE i.volume_id = v.id), "
         "coalesce(v.sealed_at, ''), "
         "v.status FROM archive_volumes v JOIN archive_categories c ON c.id = v.category_id WHERE "
-        "1 ");
+        "1 = 1 ");
 }
 
 Result<QueryResult> volumes(const QueryContext& ctx, bool catalogue) {
@@ -156,9 +156,10 @@ Result<QueryResult> volumes(const QueryContext& ctx, bool catalogue) {
     if (!catalogue && !ctx.params.value(QStringLiteral("include_destroyed")).toBool())
         where += QStringLiteral(" AND v.status = 'active'");
     if (const qint64 cat = idParam(ctx.params, "category_id"); cat > 0) {
-        where += QStringLiteral(
-            " AND v.category_id IN (WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT x.id FROM "
-            "archive_categories x JOIN t ON x.parent_id = t.id) SELECT id FROM t)");
+        where +=
+            QStringLiteral(" AND v.category_id IN (WITH RECURSIVE t(id) AS (SELECT CAST(? AS "
+                           "BIGINT) UNION ALL SELECT x.id FROM "
+                           "archive_categories x JOIN t ON x.parent_id = t.id) SELECT id FROM t)");
         binds << cat;
     }
     if (const QString cab = ctx.params.value(QStringLiteral("cabinet")).toString();

@@ -51,11 +51,13 @@ bool looksLikeNumber(const QString& text) {
 }
 
 Result<QList<qint64>> categorySubtree(const QSqlDatabase& db, qint64 root) {
-    return sql::ids(db,
-                    QStringLiteral("WITH RECURSIVE t(id) AS (SELECT ? UNION ALL SELECT c.id FROM "
-                                   "archive_categories c JOIN t ON c.parent_id = t.id) "
-                                   "SELECT id FROM t"),
-                    {root});
+    return sql::ids(
+        db,
+        QStringLiteral(
+            "WITH RECURSIVE t(id) AS (SELECT CAST(? AS BIGINT) UNION ALL SELECT c.id FROM "
+            "archive_categories c JOIN t ON c.parent_id = t.id) "
+            "SELECT id FROM t"),
+        {root});
 }
 
 } // namespace

@@ -80,6 +80,10 @@ public:
                          QStringLiteral("Nothing was imported: the file holds no sheets, "
                                         "duty records or mail."),
                          QStringLiteral("未导入任何记录：文件中没有交接班记录、值班记录或信件。")));
+        // The file's rows were written with the ids they were given.
+        for (const char* table : {"handover_sheets", "handover_matters", "handover_instructions"})
+            if (auto ok = sql::continueIds(db_, QString::fromLatin1(table)); !ok)
+                return ok;
         return {};
     }
 

@@ -316,7 +316,7 @@ Result<QList<Department>> listDepartments(const QSqlDatabase& db) {
 Result<QList<StaffMember>> listStaff(const QSqlDatabase& db, bool includeLeft,
                                      qint64 departmentId) {
     QString where =
-        includeLeft ? QStringLiteral("WHERE 1") : QStringLiteral("WHERE s.status = 'active'");
+        includeLeft ? QStringLiteral("WHERE 1 = 1") : QStringLiteral("WHERE s.status = 'active'");
     QVariantList b;
     if (departmentId > 0) {
         where += QStringLiteral(" AND s.department_id = ?");
