@@ -220,8 +220,13 @@ CREATE INDEX documents_number ON documents(number);
 -- An issued document's fields are frozen in the database too (R4-1.9).
 CREATE TRIGGER documents_issued_immutable BEFORE UPDATE OF title, body, number, doc_type, sender,
   recipient, doc_date, confidentiality ON documents
+-- @sqlite
 WHEN OLD.issued_at IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'an issued document is immutable'); END;
+-- @postgresql
+FOR EACH ROW WHEN (OLD.issued_at IS NOT NULL)
+EXECUTE FUNCTION fd_refuse('an issued document is immutable');
+-- @end
 
 CREATE TABLE document_sequences (
   kind TEXT NOT NULL,
@@ -263,10 +268,24 @@ CREATE INDEX archive_search_number ON archive_search(number);
 CREATE INDEX archive_search_volume ON archive_search(volume_id);
 CREATE INDEX archive_search_date ON archive_search(date_from);
 
+-- @sqlite
 -- Contentless: a row is removed with the 'delete' command and its original tokens, which
 -- the module recomputes from the title.
 CREATE VIRTUAL TABLE archive_search_text USING fts5(unigrams, bigrams, content = '',
   tokenize = 'ascii');
+-- @postgresql
+-- The same tokens as SQLite's full-text table: character unigrams and bigrams, matched
+-- through a GIN index on their 'simple' text-search vector (pg_trgm cannot match one or two
+-- Chinese characters; these tokens can). rowid is the archive_search row.
+CREATE TABLE archive_search_text (
+  rowid BIGINT PRIMARY KEY REFERENCES archive_search(id) ON DELETE CASCADE,
+  unigrams TEXT NOT NULL,
+  bigrams TEXT NOT NULL,
+  tokens tsvector GENERATED ALWAYS AS
+    (to_tsvector('simple', unigrams || ' ' || bigrams)) STORED
+);
+CREATE INDEX archive_search_text_tokens ON archive_search_text USING gin (tokens);
+-- @end
 
 -- The filing scope (R1-1.1.2(1), R1-2.1, R5-a) with custodians by R1-2.2.
 INSERT INTO archive_categories(id, code, parent_id, name_zh, name_en, kind, custodian, sort_order) VALUES

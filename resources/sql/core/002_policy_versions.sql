@@ -14,6 +14,16 @@ CREATE TABLE policy_versions (
 CREATE INDEX policy_versions_version ON policy_versions(version);
 
 CREATE TRIGGER policy_versions_no_update BEFORE UPDATE ON policy_versions
+-- @sqlite
 BEGIN SELECT RAISE(ABORT, 'policy versions are never changed'); END;
+-- @postgresql
+FOR EACH ROW EXECUTE FUNCTION fd_refuse('policy versions are never changed');
+-- @end
 CREATE TRIGGER policy_versions_no_delete BEFORE DELETE ON policy_versions
+-- @sqlite
 BEGIN SELECT RAISE(ABORT, 'policy versions are never deleted'); END;
+-- @postgresql
+FOR EACH ROW EXECUTE FUNCTION fd_refuse('policy versions are never deleted');
+CREATE TRIGGER policy_versions_no_truncate BEFORE TRUNCATE ON policy_versions
+FOR EACH STATEMENT EXECUTE FUNCTION fd_refuse('policy versions are never deleted');
+-- @end

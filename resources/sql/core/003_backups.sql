@@ -13,6 +13,16 @@ CREATE INDEX backup_runs_time ON backup_runs(at_utc);
 
 -- A record of a copy is never rewritten.
 CREATE TRIGGER backup_runs_no_update BEFORE UPDATE ON backup_runs
+-- @sqlite
 BEGIN SELECT RAISE(ABORT, 'backup records are never changed'); END;
+-- @postgresql
+FOR EACH ROW EXECUTE FUNCTION fd_refuse('backup records are never changed');
+-- @end
 CREATE TRIGGER backup_runs_no_delete BEFORE DELETE ON backup_runs
+-- @sqlite
 BEGIN SELECT RAISE(ABORT, 'backup records are never deleted'); END;
+-- @postgresql
+FOR EACH ROW EXECUTE FUNCTION fd_refuse('backup records are never deleted');
+CREATE TRIGGER backup_runs_no_truncate BEFORE TRUNCATE ON backup_runs
+FOR EACH STATEMENT EXECUTE FUNCTION fd_refuse('backup records are never deleted');
+-- @end

@@ -86,8 +86,16 @@ CREATE TABLE handover_addenda (
 
 -- A completed sheet is immutable (corrections are addenda).
 CREATE TRIGGER handover_sheets_frozen BEFORE UPDATE ON handover_sheets
+-- @sqlite
 WHEN OLD.status = 'completed'
 BEGIN SELECT RAISE(ABORT, 'a completed handover sheet is immutable'); END;
+-- @postgresql
+FOR EACH ROW WHEN (OLD.status = 'completed')
+EXECUTE FUNCTION fd_refuse('a completed handover sheet is immutable');
+CREATE TRIGGER handover_sheets_kept BEFORE DELETE ON handover_sheets
+FOR EACH ROW WHEN (OLD.status = 'completed')
+EXECUTE FUNCTION fd_refuse('a completed handover sheet is immutable');
+-- @end
 
 -- Mail register: letters, newspapers, periodicals for owners (R6-6).
 CREATE TABLE mail_items (

@@ -21,9 +21,32 @@ QString DialectSql::writeLock(Dialect d) {
 }
 
 QString DialectSql::adaptScript(Dialect d, const QString& sqliteScript) {
+    // Engine blocks: lines between "-- @sqlite" or "-- @postgresql" and "-- @end" belong to
+    // that engine alone (triggers' bodies, the full-text table, SQLite's functions on the
+    // server); every other line is common.
+    const QString mine =
+        d == Dialect::SQLite ? QStringLiteral("-- @sqlite") : QStringLiteral("-- @postgresql");
+    QStringList kept;
+    bool inBlock = false;
+    bool keep = true;
+    for (const QString& line : sqliteScript.split(QLatin1Char('\n'))) {
+        const QString marker = line.trimmed();
+        if (marker == QStringLiteral("-- @sqlite") || marker == QStringLiteral("-- @postgresql")) {
+            inBlock = true;
+            keep = marker == mine;
+            continue;
+        }
+        if (marker == QStringLiteral("-- @end")) {
+            inBlock = false;
+            keep = true;
+            continue;
+        }
+        if (!inBlock || keep)
+            kept.push_back(line);
+    }
+    QString s = kept.join(QLatin1Char('\n'));
     if (d == Dialect::SQLite)
-        return sqliteScript;
-    QString s = sqliteScript;
+        return s;
     static const QRegularExpression strict(QStringLiteral("\\)\\s*STRICT\\b"));
     s.replace(strict, QStringLiteral(")"));
     // SQLite's INTEGER is 64 bits: a row id is an identity, every other integer a BIGINT.

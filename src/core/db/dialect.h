@@ -19,7 +19,9 @@ struct DialectSql {
     // SQLite's writers do: the audit chain never forks, and a rule that reads and then writes
     // sees every earlier commit (READ COMMITTED reads the newest committed rows).
     static QString writeLock(Dialect d);
-    // Adapts a migration script written for SQLite (STRICT tables, INTEGER PRIMARY KEY).
+    // A migration script for one engine: keeps the engine's own blocks ("-- @sqlite" or
+    // "-- @postgresql" up to "-- @end") and the common lines; on PostgreSQL, adapts SQLite's
+    // types (STRICT dropped, INTEGER PRIMARY KEY as an identity, INTEGER as BIGINT).
     static QString adaptScript(Dialect d, const QString& sqliteScript);
     static QString qtDriver(Dialect d);
     // A count (0 or 1) of the tables named by its one placeholder.

@@ -71,11 +71,8 @@ Result<std::vector<MigrationStep>> Migrator::steps() const {
     for (const MigrationSource& source : sources_) {
         const QDir dir(source.directory);
         const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-        const QString pgSuffix = QStringLiteral(".postgresql.sql");
         int last = 0;
         for (const QString& file : files) {
-            if (file.endsWith(pgSuffix))
-                continue; // the PostgreSQL form of a step, found beside it below
             const auto m = pattern.match(file);
             if (!m.hasMatch())
                 return fail(
@@ -85,10 +82,7 @@ Result<std::vector<MigrationStep>> Migrator::steps() const {
                 return fail(Error::internal(
                     QStringLiteral("migration %1/%2 is out of order").arg(source.area, file)));
             last = version;
-            QString pg = file;
-            pg.replace(pg.size() - 4, 4, pgSuffix);
-            out.push_back({source.area, version, m.captured(2), dir.filePath(file),
-                           QFileInfo::exists(dir.filePath(pg)) ? dir.filePath(pg) : QString()});
+            out.push_back({source.area, version, m.captured(2), dir.filePath(file)});
         }
     }
     return out;
@@ -183,13 +177,11 @@ Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
             return fail(meta.error());
     }
     for (const MigrationStep& step : pending) {
-        const bool pgForm = db.dialect() == Dialect::PostgreSQL && !step.postgresFile.isEmpty();
-        QFile f(pgForm ? step.postgresFile : step.file);
+        QFile f(step.file);
         if (!f.open(QIODevice::ReadOnly))
             return fail(Error::internal(QStringLiteral("cannot read %1").arg(step.file)));
         const QString script =
-            pgForm ? QString::fromUtf8(f.readAll())
-                   : DialectSql::adaptScript(db.dialect(), QString::fromUtf8(f.readAll()));
+            DialectSql::adaptScript(db.dialect(), QString::fromUtf8(f.readAll()));
         auto tx = WriteTransaction::begin(db.connection(), db.dialect());
         if (!tx)
             return fail(tx.error());

@@ -21,9 +21,6 @@ struct MigrationStep {
     int version = 0;
     QString name;
     QString file;
-    // NNN_name.postgresql.sql beside it: the step's form for PostgreSQL (triggers, types);
-    // empty: the SQLite script adapted by the dialect.
-    QString postgresFile;
 };
 
 struct MigrationReport {
