@@ -3,8 +3,10 @@
 #
 #   scripts/pg_cluster.sh start DIR   initdb in DIR (as the postgres user when run as root,
 #                                     as CI is), start it on a free local port, create the
-#                                     role "frontdesk" and the database "frontdesk_test",
-#                                     and write DIR/env: FD_TEST_PG and PGPASSFILE to source.
+#                                     role "frontdesk" (owner: migrates) and the database
+#                                     "frontdesk_test", the desks' group role
+#                                     "frontdesk_desk" with its login "desk", and write
+#                                     DIR/env: FD_TEST_PG, FD_TEST_PG_DESK, PGPASSFILE.
 #   scripts/pg_cluster.sh stop DIR    stop the cluster and remove DIR.
 #
 # The server listens on 127.0.0.1 only; the password is random and kept in DIR/pgpass.
@@ -35,16 +37,20 @@ start)
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c max_connections=200" \
     start > /dev/null
-  printf '127.0.0.1:%s:*:postgres:%s\n127.0.0.1:%s:*:frontdesk:%s\n' \
-    "$port" "$password" "$port" "$password" > "$dir/pgpass"
+  for role in postgres frontdesk desk; do
+    printf '127.0.0.1:%s:*:%s:%s\n' "$port" "$role" "$password"
+  done > "$dir/pgpass"
   chmod 600 "$dir/pgpass"
   PGPASSFILE="$dir/pgpass" psql -qX -h 127.0.0.1 -p "$port" -U postgres -d postgres \
     -v ON_ERROR_STOP=1 <<SQL
 CREATE ROLE frontdesk LOGIN PASSWORD '$password' CREATEDB;
 CREATE DATABASE frontdesk_test OWNER frontdesk ENCODING 'UTF8' TEMPLATE template0;
+CREATE ROLE frontdesk_desk NOLOGIN;
+CREATE ROLE desk LOGIN PASSWORD '$password' IN ROLE frontdesk_desk;
 SQL
   {
     echo "export FD_TEST_PG=postgresql://frontdesk@127.0.0.1:$port/frontdesk_test"
+    echo "export FD_TEST_PG_DESK=desk"
     echo "export PGPASSFILE=$dir/pgpass"
   } > "$dir/env"
   echo "PostgreSQL 15 test cluster on 127.0.0.1:$port ($dir)"

@@ -119,6 +119,52 @@ TEST(PostgresCore, TheServerRefusesToChangeOrRemoveAuditRows) {
     EXPECT_TRUE(chain->ok);
 }
 
+// An office's desks sign in to the server with login roles in frontdesk_desk; the owner role
+// migrates. A desk writes through the gate, and the server itself (grants, not only the
+// triggers) refuses to change or remove the audit trail, signatures and policy versions.
+TEST(PostgresCore, ADeskRoleWritesThroughTheGateButCannotChangeOrRemoveTheTrail) {
+    ServerDatabase server;
+    FD_NEEDS_SERVER(server);
+    const QString deskLogin = qEnvironmentVariable("FD_TEST_PG_DESK");
+    if (deskLogin.isEmpty())
+        GTEST_SKIP() << "FD_TEST_PG_DESK names no desk role (scripts/pg_cluster.sh makes one)";
+    {
+        auto owner = openCore(server.address());
+        ASSERT_TRUE(owner->initialise(QStringLiteral("admin"), QStringLiteral("系统管理员"),
+                                      QStringLiteral("Admin-pass-2026")));
+    }
+    auto address = ServerAddress::parse(server.address());
+    ASSERT_TRUE(address);
+    address->user = deskLogin;
+    auto desk = openCore(address->text());
+    auto added = addUser(*desk, adminOf(*desk), QStringLiteral("lina"));
+    ASSERT_TRUE(added) << added.error().message.en.toStdString();
+    EXPECT_EQ(sql::scalar(desk->database().connection(), QStringLiteral("SELECT current_user"))
+                  ->toString(),
+              deskLogin);
+
+    // The triggers are the owner's: a desk may not drop them either.
+    for (const QString& statement :
+         {QStringLiteral("UPDATE audit_log SET actor = 'x'"),
+          QStringLiteral("DELETE FROM audit_log"), QStringLiteral("TRUNCATE audit_log"),
+          QStringLiteral("UPDATE signatures SET content_hash = 'x'"),
+          QStringLiteral("DELETE FROM policy_versions"),
+          QStringLiteral("DELETE FROM schema_migrations"),
+          QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update"),
+          QStringLiteral("DROP TRIGGER audit_log_no_delete ON audit_log")}) {
+        auto done = sql::exec(desk->database().connection(), statement);
+        ASSERT_FALSE(done) << statement.toStdString();
+        const QString why = done.error().message.en;
+        EXPECT_TRUE(why.contains(QStringLiteral("permission denied")) ||
+                    why.contains(QStringLiteral("must be owner")))
+            << statement.toStdString() << ": " << why.toStdString();
+    }
+    auto chain = AuditLog::verify(desk->database());
+    ASSERT_TRUE(chain);
+    EXPECT_TRUE(chain->ok);
+    EXPECT_GE(chain->rows, 2);
+}
+
 // Writers on separate server sessions at once (one connection a thread, as a desk has):
 // every action commits, the chain has no fork and no gap.
 TEST(PostgresCore, FourWritersAtOnceKeepOneUnbrokenChain) {

@@ -17,6 +17,8 @@
 namespace fd {
 namespace {
 
+constexpr const char* kDeskRole = "frontdesk_desk";
+
 const QString kCreateMeta =
     QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                    " area TEXT NOT NULL, version INTEGER NOT NULL, name TEXT NOT NULL,"
@@ -58,6 +60,54 @@ Status resyncIdentities(const QSqlDatabase& db) {
         if (!moved)
             return fail(moved.error());
     }
+    return {};
+}
+
+// PostgreSQL: the desks' role. Tables belong to the owner role that migrates; desks sign in
+// with login roles that are members of frontdesk_desk, which may read and write every table
+// but not change or remove what the regulations keep: a table whose rows a trigger refuses to
+// update or delete without condition (the audit trail, signatures, policy versions, backup
+// records) loses UPDATE or DELETE by grant too, and TRUNCATE is never granted. Rows kept under
+// a condition (a completed sheet, an issued document) stay protected by their triggers.
+Status grantDesks(const QSqlDatabase& db) {
+    const QString desk = QString::fromLatin1(kDeskRole);
+    auto role =
+        sql::scalar(db, QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {desk});
+    if (!role)
+        return fail(role.error());
+    if (role->toInt() == 0)
+        return {}; // a one-role server (a trial): the triggers alone
+    auto schema = sql::scalar(db, QStringLiteral("SELECT current_schema()"));
+    if (!schema)
+        return fail(schema.error());
+    const QString in = schema->toString();
+    QStringList statements = {
+        QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(in, desk),
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %1 TO %2")
+            .arg(in, desk),
+        QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %1 TO %2").arg(in, desk),
+        QStringLiteral("REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM %1").arg(desk)};
+    // Row triggers calling fd_refuse with no WHEN and no column list, by event: 16 UPDATE,
+    // 8 DELETE (pg_trigger.tgtype).
+    auto kept = sql::exec(
+        db, QStringLiteral("SELECT c.relname, bool_or(t.tgtype & 16 <> 0), bool_or(t.tgtype & 8 "
+                           "<> 0) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                           "JOIN pg_proc p ON p.oid = t.tgfoid WHERE p.proname = 'fd_refuse' "
+                           "AND t.tgqual IS NULL AND t.tgattr = '' AND t.tgtype & 1 = 1 AND "
+                           "c.relnamespace = current_schema()::regnamespace GROUP BY c.relname"));
+    if (!kept)
+        return fail(kept.error());
+    while (kept->next()) {
+        const QString table = kept->value(0).toString();
+        if (kept->value(1).toBool())
+            statements << QStringLiteral("REVOKE UPDATE ON %1 FROM %2").arg(table, desk);
+        if (kept->value(2).toBool())
+            statements << QStringLiteral("REVOKE DELETE ON %1 FROM %2").arg(table, desk);
+    }
+    kept->finish();
+    for (const QString& statement : statements)
+        if (auto done = sql::exec(db, statement); !done)
+            return fail(done.error());
     return {};
 }
 
@@ -213,6 +263,9 @@ Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
                                 step.name);
         ++report.applied;
     }
+    if (db.dialect() == Dialect::PostgreSQL)
+        if (auto ok = grantDesks(db.connection()); !ok)
+            return fail(ok.error());
     return report;
 }
 
