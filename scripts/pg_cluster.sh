@@ -7,11 +7,14 @@
 #                                     "frontdesk_test", the desks' group role
 #                                     "frontdesk_desk" with its login "desk", and write
 #                                     DIR/env: FD_TEST_PG, FD_TEST_PG_DESK, PGPASSFILE.
+#   scripts/pg_cluster.sh halt DIR    stop the server, keeping its data (a fault test's
+#                                     server going away);
+#   scripts/pg_cluster.sh resume DIR  start it again on the same port;
 #   scripts/pg_cluster.sh stop DIR    stop the cluster and remove DIR.
 #
 # The server listens on 127.0.0.1 only; the password is random and kept in DIR/pgpass.
 set -euo pipefail
-cmd="${1:?start|stop}"
+cmd="${1:?start|halt|resume|stop}"
 dir="${2:?folder}"
 bin=/usr/lib/postgresql/15/bin
 
@@ -24,6 +27,12 @@ as_owner() {
   fi
 }
 
+serve() {
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$1 -c unix_socket_directories=$dir -c fsync=off -c max_connections=200" \
+    start > /dev/null
+}
+
 case "$cmd" in
 start)
   mkdir -p "$dir"
@@ -34,9 +43,8 @@ start)
   [ "$(id -u)" = 0 ] && chown postgres "$dir/superpass"
   as_owner "$bin/initdb" -D "$dir/data" -U postgres --pwfile="$dir/superpass" -A scram-sha-256 \
     -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log"
-  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=off -c max_connections=200" \
-    start > /dev/null
+  printf '%s\n' "$port" > "$dir/port"
+  serve "$port"
   for role in postgres frontdesk desk; do
     printf '127.0.0.1:%s:*:%s:%s\n' "$port" "$role" "$password"
   done > "$dir/pgpass"
@@ -55,6 +63,12 @@ SQL
   } > "$dir/env"
   echo "PostgreSQL 15 test cluster on 127.0.0.1:$port ($dir)"
   ;;
+halt)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null
+  ;;
+resume)
+  serve "$(cat "$dir/port")"
+  ;;
 stop)
   if [ -d "$dir/data" ]; then
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null || true
@@ -62,7 +76,7 @@ stop)
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|halt|resume|stop DIR" >&2
   exit 2
   ;;
 esac

@@ -11,7 +11,7 @@ packages=(
   libxlsxwriter-dev libqrencode-dev libminizip-dev
   fonts-noto-cjk fonts-dejavu-core xvfb xauth x11-utils imagemagick poppler-utils python3-openpyxl
   libgl-dev libegl-dev libxkbcommon-dev
-  postgresql-15 postgresql-client-15
+  postgresql-15 postgresql-client-15 libpq-dev
 )
 
 missing=()

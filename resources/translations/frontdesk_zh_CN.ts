@@ -341,7 +341,7 @@
 <context>
     <name>fd::gui::MainWindow</name>
     <message>
-        <location filename="../../src/gui/main_window.cpp" line="+37"/>
+        <location filename="../../src/gui/main_window.cpp" line="+38"/>
         <source>Frontdesk — %1</source>
         <translation>客服部前台系统 — %1</translation>
     </message>
@@ -351,7 +351,18 @@
         <translation>演示数据库：其中的数据和口令仅供试用本程序，请勿用于实际工作。</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+84"/>
+        <location line="+9"/>
+        <source>The database server cannot be reached; retrying…</source>
+        <translation>无法连接数据库服务器，正在重试…</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Connected to the database server again.</source>
+        <translation>已重新连接数据库服务器。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Ask an administrator; you can only sign out now.</source>
         <translation>请联系系统管理员；现在只能退出登录。</translation>
     </message>
@@ -453,7 +464,7 @@ Policy %3.</source>
         <translation>无法读取审计链头：%1</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+75"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "auto_backup.h"
 #include "db/backup.h"
 #include "db/backup_schedule.h"
+#include "db/change_feed.h"
 #include "idle_lock.h"
 #include "page_registry.h"
 #include "refusal.h"
@@ -109,6 +110,37 @@ MainWindow::MainWindow(Session& session, const PageRegistry& pages, MainWindowOp
         noticeDecisions();
     });
     statusTimer->start();
+
+    // Another desk's change is shown within a moment of its commit (a server announces
+    // it; a file's data version shows it), and a lost server is said, not waited for.
+    serverStatus_ = new QLabel(this);
+    serverStatus_->setObjectName(QStringLiteral("serverStatus"));
+    serverStatus_->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
+    serverStatus_->hide();
+    statusBar()->addPermanentWidget(serverStatus_);
+    settle_ = new QTimer(this);
+    settle_->setSingleShot(true);
+    settle_->setInterval(150);
+    connect(settle_, &QTimer::timeout, this, &MainWindow::showOtherDesksChange);
+    changes_ = new ChangeFeed(session_.services().database(), this);
+    connect(changes_, &ChangeFeed::changed, this, [this](const QString& notice) {
+        lastNotice_ = notice;
+        if (!settle_->isActive())
+            settle_->start();
+    });
+    connect(changes_, &ChangeFeed::serverLost, this, [this] {
+        serverStatus_->setText(tr("The database server cannot be reached; retrying…"));
+        serverStatus_->show();
+    });
+    connect(changes_, &ChangeFeed::serverBack, this, [this] {
+        serverStatus_->clear();
+        serverStatus_->hide();
+        statusBar()->showMessage(tr("Connected to the database server again."), 5000);
+    });
+    if (!changes_->serverReachable()) {
+        serverStatus_->setText(tr("The database server cannot be reached; retrying…"));
+        serverStatus_->show();
+    }
 
     std::chrono::milliseconds timeout = options.idleTimeout;
     if (timeout.count() <= 0)
@@ -320,6 +352,20 @@ QString MainWindow::noticeDecisions() {
     const QString line = lines.join(QStringLiteral("  |  "));
     statusBar()->showMessage(line);
     return line;
+}
+
+void MainWindow::showOtherDesksChange() {
+    refreshStatus();
+    refreshCounts();
+    noticeDecisions();
+    if (Page* p = page(currentPageId()))
+        p->refresh();
+    emit otherDesksChangeShown(lastNotice_);
+}
+
+QString MainWindow::serverStatusText() const {
+    return serverStatus_->isVisible() || !serverStatus_->text().isEmpty() ? serverStatus_->text()
+                                                                          : QString();
 }
 
 QString MainWindow::statusText() const {

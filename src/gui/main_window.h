@@ -6,8 +6,13 @@
 #include <chrono>
 
 class QLabel;
+class QTimer;
 class QListWidget;
 class QStackedWidget;
+
+namespace fd {
+class ChangeFeed;
+}
 
 namespace fd::gui {
 
@@ -65,8 +70,15 @@ public:
     // refusal is shown and the person stays signed in. Emits signOutRequested when it may go.
     bool requestSignOut();
 
+    // Other desks' commits and the server's reachability (see ChangeFeed).
+    [[nodiscard]] ChangeFeed* changeFeed() const { return changes_; }
+    // The status bar's word on the server ("cannot be reached, retrying"); empty when well.
+    [[nodiscard]] QString serverStatusText() const;
+
 signals:
     void signOutRequested();
+    // What this window shows was read again after a change at another desk.
+    void otherDesksChangeShown(const QString& notice);
     // The language was changed in the settings; the program rebuilds its windows.
     void languageChanged();
 
@@ -81,6 +93,7 @@ private:
     void openSettings();
     void backup();
     void unlock();
+    void showOtherDesksChange();
 
     Session& session_;
     const PageRegistry& registry_;
@@ -98,6 +111,10 @@ private:
     QLabel* audit_ = nullptr;
     QLabel* demoBanner_ = nullptr;
     QLabel* backupStatus_ = nullptr;
+    QLabel* serverStatus_ = nullptr;
+    ChangeFeed* changes_ = nullptr;
+    QTimer* settle_ = nullptr; // changes arriving together refresh once
+    QString lastNotice_;
     AutoBackup* autoBackup_ = nullptr;
     bool backupStarted_ = false;
     QDateTime noticedUntil_; // decisions on my requests told up to this time

@@ -3,13 +3,19 @@
 // Needs a server: FD_TEST_PG names it (scripts/pg_cluster.sh starts a throw-away one; the
 // second command of the README does). Without it the tests are reported as not run.
 #include "audit/audit_log.h"
+#include "db/change_feed.h"
 #include "db/database.h"
 #include "db/sql.h"
+#include "db/transaction.h"
 #include "server_database.h"
 #include "services/services.h"
 
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <atomic>
 #include <gtest/gtest.h>
 #include <thread>
@@ -45,6 +51,50 @@ Result<ActionResult> addUser(const Services& s, const Actor& admin, const QStrin
                             admin,
                             {},
                             {}});
+}
+
+// A server of the test's own (scripts/pg_cluster.sh), which the test may stop and start.
+class OwnCluster {
+public:
+    OwnCluster() : dir_(tmp_.filePath(QStringLiteral("cluster"))) {
+        // The server runs as the postgres user, who must pass through this folder.
+        QFile::setPermissions(tmp_.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ExeOwner | QFileDevice::ExeGroup |
+                                               QFileDevice::ExeOther);
+        if (!run(QStringLiteral("start")))
+            return;
+        QFile env(dir_ + QStringLiteral("/env"));
+        if (!env.open(QIODevice::ReadOnly))
+            return;
+        for (const QString& line : QString::fromUtf8(env.readAll()).split(QLatin1Char('\n'))) {
+            if (line.startsWith(QStringLiteral("export FD_TEST_PG=")))
+                address_ = line.mid(line.indexOf(QLatin1Char('=')) + 1);
+        }
+        qputenv("PGPASSFILE", (dir_ + QStringLiteral("/pgpass")).toLocal8Bit());
+    }
+    ~OwnCluster() { run(QStringLiteral("stop")); }
+    OwnCluster(const OwnCluster&) = delete;
+    OwnCluster& operator=(const OwnCluster&) = delete;
+    [[nodiscard]] const QString& address() const { return address_; }
+    bool halt() { return run(QStringLiteral("halt")); }
+    bool resume() { return run(QStringLiteral("resume")); }
+
+private:
+    bool run(const QString& command) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(QStringLiteral("bash"), {QStringLiteral(FD_PG_CLUSTER_SCRIPT), command, dir_});
+        return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit &&
+               p.exitCode() == 0;
+    }
+    QTemporaryDir tmp_;
+    QString dir_;
+    QString address_;
+};
+
+qint64 countOf(const Services& s, const QString& statement) {
+    auto v = sql::scalar(s.database().connection(), statement);
+    return v ? v->toLongLong() : -1;
 }
 
 } // namespace
@@ -194,4 +244,93 @@ TEST(PostgresCore, FourWritersAtOnceKeepOneUnbrokenChain) {
     ASSERT_TRUE(after);
     EXPECT_TRUE(after->ok) << after->problem.toStdString();
     EXPECT_EQ(after->rows, before->rows + kWriters * kEach);
+}
+
+// Other desks see changes: a commit at one desk is announced to another desk's feed (its
+// window refreshes on it) within two seconds, without reading any table.
+TEST(PostgresCore, AnotherDeskHearsACommitWithinTwoSeconds) {
+    ServerDatabase server;
+    FD_NEEDS_SERVER(server);
+    auto supervisorDesk = openCore(server.address());
+    ASSERT_TRUE(supervisorDesk->initialise(QStringLiteral("admin"), QStringLiteral("系统管理员"),
+                                           QStringLiteral("Admin-pass-2026")));
+    auto clerkDesk = openCore(server.address());
+    ChangeFeed feed(clerkDesk->database());
+    QSignalSpy changed(&feed, &ChangeFeed::changed);
+    ASSERT_TRUE(addUser(*supervisorDesk, adminOf(*supervisorDesk), QStringLiteral("lina")));
+    ASSERT_TRUE(changed.wait(2000));
+    const QString notice = changed.first().first().toString();
+    EXPECT_TRUE(notice.contains(QStringLiteral("user.add"))) << notice.toStdString();
+    // A desk's own commits are not announced back to it.
+    changed.clear();
+    ChangeFeed own(supervisorDesk->database());
+    QSignalSpy ownChanged(&own, &ChangeFeed::changed);
+    ASSERT_TRUE(addUser(*supervisorDesk, adminOf(*supervisorDesk), QStringLiteral("wang")));
+    ASSERT_TRUE(changed.wait(2000));
+    EXPECT_EQ(ownChanged.count(), 0);
+}
+
+// Faults: the server stops while two desks work and starts again. Each desk says at once
+// that the server cannot be reached (no wait for a timeout), writes nothing half (the
+// transaction open at that moment is gone, not partly there), loses no committed action,
+// and goes on by itself when the server is back.
+TEST(PostgresFault, ARestartedServerLosesNothingAndTheDesksGoOnWhenItIsBack) {
+    if (qEnvironmentVariableIsEmpty("FD_TEST_PG"))
+        GTEST_SKIP() << "FD_TEST_PG is not set: no PostgreSQL server for this run";
+    OwnCluster cluster;
+    ASSERT_FALSE(cluster.address().isEmpty());
+    auto front = openCore(cluster.address());
+    ASSERT_TRUE(front->initialise(QStringLiteral("admin"), QStringLiteral("系统管理员"),
+                                  QStringLiteral("Admin-pass-2026")));
+    auto office = openCore(cluster.address());
+    ChangeFeed frontFeed(front->database());
+    ChangeFeed officeFeed(office->database());
+    QSignalSpy frontLost(&frontFeed, &ChangeFeed::serverLost);
+    QSignalSpy officeLost(&officeFeed, &ChangeFeed::serverLost);
+    QSignalSpy frontBack(&frontFeed, &ChangeFeed::serverBack);
+    QSignalSpy officeBack(&officeFeed, &ChangeFeed::serverBack);
+
+    ASSERT_TRUE(addUser(*front, adminOf(*front), QStringLiteral("before1")));
+    ASSERT_TRUE(addUser(*office, adminOf(*office), QStringLiteral("before2")));
+    const qint64 auditBefore = countOf(*front, QStringLiteral("SELECT count(*) FROM audit_log"));
+    const Actor frontAdmin = adminOf(*front);
+    const Actor officeAdmin = adminOf(*office);
+
+    // A transaction open at the front desk when the server goes.
+    auto open = WriteTransaction::begin(front->database().connection(), Dialect::PostgreSQL);
+    ASSERT_TRUE(open);
+    ASSERT_TRUE(sql::exec(front->database().connection(),
+                          QStringLiteral("INSERT INTO settings(key, value) VALUES ('half', 'x')")));
+
+    ASSERT_TRUE(cluster.halt());
+    EXPECT_FALSE(open->commit());
+    ASSERT_TRUE(frontLost.count() > 0 || frontLost.wait(5000));
+    ASSERT_TRUE(officeLost.count() > 0 || officeLost.wait(5000));
+    for (const auto& [desk, admin] :
+         {std::pair{front.get(), frontAdmin}, std::pair{office.get(), officeAdmin}}) {
+        auto refused = addUser(*desk, admin, QStringLiteral("during"));
+        ASSERT_FALSE(refused);
+        EXPECT_TRUE(refused.error().message.en.contains(QStringLiteral("cannot be reached")))
+            << refused.error().message.en.toStdString();
+        EXPECT_TRUE(refused.error().message.zh.contains(QStringLiteral("无法连接数据库服务器")));
+    }
+
+    ASSERT_TRUE(cluster.resume());
+    ASSERT_TRUE(frontBack.count() > 0 || frontBack.wait(10000));
+    ASSERT_TRUE(officeBack.count() > 0 || officeBack.wait(10000));
+    ASSERT_TRUE(addUser(*front, adminOf(*front), QStringLiteral("after1")));
+    auto after = addUser(*office, adminOf(*office), QStringLiteral("after2"));
+    ASSERT_TRUE(after) << after.error().message.en.toStdString();
+
+    EXPECT_EQ(countOf(*office, QStringLiteral("SELECT count(*) FROM settings WHERE key = 'half'")),
+              0);
+    EXPECT_EQ(countOf(*office, QStringLiteral("SELECT count(*) FROM users WHERE login = 'during'")),
+              0);
+    EXPECT_EQ(countOf(*office, QStringLiteral("SELECT count(*) FROM users WHERE login IN "
+                                              "('before1', 'before2', 'after1', 'after2')")),
+              4);
+    EXPECT_EQ(countOf(*office, QStringLiteral("SELECT count(*) FROM audit_log")), auditBefore + 2);
+    auto chain = AuditLog::verify(office->database());
+    ASSERT_TRUE(chain);
+    EXPECT_TRUE(chain->ok) << chain->problem.toStdString();
 }

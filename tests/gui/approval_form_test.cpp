@@ -21,12 +21,14 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTreeWidget>
 #include <QtTest/QTest>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace fd;
 using fd::testing::TestServices;
@@ -326,4 +328,34 @@ TEST(MainWindow, CtrlFSearchesCtrlNStartsANewRecordAndF5Refreshes) {
     QApplication::setActiveWindow(&window); // back from the loan dialog
     QTest::keyClick(&window, Qt::Key_F5);
     EXPECT_EQ(inbox->list()->model()->rowCount(), before + 1);
+}
+
+// Other desks see changes: a decision committed on another connection (a desk of its own)
+// reaches the requester's open window within two seconds, without F5: the navigation count,
+// the notice in the status bar and the page in front are read again.
+TEST(MainWindow, ADecisionAtAnotherDeskReachesTheRequestersOpenWindowWithinTwoSeconds) {
+    CustodyFixture f;
+    gui::Session session(f.ts.services(), f.ts.actor(QStringLiteral("wangfang")));
+    const gui::PageRegistry pages = gui::PageRegistry::withAllPages();
+    gui::MainWindow window(session, pages);
+    window.show();
+    window.showPage(QStringLiteral("approvals"));
+    QSignalSpy shown(&window, &gui::MainWindow::otherDesksChangeShown);
+    f.ts.clock().advanceSeconds(5 * 60);
+    Result<ActionResult> approved = fail(Error::internal(QStringLiteral("not run")));
+    std::thread supervisorDesk([&] {
+        approved = f.ts.run(QStringLiteral("approval.approve"), QStringLiteral("zhouhong"),
+                            {{QStringLiteral("id"), f.approvalId}},
+                            {f.ts.sign(QStringLiteral("approver"), QStringLiteral("zhouhong"))});
+        f.ts.services().database().closeThreadConnection();
+    });
+    supervisorDesk.join();
+    ASSERT_TRUE(approved) << approved.error().message.en.toStdString();
+    ASSERT_TRUE(shown.wait(2000));
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(
+        QStringLiteral("你的申请已批准：#%1").arg(f.approvalId)))
+        << window.statusBar()->currentMessage().toStdString();
+    auto* inbox = qobject_cast<gui::ApprovalsPage*>(window.page(QStringLiteral("approvals")));
+    ASSERT_NE(inbox, nullptr);
+    EXPECT_EQ(window.serverStatusText(), QString()); // a file: no server to lose
 }

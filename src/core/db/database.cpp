@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
+#include <chrono>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/vfs.h>
 
@@ -214,12 +216,42 @@ QString Database::connectionName() const {
         .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16);
 }
 
+bool Database::connectionLost(const QSqlDatabase& connection) {
+    if (!connection.isValid() || connection.driverName() != QStringLiteral("QPSQL"))
+        return false;
+    if (!connection.isOpen())
+        return true;
+    const QVariant handle = connection.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return false;
+    PGconn* pg = *static_cast<PGconn* const*>(handle.constData());
+    return pg == nullptr || PQstatus(pg) == CONNECTION_BAD;
+}
+
 QSqlDatabase Database::connection() const {
     const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isOpen())
+        if (db.isOpen() && !connectionLost(db))
             return db;
+        if (dialect_ == Dialect::PostgreSQL) {
+            if (db.isOpen()) {
+                log::get("fd.db")->warn("the connection to {} was lost; reconnecting", path_);
+                db.close();
+            }
+            const qint64 now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::steady_clock::now().time_since_epoch())
+                                   .count();
+            if (reconnectHeld_ || now - lastFailedReconnectMs_ < 2000)
+                return db; // closed: its queries say the server cannot be reached
+            auto opened = openConnection(name);
+            if (!opened) {
+                lastFailedReconnectMs_ = now;
+                return db;
+            }
+            log::get("fd.db")->info("reconnected to {}", path_);
+            return *opened;
+        }
     }
     auto opened = openConnection(name);
     return opened ? *opened : QSqlDatabase();

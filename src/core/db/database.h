@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <atomic>
 #include <memory>
 
 struct sqlite3;
@@ -58,6 +59,17 @@ public:
     // Closes every connection this object opened in the calling thread.
     void closeThreadConnection() const;
 
+    // The server this database lives on (empty for a file).
+    [[nodiscard]] const ServerAddress& server() const { return server_; }
+    // PostgreSQL: whether a connection to the server is broken (the server restarted, or the
+    // network went). connection() then reopens it, at most once every two seconds, unless
+    // reconnecting is held; meanwhile queries fail with "the server cannot be reached".
+    [[nodiscard]] static bool connectionLost(const QSqlDatabase& connection);
+    // While held, connection() leaves a broken connection closed and returns at once (the
+    // desktop program holds it until its own non-blocking probe reaches the server again,
+    // so that the window never waits for a connect timeout).
+    void holdReconnecting(bool hold) const { reconnectHeld_ = hold; }
+
     // Path checks applied before opening: a network share is refused (R: data safety).
     static Status checkLocalPath(const QString& path);
     // The directory itself when it exists, else its nearest existing parent.
@@ -74,6 +86,8 @@ private:
     DatabaseOptions options_;
     QString instanceId_;
     ServerAddress server_;
+    mutable std::atomic<bool> reconnectHeld_{false};
+    mutable std::atomic<qint64> lastFailedReconnectMs_{0};
 };
 
 } // namespace fd

@@ -4,15 +4,32 @@
 
 #include "util/log.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlRecord>
 
 namespace fd::sql {
 
+Error serverUnreachable(const QString& what) {
+    log::get("fd.db")->warn("the database server cannot be reached ({})", what);
+    return Error::storage({QStringLiteral("The database server cannot be reached; retrying. "
+                                          "Nothing was saved."),
+                           QStringLiteral("无法连接数据库服务器，正在重试；本次未保存任何内容。")});
+}
+
 Error errorFrom(const QSqlQuery& query, const QString& what) {
     const QSqlError err = query.lastError();
     const QString text = err.databaseText().isEmpty() ? err.text() : err.databaseText();
     log::get("fd.db")->error("{} failed: {} [{}]", what, text, err.nativeErrorCode());
+    // The server went away (restarted, or the network): the transaction died with the
+    // connection, so nothing of it was written.
+    if (query.driver() != nullptr && query.driver()->dbmsType() == QSqlDriver::PostgreSQL) {
+        if (!query.driver()->isOpen() || err.type() == QSqlError::ConnectionError ||
+            text.contains(QStringLiteral("server closed the connection")) ||
+            text.contains(QStringLiteral("no connection to the server")) ||
+            text.contains(QStringLiteral("terminating connection")))
+            return serverUnreachable(what);
+    }
     if (text.contains(QStringLiteral("full"), Qt::CaseInsensitive) ||
         err.nativeErrorCode() == QStringLiteral("13"))
         return Error::storage(

@@ -94,5 +94,8 @@ inline QString text(const QString& s) {
 }
 // Error for a failed query, recognising SQLITE_FULL and constraint failures.
 Error errorFrom(const QSqlQuery& query, const QString& what);
+// The error of a statement the server never received or never finished: its connection
+// is broken (see Database::connectionLost).
+Error serverUnreachable(const QString& what);
 
 } // namespace fd::sql

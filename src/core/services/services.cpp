@@ -234,6 +234,8 @@ Status Services::refreshPolicy(const QSqlDatabase& db) const {
 
 Result<Actor> Services::currentActor(const Actor& actor) const {
     auto u = users_->findById(actor.userId);
+    if (!u && u.error().kind != Error::Kind::NotFound)
+        return fail(u.error()); // the database, not the account: say so
     if (!u)
         return fail(Error::auth({QStringLiteral("The account %1 does not exist.").arg(actor.login),
                                  QStringLiteral("账户 %1 不存在。").arg(actor.login)}));
