@@ -5,12 +5,17 @@
 //   BM_BusWriters/N   N child processes of this program, each with its own Services (as
 //                     the desktop program opens them), signed in once, then 400/N
 //                     phone.log_call actions through the bus; timed from a common start.
+//   BM_BusWritersPostgres/N
+//                     the same desks on a fresh database of the PostgreSQL test server
+//                     (FD_TEST_PG; registered only when it is set): the write lock is the
+//                     transaction-scoped advisory lock every write transaction takes there.
 //   BM_CliWriters/N   N loops of `frontdeskctl do phone.log_call` (one process per action:
 //                     start-up, sign-in with the password hash, one action), 40 in all.
 //
 // The wait is read from FD_LOCK_WAIT_LOG: every write transaction of the children appends
-// the microseconds its BEGIN IMMEDIATE took.
+// the microseconds its BEGIN IMMEDIATE (PostgreSQL: BEGIN and pg_advisory_xact_lock) took.
 #include "all_modules.h"
+#include "server_database.h"
 #include "test_services.h"
 
 #include <QCoreApplication>
@@ -116,11 +121,10 @@ QProcessEnvironment childEnv(const QString& dataHome, const QString& waitLog) {
     return env;
 }
 
-void BM_BusWriters(benchmark::State& state) {
+// The desks of BM_BusWriters on `db`, where the clerk is set up; `dir` holds the wait log.
+void busWriters(benchmark::State& state, const QString& db, const QString& dir) {
     const int writers = static_cast<int>(state.range(0));
-    TestServices ts;
-    ts.addUser(QStringLiteral("clerk"), {QStringLiteral("clerk")});
-    const QString waitLog = ts.dirPath() + QStringLiteral("/waits.log");
+    const QString waitLog = dir + QStringLiteral("/waits.log");
     const QString self = QCoreApplication::applicationFilePath();
     Waits waits;
     int failures = 0;
@@ -128,8 +132,8 @@ void BM_BusWriters(benchmark::State& state) {
         std::vector<std::unique_ptr<QProcess>> children;
         for (int i = 0; i < writers; ++i) {
             auto p = std::make_unique<QProcess>();
-            p->setProcessEnvironment(childEnv(ts.dirPath(), waitLog));
-            p->start(self, {QStringLiteral("--writer"), ts.path(), QStringLiteral("clerk"),
+            p->setProcessEnvironment(childEnv(dir, waitLog));
+            p->start(self, {QStringLiteral("--writer"), db, QStringLiteral("clerk"),
                             TestServices::passwordOf(QStringLiteral("clerk")),
                             QString::number(kBusActions / writers)});
             children.push_back(std::move(p));
@@ -166,12 +170,71 @@ void BM_BusWriters(benchmark::State& state) {
     state.counters["failures"] = failures;
     waits.report(state);
 }
+void BM_BusWriters(benchmark::State& state) {
+    TestServices ts;
+    ts.addUser(QStringLiteral("clerk"), {QStringLiteral("clerk")});
+    busWriters(state, ts.path(), ts.dirPath());
+}
 BENCHMARK(BM_BusWriters)
     ->Arg(1)
     ->Arg(4)
     ->Iterations(3)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond);
+
+// The same desks on a database of their own on the PostgreSQL test server.
+void BM_BusWritersPostgres(benchmark::State& state) {
+    fd::testing::ServerDatabase server;
+    if (!server.available()) {
+        state.SkipWithError("FD_TEST_PG names no PostgreSQL server");
+        return;
+    }
+    {
+        fd::ServicesOptions options;
+        options.databasePath = server.address();
+        auto s = fd::openServices(std::move(options));
+        if (!s) {
+            state.SkipWithError(s.error().message.en.toStdString().c_str());
+            return;
+        }
+        auto admin = (*s)->initialise(QStringLiteral("admin"), QStringLiteral("管理员"),
+                                      QStringLiteral("admin-pass"));
+        if (!admin) {
+            state.SkipWithError(admin.error().message.en.toStdString().c_str());
+            return;
+        }
+        auto u = (*s)->users().find(QStringLiteral("admin"));
+        if (!u) {
+            state.SkipWithError(u.error().message.en.toStdString().c_str());
+            return;
+        }
+        auto clerk = (*s)->bus().execute(
+            {QStringLiteral("user.add"),
+             {{QStringLiteral("login"), QStringLiteral("clerk")},
+              {QStringLiteral("name"), QStringLiteral("clerk")},
+              {QStringLiteral("roles"), QStringLiteral("clerk")},
+              {QStringLiteral("password"), TestServices::passwordOf(QStringLiteral("clerk"))}},
+             fd::Actor{u->id, u->login, u->displayName, u->roles, u->staffId},
+             {},
+             {}});
+        if (!clerk) {
+            state.SkipWithError(clerk.error().message.en.toStdString().c_str());
+            return;
+        }
+    }
+    QTemporaryDir dir;
+    busWriters(state, server.address(), dir.path());
+}
+// Registered only with a server to run on, next to the SQLite figures.
+[[maybe_unused]] benchmark::internal::Benchmark* const busWritersPostgres =
+    qEnvironmentVariableIsEmpty("FD_TEST_PG")
+        ? nullptr
+        : benchmark::RegisterBenchmark("BM_BusWritersPostgres", BM_BusWritersPostgres)
+              ->Arg(1)
+              ->Arg(4)
+              ->Iterations(3)
+              ->UseManualTime()
+              ->Unit(benchmark::kMillisecond);
 
 int runCtl(const QStringList& args, const QString& dataHome, const QByteArray& input) {
     QProcess p;
