@@ -3,6 +3,9 @@
 #include "cli_context.h"
 #include "db/backup.h"
 #include "db/transaction.h"
+#include "services/office_move.h"
+
+#include "all_modules.h"
 
 #include <QFileInfo>
 
@@ -254,6 +257,67 @@ Result<Reply> runRestore(CliContext& ctx, const ParsedArgs& args) {
                   .arg(ctx.options().dbPath, src)
                   .arg(check->auditRows)
                   .arg(admin->login)};
+    return r;
+}
+
+Result<Reply> runMigrate(CliContext& ctx, const ParsedArgs& args) {
+    const QString to = args.value(QStringLiteral("to"));
+    if (!ServerAddress::isServer(to))
+        return fail(Error::badInput(
+            QStringLiteral("to"),
+            {QStringLiteral("--to names the PostgreSQL database the office moves to: "
+                            "postgresql://USER@HOST:PORT/DBNAME (the password in ~/.pgpass)."),
+             QStringLiteral("--to 须为迁入的 PostgreSQL 数据库：postgresql://用户@主机:端口/库名"
+                            "（密码写在 ~/.pgpass）。")}));
+    if (ServerAddress::isServer(ctx.options().dbPath))
+        return fail(Error::badInput(
+            QStringLiteral("db"),
+            {QStringLiteral("--db names the office's database file that moves to the server."),
+             QStringLiteral("--db 须为要迁往服务器的数据库文件。")}));
+    // An administrator of the office's file moves it (their password is read from stdin).
+    auto admin = ctx.signInWith(
+        args, QStringLiteral("database.restore"),
+        {QStringLiteral("Move the office to a server"), QStringLiteral("迁移到服务器")});
+    if (!admin)
+        return fail(admin.error());
+    auto from = ctx.services();
+    if (!from)
+        return fail(from.error());
+    ServicesOptions o;
+    o.databasePath = to;
+    auto server = openServices(std::move(o));
+    if (!server)
+        return fail(server.error());
+    auto moved = moveOffice(**from, **server);
+    if (!moved)
+        return fail(moved.error());
+    const auto head = [](const AuditHead& h) {
+        return QJsonObject{{QStringLiteral("seq"), h.seq}, {QStringLiteral("hash"), h.hash}};
+    };
+    Reply r;
+    r.data = {{QStringLiteral("from"), QFileInfo(ctx.options().dbPath).absoluteFilePath()},
+              {QStringLiteral("to"), (*server)->database().path()},
+              {QStringLiteral("tables"), moved->tables},
+              {QStringLiteral("rows"), moved->rows},
+              {QStringLiteral("audit_rows"), moved->auditRows},
+              {QStringLiteral("file_head"), head(moved->sourceHead)},
+              {QStringLiteral("server_head"), head(moved->serverHead)}};
+    r.lines << QStringLiteral("file   %1").arg(moved->sourceHead.text())
+            << QStringLiteral("server %1").arg(moved->serverHead.text());
+    r.note = {QStringLiteral("Moved %1 to %2: %3 tables, %4 rows, %5 audit rows; both chains "
+                             "verified and ending at the same head. Point every desk at the "
+                             "server now (docs/deployment.md).")
+                  .arg(ctx.options().dbPath, (*server)->database().path())
+                  .arg(moved->tables)
+                  .arg(moved->rows)
+                  .arg(moved->auditRows),
+              QStringLiteral("已将 %1 迁移到 %2：%3 张表，%4 行，审计记录 %5 条；两端审计链均已"
+                             "校验且止于同一链头。现在请将各工作台指向服务器（见 "
+                             "docs/deployment.md）。")
+                  .arg(ctx.options().dbPath, (*server)->database().path())
+                  .arg(moved->tables)
+                  .arg(moved->rows)
+                  .arg(moved->auditRows)};
     return r;
 }
 

@@ -77,6 +77,7 @@ Result<Reply> runUserUnlock(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runBackup(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runRestore(CliContext& ctx, const ParsedArgs& args);
+Result<Reply> runMigrate(CliContext& ctx, const ParsedArgs& args);
 
 Result<Reply> runActions(CliContext& ctx, const ParsedArgs& args);
 Result<Reply> runDo(CliContext& ctx, const ParsedArgs& args);

@@ -241,6 +241,22 @@ const QList<CommandSpec>& commandTable() {
            "system.restore 审计记录。"),
          {{QStringLiteral("src")}, {}, {QStringLiteral("as")}, {}, false},
          runRestore},
+        {QStringLiteral("migrate"),
+         QStringLiteral("migrate --to postgresql://USER@HOST:PORT/DBNAME --as ADMIN"),
+         t("Move a one-desk office to a PostgreSQL server: its database file (--db) is copied "
+           "into an empty server database.",
+           "将单工作台办公室迁移到 PostgreSQL "
+           "服务器：把数据库文件（--db）复制到空的服务器数据库。"),
+         t("stdin: one line, the password of an administrator of the file. The file's audit "
+           "chain is verified first; the server database must hold no user and no audit row.\n"
+           "Every table is copied in one transaction on the server (ids kept); the copied chain "
+           "must end at the file's head, and is verified again after the commit. Prints both "
+           "heads (file, server). Anything refused changes nothing on the server.",
+           "标准输入：一行，该文件中管理员的密码。先校验文件的审计链；服务器数据库中不得已有用户"
+           "或审计记录。\n所有表在服务器上的一个事务中复制（保留编号）；复制后的审计链须止于文件"
+           "的链头，提交后再次校验。输出两端链头（文件、服务器）。被拒绝时服务器上不做任何改动。"),
+         {{}, {}, {QStringLiteral("to"), QStringLiteral("as")}, {}, false},
+         runMigrate},
         {QStringLiteral("seed"),
          QStringLiteral("seed --profile demo|large --as ADMIN [--seed N]"),
          t("Fill a demo database with demo data, module by module, as the administrator.",

@@ -2,13 +2,16 @@
 // their PostgreSQL form, the audit chain and its protection, and writers racing on the server.
 // Needs a server: FD_TEST_PG names it (scripts/pg_cluster.sh starts a throw-away one; the
 // second command of the README does). Without it the tests are reported as not run.
+#include "all_modules.h"
 #include "audit/audit_log.h"
 #include "db/change_feed.h"
 #include "db/database.h"
 #include "db/sql.h"
 #include "db/transaction.h"
 #include "server_database.h"
+#include "services/office_move.h"
 #include "services/services.h"
+#include "test_services.h"
 
 #include <QFile>
 #include <QProcess>
@@ -333,4 +336,112 @@ TEST(PostgresFault, ARestartedServerLosesNothingAndTheDesksGoOnWhenItIsBack) {
     auto chain = AuditLog::verify(office->database());
     ASSERT_TRUE(chain);
     EXPECT_TRUE(chain->ok) << chain->problem.toStdString();
+}
+
+namespace {
+
+// A one-desk office on its file: people, a volume with its title in the search, the trail.
+struct OneDeskOffice {
+    fd::testing::TestServices t;
+    OneDeskOffice() {
+        for (const auto& [login, role] :
+             {std::pair{"keeper", "archivist"}, std::pair{"wangfang", "clerk"}}) {
+            auto added = t.run(QStringLiteral("user.add"), QStringLiteral("admin"),
+                               {{QStringLiteral("login"), QString::fromUtf8(login)},
+                                {QStringLiteral("name"), QString::fromUtf8(login)},
+                                {QStringLiteral("roles"), QString::fromUtf8(role)},
+                                {QStringLiteral("password"),
+                                 fd::testing::TestServices::passwordOf(QString::fromUtf8(login))}});
+            EXPECT_TRUE(added) << added.error().message.en.toStdString();
+        }
+        EXPECT_TRUE(t.run(QStringLiteral("archive.add_cabinet"), QStringLiteral("keeper"),
+                          {{QStringLiteral("code"), QStringLiteral("A01")},
+                           {QStringLiteral("name"), QStringLiteral("一号柜")},
+                           {QStringLiteral("locked"), false}}));
+        auto volume = t.run(QStringLiteral("archive.create_volume"), QStringLiteral("keeper"),
+                            {{QStringLiteral("number"), QStringLiteral("WY-2020-001")},
+                             {QStringLiteral("title"), QStringLiteral("物业服务合同")},
+                             {QStringLiteral("category_id"), 4},
+                             {QStringLiteral("department"), QStringLiteral("客服部")},
+                             {QStringLiteral("retention_years"), 10},
+                             {QStringLiteral("confidentiality"), QStringLiteral("ordinary")},
+                             {QStringLiteral("cabinet"), QStringLiteral("A01")},
+                             {QStringLiteral("date_from"), QDate(2020, 1, 1)},
+                             {QStringLiteral("date_to"), QDate(2020, 12, 31)}});
+        EXPECT_TRUE(volume) << volume.error().message.en.toStdString();
+    }
+};
+
+std::unique_ptr<Services> openServer(const QString& address) {
+    ServicesOptions o;
+    o.databasePath = address;
+    o.clock = std::make_shared<FixedClock>(fd::testing::startTime());
+    auto s = openServices(std::move(o));
+    if (!s)
+        throw std::runtime_error(s.error().message.en.toStdString());
+    return std::move(*s);
+}
+
+} // namespace
+
+// Moving an office: every row is copied with its id, the server's chain ends at the file's
+// head and verifies, and the archive's search finds one- and two-character terms there.
+TEST(OfficeMove, TheServerGetsEveryRowAndTheFilesChainHead) {
+    ServerDatabase server;
+    FD_NEEDS_SERVER(server);
+    OneDeskOffice office;
+    auto target = openServer(server.address());
+    auto moved = moveOffice(office.t.services(), *target);
+    ASSERT_TRUE(moved) << moved.error().message.en.toStdString();
+    auto fileHead = AuditLog::head(office.t.services().database().connection());
+    ASSERT_TRUE(fileHead);
+    EXPECT_EQ(moved->sourceHead.text(), fileHead->text());
+    EXPECT_EQ(moved->serverHead.text(), fileHead->text());
+    EXPECT_EQ(moved->auditRows, fileHead->seq);
+    for (const QString& table :
+         {QStringLiteral("users"), QStringLiteral("audit_log"), QStringLiteral("archive_volumes"),
+          QStringLiteral("archive_categories"), QStringLiteral("archive_search")})
+        EXPECT_EQ(countOf(*target, QStringLiteral("SELECT count(*) FROM %1").arg(table)),
+                  office.t.count(table))
+            << table.toStdString();
+    // The same people sign in on the server; new rows continue after the copied ids.
+    auto wang = target->users().find(QStringLiteral("wangfang"));
+    ASSERT_TRUE(wang);
+    EXPECT_EQ(wang->id, office.t.actor(QStringLiteral("wangfang")).userId);
+    ASSERT_TRUE(addUser(*target, adminOf(*target), QStringLiteral("newcomer")));
+    for (const QString& term : {QStringLiteral("合"), QStringLiteral("合同")}) {
+        auto hits = target->query(QStringLiteral("archive.search"),
+                                  {{QStringLiteral("text"), term}}, adminOf(*target));
+        ASSERT_TRUE(hits) << hits.error().message.en.toStdString();
+        EXPECT_EQ(hits->rows.size(), 1) << term.toStdString();
+    }
+}
+
+// Only into an empty database, and the file's chain must hold: a refusal copies nothing.
+TEST(OfficeMove, ANonEmptyServerDatabaseOrABrokenFileChainIsRefusedAndNothingIsCopied) {
+    ServerDatabase server;
+    FD_NEEDS_SERVER(server);
+    OneDeskOffice office;
+    auto target = openServer(server.address());
+    ASSERT_TRUE(moveOffice(office.t.services(), *target));
+    const qint64 rows = countOf(*target, QStringLiteral("SELECT count(*) FROM audit_log"));
+    auto again = moveOffice(office.t.services(), *target);
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().field, QStringLiteral("to"));
+    EXPECT_TRUE(again.error().message.zh.contains(QStringLiteral("不是空的")));
+    EXPECT_EQ(countOf(*target, QStringLiteral("SELECT count(*) FROM audit_log")), rows);
+
+    ServerDatabase other;
+    auto empty = openServer(other.address());
+    // Break the file's chain behind the triggers' back.
+    ASSERT_TRUE(sql::run(office.t.services().database().connection(),
+                         QStringLiteral("DROP TRIGGER audit_log_no_update")));
+    ASSERT_TRUE(sql::run(office.t.services().database().connection(),
+                         QStringLiteral("UPDATE audit_log SET actor = 'someone' WHERE seq = 2")));
+    auto broken = moveOffice(office.t.services(), *empty);
+    ASSERT_FALSE(broken);
+    EXPECT_EQ(broken.error().kind, Error::Kind::Integrity);
+    EXPECT_TRUE(broken.error().message.en.contains(QStringLiteral("sequence 2")))
+        << broken.error().message.en.toStdString();
+    EXPECT_EQ(countOf(*empty, QStringLiteral("SELECT count(*) FROM users")), 0);
 }

@@ -40,29 +40,6 @@ Error newerDatabase(const QString& area, int dbVersion, int known) {
              .arg(known)});
 }
 
-// PostgreSQL: rows a migration inserted with their ids (the filing scope's categories) leave
-// an identity's sequence behind; each is moved past the largest id, as SQLite's rowid is.
-Status resyncIdentities(const QSqlDatabase& db) {
-    auto columns = sql::exec(db, QStringLiteral("SELECT table_name, column_name FROM "
-                                                "information_schema.columns WHERE table_schema = "
-                                                "current_schema() AND is_identity = 'YES'"));
-    if (!columns)
-        return fail(columns.error());
-    QList<QPair<QString, QString>> identities;
-    while (columns->next())
-        identities.push_back({columns->value(0).toString(), columns->value(1).toString()});
-    columns->finish();
-    for (const auto& [table, column] : identities) {
-        auto moved =
-            sql::exec(db, QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', '%2'), "
-                                         "coalesce((SELECT max(%2) FROM %1), 0) + 1, false)")
-                              .arg(table, column));
-        if (!moved)
-            return fail(moved.error());
-    }
-    return {};
-}
-
 // PostgreSQL: the desks' role. Tables belong to the owner role that migrates; desks sign in
 // with login roles that are members of frontdesk_desk, which may read and write every table
 // but not change or remove what the regulations keep: a table whose rows a trigger refuses to
@@ -249,7 +226,7 @@ Result<MigrationReport> Migrator::apply(const Database& db, const Clock& clock,
             return fail(e);
         }
         if (db.dialect() == Dialect::PostgreSQL)
-            if (auto ok = resyncIdentities(db.connection()); !ok)
+            if (auto ok = sql::continueAllIds(db.connection()); !ok)
                 return fail(ok.error());
         auto rec = sql::exec(db.connection(),
                              QStringLiteral("INSERT INTO schema_migrations(area, version, name, "

@@ -194,4 +194,26 @@ Status continueIds(const QSqlDatabase& db, const QString& table) {
                        .arg(table));
 }
 
+Status continueAllIds(const QSqlDatabase& db) {
+    if (dialectOf(db) == Dialect::SQLite)
+        return {};
+    auto columns = exec(db, QStringLiteral("SELECT table_name, column_name FROM "
+                                           "information_schema.columns WHERE table_schema = "
+                                           "current_schema() AND is_identity = 'YES'"));
+    if (!columns)
+        return fail(columns.error());
+    QList<QPair<QString, QString>> identities;
+    while (columns->next())
+        identities.push_back({columns->value(0).toString(), columns->value(1).toString()});
+    columns->finish();
+    for (const auto& [table, column] : identities)
+        if (auto moved = run(db, QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', "
+                                                "'%2'), coalesce((SELECT max(%2) FROM %1), 0) + "
+                                                "1, false)")
+                                     .arg(table, column));
+            !moved)
+            return fail(moved.error());
+    return {};
+}
+
 } // namespace fd::sql

@@ -32,6 +32,8 @@ Result<qint64> insertId(const QSqlDatabase& db, const QString& statement,
 // the next row without an id gets one past them. Nothing to do on SQLite, whose rowid
 // follows the largest id; PostgreSQL's identity sequence is moved.
 Status continueIds(const QSqlDatabase& db, const QString& table);
+// The same for every table's identity (after a migration's rows, or a whole office copied).
+Status continueAllIds(const QSqlDatabase& db);
 
 class Statements final {
 public:

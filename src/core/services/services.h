@@ -37,6 +37,9 @@ struct Module {
     std::function<void(Services&)> registerAll;
     // Seeds through the action bus as `admin` (modules seed in dependency order).
     std::function<Status(const Services&, const Actor& admin, const SeedOptions&)> seed;
+    // Rebuilds what the area derives from its rows rather than stores as rows of its own
+    // (the archive's search tokens), after an office's rows were copied into a new database.
+    std::function<Status(const QSqlDatabase&)> rebuildDerived;
     // The area's part of the policy, carried as the resource :/policy/<area>.json.
     [[nodiscard]] QString policyFragment() const {
         return QStringLiteral(":/policy/%1.json").arg(area);

@@ -2,6 +2,7 @@
 
 #include "archive_prints.h"
 #include "archives_internal.h"
+#include "search_rebuild.h"
 
 namespace fd {
 
@@ -16,7 +17,7 @@ Module archivesModule() {
                       archives::registerArchiveForms(s);
                       archives::registerArchiveImport(s);
                   },
-                  archives::seedArchives};
+                  archives::seedArchives, archives::rebuildSearchText};
 }
 
 } // namespace fd
