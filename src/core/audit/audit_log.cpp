@@ -7,8 +7,10 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <condition_variable>
 #include <deque>
@@ -284,6 +286,227 @@ private:
     std::array<std::string, 13> row_;
 };
 
+// A pg_dump archive: the audit table's rows as COPY text (text format, tab-separated, one
+// row a line), read without a server. pg_dump writes the rows in the table's physical order,
+// which for an append-only table is the order of seq; they are put in that order anyway.
+class CopyTextChainRows final : public ChainRows {
+public:
+    // The columns the walk reads, in kChainSelect's order.
+    static constexpr std::array<std::string_view, 13> kColumns = {
+        "seq",        "at_utc", "actor",          "action", "entity",    "entity_id", "old_values",
+        "new_values", "reason", "policy_version", "rules",  "prev_hash", "row_hash"};
+
+    // Finds the COPY block of audit_log in `text`; false when there is none or a column is
+    // missing (`problem` says which).
+    bool open(const QByteArray& text, QString& problem) {
+        text_ = std::string_view(text.constData(), static_cast<size_t>(text.size()));
+        size_t pos = 0;
+        bool inBlock = false;
+        while (pos < text_.size()) {
+            size_t end = text_.find('\n', pos);
+            if (end == std::string_view::npos)
+                end = text_.size();
+            const std::string_view line = text_.substr(pos, end - pos);
+            pos = end + 1;
+            if (!inBlock) {
+                if (isAuditCopyHeader(line)) {
+                    if (!mapColumns(line, problem))
+                        return false;
+                    inBlock = true;
+                }
+                continue;
+            }
+            if (line == "\\.") {
+                complete_ = true;
+                break;
+            }
+            lines_.push_back(line);
+        }
+        if (!inBlock) {
+            problem = QStringLiteral("the copy holds no data of the audit table");
+            return false;
+        }
+        if (!complete_) {
+            problem = QStringLiteral("the audit table's data ends before its end marker");
+            return false;
+        }
+        // Each line's seq, to walk the rows in the chain's order.
+        order_.reserve(lines_.size());
+        bool sorted = true;
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            qint64 seq = -1;
+            if (split(lines_[i]) && decode(fields_[columnOf_[0]], row_[0]))
+                std::from_chars(row_[0].data(), row_[0].data() + row_[0].size(), seq);
+            if (!order_.empty() && seq < order_.back().first)
+                sorted = false;
+            order_.emplace_back(seq, i);
+        }
+        if (!sorted)
+            std::stable_sort(order_.begin(), order_.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+        return true;
+    }
+
+    int step() override {
+        if (next_ >= order_.size())
+            return 0;
+        const auto [seq, index] = order_[next_++];
+        if (!split(lines_[index]))
+            return -1;
+        for (size_t c = 0; c < kColumns.size(); ++c)
+            if (!decode(fields_[columnOf_[c]], row_[c]))
+                return -1;
+        seq_ = seq;
+        return seq_ < 0 ? -1 : 1;
+    }
+    qint64 seq() override { return seq_; }
+    std::string_view text(int col) override { return row_[static_cast<size_t>(col)]; }
+
+private:
+    static bool isAuditCopyHeader(std::string_view line) {
+        if (!line.starts_with("COPY ") || !line.ends_with(" FROM stdin;"))
+            return false;
+        const size_t open = line.find(" (");
+        if (open == std::string_view::npos)
+            return false;
+        std::string_view table = line.substr(5, open - 5);
+        if (const size_t dot = table.rfind('.'); dot != std::string_view::npos)
+            table.remove_prefix(dot + 1);
+        return unquote(table) == "audit_log";
+    }
+    static std::string_view unquote(std::string_view name) {
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"')
+            return name.substr(1, name.size() - 2);
+        return name;
+    }
+    bool mapColumns(std::string_view line, QString& problem) {
+        const size_t open = line.find(" (");
+        const size_t close = line.rfind(')');
+        if (close == std::string_view::npos || close < open) {
+            problem = QStringLiteral("the audit table's COPY header has no column list");
+            return false;
+        }
+        std::vector<std::string_view> names;
+        std::string_view list = line.substr(open + 2, close - open - 2);
+        while (!list.empty()) {
+            const size_t comma = list.find(',');
+            std::string_view name = list.substr(0, comma);
+            while (!name.empty() && name.front() == ' ')
+                name.remove_prefix(1);
+            while (!name.empty() && name.back() == ' ')
+                name.remove_suffix(1);
+            names.push_back(unquote(name));
+            if (comma == std::string_view::npos)
+                break;
+            list.remove_prefix(comma + 1);
+        }
+        width_ = names.size();
+        for (size_t c = 0; c < kColumns.size(); ++c) {
+            const auto found = std::find(names.begin(), names.end(), kColumns[c]);
+            if (found == names.end()) {
+                problem = QStringLiteral("the audit table's data has no column %1")
+                              .arg(QString::fromUtf8(kColumns[c].data(),
+                                                     static_cast<qsizetype>(kColumns[c].size())));
+                return false;
+            }
+            columnOf_[c] = static_cast<size_t>(found - names.begin());
+        }
+        return true;
+    }
+    // Splits a data line at its tabs (a tab inside a value is written \t); false when the
+    // line has not one field per column.
+    bool split(std::string_view line) {
+        fields_.clear();
+        size_t start = 0;
+        for (;;) {
+            const size_t tab = line.find('\t', start);
+            fields_.push_back(line.substr(
+                start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+            if (tab == std::string_view::npos)
+                break;
+            start = tab + 1;
+        }
+        return fields_.size() == width_;
+    }
+    // COPY's text escapes: \N alone is NULL (read as empty, as a query's NULL reads);
+    // \b \f \n \r \t \v, \ and 1-3 octal digits, \x and 1-2 hex digits; any other
+    // character after a backslash stands for itself.
+    static bool decode(std::string_view field, std::string& out) {
+        out.clear();
+        if (field == "\\N")
+            return true;
+        out.reserve(field.size());
+        for (size_t i = 0; i < field.size(); ++i) {
+            const char c = field[i];
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (++i == field.size())
+                return false; // a lone backslash at the end
+            const char e = field[i];
+            switch (e) {
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case 'x': {
+                int value = 0;
+                int digits = 0;
+                while (digits < 2 && i + 1 < field.size() &&
+                       std::isxdigit(static_cast<unsigned char>(field[i + 1]))) {
+                    const char h = field[++i];
+                    value = value * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                    ++digits;
+                }
+                if (digits == 0)
+                    out += 'x';
+                else
+                    out += static_cast<char>(value);
+                break;
+            }
+            default:
+                if (e >= '0' && e <= '7') {
+                    int value = e - '0';
+                    for (int d = 1; d < 3 && i + 1 < field.size() && field[i + 1] >= '0' &&
+                                    field[i + 1] <= '7';
+                         ++d)
+                        value = value * 8 + (field[++i] - '0');
+                    out += static_cast<char>(value & 0xFF);
+                } else {
+                    out += e;
+                }
+            }
+        }
+        return true;
+    }
+
+    std::string_view text_;
+    std::vector<std::string_view> lines_;
+    std::vector<std::pair<qint64, size_t>> order_;
+    size_t next_ = 0;
+    size_t width_ = 0;
+    bool complete_ = false;
+    std::array<size_t, 13> columnOf_{};
+    std::vector<std::string_view> fields_;
+    std::array<std::string, 13> row_;
+    qint64 seq_ = 0;
+};
+
 Result<std::unique_ptr<ChainRows>> chainRows(const Database& db) {
     const auto unreadable = [](const QString& why) {
         return Error::integrity({QStringLiteral("The audit table cannot be read: %1").arg(why),
@@ -302,16 +525,11 @@ Result<std::unique_ptr<ChainRows>> chainRows(const Database& db) {
     return std::unique_ptr<ChainRows>(new QueryChainRows(std::move(q)));
 }
 
-} // namespace
-
-Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<AuditHead>& anchor) {
+// The walk itself, whichever source the rows come from.
+Result<ChainReport> walkChain(ChainRows& rows, const std::optional<AuditHead>& anchor) {
     ChainReport report;
-    auto source = chainRows(db);
-    if (!source)
-        return fail(source.error());
-    ChainRows& rows = **source;
     auto text = [&rows](int col) { return rows.text(col); };
-    std::string prev = kGenesisHash.toStdString();
+    std::string prev = AuditLog::kGenesisHash.toStdString();
     qint64 expected = 1;
     bool anchorSeen = false;
     int rc = 0;
@@ -394,7 +612,29 @@ Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<Aud
         report.problem =
             QStringLiteral("the chain no longer contains the anchored row (truncated)");
     }
+    if (report.ok)
+        report.head = AuditHead{report.rows, QString::fromStdString(prev)};
     return report;
+}
+
+} // namespace
+
+Result<ChainReport> AuditLog::verify(const Database& db, const std::optional<AuditHead>& anchor) {
+    auto source = chainRows(db);
+    if (!source)
+        return fail(source.error());
+    return walkChain(**source, anchor);
+}
+
+Result<ChainReport> AuditLog::verifyCopyText(const QByteArray& copyText,
+                                             const std::optional<AuditHead>& anchor) {
+    CopyTextChainRows rows;
+    QString problem;
+    if (!rows.open(copyText, problem))
+        return fail(
+            Error::integrity({QStringLiteral("The audit table cannot be read: %1").arg(problem),
+                              QStringLiteral("无法读取审计表：%1").arg(problem)}));
+    return walkChain(rows, anchor);
 }
 
 Result<QList<AuditRow>> AuditLog::rows(const QSqlDatabase& db, const QString& entity,

@@ -2,6 +2,7 @@
 
 #include "util/error.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -45,6 +46,7 @@ struct ChainReport {
     qint64 rows = 0;
     qint64 firstBrokenSeq = 0; // 0 when ok
     QString problem;
+    AuditHead head; // the last row of a chain that holds (0 and the genesis hash when empty)
 };
 
 class AuditLog final {
@@ -58,6 +60,12 @@ public:
     // Walks the whole chain; with an anchor, also proves the chain still holds that head.
     static Result<ChainReport> verify(const Database& db,
                                       const std::optional<AuditHead>& anchor = std::nullopt);
+    // The same walk over the audit table's rows as PostgreSQL COPY text: the block
+    // "COPY public.audit_log (seq, ...) FROM stdin;" ... "\." that pg_restore --data-only
+    // prints for a pg_dump archive (columns found by name, \N is NULL, backslash escapes).
+    static Result<ChainReport>
+    verifyCopyText(const QByteArray& copyText,
+                   const std::optional<AuditHead>& anchor = std::nullopt);
     static Result<QList<AuditRow>> rows(const QSqlDatabase& db, const QString& entity,
                                         const QDateTime& since, int limit = 1000);
 
