@@ -1,4 +1,5 @@
-// backup DEST (a copy where the administrator says) and backup --auto (the daily copy, cron).
+// backup DEST (a copy where the administrator says) and backup --auto (the daily copy, cron);
+// a database file is copied as a file, a server database as a pg_dump archive.
 #include "audit/audit_log.h"
 #include "cli_context.h"
 #include "db/backup.h"
@@ -23,11 +24,13 @@ Result<Reply> runManualBackup(CliContext& ctx, const QString& dest) {
     auto check = verifyBackup(dest);
     if (!check)
         return fail(check.error());
-    auto head = AuditLog::head((*db)->connection());
+    // The head of the copy's own chain (the live database may have moved on meanwhile).
     Reply r;
     r.data = {{QStringLiteral("backup"), QFileInfo(dest).absoluteFilePath()},
               {QStringLiteral("audit_rows"), check->auditRows},
-              {QStringLiteral("audit_head"), head ? headJson(*head) : QJsonObject{}}};
+              {QStringLiteral("audit_head"), headJson(check->auditHead)},
+              {QStringLiteral("format"),
+               check->serverDump ? QStringLiteral("pg_dump") : QStringLiteral("sqlite")}};
     r.lines << QFileInfo(dest).absoluteFilePath();
     r.note = {QStringLiteral("Backup written and verified (%1 audit rows).").arg(check->auditRows),
               QStringLiteral("备份已写入并校验（审计记录 %1 条）。").arg(check->auditRows)};

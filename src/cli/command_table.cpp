@@ -222,12 +222,23 @@ const QList<CommandSpec>& commandTable() {
            "folder), verifies it, records it (backup_runs, audit row backup.verified), then\n"
            "keeps the 30 newest daily copies and the newest of each of the last 12 months in\n"
            "DIR, deleting only the program's own older copies. Running it again the same day\n"
-           "makes no new copy (made: false).",
+           "makes no new copy (made: false).\n"
+           "A server database (--db postgresql://...) is copied with pg_dump --format=custom\n"
+           "(PATH, else /usr/lib/postgresql/N/bin; the password from ~/.pgpass or PGPASSFILE)\n"
+           "to DEST or DIR/frontdesk-YYYY-MM-DD.dump, and verified without a server: pg_restore\n"
+           "reads the archive through, then the audit chain is walked on the rows it holds.\n"
+           "Such a copy is restored into a new, empty database with pg_restore\n"
+           "(docs/deployment.md, \"Backups on the server\"), not with restore.",
            "--auto（供 cron 使用）：若今日尚无登记的校验备份，则复制到\n"
            "DIR/frontdesk-YYYY-MM-DD.db（办公地日期；DIR 默认为数据文件夹中的 backups/），\n"
            "校验并登记（backup_runs 表及审计记录 backup.verified），然后在 DIR 中保留最新 30 "
            "份每日备份及最近 12 个月每月最新的一份，只删除本程序自己命名的旧备份。\n"
-           "同一天再次运行不会再复制（made: false）。"),
+           "同一天再次运行不会再复制（made: false）。\n"
+           "服务器数据库（--db postgresql://...）用 pg_dump --format=custom 复制（先找 PATH，\n"
+           "再找 /usr/lib/postgresql/N/bin；密码取自 ~/.pgpass 或 PGPASSFILE）到 DEST 或\n"
+           "DIR/frontdesk-YYYY-MM-DD.dump，并在无需服务器的情况下校验：pg_restore 完整读取\n"
+           "归档，再按其中的记录校验审计链。此类副本用 pg_restore 恢复到新的空数据库\n"
+           "（见 docs/deployment.md 的“Backups on the server”一节），而不是用 restore。"),
          {{}, {QStringLiteral("dest")}, {QStringLiteral("dir")}, {QStringLiteral("auto")}, false},
          runBackup},
         {QStringLiteral("restore"),

@@ -1,7 +1,9 @@
 // The audit chain read from PostgreSQL COPY text, as pg_restore --data-only prints the audit
 // table of a pg_dump archive: the same walk as AuditLog::verify, on crafted texts (escapes,
-// NULL, rows out of order, a changed row, a missing row, a damaged block). No server needed.
+// NULL, rows out of order, a changed row, a missing row, a damaged block), and the names of
+// the daily copies of both engines under the retention rule. No server needed.
 #include "audit/audit_log.h"
+#include "db/backup_schedule.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -222,4 +224,31 @@ TEST(CopyTextChain, ColumnsAreFoundByNameInAnyOrder) {
     QByteArray noHash = copyText(rows);
     noHash.replace(", row_hash)", ")");
     EXPECT_FALSE(AuditLog::verifyCopyText(noHash));
+}
+
+TEST(BackupNames, AServerDatabasesDailyCopyIsADumpAndRetentionCountsBothKinds) {
+    EXPECT_EQ(backups::fileNameFor(QDate(2026, 3, 2), Dialect::PostgreSQL),
+              QStringLiteral("frontdesk-2026-03-02.dump"));
+    EXPECT_EQ(backups::fileNameFor(QDate(2026, 3, 2)), QStringLiteral("frontdesk-2026-03-02.db"));
+    EXPECT_EQ(backups::dayOfFileName(QStringLiteral("frontdesk-2026-03-02.dump")),
+              QDate(2026, 3, 2));
+    EXPECT_FALSE(backups::dayOfFileName(QStringLiteral("frontdesk-2026-03-02.dump.part")));
+    EXPECT_FALSE(backups::dayOfFileName(QStringLiteral("frontdesk-2026-03-02.sql")));
+
+    // An office that moved to the server in mid-February: .db copies before, .dump after.
+    QStringList names;
+    for (QDate d(2026, 1, 1); d <= QDate(2026, 2, 14); d = d.addDays(1))
+        names << backups::fileNameFor(d);
+    for (QDate d(2026, 2, 15); d <= QDate(2026, 3, 31); d = d.addDays(1))
+        names << backups::fileNameFor(d, Dialect::PostgreSQL);
+    names << QStringLiteral("notes.txt");
+    const auto plan = backups::planRetention(names, QDate(2026, 3, 31));
+    // 30 daily (Mar 2..31) plus the newest of February (a dump) and of January (a file).
+    ASSERT_EQ(plan.keep.size(), 32);
+    EXPECT_EQ(plan.keep.first(), QStringLiteral("frontdesk-2026-03-31.dump"));
+    EXPECT_TRUE(plan.keep.contains(QStringLiteral("frontdesk-2026-02-28.dump")));
+    EXPECT_TRUE(plan.keep.contains(QStringLiteral("frontdesk-2026-01-31.db")));
+    EXPECT_EQ(plan.remove.first(), QStringLiteral("frontdesk-2026-01-01.db"));
+    EXPECT_EQ(plan.remove.size(), names.size() - 1 - 32);
+    EXPECT_FALSE(plan.remove.contains(QStringLiteral("notes.txt")));
 }

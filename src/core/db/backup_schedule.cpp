@@ -19,14 +19,16 @@ namespace fd::backups {
 namespace {
 
 const QRegularExpression& copyPattern() {
-    static const QRegularExpression re(QStringLiteral("^frontdesk-(\\d{4}-\\d{2}-\\d{2})\\.db$"));
+    static const QRegularExpression re(
+        QStringLiteral("^frontdesk-(\\d{4}-\\d{2}-\\d{2})\\.(?:db|dump)$"));
     return re;
 }
 
-// A copy being written: frontdesk-YYYY-MM-DD.db.<pid>.part, renamed once verified.
+// A copy being written: frontdesk-YYYY-MM-DD.db.<pid>.part, renamed once verified (a server's
+// dump is written to frontdesk-YYYY-MM-DD.dump.<pid>.part.part while pg_dump runs).
 const QRegularExpression& partPattern() {
-    static const QRegularExpression re(
-        QStringLiteral("^frontdesk-(\\d{4}-\\d{2}-\\d{2})\\.db\\.\\d+\\.part$"));
+    static const QRegularExpression re(QStringLiteral(
+        "^frontdesk-(\\d{4}-\\d{2}-\\d{2})\\.(?:db|dump)\\.\\d+\\.part(?:\\.part)?$"));
     return re;
 }
 
@@ -66,6 +68,12 @@ Result<std::optional<BackupRun>> oneRun(const QSqlDatabase& db, const QString& w
 
 // The head of a copy's audit chain (SEQ:HASH), read from the copy itself.
 Result<QString> headOfCopy(const QString& path) {
+    if (isServerDump(path)) {
+        auto check = verifyBackup(path);
+        if (!check)
+            return fail(check.error());
+        return check->auditHead.text();
+    }
     DatabaseOptions options;
     options.allowNetworkShare = true;
     auto copy = Database::openSqlite(path, options);
@@ -80,6 +88,7 @@ Result<QString> headOfCopy(const QString& path) {
 
 void removeWithSidecars(const QString& path) {
     QFile::remove(path);
+    QFile::remove(path + QStringLiteral(".part"));
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
 }
@@ -95,8 +104,10 @@ QString defaultDirectory() {
     return QDir(paths::dataDirectory()).filePath(QStringLiteral("backups"));
 }
 
-QString fileNameFor(QDate officeDay) {
-    return QStringLiteral("frontdesk-%1.db").arg(officeDay.toString(Qt::ISODate));
+QString fileNameFor(QDate officeDay, Dialect dialect) {
+    return QStringLiteral("frontdesk-%1.%2")
+        .arg(officeDay.toString(Qt::ISODate),
+             dialect == Dialect::PostgreSQL ? QStringLiteral("dump") : QStringLiteral("db"));
 }
 
 std::optional<QDate> dayOfFileName(const QString& fileName) {
@@ -108,8 +119,10 @@ RetentionPlan planRetention(const QStringList& fileNames, QDate today, int daily
     for (const QString& name : fileNames)
         if (const auto day = dayOfFileName(name))
             copies.emplace_back(*day, name);
-    std::sort(copies.begin(), copies.end(),
-              [](const auto& a, const auto& b) { return a.first > b.first; });
+    // Newest first; a day copied by both engines (an office that moved) in a fixed order.
+    std::sort(copies.begin(), copies.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second > b.second;
+    });
 
     QSet<QString> keep;
     for (int i = 0; i < daily && i < static_cast<int>(copies.size()); ++i)
@@ -172,7 +185,9 @@ Result<std::optional<BackupRun>> todaysVerified(const QSqlDatabase& db, const Cl
 
 Result<BackupRun> recordVerified(const Services& services, const QString& path,
                                  const BackupCheck& check, const QString& by) {
-    auto head = headOfCopy(path);
+    // The verification walked the copy's chain; its head is the copy's own.
+    auto head =
+        check.auditHead.hash.isEmpty() ? headOfCopy(path) : Result<QString>(check.auditHead.text());
     if (!head)
         return fail(head.error());
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -236,7 +251,8 @@ Result<DailyOutcome> runDaily(const Services& services, const QString& directory
     } else {
         if (!QDir().mkpath(directory))
             return fail(folderError(directory));
-        const QString target = QDir(directory).filePath(fileNameFor(today));
+        const QString target =
+            QDir(directory).filePath(fileNameFor(today, services.database().dialect()));
         // A copy of today that is there but not recorded (an interrupted run, or another desk
         // writing to the same folder) is recorded when it verifies, else made again.
         if (QFileInfo::exists(target)) {

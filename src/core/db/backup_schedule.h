@@ -12,9 +12,10 @@ namespace fd {
 
 class Services;
 
-// The daily verified backup: one copy per office day, named frontdesk-YYYY-MM-DD.db, made by
-// the desktop program (at start and on a timer) or by `frontdeskctl backup --auto` (cron),
-// recorded in backup_runs with an audit row, and thinned out by the retention rule.
+// The daily verified backup: one copy per office day, named frontdesk-YYYY-MM-DD.db (a server
+// database's: frontdesk-YYYY-MM-DD.dump, a pg_dump archive), made by the desktop program (at
+// start and on a timer) or by `frontdeskctl backup --auto` (cron), recorded in backup_runs
+// with an audit row, and thinned out by the retention rule.
 namespace backups {
 
 inline constexpr int kDailyCopies = 30;   // the newest 30 daily copies
@@ -23,9 +24,10 @@ inline constexpr int kMonthlyCopies = 12; // the newest copy of each of the last
 // backups/ inside the data folder.
 QString defaultDirectory();
 
-// The name the program gives the copy of an office day: frontdesk-YYYY-MM-DD.db.
-QString fileNameFor(QDate officeDay);
-// The office day in a name the program gave; nullopt for every other file.
+// The name the program gives the copy of an office day: frontdesk-YYYY-MM-DD.db, or .dump for a
+// server database.
+QString fileNameFor(QDate officeDay, Dialect dialect = Dialect::SQLite);
+// The office day in a name the program gave (.db or .dump); nullopt for every other file.
 std::optional<QDate> dayOfFileName(const QString& fileName);
 
 struct RetentionPlan {
@@ -70,9 +72,10 @@ struct DailyOutcome {
 };
 
 // Makes today's verified copy in `directory` unless one is recorded already: copies to a
-// partial file, verifies it (integrity check, audit chain), renames it to today's name,
-// records it, then applies the retention rule. Uses the calling thread's connection, so it
-// may run on a worker thread (which closes its connection afterwards). `progress` may cancel.
+// partial file, verifies it (integrity check or the pg_dump archive read through, then the
+// audit chain), renames it to today's name, records it, then applies the retention rule. Uses the
+// calling thread's connection, so it may run on a worker thread (which closes its connection
+// afterwards). `progress` may cancel.
 Result<DailyOutcome> runDaily(const Services& services, const QString& directory, const QString& by,
                               const BackupProgress& progress = {});
 
