@@ -32,13 +32,7 @@
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Database file</source>
-        <translation>数据库文件</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -48,14 +42,19 @@
         <translation>无操作自动锁定（分钟）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>Data kept in</source>
+        <translation>数据存放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>A new database file takes effect at the next start. 0 minutes: the policy&apos;s timeout.</source>
-        <translation>更换数据库文件在下次启动时生效。0 分钟表示采用制度规定的时长。</translation>
+        <source>A new place for the data takes effect at the next start. 0 minutes: the policy&apos;s timeout.</source>
+        <translation>数据存放位置的更改在下次启动时生效。0 分钟：采用制度规定的时限。</translation>
     </message>
     <message>
         <location line="-12"/>
@@ -211,6 +210,114 @@
     </message>
 </context>
 <context>
+    <name>fd::gui::DatabaseChoice</name>
+    <message>
+        <location filename="../../src/gui/database_choice.cpp" line="+22"/>
+        <source>A database file on this computer (one desk)</source>
+        <translation>本机数据库文件（单工作台）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The office&apos;s PostgreSQL server (several desks)</source>
+        <translation>办公室 PostgreSQL 服务器（多工作台）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>frontdesk.db in the data folder</source>
+        <translation>数据文件夹中的 frontdesk.db</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Check the server&apos;s certificate and name (verify-full)</source>
+        <translation>校验服务器证书及名称（verify-full）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the certificate&apos;s authority (verify-ca)</source>
+        <translation>校验证书颁发机构（verify-ca）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encrypt, without checking (require)</source>
+        <translation>加密，不校验（require）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypt when the server offers it (prefer)</source>
+        <translation>服务器支持时加密（prefer）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk login</source>
+        <translation>工作台登录名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The password is not typed here: it is kept in ~/.pgpass of this computer&apos;s account (see the deployment guide).</source>
+        <translation>密码不在此处填写：保存在本机账户的 ~/.pgpass 中（见部署说明）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQLite database (*.db)</source>
+        <translation>SQLite 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Server: give the server&apos;s name or address.</source>
+        <translation>服务器：请填写服务器名称或地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: give the office&apos;s database name.</source>
+        <translation>数据库：请填写办公室数据库名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Desk login: give this desk&apos;s login on the server.</source>
+        <translation>工作台登录名：请填写本工作台在服务器上的登录名。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Connected to %1.</source>
+        <translation>已连接 %1。</translation>
+    </message>
+</context>
+<context>
     <name>fd::gui::DateField</name>
     <message>
         <location filename="../../src/gui/date_field.cpp" line="+24"/>
@@ -269,6 +376,29 @@
         <location line="+12"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>fd::gui::FirstRunDialog</name>
+    <message>
+        <location filename="../../src/gui/first_run_dialog.cpp" line="+15"/>
+        <source>Frontdesk: where this desk keeps its data</source>
+        <translation>前台系统：本工作台的数据存放位置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A one-desk office keeps its data in a file on this computer. An office whose desks work together (the supervisor approves from their own desk) keeps it on the office&apos;s PostgreSQL server; ask the administrator for its address and your desk&apos;s login.</source>
+        <translation>单工作台办公室的数据保存在本机文件中。多个工作台协同的办公室（主管在自己的工作台审批）将数据保存在办公室的 PostgreSQL 服务器上；请向系统管理员索取服务器地址及本工作台的登录名。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -824,7 +954,7 @@ Policy %3.</source>
 <context>
     <name>fd::gui::SettingsDialog</name>
     <message>
-        <location filename="../../src/gui/settings_dialog.cpp" line="+37"/>
+        <location filename="../../src/gui/settings_dialog.cpp" line="+40"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
@@ -849,17 +979,12 @@ Policy %3.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Database file</source>
-        <translation>数据库文件</translation>
+        <location line="+4"/>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>SQLite database (*.db)</source>
-        <translation>SQLite 数据库 (*.db)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
@@ -929,22 +1054,22 @@ Policy %3.</source>
 <context>
     <name>frontdesk</name>
     <message>
-        <location filename="../../src/app/main.cpp" line="+113"/>
+        <location filename="../../src/app/main.cpp" line="+115"/>
         <source>Frontdesk, the customer-service front desk.</source>
         <translation>客服部前台系统。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The database file (else FRONTDESK_DB, else the settings, else frontdesk.db in the data folder).</source>
-        <translation>数据库文件（未指定时依次采用 FRONTDESK_DB、设置、数据目录中的 frontdesk.db）。</translation>
+        <source>The database file or postgresql://USER@HOST:PORT/DBNAME (else FRONTDESK_DB, else the settings, else frontdesk.db in the data folder).</source>
+        <translation>数据库文件或 postgresql://用户@主机:端口/库名（否则取 FRONTDESK_DB，再否则取设置，再否则为数据文件夹中的 frontdesk.db）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>PATH</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <location line="+7"/>
         <location line="+7"/>
         <source>Frontdesk</source>

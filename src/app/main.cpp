@@ -2,6 +2,7 @@
 #include "all_modules.h"
 #include "db/backup_schedule.h"
 #include "first_admin_dialog.h"
+#include "first_run_dialog.h"
 #include "login_dialog.h"
 #include "main_window.h"
 #include "page_registry.h"
@@ -17,6 +18,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <memory>
 
@@ -116,8 +118,9 @@ int main(int argc, char** argv) {
     const QCommandLineOption dbOption(
         QStringLiteral("db"),
         QCoreApplication::translate("frontdesk",
-                                    "The database file (else FRONTDESK_DB, else the "
-                                    "settings, else frontdesk.db in the data folder)."),
+                                    "The database file or postgresql://USER@HOST:PORT/DBNAME "
+                                    "(else FRONTDESK_DB, else the settings, else frontdesk.db "
+                                    "in the data folder)."),
         QCoreApplication::translate("frontdesk", "PATH"));
     parser.addOption(dbOption);
     parser.process(app);
@@ -127,8 +130,16 @@ int main(int argc, char** argv) {
     fd::log::init(dataDir);
 
     QString dbChoice = parser.value(dbOption);
-    if (dbChoice.isEmpty() && qEnvironmentVariableIsEmpty("FRONTDESK_DB"))
+    if (dbChoice.isEmpty() && qEnvironmentVariableIsEmpty("FRONTDESK_DB")) {
         dbChoice = settings.databasePath;
+        // The first start on this computer: a file here, or the office's server?
+        if (!settings.databaseChosen && !QFileInfo::exists(fd::paths::databasePath({}))) {
+            fd::gui::FirstRunDialog first;
+            if (first.exec() != QDialog::Accepted)
+                return 0;
+            dbChoice = first.databasePath();
+        }
+    }
     fd::ServicesOptions options;
     options.databasePath = fd::paths::databasePath(dbChoice);
     options.backupDirectory = QDir(dataDir).filePath(QStringLiteral("backups"));

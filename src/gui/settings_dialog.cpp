@@ -1,10 +1,12 @@
 #include "settings_dialog.h"
 
+#include "database_choice.h"
 #include "db/backup_schedule.h"
 #include "translations.h"
 #include "ui_settings_dialog.h"
 
 #include <QFileDialog>
+#include <QMessageBox>
 #include <QPrinterInfo>
 #include <QPushButton>
 #include <QSettings>
@@ -16,6 +18,7 @@ AppSettings AppSettings::load() {
     AppSettings a;
     a.language = s.value(QStringLiteral("ui/language")).toString();
     a.databasePath = s.value(QStringLiteral("database/path")).toString();
+    a.databaseChosen = s.contains(QStringLiteral("database/path"));
     a.idleMinutes = s.value(QStringLiteral("session/idleMinutes"), 0).toInt();
     a.printer = s.value(QStringLiteral("print/printer")).toString();
     a.backupDirectory = s.value(QStringLiteral("backup/directory")).toString();
@@ -50,15 +53,15 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
     ui_->backupFolder->setPlaceholderText(backups::defaultDirectory());
     ui_->buttons->button(QDialogButtonBox::Ok)->setText(tr("OK"));
     ui_->buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
-    connect(ui_->buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(ui_->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-    connect(ui_->browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Database file"), ui_->database->text(), tr("SQLite database (*.db)"), nullptr,
-            QFileDialog::DontConfirmOverwrite);
-        if (!path.isEmpty())
-            ui_->database->setText(path);
+    connect(ui_->buttons, &QDialogButtonBox::accepted, this, [this] {
+        // A server address with a field missing is said, naming the field, and not kept.
+        if (const QString problem = ui_->database->problem(); !problem.isEmpty()) {
+            QMessageBox::warning(this, tr("Settings"), problem);
+            return;
+        }
+        accept();
     });
+    connect(ui_->buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     connect(ui_->browseBackups, &QPushButton::clicked, this, [this] {
         const QString start = ui_->backupFolder->text().isEmpty() ? backups::defaultDirectory()
                                                                   : ui_->backupFolder->text();
@@ -69,6 +72,10 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
 }
 
 SettingsDialog::~SettingsDialog() = default;
+
+DatabaseChoice* SettingsDialog::databaseChoice() const {
+    return ui_->database;
+}
 
 AppSettings SettingsDialog::settings() const {
     AppSettings a = original_;
