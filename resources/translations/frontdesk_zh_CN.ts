@@ -594,14 +594,19 @@ Policy %3.</source>
         <translation>无法读取审计链头：%1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+78"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>SQLite database (*.db)</source>
         <translation>SQLite 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PostgreSQL archive (*.dump)</source>
+        <translation>PostgreSQL 备份档 (*.dump)</translation>
     </message>
     <message>
         <location line="+5"/>

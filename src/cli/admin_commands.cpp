@@ -204,6 +204,15 @@ Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args) {
 
 Result<Reply> runRestore(CliContext& ctx, const ParsedArgs& args) {
     const QString src = args.positional.value(QStringLiteral("src"));
+    // A server database is restored beside the live one (docs/deployment.md); said before
+    // anyone is asked for a password.
+    if (ServerAddress::isServer(ctx.options().dbPath)) {
+        auto db = ctx.database();
+        if (!db)
+            return fail(db.error());
+        if (auto refused = restoreFrom(**db, src); !refused)
+            return fail(refused.error());
+    }
     // Checked before anything else, so a bad copy changes nothing.
     auto check = verifyBackup(src);
     if (!check)

@@ -399,9 +399,13 @@ void MainWindow::backup() {
                               .nowUtc()
                               .toTimeZone(Clock::officeZone())
                               .toString(QStringLiteral("yyyyMMdd-HHmm"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Back up the database"),
-                                                      QStringLiteral("frontdesk-%1.db").arg(stamp),
-                                                      tr("SQLite database (*.db)"));
+    // A server database is copied by pg_dump into an archive of its own kind.
+    const bool server = session_.services().database().dialect() == Dialect::PostgreSQL;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Back up the database"),
+        QStringLiteral("frontdesk-%1.%2")
+            .arg(stamp, server ? QStringLiteral("dump") : QStringLiteral("db")),
+        server ? tr("PostgreSQL archive (*.dump)") : tr("SQLite database (*.db)"));
     if (path.isEmpty())
         return;
     const Database& db = session_.services().database();
