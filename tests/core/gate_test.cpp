@@ -257,7 +257,7 @@ TEST(Gate, TheShippedPolicyIsTheCoreComposedWithEveryAreasFragment) {
     for (const QJsonValue& a : policy.value(QStringLiteral("areas")).toArray())
         areas << a.toString();
     EXPECT_EQ(areas, (QStringList{QStringLiteral("archives"), QStringLiteral("handover"),
-                                  QStringLiteral("residents")}));
+                                  QStringLiteral("keys"), QStringLiteral("residents")}));
     EXPECT_NE(t->policy().rule(QStringLiteral("approval-by-role")), nullptr);        // core
     EXPECT_NE(t->policy().rule(QStringLiteral("handover-two-signatures")), nullptr); // handover
     EXPECT_NE(t->policy().rule(QStringLiteral("archive-loan-two-signatures")), nullptr);
@@ -329,7 +329,8 @@ TEST(Gate, AnOfficesOwnPolicyIsSupplementedWithTheFragmentOfANewAreaAndKeepsItsO
     ASSERT_TRUE(row);
     EXPECT_EQ(row->front().entry.action, QStringLiteral("policy.adopt"));
     EXPECT_EQ(row->front().entry.newValues.value(QStringLiteral("areas_added")).toArray(),
-              (QJsonArray{QStringLiteral("archives"), QStringLiteral("handover")}));
+              (QJsonArray{QStringLiteral("archives"), QStringLiteral("handover"),
+                          QStringLiteral("keys")}));
     newer->reset();
 }
 

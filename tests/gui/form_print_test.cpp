@@ -96,6 +96,14 @@ QString recordFor(const fd::testing::SeededDemo& demo, const QString& form) {
                                            "v.id) ORDER BY v.id LIMIT 1"));
     if (form == QStringLiteral("general-catalogue"))
         return QStringLiteral("all");
+    if (form == QStringLiteral("key-register"))
+        return QStringLiteral("all");
+    if (form == QStringLiteral("key-deposit"))
+        return scalar(demo, QStringLiteral("SELECT min(id) FROM key_deposits"));
+    if (form == QStringLiteral("key-loan-slip"))
+        return scalar(demo, QStringLiteral("SELECT min(id) FROM key_loans"));
+    if (form == QStringLiteral("key-history"))
+        return scalar(demo, QStringLiteral("SELECT tag FROM key_items ORDER BY id LIMIT 1"));
     return {};
 }
 

@@ -245,7 +245,8 @@ TEST_F(KeysTest, TheEmergencySetLeavesOnlyInAnEmergencyAndTheSupervisorCountersi
     auto unsigned_ = t.run(QStringLiteral("key.countersign"), QStringLiteral("sup"),
                            {{QStringLiteral("loan_id"), loan}},
                            {t.sign(QStringLiteral("countersigned"), QStringLiteral("clerk"))});
-    ASSERT_FALSE(unsigned_);
+    expectRefused(unsigned_, QStringLiteral("key-emergency-countersigned"),
+                  QStringLiteral("R3-4.5.5"));
     auto signedBySupervisor =
         t.run(QStringLiteral("key.countersign"), QStringLiteral("sup"),
               {{QStringLiteral("loan_id"), loan}},
