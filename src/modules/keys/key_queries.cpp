@@ -81,14 +81,14 @@ Result<QueryResult> keysOut(const QueryContext& ctx, bool overdueOnly) {
     columns << col("overdue_hours", "Hours overdue", "逾期小时");
     const QDateTime at = ctx.services.clock().nowUtc();
     auto shape = purposeWords(ctx, 6);
-    return kit::rowsOf(ctx.db, columns,
-                       loanSelect() +
-                           QStringLiteral("WHERE l.status = 'out' AND (? = 0 OR l.expected_return "
-                                          "< ?) ORDER BY l.expected_return, l.id"),
-                       {overdueOnly ? 1 : 0, now(ctx)}, [shape, at](QVariantList& row) {
-                           shape(row);
-                           row << hoursPast(row[8].toString(), at);
-                       });
+    return kit::rowsOf(
+        ctx.db, columns,
+        loanSelect() + QStringLiteral("WHERE l.status = 'out' AND (? = 0 OR l.expected_return "
+                                      "< ?) ORDER BY l.expected_return, l.id"),
+        {overdueOnly ? 1 : 0, now(ctx)}, [shape, at](QVariantList& row) {
+            shape(row);
+            row[12] = hoursPast(row[8].toString(), at); // the column the SELECT lacks
+        });
 }
 
 Result<QueryResult> slotList(const QueryContext& ctx) {

@@ -190,6 +190,8 @@ TEST_F(KeysTest, OverdueLoansAreOnTheDashboardWithTheBorrowerAndHowLong) {
     auto overdue = t->query(QStringLiteral("key.overdue"), {}, t.actor(QStringLiteral("clerk")));
     ASSERT_TRUE(overdue);
     ASSERT_EQ(overdue->rows.size(), 1);
+    ASSERT_EQ(overdue->rows[0].size(), overdue->columns.size());
+    EXPECT_EQ(overdue->columns.last().key, QStringLiteral("overdue_hours"));
     EXPECT_EQ(overdue->rows[0].last().toLongLong(), 3);
     // An expected return in the past or unreadable is refused.
     key(QStringLiteral("GG-0002"));
