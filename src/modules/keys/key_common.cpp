@@ -108,6 +108,7 @@ const QMap<QString, Text>& loanLabels() {
     static const QMap<QString, Text> l = kit::labels({
         {"regular", "Registered loan", "登记借用"},
         {"emergency", "Emergency loan", "紧急借用"},
+        {"requested", "Waiting for approval", "待批准"},
         {"out", "Out", "借出中"},
         {"returned", "Returned", "已归还"},
         {"good", "Good", "完好"},

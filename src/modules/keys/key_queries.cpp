@@ -2,6 +2,7 @@
 // borrower, a key's history, the emergency sets), its dashboard sources and the open
 // items that keep a staff member from leaving (R1-1.2.7, R5-d).
 #include "keys_internal.h"
+#include "services/approval_form.h"
 #include "util/clock.h"
 
 namespace fd::keys {
@@ -41,13 +42,14 @@ QList<QueryColumn> loanColumns() {
             col("approved_by", "Approved by", "批准人")};
 }
 
-QString loanSelect() {
+// The loan columns' SELECT; `extra` adds columns after them.
+QString loanSelect(const QString& extra = {}) {
     return QStringLiteral("SELECT l.id, l.kind, ") + kTagsOfLoan +
            QStringLiteral(
                ", l.borrower_name, l.borrower_kind, l.organisation, l.purpose, l.out_at, "
                "l.expected_return, l.status, l.returned_at, coalesce((SELECT u.display_name FROM "
-               "users u WHERE u.login = l.approved_by), l.approved_by) FROM "
-               "key_loans l ");
+               "users u WHERE u.login = l.approved_by), l.approved_by)") +
+           extra + QStringLiteral(" FROM key_loans l ");
 }
 
 // The purpose as the policy's words.
@@ -106,18 +108,82 @@ Result<QueryResult> slotList(const QueryContext& ctx) {
         {"custody", "building"});
 }
 
+// The borrower a waiting loan request names: the staff member's or owner's name from their
+// record, or the outside person's name as typed.
+Result<QString> requestedBorrower(const QSqlDatabase& db, const QVariantMap& params) {
+    const QString kind = params.value(QStringLiteral("borrower_kind")).toString();
+    const QString statement = kind == QStringLiteral("staff")
+                                  ? QStringLiteral("SELECT name FROM staff WHERE id = ?")
+                              : kind == QStringLiteral("owner")
+                                  ? QStringLiteral("SELECT name FROM residents WHERE id = ?")
+                                  : QString();
+    if (statement.isEmpty())
+        return params.value(QStringLiteral("borrower_name")).toString();
+    auto name = sql::scalar(
+        db, statement,
+        {params
+             .value(kind == QStringLiteral("staff") ? QStringLiteral("borrower_staff_id")
+                                                    : QStringLiteral("borrower_resident_id"))
+             .toLongLong()});
+    if (!name)
+        return fail(name.error());
+    return name->toString();
+}
+
 Result<QueryResult> loans(const QueryContext& ctx) {
     const QString borrower = textParam(ctx.params, "borrower").trimmed();
     const qint64 staff = idParam(ctx.params, "borrower_staff_id");
     const QString status = textParam(ctx.params, "status");
-    return kit::rowsOf(ctx.db, loanColumns(),
-                       loanSelect() +
-                           QStringLiteral("WHERE (? = '' OR l.borrower_name LIKE ?) AND (? = 0 OR "
-                                          "l.borrower_staff_id = ?) AND (? = '' OR l.status = ?) "
-                                          "ORDER BY l.id DESC LIMIT ?"),
-                       {borrower, QString(QStringLiteral("%") + borrower + QStringLiteral("%")),
-                        staff, staff, status, status, kit::intParam(ctx.params, "limit", 200)},
-                       purposeWords(ctx, 6));
+    QList<QueryColumn> columns = loanColumns();
+    columns << col("request", "Request", "申请号");
+    const kit::RowShape shape = purposeWords(ctx, 6);
+    auto r =
+        kit::rowsOf(ctx.db, columns,
+                    loanSelect(QStringLiteral(", l.approval_id")) +
+                        QStringLiteral("WHERE (? = '' OR l.borrower_name LIKE ?) AND (? = 0 OR "
+                                       "l.borrower_staff_id = ?) AND (? = '' OR l.status = ?) "
+                                       "ORDER BY l.id DESC LIMIT ?"),
+                    {borrower, QString(QStringLiteral("%") + borrower + QStringLiteral("%")), staff,
+                     staff, status, status, kit::intParam(ctx.params, "limit", 200)},
+                    shape);
+    if (!r || (!status.isEmpty() && status != QStringLiteral("requested")))
+        return r;
+    // A loan waiting for the supervisor's approval stands first, as 待批准 under its request
+    // number; the loan made on approval keeps that number beside its own.
+    auto pending = pendingRequests(ctx.db, QStringLiteral("key.lend"));
+    if (!pending)
+        return fail(pending.error());
+    QList<QVariantList> waiting;
+    for (const PendingRequest& p : *pending) {
+        const auto v = [&p](const char* key) {
+            return p.params.value(QString::fromUtf8(key)).toString();
+        };
+        auto name = requestedBorrower(ctx.db, p.params);
+        if (!name)
+            return fail(name.error());
+        if ((!borrower.isEmpty() && !name->contains(borrower)) ||
+            (staff > 0 &&
+             p.params.value(QStringLiteral("borrower_staff_id")).toLongLong() != staff))
+            continue;
+        QVariantList row{
+            QVariant(),
+            QStringLiteral("regular"),
+            p.params.value(QStringLiteral("keys")).toStringList().join(QStringLiteral(", ")),
+            *name,
+            v("borrower_kind"),
+            v("organisation"),
+            v("purpose"),
+            QString(),
+            v("expected_return"),
+            QStringLiteral("requested"),
+            QString(),
+            QString(),
+            p.id};
+        shape(row);
+        waiting.push_back(row);
+    }
+    r->rows = waiting + r->rows;
+    return r;
 }
 
 Result<QueryResult> history(const QueryContext& ctx) {
@@ -254,7 +320,9 @@ void registerKeyQueries(Services& s) {
            tx("Key loans by borrower", "钥匙借用记录"),
            {param("borrower", ParamType::Text, false, tx("Borrower", "借用人")),
             param("borrower_staff_id", ParamType::Id, false, tx("Staff member", "借用员工")),
-            kit::statusParam({QStringLiteral("out"), QStringLiteral("returned")}), limit},
+            kit::statusParam(
+                {QStringLiteral("requested"), QStringLiteral("out"), QStringLiteral("returned")}),
+            limit},
            loans,
            view});
     q.add({QStringLiteral("key.history"),

@@ -2,6 +2,7 @@
 // escort of a viewing, returns, overdue loans, emergency sets and their countersignature,
 // lost keys, and a leaver with a key out (R1-1.2.7, R5-d).
 #include "keys_fixture.h"
+#include "output/table_text.h"
 
 namespace fd::testing {
 namespace {
@@ -109,6 +110,42 @@ TEST_F(KeysTest, EquipmentAndOwnerKeysWaitForTheSupervisorsSignedApproval) {
     auto tenantApproved = approve(toTenant->approvalId);
     ASSERT_FALSE(tenantApproved);
     EXPECT_EQ(tenantApproved.error().field, QStringLiteral("borrower_resident_id"));
+}
+
+TEST_F(KeysTest, ALoanWaitingForApprovalStandsFirstInTheLoansListAsWaiting) {
+    key(QStringLiteral("GG-0001"));
+    key(QStringLiteral("SB-0001"), QStringLiteral("equipment"));
+    ASSERT_TRUE(lendToStaff(QStringLiteral("GG-0001")));
+    auto request = lendToStaff(QStringLiteral("SB-0001"));
+    ASSERT_TRUE(request) << request.error().message.en.toStdString();
+    ASSERT_EQ(request->status, ActionResult::Status::PendingApproval);
+    auto list = t->query(QStringLiteral("key.loans"), {}, t.actor(QStringLiteral("clerk")));
+    ASSERT_TRUE(list) << list.error().message.en.toStdString();
+    ASSERT_EQ(list->rows.size(), 2);
+    const QVariantList& waiting = list->rows.first();
+    ASSERT_EQ(waiting.size(), list->columns.size());
+    const auto cell = [&](const QVariantList& row, const QString& key) {
+        for (int c = 0; c < list->columns.size(); ++c)
+            if (list->columns[c].key == key)
+                return cellText(list->columns[c], row.value(c), true);
+        return QString();
+    };
+    EXPECT_EQ(cell(waiting, QStringLiteral("status")), QStringLiteral("待批准"));
+    EXPECT_EQ(cell(waiting, QStringLiteral("keys")), QStringLiteral("SB-0001"));
+    EXPECT_EQ(cell(waiting, QStringLiteral("borrower")), QStringLiteral("马军"));
+    EXPECT_EQ(cell(waiting, QStringLiteral("purpose")), QStringLiteral("维修"));
+    EXPECT_EQ(cell(waiting, QStringLiteral("request")), QString::number(request->approvalId));
+    EXPECT_TRUE(cell(waiting, QStringLiteral("id")).isEmpty());
+    // Approved: the loan keeps the request's number beside its own.
+    auto approved = approve(request->approvalId);
+    ASSERT_TRUE(approved) << approved.error().message.en.toStdString();
+    list = t->query(QStringLiteral("key.loans"), {}, t.actor(QStringLiteral("clerk")));
+    ASSERT_TRUE(list);
+    ASSERT_EQ(list->rows.size(), 2);
+    EXPECT_EQ(cell(list->rows.first(), QStringLiteral("status")), QStringLiteral("借出中"));
+    EXPECT_EQ(cell(list->rows.first(), QStringLiteral("request")),
+              QString::number(request->approvalId));
+    EXPECT_EQ(cell(list->rows.first(), QStringLiteral("id")), QString::number(loanOf(*approved)));
 }
 
 TEST_F(KeysTest, AnOwnersKeyLentToOthersRecordsTheOwnersAuthorisationAndContact) {
