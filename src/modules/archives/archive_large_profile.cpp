@@ -5,6 +5,7 @@
 // gives the same archive. Borrowers are the staff the residents' large profile created (it
 // seeds first).
 #include "archives_internal.h"
+#include "db/dialect.h"
 #include "util/clock.h"
 #include "util/log.h"
 
@@ -53,8 +54,15 @@ public:
             return ok;
         if (auto ok = documents(); !ok)
             return ok;
-        // Fresh statistics for the planner over the new rows.
-        return sql::run(s_.database().connection(), QStringLiteral("ANALYZE"));
+        // Fresh statistics for the planner over the new rows (on PostgreSQL the archive's
+        // tables: the server's own catalogues are not this program's to analyse).
+        return sql::run(
+            s_.database().connection(),
+            s_.database().dialect() == Dialect::SQLite
+                ? QStringLiteral("ANALYZE")
+                : QStringLiteral("ANALYZE archive_volumes, archive_items, archive_loans, "
+                                 "archive_loan_lines, documents, archive_search, "
+                                 "archive_search_text"));
     }
 
 private:

@@ -130,6 +130,28 @@ Status indexRecord(sql::Statements& st, const IndexEntry& e) {
     return {};
 }
 
+Status indexNewRecord(NewRows& rows, const IndexEntry& e) {
+    if (!rows.batched())
+        return indexRecord(rows.statements(), e);
+    auto id = rows.insert(
+        QStringLiteral("archive_search"),
+        {QStringLiteral("kind"), QStringLiteral("ref_id"), QStringLiteral("volume_id"),
+         QStringLiteral("number"), QStringLiteral("title"), QStringLiteral("date_from"),
+         QStringLiteral("date_to"), QStringLiteral("category_id"), QStringLiteral("cabinet"),
+         QStringLiteral("restricted")},
+        {e.kind, e.refId,
+         e.volumeId > 0 ? QVariant(e.volumeId) : QVariant(QMetaType(QMetaType::LongLong)), e.number,
+         e.title, e.dateFrom, e.dateTo,
+         e.categoryId > 0 ? QVariant(e.categoryId) : QVariant(QMetaType(QMetaType::LongLong)),
+         e.cabinet, e.restricted ? 1 : 0});
+    if (!id)
+        return fail(id.error());
+    return rows.add(
+        QStringLiteral("archive_search_text"),
+        {QStringLiteral("rowid"), QStringLiteral("unigrams"), QStringLiteral("bigrams")},
+        {*id, unigramTokens(e.title), bigramTokens(e.title)});
+}
+
 Status indexRecord(const QSqlDatabase& db, const IndexEntry& e) {
     sql::Statements st(db);
     return indexRecord(st, e);

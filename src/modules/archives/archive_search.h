@@ -15,6 +15,8 @@ class Policy;
 
 namespace fd::archives {
 
+class NewRows;
+
 // One search over volumes, items and documents (R1-1.3.1 to 1.3.3, R4-1.6).
 struct SearchQuery {
     QString text; // a number, or any substring of a title (one character or more)
@@ -66,6 +68,10 @@ struct IndexEntry {
 Status indexRecord(const QSqlDatabase& db, const IndexEntry& entry);
 // The same with statements prepared once, for an import's thousands of records.
 Status indexRecord(sql::Statements& statements, const IndexEntry& entry);
+// A record the import has just written, with its import's other new rows: on SQLite as
+// indexRecord writes it; on PostgreSQL, whose new ids are never ones an earlier record had,
+// its index row and its tokens join the rows sent many to a statement.
+Status indexNewRecord(NewRows& rows, const IndexEntry& entry);
 Status moveVolumeInIndex(const QSqlDatabase& db, qint64 volumeId, const QString& cabinet);
 
 } // namespace fd::archives

@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QJsonObject>
+#include <deque>
 
 namespace fd::archives {
 
@@ -97,6 +98,46 @@ void registerArchiveChecks(Services& s);
 void registerArchiveQueries(Services& s);
 // archive.import: an existing archive in batches (archive_import.cpp).
 void registerArchiveImport(Services& s);
+
+// New rows of many records (an import), written as cheaply as the engine allows. On SQLite
+// each INSERT runs at once through a statement prepared once: a statement costs no round
+// trip there. On PostgreSQL every statement is a round trip to the server, so the rows' ids
+// are taken from their tables' identity sequences ahead (reserve: a whole list's worth in one
+// statement) and the rows wait here to go out many to an INSERT, table after table in the
+// order reserve or a first row named them (a volume before its items, a search row before its
+// tokens). flush() sends what waits; nothing reads the new rows before it.
+class NewRows final {
+public:
+    explicit NewRows(sql::Statements& statements);
+    [[nodiscard]] bool batched() const { return batched_; }
+    [[nodiscard]] sql::Statements& statements() { return st_; }
+    // Takes the ids of the next `count` rows of `table` at once (PostgreSQL).
+    Status reserve(const QString& table, qint64 count);
+    // A new row of `table` with an id of its own: gives the id.
+    Result<qint64> insert(const QString& table, const QStringList& columns, QVariantList values);
+    // A new row of `table` whose key is among `values`.
+    Status add(const QString& table, const QStringList& columns, QVariantList values);
+    // Sends every waiting row.
+    Status flush();
+
+private:
+    struct Table {
+        QString name;
+        QStringList columns;
+        QVariantList values;    // the waiting rows, one after the other
+        std::deque<qint64> ids; // reserved, not given yet
+        QString oneRow;         // SQLite's INSERT of one row
+    };
+    Table& table(const QString& name);
+    const QString& oneRow(Table& t, const QStringList& columns);
+    Status wait(Table& t, const QStringList& columns, QVariantList values);
+    Status send(Table& t);
+
+    sql::Statements& st_;
+    bool batched_ = false;
+    std::deque<Table> tables_; // references stay valid as tables are added
+    qsizetype waiting_ = 0;    // values waiting, all tables
+};
 Status seedArchives(const Services& s, const Actor& admin, const SeedOptions& options);
 // The large profile (benchmarks): 20,000 volumes, 200,000 items, 50,000 loans, 30,000
 // documents, indexed, written through archive.import a thousand records at a time.
