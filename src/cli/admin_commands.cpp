@@ -204,8 +204,12 @@ Result<Reply> runSeed(CliContext& ctx, const ParsedArgs& args) {
 
 Result<Reply> runRestore(CliContext& ctx, const ParsedArgs& args) {
     const QString src = args.positional.value(QStringLiteral("src"));
-    // A server database is restored beside the live one (docs/deployment.md); said before
-    // anyone is asked for a password.
+    // Checked before anything else, so a bad copy changes nothing.
+    auto check = verifyBackup(src);
+    if (!check)
+        return fail(check.error());
+    // A server database is restored beside the live one (docs/deployment.md); said after the
+    // copy is checked and before anyone is asked for a password.
     if (ServerAddress::isServer(ctx.options().dbPath)) {
         auto db = ctx.database();
         if (!db)
@@ -213,10 +217,6 @@ Result<Reply> runRestore(CliContext& ctx, const ParsedArgs& args) {
         if (auto refused = restoreFrom(**db, src); !refused)
             return fail(refused.error());
     }
-    // Checked before anything else, so a bad copy changes nothing.
-    auto check = verifyBackup(src);
-    if (!check)
-        return fail(check.error());
     // An administrator of the live database replaces it (on a new machine: init first).
     auto admin =
         ctx.signInWith(args, QStringLiteral("database.restore"),
