@@ -4,7 +4,7 @@
 <context>
     <name>fd::gui::KeyForms</name>
     <message>
-        <location filename="../../src/gui/pages/keys/key_forms.cpp" line="+148"/>
+        <location filename="../../src/gui/pages/keys/key_forms.cpp" line="+164"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -13,16 +13,21 @@
         <source>Lend key %1: %2</source>
         <translation>借出钥匙 %1：%2</translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>Purpose *</source>
+        <translation>借用事由 *</translation>
+    </message>
     <message numerus="yes">
-        <location line="+37"/>
-        <location line="+104"/>
+        <location line="+9"/>
+        <location line="+108"/>
         <source>empty: in %n hour(s); or HH:mm today, or yyyy-MM-dd HH:mm</source>
         <translation>
             <numerusform>不填：%n 小时后；或当天 HH:mm，或 yyyy-MM-dd HH:mm</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-107"/>
         <source>yyyy-MM-dd HH:mm</source>
         <translation>yyyy-MM-dd HH:mm</translation>
     </message>
@@ -37,7 +42,7 @@
         <translation>归还借用 %1：%2，借用人 %3</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>what is damaged, if anything</source>
         <translation>如有损坏，请注明</translation>
     </message>
@@ -47,7 +52,7 @@
         <translation>领回钥匙 %1：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the last 4 characters of the ID document shown</source>
         <translation>所出示身份证件的末4位</translation>
     </message>
@@ -62,18 +67,18 @@
         <translation>%1 业主钥匙托管登记</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>e.g. 防盗门,室内门 (comma between kinds)</source>
         <translation>如：防盗门,室内门（种类之间用逗号分隔）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+86"/>
+        <location line="+89"/>
         <source>empty: a new tag number</source>
         <translation>不填：自动编挂牌号</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-59"/>
         <source>Lend the emergency set</source>
         <translation>紧急备用钥匙借用</translation>
     </message>
@@ -83,7 +88,7 @@
         <translation>突发事件情况 *</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>empty: the whole set</source>
         <translation>不填：整套借出</translation>
     </message>
@@ -98,7 +103,7 @@
         <translation>钥匙 %1 遗失上报：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>e.g. lock cylinder replaced on 3 March by maintenance</source>
         <translation>如：3月3日由维修部更换锁芯</translation>
     </message>
@@ -108,7 +113,7 @@
         <translation>登记钥匙</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>cabinet and hook, e.g. A-07</source>
         <translation>钥匙柜及挂钩，如 A-07</translation>
     </message>
@@ -121,24 +126,24 @@
 <context>
     <name>fd::gui::KeyLists</name>
     <message>
-        <location filename="../../src/gui/pages/keys/key_lists.cpp" line="+58"/>
+        <location filename="../../src/gui/pages/keys/key_lists.cpp" line="+59"/>
         <source>Key register</source>
         <translation>钥匙登记表</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Out now</source>
         <translation>借出未还</translation>
     </message>
     <message>
-        <location line="-106"/>
-        <location line="+107"/>
+        <location line="-108"/>
+        <location line="+109"/>
         <source>Overdue</source>
         <translation>逾期未还</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-102"/>
         <source>All custody states</source>
         <translation>全部托管状态</translation>
     </message>
@@ -179,17 +184,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Emergency sets</source>
         <translation>紧急备用钥匙</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>Loans</source>
         <translation>借用记录</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Out now (%1)</source>
         <translation>借出未还 (%1)</translation>
     </message>
@@ -230,23 +235,23 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+248"/>
+        <location line="+254"/>
         <source>Lend…</source>
         <translation>借出…</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-253"/>
         <source>Return…</source>
         <translation>归还…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+243"/>
+        <location line="+249"/>
         <source>Take back (领回)…</source>
         <translation>领回…</translation>
     </message>
     <message>
-        <location line="-241"/>
+        <location line="-247"/>
         <source>Lend emergency set…</source>
         <translation>紧急借用…</translation>
     </message>
@@ -267,7 +272,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+112"/>
+        <location line="+118"/>
         <source>Scan a key or select one in a list.</source>
         <translation>扫描钥匙挂牌，或在列表中选择一把钥匙。</translation>
     </message>

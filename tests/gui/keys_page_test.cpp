@@ -13,7 +13,9 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -127,8 +129,9 @@ void lendToTechnician(QWidget* form, qint64 staffId, QString* seen) {
 TEST_F(KeysPageTest, AScannedKeyInTheCabinetOpensLendAndAScannedKeyOutOpensReturn) {
     key(QStringLiteral("GG-0001"));
     key(QStringLiteral("GG-0002"));
+    deposit(); // an owner's ring: the longest category, 业主（住户）钥匙
     KeysPage& p = page(QStringLiteral("clerk"));
-    ASSERT_EQ(p.lists()->list(gui::KeyLists::RegisterTab)->model()->rowCount(), 2);
+    ASSERT_EQ(p.lists()->list(gui::KeyLists::RegisterTab)->model()->rowCount(), 3);
 
     // The scan box has the focus; the scanner types the tag and Enter: the lend form.
     QString seen;
@@ -165,6 +168,40 @@ TEST_F(KeysPageTest, AScannedKeyInTheCabinetOpensLendAndAScannedKeyOutOpensRetur
     EXPECT_EQ(p.lists()->list(gui::KeyLists::OutTab)->model()->rowCount(), 0);
     EXPECT_TRUE(p.status().contains(QStringLiteral("归还"))) << p.status().toStdString();
     EXPECT_EQ(p.history()->rowCount(), 3); // registered, lent, returned
+    // Reloaded while the search showed one key, the columns still fit every key's text.
+    QTableView* table = p.lists()->list(gui::KeyLists::RegisterTab)->table();
+    const int category =
+        p.lists()->list(gui::KeyLists::RegisterTab)->model()->columnOf(QStringLiteral("category"));
+    EXPECT_GE(table->columnWidth(category),
+              table->fontMetrics().horizontalAdvance(QStringLiteral("业主（住户）钥匙")));
+}
+
+TEST_F(KeysPageTest, AScanIsCaughtWhileTheNavigationBesideThePageHasTheFocus) {
+    key(QStringLiteral("GG-0001"));
+    gui::Session session(t.services(), t.actor(QStringLiteral("clerk")));
+    QWidget window;
+    auto* layout = new QHBoxLayout(&window);
+    auto* navigation = new QListWidget(&window);
+    navigation->addItems({QStringLiteral("待办事项"), QStringLiteral("钥匙管理")});
+    auto* keys = new KeysPage(session, &window);
+    layout->addWidget(navigation);
+    layout->addWidget(keys);
+    window.show();
+    // Shown, the page gives its scan box the focus.
+    EXPECT_EQ(window.focusWidget(), keys->scanBox());
+    navigation->setFocus();
+    navigation->setCurrentRow(1);
+    QString seen;
+    fd::testing::onNextModal([&](QWidget* form) {
+        seen = form->objectName();
+        qobject_cast<QDialog*>(form)->reject();
+    });
+    scanInto(navigation, QStringLiteral("GG-0001"));
+    EXPECT_EQ(seen, QStringLiteral("lendForm"));
+    EXPECT_EQ(keys->currentKey().tag, QStringLiteral("GG-0001"));
+    // The navigation kept its row: the tag's letters went to the scan box.
+    EXPECT_EQ(navigation->currentRow(), 1);
+    EXPECT_EQ(status(QStringLiteral("GG-0001")), QStringLiteral("in"));
 }
 
 TEST_F(KeysPageTest, AnEquipmentKeyLentWithoutApprovalWaitsInTheListAsWaiting) {

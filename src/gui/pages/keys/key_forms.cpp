@@ -10,7 +10,9 @@
 #include <QFormLayout>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
+#include <QVBoxLayout>
 #include <functional>
 
 namespace fd::gui {
@@ -75,9 +77,23 @@ void follow(ActionFormDialog& dialog, const QString& key,
     update(combo->currentData().toString());
 }
 
+// What the form is for, above its fields: the key (or loan) it acts on.
+void heading(ActionFormDialog& dialog, const QString& text) {
+    auto* label = new QLabel(text, &dialog);
+    label->setObjectName(QStringLiteral("formHeading"));
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    if (auto* box = qobject_cast<QVBoxLayout*>(dialog.layout()))
+        box->insertWidget(0, label);
+}
+
 void placeholder(ActionFormDialog& dialog, const QString& key, const QString& text) {
-    if (auto* e = qobject_cast<QLineEdit*>(dialog.field(key)))
+    if (auto* e = qobject_cast<QLineEdit*>(dialog.field(key))) {
         e->setPlaceholderText(text);
+        // The hint is read whole.
+        e->setMinimumWidth(
+            std::max(e->minimumWidth(), e->fontMetrics().horizontalAdvance(text) + 24));
+    }
 }
 
 // Lists typed with Chinese punctuation (防盗门、室内门 / GG-0001，GG-0002) read as the
@@ -217,9 +233,12 @@ std::optional<ActionResult> KeyForms::lend(const KeyInfo& key) {
     spec.choices.insert(QStringLiteral("escort_staff_id"), staff);
     spec.choices.insert(QStringLiteral("borrower_resident_id"), ownerChoices(key.room));
     spec.choices.insert(QStringLiteral("purpose"), purposeChoices());
+    // Required by the rule key-loan-purpose (no private use).
+    spec.labels.insert(QStringLiteral("purpose"), tr("Purpose *"));
     spec.summary = spec.title;
     ActionFormDialog dialog(session_, QStringLiteral("key.lend"), spec, parent_);
     dialog.setObjectName(QStringLiteral("lendForm"));
+    heading(dialog, spec.title);
     borrowerRows(dialog, ownerOnly);
     const int hours =
         session_.services().policy().intParameter(QStringLiteral("keys.default_loan_hours"), 4);
@@ -246,6 +265,7 @@ std::optional<ActionResult> KeyForms::giveBack(const OpenLoan& loan) {
                     {QStringLiteral("condition"), QStringLiteral("good")}};
     ActionFormDialog dialog(session_, QStringLiteral("key.return"), spec, parent_);
     dialog.setObjectName(QStringLiteral("returnForm"));
+    heading(dialog, spec.title);
     placeholder(dialog, QStringLiteral("note"), tr("what is damaged, if anything"));
     const bool accepted = dialog.exec() == QDialog::Accepted;
     message_ = dialog.message();
@@ -261,6 +281,7 @@ std::optional<ActionResult> KeyForms::takeBack(const KeyInfo& key) {
     spec.choices.insert(QStringLiteral("taker_resident_id"), ownerChoices(key.room));
     ActionFormDialog dialog(session_, QStringLiteral("key.take_back"), spec, parent_);
     dialog.setObjectName(QStringLiteral("takeBackForm"));
+    heading(dialog, spec.title);
     placeholder(dialog, QStringLiteral("taker_id_tail"),
                 tr("the last 4 characters of the ID document shown"));
     follow(dialog, QStringLiteral("taker_kind"), [&dialog](const QString& kind) {
@@ -282,6 +303,7 @@ std::optional<ActionResult> KeyForms::deposit(const QString& room) {
     spec.choices.insert(QStringLiteral("depositor_resident_id"), ownerChoices(room));
     ActionFormDialog dialog(session_, QStringLiteral("key.deposit"), spec, parent_);
     dialog.setObjectName(QStringLiteral("depositForm"));
+    heading(dialog, spec.title);
     placeholder(dialog, QStringLiteral("slots"), tr("e.g. 防盗门,室内门 (comma between kinds)"));
     placeholder(dialog, QStringLiteral("tag"), tr("empty: a new tag number"));
     commaList(dialog, QStringLiteral("slots"));
@@ -323,6 +345,7 @@ std::optional<ActionResult> KeyForms::lendEmergency(const QString& category, con
     spec.reasonLabel = tr("Emergency: what happened *");
     ActionFormDialog dialog(session_, QStringLiteral("key.lend_emergency"), spec, parent_);
     dialog.setObjectName(QStringLiteral("emergencyForm"));
+    heading(dialog, spec.title);
     commaList(dialog, QStringLiteral("keys"));
     placeholder(dialog, QStringLiteral("keys"), tr("empty: the whole set"));
     const int hours =
@@ -354,6 +377,7 @@ std::optional<ActionResult> KeyForms::reportLost(const KeyInfo& key) {
         spec.only << QStringLiteral("owner_consent");
     ActionFormDialog dialog(session_, QStringLiteral("key.report_lost"), spec, parent_);
     dialog.setObjectName(QStringLiteral("lostForm"));
+    heading(dialog, spec.title);
     placeholder(dialog, QStringLiteral("lock_replacement"),
                 tr("e.g. lock cylinder replaced on 3 March by maintenance"));
     const bool accepted = dialog.exec() == QDialog::Accepted;
@@ -369,6 +393,7 @@ std::optional<ActionResult> KeyForms::registerKey() {
                     {QStringLiteral("copies"), QStringLiteral("1")}};
     ActionFormDialog dialog(session_, QStringLiteral("key.register"), spec, parent_);
     dialog.setObjectName(QStringLiteral("registerForm"));
+    heading(dialog, spec.title);
     placeholder(dialog, QStringLiteral("tag"), tr("empty: a new tag number"));
     placeholder(dialog, QStringLiteral("hook"), tr("cabinet and hook, e.g. A-07"));
     placeholder(dialog, QStringLiteral("label"),

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -100,8 +101,10 @@ KeyLists::KeyLists(Session& session, QWidget* parent) : QTabWidget(parent), sess
     for (auto it = queries_.cbegin(); it != queries_.cend(); ++it) {
         QueryListView* view = it.key();
         view->setObjectName(it.value());
-        // The page's one box filters every list.
+        // The page's one box filters every list; the list's buttons keep their own width.
         view->filter()->hide();
+        for (QPushButton* b : view->findChildren<QPushButton*>())
+            b->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
         stale_.insert(view, true);
         connect(view->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 [this, view] { rowChanged(view); });
@@ -137,7 +140,11 @@ void KeyLists::load(QueryListView* view) {
     if (view == list(LoansTab))
         params.insert(QStringLiteral("limit"), kLoansLimit);
     loading_ = true;
+    // The columns fit every row, not only those the filter leaves (a scan's one key).
+    const QString filter = view->filter()->text();
+    view->filter()->clear();
     view->setQuery(queries_.value(view), params);
+    view->filter()->setText(filter);
     loading_ = false;
     stale_.insert(view, false);
     const QueryTableModel* model = view->model();

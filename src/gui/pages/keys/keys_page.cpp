@@ -94,6 +94,7 @@ KeysPage::KeysPage(Session& session, QWidget* parent)
     split->addWidget(keyBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({450, 250});
     layout->addWidget(split, 1);
 
     connect(lists_, &KeyLists::keySelected, this, [this](const QString& tag) {
@@ -139,6 +140,11 @@ KeysPage::KeysPage(Session& session, QWidget* parent)
     new ScanCatcher(this, scan_);
     setFocusProxy(scan_);
     refresh();
+}
+
+void KeysPage::showEvent(QShowEvent* event) {
+    Page::showEvent(event);
+    scan_->setFocus(Qt::OtherFocusReason);
 }
 
 QString KeysPage::status() const {

@@ -59,6 +59,10 @@ public:
     bool reportLost();
     bool registerKey();
 
+protected:
+    // The scan box takes the focus when the page is shown: the scanner types into it.
+    void showEvent(QShowEvent* event) override;
+
 private:
     bool actOnScan(const QString& typed);
     void applySearch();

@@ -41,9 +41,10 @@ ScanCatcher::ScanCatcher(QWidget* page, QLineEdit* scanBox)
 }
 
 bool ScanCatcher::onPage(QObject* watched) const {
+    // The page's window while the page is shown: the navigation beside it too, never a
+    // dialog (a window of its own).
     auto* w = qobject_cast<QWidget*>(watched);
-    return w != nullptr && page_ != nullptr && page_->isVisible() &&
-           (w == page_ || page_->isAncestorOf(w));
+    return w != nullptr && page_ != nullptr && page_->isVisible() && w->window() == page_->window();
 }
 
 bool ScanCatcher::eventFilter(QObject* watched, QEvent* event) {

@@ -9,10 +9,10 @@ class QWidget;
 namespace fd::gui {
 
 // A USB barcode scanner is a keyboard: it types the tag number and Enter into whatever has
-// the focus. While `page` is shown, characters typed on any of its widgets that do not take
-// text (a list, a button, a tab) go to `scanBox` instead, the first one replacing what the
-// box held, and the Enter that ends them is the box's; so a scan is caught wherever the
-// focus is on the page. Dialogs are windows of their own and keep their keys.
+// the focus. While `page` is shown, characters typed on any widget of its window that does
+// not take text (a list, a button, a tab, the navigation) go to `scanBox` instead, the first
+// one replacing what the box held, and the Enter that ends them is the box's; so a scan is
+// caught wherever the focus is. Dialogs are windows of their own and keep their keys.
 class ScanCatcher final : public QObject {
     Q_OBJECT
 public:
