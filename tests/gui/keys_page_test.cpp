@@ -330,6 +330,11 @@ TEST_F(KeysPageTest, AnEmergencySetGoesOutAtOnceAndTheSupervisorCountersigns) {
                   .toString(),
               QStringLiteral("sup"));
     EXPECT_EQ(p.lists()->unsignedLoans()->model()->rowCount(), 0);
+    // The dashboard's incomplete set opens in the emergency sets list.
+    ASSERT_TRUE(p.openRecord(QStringLiteral("key_emergency_set"), QStringLiteral("public")));
+    const gui::QueryListView* sets = p.lists()->list(gui::KeyLists::EmergencyTab);
+    EXPECT_EQ(sets->model()->value(sets->currentRow(), QStringLiteral("category")).toString(),
+              QStringLiteral("public"));
 }
 
 TEST_F(KeysPageTest, TheDashboardsOverdueLoanOpensInTheOverdueList) {
