@@ -69,13 +69,18 @@ TEST(ApprovalInbox, DashboardEntryOpensTheRequestInTheInbox) {
     auto* dashboard = qobject_cast<gui::DashboardPage*>(window.page(QStringLiteral("dashboard")));
     ASSERT_NE(dashboard, nullptr);
     // The request is in the inbox's source and the notes' own: shown and counted once; no
-    // category without an item is listed.
-    EXPECT_EQ(dashboard->itemCount(), 1);
-    for (int g = 0; g < dashboard->tree()->topLevelItemCount(); ++g)
-        EXPECT_GT(dashboard->tree()->topLevelItem(g)->childCount(), 0)
-            << dashboard->tree()->topLevelItem(g)->text(0).toStdString();
-    EXPECT_EQ(dashboard->tree()->topLevelItemCount(), 1);
-    QTreeWidgetItem* item = dashboard->tree()->topLevelItem(0)->child(0);
+    // category without an item is listed. (The office keeps no emergency key sets yet, which
+    // the keys area flags per category, R3-4.5.5: those entries are not the request's.)
+    QList<QTreeWidgetItem*> entries;
+    for (int g = 0; g < dashboard->tree()->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = dashboard->tree()->topLevelItem(g);
+        EXPECT_GT(group->childCount(), 0) << group->text(0).toStdString();
+        for (int i = 0; i < group->childCount(); ++i)
+            if (!group->child(i)->text(0).contains(QStringLiteral("紧急备用钥匙")))
+                entries << group->child(i);
+    }
+    ASSERT_EQ(entries.size(), 1);
+    QTreeWidgetItem* item = entries.first();
     ASSERT_NE(item, nullptr);
     emit dashboard->tree()->itemActivated(item, 0);
     EXPECT_EQ(window.currentPageId(), QStringLiteral("approvals"));

@@ -151,7 +151,9 @@ Result<PrintDocument> depositForm(const Services& s, const Actor&, const QString
         s.policy().parameter(QStringLiteral("keys.deposit_disclaimer")).toObject();
     const Text words{disclaimer.value(QStringLiteral("en")).toString(),
                      disclaimer.value(QStringLiteral("zh")).toString()};
-    doc.tables << PrintTable{in(chinese, tx("Disclaimer", "免责声明")), {}, {{words.in(chinese)}}};
+    doc.tables << PrintTable{in(chinese, tx("Disclaimer", "免责声明")),
+                             {in(chinese, tx("The office's terms", "管理处声明"))},
+                             {{words.in(chinese)}}};
     doc.signatures
         << PrintSignature{in(chinese, tx("Owner (depositor)", "业主（移交人）签字")), {}, {}}
         << PrintSignature{
